@@ -1,0 +1,204 @@
+"""The typed, positioned AST: the contract between the parser and the rules.
+
+A :class:`Report` holds sections (nested by heading level), each with paragraphs and
+tables; paragraphs hold typed claims; tables hold rows of numeric cells. Every node has a
+:class:`Span` in the canonical text (1-based line and column, end exclusive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range in the canonical text: 1-based lines and columns, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number as printed: its value, its shown decimals and where it is."""
+
+    value: Decimal
+    decimals: int
+    span: Span
+    text: str
+
+    @property
+    def ulp(self) -> Decimal:
+        """Half a unit in the last shown digit: the rounding error the printed figure carries."""
+        return Decimal(5).scaleb(-(self.decimals + 1))
+
+
+@dataclass
+class Cell:
+    """A table cell with a numeric value; ``column`` is its 0-based column when known."""
+
+    number: Number
+    column: int | None
+
+
+@dataclass
+class Row:
+    """A table data row, keyed by a subject code (类/款/项, 3/5/7 digits) or by its label."""
+
+    label: str
+    code: str | None
+    line_no: int | None
+    cells: list[Cell]
+    span: Span
+    positioned: bool
+    """True when every cell's column is known (tab/markdown/PDF layouts, or a full row)."""
+
+    @property
+    def level(self) -> int | None:
+        """Hierarchy level of a functional or economic code: 1 类, 2 款, 3 项."""
+        if self.code is None:
+            return None
+        return {3: 1, 5: 2, 7: 3}.get(len(self.code))
+
+    def value_at(self, column: int) -> Number | None:
+        """The number in a known column, or None when empty or not positioned."""
+        for cell in self.cells:
+            if cell.column == column:
+                return cell.number
+        return None
+
+    @property
+    def numbers(self) -> list[Number]:
+        return [cell.number for cell in self.cells]
+
+
+@dataclass
+class Identity:
+    """A printed identity from a table note: ``target = sum(terms)`` over columns or rows."""
+
+    axis: str  # "column" (栏) or "row" (行)
+    target: int
+    terms: list[int]
+    span: Span
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    """Inclusive ranges written with an ellipsis (33＋34＋…＋58), already expanded into terms."""
+
+
+@dataclass
+class Table:
+    """A table: its number (公开NN表), title, unit, column headers, rows and notes."""
+
+    number: str | None
+    title: str
+    unit: str | None
+    headers: list[str]
+    columns: list[str]
+    rows: list[Row]
+    notes: list[str]
+    identities: list[Identity]
+    span: Span
+    blocks: list[list[Row]] = field(default_factory=list)
+    """Side-by-side halves (收入 | 支出, or 06's three blocks), each a list of rows; else empty."""
+
+    @property
+    def scale(self) -> Decimal:
+        """Yuan per printed unit: 10000 for 万元, 1 for 元."""
+        return Decimal(10000) if self.unit == "万元" else Decimal(1)
+
+    def row_by_code(self, code: str) -> Row | None:
+        return next((r for r in self.all_rows() if r.code == code), None)
+
+    def all_rows(self) -> Iterator[Row]:
+        yield from self.rows
+        for block in self.blocks:
+            yield from block
+
+
+@dataclass
+class Claim:
+    """A numeric statement in the narrative.
+
+    ``kind`` is one of: amount, share, execution, change, breakdown.
+    ``numbers`` holds the claim's figures by role (e.g. part/percent for a share;
+    budget/actual/percent for an execution; base/delta/percent/direction for a change).
+    """
+
+    kind: str
+    subject: str
+    numbers: dict[str, Number]
+    span: Span
+    text: str
+    words: dict[str, str] = field(default_factory=dict)
+    """Words that matter by role: the share's denominator phrase, the change's direction word…"""
+    parts: list[Claim] = field(default_factory=list)
+    """For a breakdown: the amount claims of its parts."""
+
+
+@dataclass
+class Paragraph:
+    text: str
+    span: Span
+    claims: list[Claim]
+
+
+@dataclass
+class Unparsed:
+    """Text the grammar could not place, kept with its span (never silently dropped)."""
+
+    text: str
+    span: Span
+    reason: str
+
+
+@dataclass
+class Section:
+    """A heading and what follows it until the next heading of the same or a higher level."""
+
+    level: int
+    number: str
+    title: str
+    span: Span
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A whole parsed report."""
+
+    path: str
+    encoding: str
+    shape: str
+    lines: list[str]
+    root: Section
+    tables: list[Table]
+    paragraphs: list[Paragraph]
+    unparsed: list[Unparsed]
+    year: int | None = None
+    pages: list[int] | None = None
+    """For a PDF: pages[i] is the 1-based page of canonical line i+1."""
+
+    def claims(self) -> Iterator[Claim]:
+        for paragraph in self.paragraphs:
+            yield from paragraph.claims
+
+    def sections(self) -> Iterator[Section]:
+        stack = [self.root]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
+
+    def table(self, number: str) -> Table | None:
+        """The first table with this 公开 number ("01".."12")."""
+        return next((t for t in self.tables if t.number == number), None)
+
+    def page_of(self, line: int) -> int | None:
+        if self.pages is None or not 1 <= line <= len(self.pages):
+            return None
+        return self.pages[line - 1]

@@ -1,0 +1,76 @@
+"""The engine: read an input, parse it once, run the selected rules, collect findings."""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+
+from .ast import Report
+from .errors import InputError
+from .findings import Finding, Severity
+from .model import Model
+from .parser import parse_source
+from .rule import Context, Rule
+from .source import SourceText, read_text_source
+
+PDF_SUFFIXES = (".pdf",)
+
+
+@dataclass
+class LintResult:
+    """The outcome for one input: its report and findings, or the error that stopped it."""
+
+    path: str
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+
+def read_source(path: str) -> SourceText:
+    """Read a text or PDF input into decoded text (a PDF through its canonical text)."""
+    if path.lower().endswith(PDF_SUFFIXES):
+        from .pdf import extract_pdf
+
+        extracted = extract_pdf(path)
+        return SourceText(path, extracted.text, "pdf", "pdf", extracted.pages)
+    return read_text_source(path)
+
+
+def lint_report(report: Report, rules: list[type[Rule]], settings: dict[str, object] | None = None) -> list[Finding]:
+    """Run rules over a parsed report; a rule that raises yields one FL000 finding instead."""
+    context = Context(report, Model(report), settings or {})
+    findings: list[Finding] = []
+    for cls in rules:
+        try:
+            produced = list(cls(context).check())
+        except Exception as exc:  # isolation: one broken rule never hides the others
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            findings.append(Finding(
+                "FL000",
+                Severity.ERROR,
+                f"规则 {cls.code} 内部错误 (internal error in rule {cls.code}): {type(exc).__name__}: {exc} "
+                f"at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}",
+                report.root.span,
+            ))
+            continue
+        findings.extend(produced)
+    for finding in findings:
+        finding.path = report.path
+        finding.page = report.page_of(finding.span.line)
+        finding.related_pages = [report.page_of(r.span.line) for r in finding.related]
+    findings.sort(key=Finding.sort_key)
+    return findings
+
+
+def lint_source(source: SourceText, rules: list[type[Rule]], settings: dict[str, object] | None = None) -> LintResult:
+    report = parse_source(source)
+    return LintResult(source.path, report, lint_report(report, rules, settings))
+
+
+def lint_path(path: str, rules: list[type[Rule]], settings: dict[str, object] | None = None) -> LintResult:
+    """Lint one file; input problems become ``error`` (never an exception)."""
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        return LintResult(path, error=str(exc))
+    return lint_source(source, rules, settings)

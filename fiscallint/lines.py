@@ -1,0 +1,201 @@
+"""The line lexer: classifies each source line into a token for the document grammar.
+
+Reports are line-structured: headings, table titles, 公开NN表 numbers, unit lines, table
+header and data rows, notes and narrative text. This lexer reads lines (with one line of
+look-ahead and a small table state) and yields Lark tokens whose value is a :class:`Line`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from lark import Token
+from lark.lexer import Lexer
+
+PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
+H1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
+H2_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+H3_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
+H4_RE = re.compile(r"^[（(]\d{1,2}[)）]")
+TABLE_NO_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
+UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元)")
+TITLE_RE = re.compile(r"(决算|预算|自评|绩效|经费|资产).{0,16}表\s*[)）]?$")
+NOTE_RE = re.compile(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])")
+IDENTITY_RE = re.compile(r"\d+\s*(栏各行|栏|行)\s*[＝=]")
+NUMBER_IN_ROW_RE = re.compile(r"(?<![\d年月])\d[\d,]*(?:\.\d+)?(?![\d年月日个人%])")
+AMOUNT_RE = re.compile(r"\d[\d,]*\.\d+")
+CODE_START_RE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
+MD_PREFIX_RE = re.compile(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
+HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
+SEPARATOR_RE = re.compile(r"^[\s|:\-\t—]*$")
+SENTENCE_END = ("。", "！", "？", "”")
+HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
+
+
+@dataclass
+class Line:
+    """One source line, with the text the grammar sees and where that text starts."""
+
+    number: int  # 1-based line number in the source
+    text: str  # content with markup stripped (tabs kept)
+    column: int  # 1-based column of text[0] in the source line
+    raw: str
+
+
+def clean_line(number: int, raw: str, shape: str) -> Line:
+    """Strip markdown and HTML markup around a line's content; keep columns honest."""
+    text = raw.rstrip("\r\n")
+    column = 1
+    if shape == "markdown":
+        match = MD_PREFIX_RE.match(text)
+        if match and not text.lstrip().startswith("-- "):
+            column += match.end()
+            text = text[match.end():]
+        if "<" in text:
+            text = HTML_TAG_RE.sub(lambda m: " " * len(m.group()), text)
+        if text.startswith("**"):
+            text = "  " + text[2:]
+        text = text.replace("**", "  ")
+        if text.startswith("|") and text.rstrip().endswith("|"):
+            text = text.replace("|", "\t")
+    stripped = text.lstrip(" 　")
+    column += len(text) - len(stripped)
+    return Line(number, stripped.rstrip(" 　"), column, raw)
+
+
+def is_table_title(text: str) -> bool:
+    compact = text.replace(" ", "")
+    return (
+        len(compact) <= 48
+        and "。" not in compact
+        and "《" not in compact
+        and "，" not in compact
+        and TITLE_RE.search(compact) is not None
+    )
+
+
+def has_amount(text: str) -> bool:
+    return AMOUNT_RE.search(text) is not None
+
+
+def looks_like_row(text: str) -> bool:
+    """A table data row: a subject code, or a label followed by numbers."""
+    if text.startswith("栏次") or text.replace(" ", "").startswith("类款项"):
+        return False
+    if CODE_START_RE.match(text):
+        return True
+    return NUMBER_IN_ROW_RE.search(text) is not None
+
+
+class LineLexer(Lexer):
+    """A Lark lexer over a list of :class:`Line` objects."""
+
+    def __init__(self, lexer_conf: object) -> None:  # Lark passes its lexer configuration
+        self.wrapped = False
+
+    def lex(self, data: tuple[list[Line], bool]) -> Iterator[Token]:  # type: ignore[override]
+        lines, wrapped = data
+        yield from LineClassifier(lines, wrapped).tokens()
+
+
+class LineClassifier:
+    """The stateful part of the lexer: table context and paragraph ends."""
+
+    def __init__(self, lines: list[Line], wrapped: bool) -> None:
+        self.lines = [line for line in lines if line.text and not SEPARATOR_RE.match(line.text)]
+        self.wrapped = wrapped
+
+    def tokens(self) -> Iterator[Token]:
+        in_table = False
+        in_notes = False
+        seen_rows = False
+        pending_text = False
+        for index, line in enumerate(self.lines):
+            text = line.text
+            compact = text.replace(" ", "")
+            nxt = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+            kind: str
+            if is_table_title(text) and not has_amount(text):
+                if pending_text:
+                    yield self._token("PARA_END_EMPTY", line)
+                    pending_text = False
+                in_table, in_notes, seen_rows = True, False, False
+                if TABLE_NO_RE.search(compact):
+                    kind = "TABLE_NO"
+                else:
+                    kind = "TITLE"
+            elif TABLE_NO_RE.fullmatch(compact) or (TABLE_NO_RE.match(compact) and len(compact) < 12):
+                if pending_text:
+                    yield self._token("PARA_END_EMPTY", line)
+                    pending_text = False
+                if not in_table or seen_rows:
+                    in_table, in_notes, seen_rows = True, False, False
+                kind = "TABLE_NO"
+            elif in_table and UNIT_RE.search(compact) and not seen_rows and len(compact) < 80:
+                kind = "UNIT"
+            elif PART_RE.match(compact) or (H1_RE.match(compact) and not in_notes):
+                if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and looks_like_row(text) and not in_notes:
+                    kind = "ROW"
+                else:
+                    in_table = False
+                    kind = "PART" if PART_RE.match(compact) else "H1"
+            elif in_table and (NOTE_RE.match(compact) or IDENTITY_RE.search(compact) or (in_notes and len(compact) < 60 and "。" not in compact[:-1])):
+                if in_notes or compact.startswith("注") or IDENTITY_RE.search(compact):
+                    in_notes = True
+                    kind = "NOTE"
+                elif looks_like_row(text):
+                    seen_rows = True
+                    kind = "ROW"
+                else:
+                    kind = "HEADER"
+            elif in_table and not in_notes:
+                if looks_like_row(text):
+                    seen_rows = True
+                    kind = "ROW"
+                elif seen_rows and len(compact) > 60:
+                    in_table = False
+                    kind = "TEXT"
+                else:
+                    kind = "HEADER"
+            else:
+                in_table = False
+                in_notes = False
+                if H2_RE.match(compact) and len(compact) <= 40 and not has_amount(text):
+                    kind = "H2"
+                else:
+                    kind = "TEXT"
+            if kind == "TEXT":
+                pending_text = True
+                if self._ends_paragraph(text, nxt):
+                    kind = "PARA_END"
+                    pending_text = False
+            elif pending_text:
+                yield self._token("PARA_END_EMPTY", line)
+                pending_text = False
+            yield self._token(kind, line)
+        if pending_text:
+            yield Token("PARA_END_EMPTY", None)
+
+    def _ends_paragraph(self, text: str, nxt: str) -> bool:
+        if not self.wrapped:
+            return True
+        compact_next = nxt.replace(" ", "")
+        if not compact_next:
+            return True
+        if text.endswith(SENTENCE_END) or text.endswith(("：", ":")) and len(text) < 20:
+            return True
+        return bool(
+            PART_RE.match(compact_next)
+            or H1_RE.match(compact_next)
+            or H2_RE.match(compact_next)
+            or H3_RE.match(compact_next)
+            or H4_RE.match(compact_next)
+            or is_table_title(compact_next)
+            or TABLE_NO_RE.match(compact_next)
+        )
+
+    @staticmethod
+    def _token(kind: str, line: Line) -> Token:
+        return Token(kind, line, line=line.number, column=line.column)

@@ -1,0 +1,56 @@
+"""The semantic model: indexes over a report, computed once and shared by every rule."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from .ast import Claim, Report, Row, Table
+
+LABEL_NOISE_RE = re.compile(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
+
+
+def norm_label(label: str) -> str:
+    """A label reduced for matching: no enumeration prefix, spaces, brackets or (类)(款)(项) marks."""
+    return LABEL_NOISE_RE.sub("", label.replace("（类）", "").replace("(类)", ""))
+
+
+class Model:
+    """Lookups rules need: tables by number, rows by code or label, narrative amounts by subject."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    @cached_property
+    def tables(self) -> dict[str, Table]:
+        found: dict[str, Table] = {}
+        for table in self.report.tables:
+            if table.number and table.number not in found:
+                found[table.number] = table
+        return found
+
+    def table(self, number: str) -> Table | None:
+        return self.tables.get(number)
+
+    def row_by_label(self, number: str, label: str) -> Row | None:
+        """The first row of a table whose normalised label equals ``label`` (normalised)."""
+        table = self.tables.get(number)
+        if table is None:
+            return None
+        wanted = norm_label(label)
+        return next((r for r in table.all_rows() if norm_label(r.label) == wanted), None)
+
+    def total_row(self, number: str) -> Row | None:
+        """The 合计 row of a code-keyed table (02, 03, 05, 07, 08)."""
+        table = self.tables.get(number)
+        if table is None:
+            return None
+        return next((r for r in table.rows if r.code is None and norm_label(r.label) in ("合计", "总计")), None)
+
+    @cached_property
+    def amounts_by_subject(self) -> dict[str, list[Claim]]:
+        index: dict[str, list[Claim]] = {}
+        for claim in self.report.claims():
+            if claim.kind == "amount" and claim.subject:
+                index.setdefault(norm_label(claim.subject), []).append(claim)
+        return index

@@ -1,0 +1,63 @@
+"""Printed numbers: parsing with their shown precision, and the tolerance of a check."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .ast import Number, Span
+
+NUMBER_RE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def parse_number(text: str, span: Span) -> Number | None:
+    """A :class:`Number` from printed text such as ``2,486.85`` or ``81.8``; None if not numeric."""
+    clean = text.replace(",", "").replace("，", "").strip()
+    try:
+        value = Decimal(clean)
+    except InvalidOperation:
+        return None
+    decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
+    return Number(value, decimals, span, text)
+
+
+def fmt(value: Decimal, decimals: int = 2) -> str:
+    """A decimal shown with a fixed number of decimals, without exponent."""
+    q = Decimal(1).scaleb(-decimals)
+    return f"{value.quantize(q):f}"
+
+
+def fmt_amount(n: Number) -> str:
+    return n.text.replace(",", "")
+
+
+def ratio_percent(part: Decimal, whole: Decimal) -> Decimal:
+    return part / whole * HUNDRED
+
+
+def percent_tolerance(stated: Number, parts: list[tuple[Number, Decimal]]) -> Decimal:
+    """How far a computed percentage may sit from the stated one and still be right.
+
+    Half a unit in the stated last digit, plus the propagated rounding of the inputs:
+    each input ``n`` with sensitivity ``s`` (d result / d input, in percent) adds ``s * ulp(n)``.
+    """
+    tol = stated.ulp
+    for number, sensitivity in parts:
+        tol += abs(sensitivity) * number.ulp
+    # A hair of slack for the decimal arithmetic itself.
+    return tol + Decimal("1e-9")
+
+
+def is_truncation(computed: Decimal, stated: Number) -> bool:
+    """True when the stated figure is the computed one cut (not rounded) to the shown digits."""
+    q = Decimal(1).scaleb(-stated.decimals)
+    cut = computed.quantize(q, rounding="ROUND_DOWN")
+    return cut == stated.value and computed != stated.value
+
+
+def sum_tolerance(terms: list[Number], total: Number) -> Decimal:
+    """Tail rounding: a printed sum may be off by one unit in the last digit per addend."""
+    unit = max([total.ulp] + [t.ulp for t in terms]) * 2
+    return unit * max(1, len(terms)) + Decimal("1e-9")

@@ -1,0 +1,134 @@
+"""Group positioned characters into visual lines and turn them into text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from fiscallint.pdf.model import Box, TextLine
+
+Char = dict[str, Any]  # a pdfplumber char: text, x0, x1, top, bottom, size
+
+_WIDE_GAP = 2.5  # gap (in font sizes) printed as two spaces, e.g. "部门：X    单位：万元"
+_WORD_GAP = 0.25  # gap (in font sizes) between two narrow characters printed as one space
+
+
+def is_wide(ch: str) -> bool:
+    """CJK ideographs, kana, full-width forms and CJK punctuation: never space-separated."""
+    return bool(ch) and ord(ch[0]) >= 0x2E80
+
+
+def _overlap(a_top: float, a_bot: float, b_top: float, b_bot: float) -> float:
+    """Vertical overlap as a share of the shorter extent."""
+    shorter = max(min(a_bot - a_top, b_bot - b_top), 0.1)
+    return (min(a_bot, b_bot) - max(a_top, b_top)) / shorter
+
+
+class _Line:
+    __slots__ = ("chars", "top", "bottom")
+
+    def __init__(self, c: Char) -> None:
+        self.chars = [c]
+        self.top = c["top"]
+        self.bottom = c["bottom"]
+
+    @property
+    def x0(self) -> float:
+        return min(c["x0"] for c in self.chars)
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+    def accepts(self, c: Char) -> bool:
+        last = self.chars[-1]
+        # glyph boxes of compressed CJK punctuation overlap their neighbour: only require
+        # that the character starts to the right of the previous one
+        return (
+            _overlap(self.top, self.bottom, c["top"], c["bottom"]) >= 0.5
+            and c["x0"] > last["x0"] + 0.05 * max(c["size"], 1.0)
+        )
+
+
+def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
+    """Split characters (in content-stream order) into visual lines, top to bottom.
+
+    A line's vertical band is that of its first character, so digits drawn a few points
+    lower than the surrounding CJK text (different font metrics) stay on their line.
+    Fragments of one row drawn out of order are merged afterwards.
+    """
+    lines: list[_Line] = []
+    cur: _Line | None = None
+    for c in chars:
+        if not c["text"] or c["text"].isspace():
+            continue
+        if cur is not None and cur.accepts(c):
+            cur.chars.append(c)
+        else:
+            cur = _Line(c)
+            lines.append(cur)
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    merged: list[_Line] = []
+    for ln in lines:
+        for m in reversed(merged[-4:]):
+            slack = 0.6 * ln.chars[0]["size"]
+            if _overlap(m.top, m.bottom, ln.top, ln.bottom) >= 0.5 and (
+                ln.x0 >= m.x1 - slack or ln.x1 <= m.x0 + slack
+            ):
+                m.chars.extend(ln.chars)
+                break
+        else:
+            merged.append(ln)
+    out = []
+    for m in merged:
+        m.chars.sort(key=lambda c: c["x0"])
+        out.append(m.chars)
+    return out
+
+
+def line_text(chars: Sequence[Char]) -> str:
+    """Text of one visual line; spaces only where the gap and the scripts call for one."""
+    parts: list[str] = []
+    prev: Char | None = None
+    for c in chars:
+        if prev is not None:
+            gap = c["x0"] - prev["x1"]
+            size = max(prev["size"], c["size"], 1.0)
+            if gap > _WIDE_GAP * size:
+                parts.append("  ")
+            elif gap > _WORD_GAP * size and not is_wide(prev["text"]) and not is_wide(c["text"]):
+                parts.append(" ")
+        parts.append(c["text"])
+        prev = c
+    return "".join(parts).replace("\t", " ")
+
+
+def join_wrapped(a: str, b: str) -> str:
+    """Join two pieces of wrapped text: no space in Chinese, one space between Latin words."""
+    if not a or not b:
+        return a + b
+    if is_wide(a[-1]) or is_wide(b[0]) or a[-1] == "-":
+        return a + b
+    return a + " " + b
+
+
+def chars_box(chars: Sequence[Char]) -> Box:
+    return (
+        min(c["x0"] for c in chars),
+        min(c["top"] for c in chars),
+        max(c["x1"] for c in chars),
+        max(c["bottom"] for c in chars),
+    )
+
+
+def to_text_line(chars: Sequence[Char]) -> TextLine:
+    sizes = sorted(c["size"] for c in chars)
+    return TextLine(line_text(chars), chars_box(chars), sizes[len(sizes) // 2])
+
+
+def block_text(chars: Sequence[Char]) -> str:
+    """Text of a table cell: its visual lines joined (no newline inside a cell)."""
+    text = ""
+    for ln in group_lines(chars):
+        text = join_wrapped(text, line_text(ln))
+    return text.strip()

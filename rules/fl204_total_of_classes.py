@@ -1,0 +1,69 @@
+"""FL204: a table's 合计 row must equal the sum of its 类 rows."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.ast import Table
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.numbers import fmt, sum_tolerance
+from fiscallint.rule import Rule
+
+
+class TotalOfClasses(Rule):
+    """合计行等于各类（3位科目编码）行之和。
+
+    说明:
+        支出功能分类表（公开02、03、05、07、08表）中，“合计”行的每一栏都等于各“类”行
+        （3位编码，如 201、208）该栏之和。允许每个加数 0.01 的尾数误差。
+
+    反例:
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 300.00
+        201 一般公共服务支出 120.00
+        208 社会保障和就业支出 100.00
+
+    正例:
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 220.00
+        201 一般公共服务支出 120.00
+        208 社会保障和就业支出 100.00
+    """
+
+    code = "FL204"
+    name = "total-of-classes"
+    severity = Severity.ERROR
+    summary = "合计行与各类行之和不符 (the 合计 row is not the sum of the 类 rows)"
+
+    def check(self) -> Iterator[Finding]:
+        for table in self.context.report.tables:
+            yield from self._check_table(table)
+
+    def _check_table(self, table: Table) -> Iterator[Finding]:
+        total = next((r for r in table.rows if r.code is None and r.label.replace(" ", "") in ("合计", "总计")), None)
+        classes = [r for r in table.rows if r.level == 1]
+        if total is None or not classes:
+            return
+        for cell in total.cells:
+            if cell.column is None:
+                continue
+            terms = [r.value_at(cell.column) for r in classes]
+            if any(r.positioned is False and t is None for r, t in zip(classes, terms)) and cell.column != 1:
+                continue
+            present = [t for t in terms if t is not None]
+            computed = sum((t.value for t in present), start=cell.number.value * 0)
+            if abs(computed - cell.number.value) <= sum_tolerance(present, cell.number):
+                continue
+            shown = " + ".join(t.text for t in present) or "0"
+            yield self.finding(
+                cell.number.span,
+                f"合计第{cell.column}栏 {cell.number.text} 与各类之和不符：{shown} = {fmt(computed)}",
+                related=[Related(r.span, r.label) for r in classes],
+            )
+
+
+RULE = TotalOfClasses

@@ -1,0 +1,208 @@
+"""Build small PDFs for the PDF-input tests with reportlab (CJK via the STSong-Light CID font)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+FONT = "STSong-Light"
+PAGE_W, PAGE_H = A4
+LEFT = 72.0
+RIGHT = PAGE_W - 72.0
+BODY_SIZE = 12.0
+
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+def new_canvas(path: Path, **kwargs: object) -> canvas.Canvas:
+    return canvas.Canvas(str(path), pagesize=A4, **kwargs)
+
+
+def page_number(c: canvas.Canvas, n: int) -> None:
+    """A footer page number like '- 3 -', centred at the bottom."""
+    c.setFont(FONT, 10)
+    c.drawCentredString(PAGE_W / 2, 30, f"- {n} -")
+
+
+def heading(c: canvas.Canvas, text: str, y: float, size: float = BODY_SIZE) -> float:
+    c.setFont(FONT, size)
+    c.drawString(LEFT + 2 * size, y, text)
+    return y - size * 1.6
+
+
+def centred(c: canvas.Canvas, text: str, y: float, size: float = 16) -> float:
+    c.setFont(FONT, size)
+    c.drawCentredString(PAGE_W / 2, y, text)
+    return y - size * 1.8
+
+
+def right_aligned(c: canvas.Canvas, text: str, y: float, size: float = 10) -> float:
+    c.setFont(FONT, size)
+    c.drawRightString(RIGHT, y, text)
+    return y - size * 1.8
+
+
+def paragraph(c: canvas.Canvas, text: str, y: float, size: float = BODY_SIZE) -> float:
+    """Draw CJK text wrapped at the right margin, first line indented by two characters."""
+    c.setFont(FONT, size)
+    lines = [""]
+    for ch in text:
+        room = RIGHT - LEFT - (2 * size if len(lines) == 1 else 0)
+        if pdfmetrics.stringWidth(lines[-1] + ch, FONT, size) > room:
+            lines.append("")
+        lines[-1] += ch
+    for i, line in enumerate(lines):
+        c.drawString(LEFT + (2 * size if i == 0 else 0), y, line)
+        y -= size * 1.5
+    return y - size * 0.5
+
+
+def grid_table(
+    c: canvas.Canvas,
+    y_top: float,
+    widths: Sequence[float],
+    rows: Sequence[Sequence[str]],
+    *,
+    spans: Sequence[tuple[int, int, int]] = (),
+    size: float = 9,
+) -> float:
+    """Draw a ruled table; a cell's '\\n' wraps it onto two printed lines.
+
+    spans: (row, first col, last col) merged horizontally, text in the first cell.
+    Returns the y of the table's bottom rule.
+    """
+    c.setFont(FONT, size)
+    xs = [LEFT]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    merged = {(r, col) for r, a, b in spans for col in range(a + 1, b + 1)}
+    y = y_top
+    c.line(xs[0], y, xs[-1], y)
+    for r, row in enumerate(rows):
+        height = size * 1.4 * max(1, max(cell.count("\n") + 1 for cell in row)) + 4
+        for col, cell in enumerate(row):
+            for k, part in enumerate(cell.split("\n")):
+                c.drawString(xs[col] + 2, y - size * 1.2 - k * size * 1.4, part)
+        for col, x in enumerate(xs):
+            if (r, col) not in merged:
+                c.line(x, y, x, y - height)
+        y -= height
+        c.line(xs[0], y, xs[-1], y)
+    return y
+
+
+def write_zero_page_pdf(path: Path) -> None:
+    """A syntactically valid PDF whose page tree is empty."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
+def write_image_only_pdf(path: Path) -> None:
+    """One page carrying only a raster image, like a scan without OCR."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(img).rectangle((20, 20, 380, 180), outline="black", width=3)
+    img_path = path.with_suffix(".png")
+    img.save(img_path)
+    c = new_canvas(path)
+    c.drawImage(str(img_path), LEFT, 400, width=400, height=200)
+    c.showPage()
+    c.save()
+
+
+def write_text_pdf(path: Path, text: str, font: str = FONT, **kwargs: object) -> None:
+    """One page with one line of text (kwargs go to the canvas, e.g. encrypt=...)."""
+    c = new_canvas(path, **kwargs)
+    c.setFont(font, BODY_SIZE)
+    c.drawString(LEFT, 700, text)
+    c.showPage()
+    c.save()
+
+
+INCOME_HEADER = [
+    ["项目", "", "本年收入合计", "财政拨款收入", "附属单位\n上缴收入"],
+    ["科目编码", "科目名称", "", "", ""],
+]
+INCOME_WIDTHS = [70.0, 150.0, 80.0, 80.0, 70.0]
+LONG_PARAGRAPH = (
+    "测试部门负责贯彻落实有关方针政策和决策部署，在履行职责过程中坚持统一领导，"
+    "统筹推进本地区相关工作的开展，研究拟订发展规划并组织实施，指导监督各项业务，"
+    "完成上级交办的其他任务。"
+)
+LAST_PARAGRAPH = (
+    "本年收入合计1,234.56万元，与上年度相比增加12.30万元，增长1.0%。主要原因是"
+    "业务量增加，相关支出相应增长。"
+)
+
+
+def income_rows(n: int) -> list[list[str]]:
+    """n data rows; amounts with thousands separators."""
+    rows = [["", "合计", f"{n * 1000 + 0.5:,.2f}", f"{n * 1000 + 0.5:,.2f}", ""]]
+    for i in range(1, n):
+        amount = f"{i * 1000 + 0.25:,.2f}"
+        rows.append([f"2013{i:03d}", f"测试科目{i}", amount, amount, ""])
+    return rows
+
+
+def build_report(path: Path, n_rows: int = 40) -> None:
+    """Two pages: narrative, a titled ruled table continuing onto page 2 (header repeated
+    there), a note, a closing paragraph; page numbers in the footer."""
+    c = new_canvas(path)
+    y = centred(c, "第一部分 测试部门概况", PAGE_H - 72)
+    y = heading(c, "一、主要职能", y)
+    y = paragraph(c, LONG_PARAGRAPH, y)
+    y = heading(c, "二、收入决算表", y)
+    y = centred(c, "2024年度收入决算表", y)
+    y = centred(c, "公开02表", y, size=10)
+    c.setFont(FONT, 10)
+    c.drawString(LEFT, y, "部门：测试部门")
+    y = right_aligned(c, "单位：万元", y)
+    rows = income_rows(n_rows)
+    first = 30
+    grid_table(c, y, INCOME_WIDTHS, INCOME_HEADER + rows[:first], spans=[(0, 0, 1)])
+    page_number(c, 1)
+    c.showPage()
+    y = grid_table(c, PAGE_H - 72, INCOME_WIDTHS, INCOME_HEADER + rows[first:], spans=[(0, 0, 1)])
+    c.setFont(FONT, 9)
+    c.drawString(LEFT, y - 12, "注：本表反映部门本年度取得的各项收入情况。")
+    y = heading(c, "三、其他说明", y - 40)
+    paragraph(c, LAST_PARAGRAPH, y)
+    page_number(c, 2)
+    c.showPage()
+    c.save()
+
+
+SIDE_BY_SIDE = [
+    ["收入", "", "支出", ""],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、一般公共预算财政拨款收入", "1,234.56", "一、一般公共服务支出", "1,000.00"],
+    ["二、事业收入", "", "二、外交支出", ""],
+    ["", "", "三、卫生健康支出", "234.56"],
+    ["本年收入合计", "1,234.56", "本年支出合计", "1,234.56"],
+]
+
+
+def build_side_by_side(path: Path) -> None:
+    """A 收入 | 支出 table (two half-tables side by side) under merged header cells."""
+    c = new_canvas(path)
+    y = centred(c, "收入支出决算总表", PAGE_H - 72)
+    y = right_aligned(c, "单位：万元", y)
+    grid_table(c, y, [140.0, 60.0, 140.0, 60.0], SIDE_BY_SIDE, spans=[(0, 0, 1), (0, 2, 3)])
+    c.showPage()
+    c.save()
