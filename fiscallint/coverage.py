@@ -11,10 +11,11 @@ def coverage(report: Report) -> dict[str, int]:
     in_tables = {n for t in report.tables for n in range(t.span.line, t.span.end_line + 1)} & nonblank
     in_paragraphs = {n for p in report.paragraphs for n in range(p.span.line, p.span.end_line + 1)} & nonblank
     unparsed = {n for u in report.unparsed for n in range(u.span.line, u.span.end_line + 1)} & nonblank
+    headings = {s.span.line for s in report.sections() if s.level} & nonblank
     return {
         "lines": len(nonblank),
         "table_lines": len(in_tables),
-        "paragraph_lines": len(in_paragraphs - in_tables),
+        "paragraph_lines": len((in_paragraphs | headings) - in_tables),
         "unparsed_lines": len(unparsed),
         "tables": len(report.tables),
         "rows": sum(len(list(t.all_rows())) for t in report.tables),

@@ -135,6 +135,13 @@ class LineClassifier:
                 kind = "TABLE_NO"
             elif in_table and UNIT_RE.search(compact) and not seen_rows and len(compact) < 80:
                 kind = "UNIT"
+            elif in_table and "\t" in text and not in_notes and not PART_RE.match(compact):
+                # A tab-separated line inside a table is a table line, even a row with no figures.
+                if seen_rows or looks_like_row(text):
+                    seen_rows = True
+                    kind = "ROW"
+                else:
+                    kind = "HEADER"
             elif PART_RE.match(compact) or (H1_RE.match(compact) and not in_notes):
                 if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and looks_like_row(text) and not in_notes:
                     kind = "ROW"

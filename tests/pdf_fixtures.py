@@ -206,3 +206,27 @@ def build_side_by_side(path: Path) -> None:
     grid_table(c, y, [140.0, 60.0, 140.0, 60.0], SIDE_BY_SIDE, spans=[(0, 0, 1), (0, 2, 3)])
     c.showPage()
     c.save()
+
+
+UNRULED = [
+    ["项目", "预算数", "决算数"],
+    ["因公出国（境）费", "10.00", "8.50"],
+    ["公务用车购置及运行维护费", "20.00", ""],
+    ["公务接待费", "1,005.00", "1,004.25"],
+    ["合计", "1,035.00", "1,012.75"],
+]
+
+
+def build_unruled_table(path: Path) -> None:
+    """A table printed without ruling lines: labels left-aligned, amounts right-aligned."""
+    c = new_canvas(path)
+    y = centred(c, "三公经费支出表", PAGE_H - 72)
+    y = paragraph(c, "本表反映部门本年度“三公”经费支出情况，金额单位为万元。", y)
+    c.setFont(FONT, 10)
+    for row in UNRULED:
+        c.drawString(LEFT, y, row[0])
+        for text, right in zip(row[1:], (380.0, 480.0)):
+            c.drawRightString(right, y, text)
+        y -= 18
+    c.showPage()
+    c.save()

@@ -93,3 +93,13 @@ def test_import_does_not_load_pdfminer() -> None:
     code = "import sys, fiscallint.pdf; sys.exit('pdfminer' in sys.modules)"
     root = Path(__file__).resolve().parents[1]
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
+
+
+def test_unruled_table_from_text_columns(tmp_path: Path) -> None:
+    path = tmp_path / "unruled.pdf"
+    fx.build_unruled_table(path)
+    ls = lines(extract_pdf(path))
+    rows = ["\t".join(r) for r in fx.UNRULED]
+    start = ls.index(rows[0])
+    assert ls[start : start + len(rows)] == rows
+    assert ls[0] == "三公经费支出表"

@@ -5,6 +5,7 @@ pdfminer/pdfplumber are imported lazily, inside extract_pdf, so importing this p
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 
@@ -37,6 +38,9 @@ def extract_pdf(
     from fiscallint.pdf.reader import read_pages
 
     name = os.fspath(path)
+    quiet = logging.getLogger("pdfminer")  # damaged files make pdfminer log hundreds of warnings
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         count, page_iter = read_pages(
             name, max_pages=max_pages, max_seconds=max_seconds, max_bytes=max_bytes
@@ -53,6 +57,8 @@ def extract_pdf(
         raise InputError(f"{name}: PDF needs too much memory") from None
     except Exception as exc:
         raise InputError(f"{name}: cannot extract PDF ({type(exc).__name__}: {exc})") from None
+    finally:
+        quiet.setLevel(level)
     return PdfText(
         text="\n".join(ln.text for ln in lines),
         pages=[ln.page for ln in lines],

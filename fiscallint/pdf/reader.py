@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from fiscallint.errors import InputError
-from fiscallint.pdf.chars import group_lines, to_text_line
+from fiscallint.pdf.chars import group_lines
+from fiscallint.pdf.columns import lines_and_text_tables
 from fiscallint.pdf.model import PageContent
 from fiscallint.pdf.tables import find_tables
 
@@ -123,13 +124,13 @@ def _read_page(page: Any, name: str) -> PageContent:
             f"{name}: page {number} content is over {MAX_PAGE_STREAM_BYTES} bytes (object bound)"
         )
     chars = page.chars
+    if len(chars) > MAX_PAGE_CHARS:
+        raise InputError(f"{name}: page {number} has {len(chars)} characters (object bound)")
     cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
     if cid > 0.2 * len(chars):
         raise InputError(
             f"{name}: page {number} text has no Unicode mapping (font without ToUnicode)"
         )
-    if len(chars) > MAX_PAGE_CHARS:
-        raise InputError(f"{name}: page {number} has {len(chars)} characters (object bound)")
     edges = len(page.lines) + len(page.rects) + len(page.curves)
     if edges > MAX_PAGE_EDGES:
         raise InputError(f"{name}: page {number} has {edges} drawn lines (object bound)")
@@ -137,7 +138,7 @@ def _read_page(page: Any, name: str) -> PageContent:
     tables = find_tables(page, chars) if edges else []
     boxes = [t.box for t in tables]
     free = [c for c in chars if not _inside(c, boxes)]
-    content.items = [to_text_line(ln) for ln in group_lines(free)]
+    content.items = lines_and_text_tables(group_lines(free), number)
     content.items.extend(tables)
     content.items.sort(key=lambda it: it.box[1])
     return content
