@@ -77,7 +77,13 @@ def parse_paragraph(lines: list[Line]) -> Paragraph | None:
 
 
 class ClaimBuilder:
-    """Walks sentences and clauses, keeping the recent amounts, and emits typed claims."""
+    """Walks sentences and clauses, keeping the recent amounts, and emits typed claims.
+
+    Roles it binds: a share's part (the amount its clause or sentence is about) and its whole
+    (the phrase after 占, else ``numbers["whole"]`` = the breakdown total in effect and
+    ``numbers["lead"]`` = the paragraph's first amount); an execution's budget and actual
+    (preferring the budget the phrase names: 年初 or 全年/调整); a change's current figure.
+    """
 
     def __init__(self, locator: Locator) -> None:
         self.locator = locator
@@ -85,8 +91,9 @@ class ClaimBuilder:
         self.amounts: list[Claim] = []  # amount claims of the paragraph, in order
 
     def number(self, piece: _Piece) -> Number | None:
-        digits = UNIT_SUFFIX_RE.sub("", piece.text).strip()
-        scale_text = piece.text[len(digits):].strip() if piece.text.startswith(digits) else ""
+        text = piece.text.translate(SIGNS)
+        digits = UNIT_SUFFIX_RE.sub("", text).strip()
+        scale_text = text[len(digits):].strip() if text.startswith(digits) else ""
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is not None and scale_text == "亿元":
             number = Number(number.value * 10000, number.decimals, number.span, number.text)
@@ -113,10 +120,7 @@ class ClaimBuilder:
                 if kind in ("WORD", "PAREN"):
                     words.append(piece.text)
                 elif kind == "QIZHONG":
-                    total = sentence_amounts[-1] if sentence_amounts else (self.amounts[-1] if self.amounts else None)
-                    if total is not None:
-                        breakdown = Claim("breakdown", total.subject, {"total": total.numbers["value"]}, total.span, "", parts=[])
-                        self.claims.append(breakdown)
+                    breakdown = self._open_breakdown(sentence_amounts, breakdown) or breakdown
                     words = []
                 elif kind == "AMOUNT":
                     number = self.number(piece)
@@ -125,53 +129,83 @@ class ClaimBuilder:
                         if prev is not None and prev.kind in ("UP", "DOWN"):
                             open_change = self._emit_change("delta", prev, number, sentence_amounts, open_change)
                         else:
-                            subject = _clean_subject("".join(words))
-                            claim = Claim("amount", subject, {"value": number}, number.span, piece.text, words={"context": "".join(words)})
+                            context = "".join(words)
+                            claim = Claim("amount", _clean_subject(context), {"value": number}, number.span, piece.text, words={"context": context})
                             self.claims.append(claim)
                             self.amounts.append(claim)
                             sentence_amounts.append(claim)
-                            if breakdown is not None and claim is not breakdown:
+                            if breakdown is not None and _same_role(claim, breakdown):
                                 breakdown.parts.append(claim)
                         words = []
                 elif kind == "PERCENT":
                     number = self.number(piece)
                     prev = pieces[index - 1] if index > 0 else None
-                    before = [p for p in pieces[:index]]
+                    before = pieces[:index]
                     share_at = _last_index(before, "SHARE")
                     if number is None:
                         pass
                     elif prev is not None and prev.kind in ("UP", "DOWN"):
                         open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change)
                     elif prev is not None and prev.kind == "EXEC" or (len(before) >= 2 and before[-2].kind == "EXEC" and before[-1].kind == "WORD"):
-                        exec_piece = prev if prev is not None and prev.kind == "EXEC" else before[-2]
-                        self._emit_execution(exec_piece, number, sentence_amounts)
+                        exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
+                        qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")
+                        self._emit_execution(before[exec_at], qualifier, number, sentence_amounts)
                     elif share_at is not None and all(p.kind in ("WORD", "PAREN") for p in before[share_at + 1:]):
                         whole = "".join(p.text for p in before[share_at + 1:])
-                        self._emit_share(pieces[share_at], number, whole, sentence_amounts)
+                        part = self._share_part(before[:share_at], sentence_amounts)
+                        if part is not None:
+                            self._emit_share(part, number, whole, breakdown)
                     words = []
                 elif kind in ("YEAR", "COUNT", "NUM"):
                     words.append(piece.text)
                 index += 1
 
-    def _emit_share(self, share: _Piece, percent: Number, whole: str, recent: list[Claim]) -> None:
-        part = recent[-1] if recent else None
-        if part is None:
-            return
+    def _open_breakdown(self, recent: list[Claim], current: Claim | None) -> Claim | None:
+        """其中: the amount just before is the total; it is no part of the breakdown before it."""
+        total = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
+        if total is None:
+            return None
+        if current is not None and total in current.parts:
+            current.parts.remove(total)
+        breakdown = Claim("breakdown", total.subject, {"total": total.numbers["value"]}, total.span, "", words=dict(total.words), parts=[])
+        self.claims.append(breakdown)
+        return breakdown
+
+    def _share_part(self, clause_before: list[_Piece], recent: list[Claim]) -> Claim | None:
+        """The amount a share is about: the clause's own amount, else (占 opening the clause,
+        or after 分别/约…) the sentence's last amount; None when the clause names another subject."""
+        if any(p.kind == "AMOUNT" for p in clause_before):
+            return recent[-1] if recent else None
+        words = "".join(p.text for p in clause_before if p.kind in ("WORD", "PAREN"))
+        if words and not SHARE_LEAD_RE.fullmatch(words):
+            return None
+        return recent[-1] if recent else None
+
+    def _emit_share(self, part: Claim, percent: Number, whole: str, breakdown: Claim | None) -> None:
         whole = re.sub(r"(的|比重|比例)+$", "", whole)
+        numbers = {"part": part.numbers["value"], "percent": percent}
+        if breakdown is not None and part in breakdown.parts:
+            numbers["whole"] = breakdown.numbers["total"]
+        lead = self.amounts[0] if self.amounts else None
+        if lead is not None and lead is not part:
+            numbers["lead"] = lead.numbers["value"]
         start = part.span
-        claim = Claim(
+        self.claims.append(Claim(
             "share",
             part.subject,
-            {"part": part.numbers["value"], "percent": percent},
+            numbers,
             Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
             "",
-            words={"whole": whole},
-        )
-        self.claims.append(claim)
+            words={"whole": whole, "context": part.words.get("context", "")},
+        ))
 
-    def _emit_execution(self, phrase: _Piece, percent: Number, recent: list[Claim]) -> None:
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[Claim]) -> None:
         pool = recent if recent else self.amounts[-2:]
-        budget = next((c for c in reversed(pool) if _is_budget(c)), None)
+        budgets = [c for c in pool if _is_budget(c)]
+        named = "".join((qualifier, phrase.text))
+        wanted = "年初" if "年初" in named else ("全年|调整" if re.search("全年|调整", named) else None)
+        budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.words.get("context", ""))), None)
+        budget = budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         numbers: dict[str, Number] = {"percent": percent}
         if budget is not None:
@@ -186,7 +220,7 @@ class ClaimBuilder:
             numbers,
             Span(span.line, span.column, percent.span.end_line, percent.span.end_column),
             "",
-            words={"phrase": phrase.text},
+            words={"phrase": phrase.text, "qualifier": qualifier},
         ))
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[Claim], open_change: Claim | None) -> Claim:
@@ -196,7 +230,8 @@ class ClaimBuilder:
             open_change.words["percent_word"] = direction.text
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
             return open_change
-        base = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
+        pool = recent if recent else self.amounts
+        base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         numbers: dict[str, Number] = {role: number}
         if base is not None:
             numbers["current"] = base.numbers["value"]
@@ -207,15 +242,27 @@ class ClaimBuilder:
             numbers,
             Span(start.line, start.column, number.span.end_line, number.span.end_column),
             "",
-            words={f"{role}_word": direction.text},
+            words={f"{role}_word": direction.text, "base": "sentence" if recent else "paragraph"},
         )
         self.claims.append(claim)
         return claim
 
 
+SIGNS = str.maketrans({"−": "-", "－": "-"})
+SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|，)*")
+BUDGET_RE = re.compile(r"预算|申报")
+FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
+ACTUAL_RE = re.compile(r"决算|执行数|实际")
+
+
 def _is_budget(claim: Claim) -> bool:
-    context = claim.words.get("context", "")
-    return "预算" in context and "决算" not in context
+    context = FUND_RE.sub("", claim.words.get("context", ""))
+    return bool(BUDGET_RE.search(context)) and not ACTUAL_RE.search(context)
+
+
+def _same_role(part: Claim, breakdown: Claim) -> bool:
+    """A breakdown of a 决算 figure lists 决算 figures (not the budgets beside them), and vice versa."""
+    return _is_budget(part) == _is_budget(breakdown)
 
 
 def _last_index(pieces: list[_Piece], kind: str) -> int | None:
@@ -232,4 +279,3 @@ def _clean_subject(words: str) -> str:
         previous = subject
         subject = SUBJECT_TRIM_RE.sub("", subject)
     return subject
-

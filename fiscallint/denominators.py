@@ -1,0 +1,265 @@
+"""What a narrative percentage is computed from, and whether it is right.
+
+A share (占 Y%) is ``part / whole``: the whole is the figure its sentence names (本年支出合计,
+政府采购支出总额… resolved against the standard tables, then against the narrative amounts),
+or, when the sentence names none, the breakdown total in effect, the paragraph's lead amount or
+the lead amounts of the paragraphs just before it ("inferred"). An execution is
+``actual / budget`` (预决算差异率: ``(actual − budget) / budget``); a change rate is
+``delta / (current ∓ delta)``.
+
+:func:`percent_checks` evaluates every percentage claim of a report once; rules FL101–FL103 and
+FL107 read its verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+from .ast import Claim, Number, Report, Row, Table
+from .model import Model, norm_label
+from .numbers import HUNDRED, fmt, is_truncation, percent_tolerance
+
+UP_WORDS = ("增加", "增长", "上升", "提高", "上涨")
+DOWN_WORDS = ("减少", "下降", "降低", "减小", "下降了")
+
+# A whole phrase → (table, row label, value index in the row) of the standard tables.
+WHOLE_TABLES: list[tuple[re.Pattern[str], list[tuple[str, str, int]]]] = [
+    (re.compile(r"一般公共预算(财政拨款)?项目支出"), [("05", "合计", 2)]),
+    (re.compile(r"一般公共预算(财政拨款)?基本支出"), [("05", "合计", 1)]),
+    (re.compile(r"(一般公共预算)?财政拨款支出"), [("05", "合计", 0)]),
+    (re.compile(r"本年支出|^支出合计"), [("01", "本年支出合计", 0), ("03", "合计", 0)]),
+    (re.compile(r"本年收入|^收入合计"), [("01", "本年收入合计", 0), ("02", "合计", 0)]),
+]
+LOOK_BACK = 8  # paragraphs searched backwards for the lead total of a list of shares
+SUBJECT_NOISE_RE = re.compile(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本年度?|本部门|本单位|[的“”\"]|合计|总额|总计|为$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A candidate operand: its number and a short description of where it comes from."""
+
+    number: Number
+    label: str
+
+
+@dataclass
+class Check:
+    """One evaluation of a stated percentage against one candidate computation."""
+
+    claim: Claim
+    stated: Number
+    computed: Decimal
+    formula: str
+    tolerance: Decimal
+    whole: Figure | None = None
+    named: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return abs(self.computed - self.stated.value) <= self.tolerance
+
+    @property
+    def truncated(self) -> bool:
+        """Cut instead of rounded, and outside the tolerance (so the arithmetic rules stay quiet)."""
+        return not self.ok and is_truncation(self.computed, self.stated)
+
+    @property
+    def rounds(self) -> bool:
+        """The computed value rounds exactly to the stated one."""
+        return fmt(self.computed, self.stated.decimals) == fmt(self.stated.value, self.stated.decimals)
+
+    @property
+    def cut(self) -> bool:
+        """The stated value is the computed one cut, where rounding gives another figure."""
+        return not self.rounds and is_truncation(self.computed, self.stated)
+
+    def shown(self) -> str:
+        return f"{self.formula} = {fmt(self.computed, max(2, self.stated.decimals))}%"
+
+
+def fen(number: Number) -> Number:
+    """An amount in 万元 as precise as the tables' 0.01: "429.8" and "0" drop trailing zeros,
+    they are not rounded to tenths or units."""
+    return number if number.decimals >= 2 else Number(number.value, 2, number.span, number.text)
+
+
+def norm_subject(text: str) -> str:
+    """A subject or whole phrase reduced for matching (no years, 本年, 合计/总额, 的…)."""
+    previous = None
+    while previous != text:
+        previous, text = text, SUBJECT_NOISE_RE.sub("", text)
+    return text
+
+
+def standard_table(model: Model, kind: str) -> Table | None:
+    """The report's table of a national-template kind ("01".."09"), else the one numbered so."""
+    return next((t for t in model.report.tables if t.kind == kind), None) or model.table(kind)
+
+
+def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Number, Row, Table] | None:
+    """The ``index``-th value of the row labelled ``label`` ("合计" = the total row) of a standard table."""
+    table = standard_table(model, kind)
+    if table is None:
+        return None
+    wanted = norm_label(label)
+    rows = table.rows if label == "合计" else list(table.all_rows())
+    row = next((r for r in rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
+    number = row_value(row, index) if row is not None else None
+    return (number, row, table) if number is not None else None
+
+
+def row_value(row: Row, index: int) -> Number | None:
+    """The ``index``-th value of a row: by column when positioned, else by order."""
+    number = row.value_at(index + 1)
+    if number is not None:
+        return number
+    numbers = row.numbers
+    return numbers[index] if index < len(numbers) else None
+
+
+class Denominators:
+    """Resolves the operands of a report's percentage claims."""
+
+    def __init__(self, report: Report, model: Model) -> None:
+        self.report = report
+        self.model = model
+        self.where: dict[int, int] = {}  # id(claim) → index of its paragraph in report.paragraphs
+        for i, paragraph in enumerate(report.paragraphs):
+            for claim in paragraph.claims:
+                self.where[id(claim)] = i
+
+    # --- shares -----------------------------------------------------------------------
+    def named_wholes(self, claim: Claim) -> list[Figure]:
+        """Figures the share's whole phrase names: table totals first, then narrative amounts."""
+        phrase = claim.words.get("whole", "")
+        if not phrase:
+            return []
+        found: list[Figure] = []
+        for pattern, places in WHOLE_TABLES:
+            if pattern.search(phrase):
+                for kind, label, index in places:
+                    figure = table_figure(self.model, kind, label, index)
+                    if figure is not None:
+                        found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
+                break
+        wanted = norm_subject(phrase)
+        for amount in self._amounts_near(claim):
+            if amount.numbers["value"] is claim.numbers.get("part"):
+                continue
+            subject = norm_subject(amount.words.get("context", amount.subject))
+            if wanted and (subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted))):
+                found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
+        return found
+
+    def inferred_wholes(self, claim: Claim) -> list[Figure]:
+        """When no whole is named: the breakdown total, the paragraph's lead amount, the lead
+        amounts of the paragraphs just before (those that are not themselves lists of shares),
+        and the tables' expenditure totals."""
+        found: list[Figure] = []
+        if "whole" in claim.numbers:
+            found.append(Figure(claim.numbers["whole"], "其中所属的总额"))
+        if "lead" in claim.numbers:
+            found.append(Figure(claim.numbers["lead"], "本段首个金额"))
+        index = self.where.get(id(claim))
+        if index is not None:
+            leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
+            for paragraph in reversed(leads):
+                amounts = [c for c in paragraph.claims if c.kind == "amount"]
+                for amount in amounts[:1] + amounts[-1:]:
+                    found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
+        for kind, label, index_ in (("05", "合计", 0), ("01", "本年支出合计", 0), ("01", "本年收入合计", 0)):
+            figure = table_figure(self.model, kind, label, index_)
+            if figure is not None:
+                found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
+        return found
+
+    def _amounts_near(self, claim: Claim) -> Iterator[Claim]:
+        """Amount claims of the claim's paragraph first, then of the whole report."""
+        index = self.where.get(id(claim))
+        if index is not None:
+            yield from (c for c in self.report.paragraphs[index].claims if c.kind == "amount")
+        yield from (c for c in self.report.claims() if c.kind == "amount")
+
+    def share_checks(self, claim: Claim) -> list[Check]:
+        part, stated = claim.numbers["part"], claim.numbers["percent"]
+        named = self.named_wholes(claim)
+        figures, is_named = (named, True) if named else (self.inferred_wholes(claim), False)
+        if claim.words.get("whole") and not named:
+            return []  # a named whole we cannot find: not checkable
+        checks = []
+        seen: set[Decimal] = set()
+        for figure in figures:
+            whole = figure.number
+            if whole.value <= 0 or whole.value in seen:
+                continue
+            seen.add(whole.value)
+            computed = part.value / whole.value * HUNDRED
+            tol = percent_tolerance(stated, [(fen(part), HUNDRED / whole.value), (fen(whole), computed / whole.value)])
+            checks.append(Check(claim, stated, computed, f"{part.text} / {whole.text}", tol, figure, is_named))
+        return checks
+
+    # --- executions and changes -----------------------------------------------------------
+    def execution_check(self, claim: Claim) -> Check | None:
+        budget, actual, stated = claim.numbers.get("budget"), claim.numbers.get("actual"), claim.numbers["percent"]
+        if budget is None or actual is None or budget.value <= 0:
+            return None
+        b, a = budget.value, actual.value
+        if "差异率" in claim.words.get("phrase", ""):
+            computed = (a - b) / b * HUNDRED
+            formula = f"({actual.text} − {budget.text}) / {budget.text}"
+            if stated.value >= 0 > computed and stated.value != 0:
+                computed = -computed  # the sign is often left out; only the size is checked
+        else:
+            computed = a / b * HUNDRED
+            formula = f"{actual.text} / {budget.text}"
+        tol = percent_tolerance(stated, [(fen(actual), HUNDRED / b), (fen(budget), a * HUNDRED / (b * b))])
+        return Check(claim, stated, computed, formula, tol)
+
+    def change_check(self, claim: Claim) -> Check | None:
+        delta, current, stated = claim.numbers.get("delta"), claim.numbers.get("current"), claim.numbers.get("percent")
+        direction = change_direction(claim)
+        if delta is None or current is None or stated is None or direction is None or delta.value < 0:
+            return None
+        d, c = delta.value, current.value
+        previous = c - d if direction > 0 else c + d
+        if previous <= fen(delta).ulp + fen(current).ulp:
+            return None  # no base year figure: a rate is meaningless (often written 100%)
+        computed = d / previous * HUNDRED
+        sign = "−" if direction > 0 else "+"
+        formula = f"{delta.text} / ({current.text} {sign} {delta.text})"
+        tol = percent_tolerance(stated, [(fen(delta), HUNDRED * c / (previous * previous)), (fen(current), HUNDRED * d / (previous * previous))])
+        return Check(claim, stated, computed, formula, tol)
+
+    def checks(self, claim: Claim) -> list[Check]:
+        """Every candidate evaluation of a claim's percentage (empty when it cannot be checked)."""
+        if claim.kind == "share":
+            return self.share_checks(claim)
+        check = self.execution_check(claim) if claim.kind == "execution" else self.change_check(claim) if claim.kind == "change" else None
+        return [check] if check is not None else []
+
+
+def change_direction(claim: Claim) -> int | None:
+    """+1 for an increase, −1 for a decrease, from the amount's word (else the rate's)."""
+    word = claim.words.get("delta_word") or claim.words.get("percent_word") or ""
+    if word in UP_WORDS:
+        return 1
+    if word in DOWN_WORDS:
+        return -1
+    return None
+
+
+def direction_of(word: str) -> int | None:
+    return 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else None
+
+
+def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[Claim, list[Check]]]:
+    """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
+    resolver = Denominators(report, model)
+    for claim in report.claims():
+        if claim.kind in kinds:
+            checks = resolver.checks(claim)
+            if checks:
+                yield claim, checks

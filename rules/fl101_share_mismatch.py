@@ -1,0 +1,57 @@
+"""FL101: a share (占 Y%) must equal its part divided by its whole."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.denominators import verdicts
+from fiscallint.findings import Finding, Fix, Related, Severity
+from fiscallint.numbers import fmt
+from fiscallint.rule import Rule
+
+
+class ShareMismatch(Rule):
+    """占比与其分子、分母不符。
+
+    说明:
+        “A X 万元，占 B 的 Y%”中，Y 应等于 X / B × 100，按所示小数位四舍五入（容差为末位半个
+        单位，另加金额本身 0.01 的舍入误差）。分母 B 按句中所称（本年支出合计、本年收入合计、
+        一般公共预算财政拨款支出、政府采购支出总额……）在标准表或说明中查找，找到而不符即为
+        错误；句中未称分母时，依次取“其中”所属总额、本段首个金额、本节前几段的总额，
+        只有所有可能的分母都不符时才给出警告。只是截断而非四舍五入的情形由 FL107 报告。
+
+    反例:
+        2024年度支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出 70%；项目支出 100.00 万元，占本年支出 20%。
+
+    正例:
+        2024年度支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出 80%；项目支出 100.00 万元，占本年支出 20%。
+        ---
+        2024年度一般公共预算财政拨款支出 500.00 万元，主要用于以下方面：
+
+        1.一般公共服务（类）支出 300.00 万元，占 60%。
+    """
+
+    code = "FL101"
+    name = "share-mismatch"
+    severity = Severity.ERROR
+    summary = "占比与计算值不符 (a share does not match part / whole)"
+
+    def check(self) -> Iterator[Finding]:
+        for claim, checks in verdicts(self.context.report, self.context.model, ("share",)):
+            if any(c.ok or c.truncated for c in checks):
+                continue
+            first = checks[0]
+            stated = first.stated
+            severity = Severity.ERROR if first.named else Severity.WARNING
+            how = "" if first.named else "（分母推定为" + first.whole.label + "）"
+            related = [Related(c.whole.number.span, f"分母 {c.whole.label}") for c in checks if c.whole is not None][:3]
+            yield self.finding(
+                stated.span,
+                f"占比 {stated.text}% 与计算值不符：{first.shown()}{how}",
+                severity=severity,
+                related=related,
+                fix=Fix(stated.span, fmt(first.computed, stated.decimals)) if first.named else None,
+            )
+
+
+RULE = ShareMismatch

@@ -1,0 +1,51 @@
+"""FL102: an execution rate must equal 决算 / 预算 (预决算差异率: (决算 − 预算) / 预算)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.denominators import verdicts
+from fiscallint.findings import Finding, Fix, Related, Severity
+from fiscallint.numbers import fmt
+from fiscallint.rule import Rule
+
+
+class ExecutionRateMismatch(Rule):
+    """预算完成率（执行率、预决算差异率）与预算数、决算数不符。
+
+    说明:
+        “年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 Z%”中 Z = B / A × 100；
+        “执行率”同理；“预决算差异率” = (B − A) / A × 100（省略负号时只比较大小）。
+        句中称“年初”时取年初预算数，称“全年”“调整后”时取全年（调整后）预算数。
+        四舍五入容差同 FL101；截断由 FL107 报告。
+
+    反例:
+        2024年度一般公共预算财政拨款支出年初预算为 200.00 万元，支出决算为 180.00 万元，完成年初预算的 80%。
+
+    正例:
+        2024年度一般公共预算财政拨款支出年初预算为 200.00 万元，支出决算为 180.00 万元，完成年初预算的 90%。
+        ---
+        与年初预算相比，年初预算数 200.00 万元，决算数 190.00 万元，预决算差异率-5.00%。
+    """
+
+    code = "FL102"
+    name = "execution-rate-mismatch"
+    severity = Severity.ERROR
+    summary = "预算完成率与计算值不符 (an execution rate does not match actual / budget)"
+
+    def check(self) -> Iterator[Finding]:
+        for claim, checks in verdicts(self.context.report, self.context.model, ("execution",)):
+            check = checks[0]
+            if check.ok or check.truncated:
+                continue
+            stated = check.stated
+            related = [Related(n.span, role) for role, n in (("预算数", claim.numbers["budget"]), ("决算数", claim.numbers["actual"]))]
+            yield self.finding(
+                stated.span,
+                f"{claim.words.get('phrase', '')} {stated.text}% 与计算值不符：{check.shown()}",
+                related=related,
+                fix=Fix(stated.span, fmt(check.computed, stated.decimals)),
+            )
+
+
+RULE = ExecutionRateMismatch

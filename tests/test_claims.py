@@ -1,0 +1,80 @@
+"""The claims grammar and builder: sentences → typed claims with their figures bound to roles."""
+
+from __future__ import annotations
+
+from fiscallint.ast import Claim
+from fiscallint.parser import parse_source
+from fiscallint.source import SourceText
+
+
+def claims(text: str, kind: str | None = None) -> list[Claim]:
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    return [c for c in report.claims() if kind is None or c.kind == kind]
+
+
+def values(claim: Claim) -> dict[str, str]:
+    return {role: n.text for role, n in claim.numbers.items()}
+
+
+def test_share_with_named_whole() -> None:
+    (share,) = claims("其中：基本支出 300.50 万元，占本年支出合计的 75.1%。", "share")
+    assert values(share)["part"] == "300.50" and values(share)["percent"] == "75.1"
+    assert share.words["whole"] == "本年支出合计"
+
+
+def test_share_whole_implicit_takes_breakdown_total() -> None:
+    (share, *_) = claims("三公经费支出 20.00 万元，其中：因公出国（境）费 15.00 万元，占 75%。", "share")
+    assert share.words["whole"] == "" and values(share)["whole"] == "20.00"
+
+
+def test_share_with_its_own_subject_is_not_bound_to_the_last_amount() -> None:
+    found = claims("授予中小企业合同金额 2.00 万元；货物采购授予中小企业合同金额占货物支出金额的 100%。", "share")
+    assert found == []
+
+
+def test_execution_with_budget_and_actual_in_earlier_clauses() -> None:
+    (ex,) = claims("年初预算为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 75%。", "execution")
+    assert values(ex) == {"percent": "75", "budget": "120.00", "actual": "90.00"}
+
+
+def test_execution_prefers_the_budget_the_phrase_names() -> None:
+    text = "年初申报项目资金 50.00 万元，预算调整数为 80.00 万元，决算数为 80.00 万元，年初申报数执行率为 160%。"
+    (ex,) = claims(text, "execution")
+    assert values(ex)["budget"] == "50.00" and ex.words["qualifier"] == "年初申报数"
+
+
+def test_execution_without_de_and_negative_difference_rate() -> None:
+    (ex,) = claims("项目全年预算数为 10 万元，执行数为 8 万元，完成预算 80%。", "execution")
+    assert values(ex)["percent"] == "80"
+    (diff,) = claims("年初预算数 200.00 万元，决算数 190.00 万元，预决算差异率-5.00%。", "execution")
+    assert diff.numbers["percent"].value < 0
+
+
+def test_change_in_the_same_sentence() -> None:
+    (change,) = claims("2024年度收、支总计 430.00 万元，与2023年度相比，收、支总计各减少 30.00 万元，下降 6.5%。", "change")
+    assert values(change) == {"delta": "30.00", "current": "430.00", "percent": "6.5"}
+    assert change.words["delta_word"] == "减少" and change.words["base"] == "sentence"
+
+
+def test_change_against_decision_of_last_year() -> None:
+    (change,) = claims("一般公共预算财政拨款收入 500.00 万元，比2023年度决算数增加 40.00 万元。", "change")
+    assert values(change) == {"delta": "40.00", "current": "500.00"}
+
+
+def test_change_in_next_sentence_uses_the_actual_not_a_fund_name() -> None:
+    text = "2024年度一般公共预算财政拨款支出 400.00 万元，占本年支出合计的 100%。与上年相比，减少 20.00 万元，下降 4.8%。"
+    (change,) = claims(text, "change")
+    assert values(change)["current"] == "400.00" and change.words["base"] == "paragraph"
+
+
+def test_breakdown_total_is_not_a_part_of_the_previous_breakdown() -> None:
+    text = "部门总收入 100.00 万元，其中财政拨款收入 100.00 万元；部门总支出 100.00 万元，其中基本支出 80.00 万元，项目支出 20.00 万元。"
+    first, second = claims(text, "breakdown")
+    assert [p.numbers["value"].text for p in first.parts] == ["100.00"]
+    assert [p.numbers["value"].text for p in second.parts] == ["80.00", "20.00"]
+
+
+def test_breakdown_of_actuals_skips_budgets() -> None:
+    text = "决算数 30.00 万元，预决算差异率 0.00%。其中：因公出国（境）费全年预算数 20.00 万元，决算数 20.00 万元。"
+    (breakdown,) = claims(text, "breakdown")
+    assert [p.numbers["value"].text for p in breakdown.parts] == ["20.00"]
