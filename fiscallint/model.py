@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from . import facts, item_paths
 from .ast import Claim, Report, Row, Table
 
 LABEL_NOISE_RE = re.compile(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
@@ -54,3 +55,30 @@ class Model:
             if claim.kind == "amount" and claim.subject:
                 index.setdefault(norm_label(claim.subject), []).append(claim)
         return index
+
+    @cached_property
+    def three_public(self) -> "facts.ThreePublic":
+        """The 三公 figures the narrative states, by (role, slot)."""
+        return facts.narrative_three_public(self.report)
+
+    @cached_property
+    def three_public_table(self) -> "tuple[Table, Row, facts.ThreePublic] | None":
+        """The 三公 table, its data row and the figures its layout determines."""
+        return facts.three_public_table(self.report)
+
+    @cached_property
+    def empty_statements(self) -> "list[facts.EmptyStatement]":
+        return facts.empty_statements(self.report)
+
+    @cached_property
+    def year_mentions(self) -> "list[facts.YearMention]":
+        return facts.year_mentions(self.report)
+
+    @cached_property
+    def count_breakdowns(self) -> "list[facts.CountBreakdown]":
+        return facts.count_breakdowns(self.report)
+
+    @cached_property
+    def item_paths(self) -> "list[item_paths.ItemPath]":
+        """类(款)(项) paths written in the narrative."""
+        return item_paths.item_paths(self.report)

@@ -1,0 +1,369 @@
+"""Cross-cutting facts the cross-table and document rules need, read from the AST.
+
+Kept out of the rules so that every rule sees one reading: the 三公 figures of the narrative
+and of the 三公 table, the statements that a table is empty, year mentions and count
+breakdowns (车辆 N 辆，其中 A 辆、B 辆) with their positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import combinations
+from typing import Iterator
+
+from .ast import Cell, Claim, Number, Paragraph, Report, Row, Section, Span, Table
+from .lines import clean_line
+from .numbers import parse_number
+
+# ---------------------------------------------------------------- positions in paragraphs
+
+
+def locate(report: Report, paragraph: Paragraph, start: int, end: int) -> Span:
+    """The span of ``paragraph.text[start:end]`` in the source (the paragraph's span if unknown)."""
+    pieces: list[tuple[int, int, int]] = []  # (offset, line, column)
+    offset = 0
+    for number in range(paragraph.span.line, paragraph.span.end_line + 1):
+        if number > len(report.lines):
+            break
+        line = clean_line(number, report.lines[number - 1], report.shape)
+        if not line.text:
+            continue
+        pieces.append((offset, number, line.column))
+        offset += len(line.text)
+    if offset != len(paragraph.text) or not pieces:
+        return paragraph.span
+
+    def position(at: int) -> tuple[int, int]:
+        for base, line, column in reversed(pieces):
+            if at >= base:
+                return line, column + at - base
+        return pieces[0][1], pieces[0][2]
+
+    line, column = position(start)
+    end_line, end_column = position(max(start, end - 1))
+    return Span(line, column, end_line, end_column + 1)
+
+
+# ---------------------------------------------------------------- 三公 figures
+
+SLOTS = ("total", "abroad", "vehicle", "purchase", "running", "reception")
+SLOT_NAMES = {
+    "total": "“三公”经费合计",
+    "abroad": "因公出国（境）费",
+    "vehicle": "公务用车购置及运行维护费",
+    "purchase": "公务用车购置费",
+    "running": "公务用车运行维护费",
+    "reception": "公务接待费",
+}
+ITEM_WORDS = (
+    ("vehicle", re.compile(r"公务用车购置及运行")),
+    ("purchase", re.compile(r"公务用车购置费")),
+    ("running", re.compile(r"公务用车运行")),
+    ("abroad", re.compile(r"因公出国")),
+    ("reception", re.compile(r"公务接待费")),
+    ("total", re.compile(r"三公")),
+)
+
+
+@dataclass
+class ThreePublic:
+    """三公 figures by role ("budget" / "actual") and slot; narrative ones keep their claim."""
+
+    values: dict[tuple[str, str], Number]
+    claims: dict[tuple[str, str], Claim]
+
+
+def narrative_three_public(report: Report) -> ThreePublic:
+    """The 三公 figures the narrative states: the first budget and 决算 figure of each item."""
+    values: dict[tuple[str, str], Number] = {}
+    claims: dict[tuple[str, str], Claim] = {}
+    for section in _three_public_sections(report.root):
+        for paragraph in _paragraphs(section):
+            item: str | None = None
+            for claim in paragraph.claims:
+                if claim.kind != "amount":
+                    continue
+                context = claim.words.get("context", claim.subject)
+                item = _item_of(context) or item
+                if item is None or "上年" in context or "年初" in context:
+                    continue
+                if "预算" in context and "决算" not in context:
+                    role = "budget"
+                elif "决算" in context or _item_of(context) == item:
+                    role = "actual"
+                else:
+                    continue
+                key = (role, item)
+                if key not in values:
+                    values[key] = claim.numbers["value"]
+                    claims[key] = claim
+    return ThreePublic(values, claims)
+
+
+def _item_of(context: str) -> str | None:
+    for slot, pattern in ITEM_WORDS:
+        if pattern.search(context):
+            return slot
+    return None
+
+
+def _three_public_sections(section: Section) -> Iterator[Section]:
+    for child in section.children:
+        if "三公" in child.title and "：" not in child.title and ":" not in child.title:
+            yield child
+        else:
+            yield from _three_public_sections(child)
+
+
+def _paragraphs(section: Section) -> Iterator[Paragraph]:
+    yield from section.paragraphs
+    for child in section.children:
+        yield from _paragraphs(child)
+
+
+def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
+    """The 三公 table's figures by (role, slot), where the layout determines them."""
+    table = next((t for t in report.tables if "三公" in t.title and "机关运行" not in t.title), None)
+    if table is None:
+        return None
+    header = "".join(table.headers).replace(" ", "")
+    roles = ("budget", "actual") if "预算数" in header else ("actual",)
+    width = 6 * len(roles)
+    for row in table.rows:
+        values = row.numbers
+        if len(values) < 2 or len(values) > width or _is_column_numbers(values):
+            continue
+        solved = _solve_slots(row, values, width)
+        if not solved:
+            continue
+        mapped: dict[tuple[str, str], Number] = {}
+        for (index, number) in solved.items():
+            role = roles[index // 6]
+            mapped[(role, SLOTS[index % 6])] = number
+        return table, row, ThreePublic(mapped, {})
+    return None
+
+
+def _is_column_numbers(values: list[Number]) -> bool:
+    return all(n.decimals == 0 and n.value == i + 1 for i, n in enumerate(values))
+
+
+def _solve_slots(row: Row, values: list[Number], width: int) -> dict[int, Number]:
+    """Slots a row's figures fill, when every placement satisfying the 三公 identities agrees.
+
+    A dump drops empty cells, so the figures' columns are unknown; try every order-keeping
+    placement, keep those where 合计 = 出国 + 用车 + 接待 and 用车 = 购置 + 运行 hold, and
+    keep a slot only when all surviving placements give it the same figure (or all leave it
+    empty, which is returned as a zero).
+    """
+    if all(c.column is not None for c in row.cells) and row.positioned:
+        placements = [tuple(c.column - 1 for c in row.cells)]  # type: ignore[operator]
+    else:
+        placements = list(combinations(range(width), len(values)))
+    good: list[dict[int, Number]] = []
+    for placement in placements:
+        if any(p < 0 or p >= width for p in placement):
+            continue
+        slots = dict(zip(placement, values))
+        if all(_identities_hold(slots, base) for base in range(0, width, 6)):
+            good.append(slots)
+    if not good:
+        return {}
+    decided: dict[int, Number] = {}
+    for index in range(width):
+        seen = {(s[index].value, s[index].span) if index in s else None for s in good}
+        if len(seen) != 1:
+            continue
+        first = good[0].get(index)
+        decided[index] = first if first is not None else _zero(row.span)
+    return decided
+
+
+def _identities_hold(slots: dict[int, Number], base: int) -> bool:
+    def value(i: int) -> Decimal:
+        number = slots.get(base + i)
+        return number.value if number is not None else Decimal(0)
+
+    total = abs(value(0) - (value(1) + value(2) + value(5))) <= Decimal("0.031")
+    vehicle = abs(value(2) - (value(3) + value(4))) <= Decimal("0.021")
+    return total and vehicle
+
+
+def _zero(span: Span) -> Number:
+    return Number(Decimal(0), 2, span, "（空）")
+
+
+# ---------------------------------------------------------------- empty-table statements
+
+EMPTY_RE = re.compile(r"无此项(内容|收支|支出|数据)?|本表无数据|为空表|空表|本年度无|当年无|年度无|未发生|没有")
+FUND_KINDS = {"fund": "政府性基金", "capital": "国有资本经营"}
+
+
+@dataclass
+class EmptyStatement:
+    kind: str  # "fund" (政府性基金, table 07) or "capital" (国有资本经营, table 08)
+    span: Span
+    text: str
+
+
+def fund_table(report: Report, kind: str) -> Table | None:
+    """The 政府性基金 (07) or 国有资本经营 (08) 财政拨款 table, found by its title."""
+    word = FUND_KINDS[kind]
+    return next((t for t in report.tables if word in t.title and "决算" in t.title), None)
+
+
+def empty_statements(report: Report) -> list[EmptyStatement]:
+    """Narrative sentences and table notes that say a 07/08 table has nothing to show."""
+    found: list[EmptyStatement] = []
+    for paragraph in report.paragraphs:
+        for sentence in re.split(r"[。；]", paragraph.text):
+            kind = _fund_kind(sentence)
+            if kind and EMPTY_RE.search(sentence) and not re.search(r"\d+(\.\d+)?\s*万?元", sentence):
+                start = paragraph.text.find(sentence)
+                found.append(EmptyStatement(kind, locate(report, paragraph, start, start + len(sentence)), sentence))
+    for kind in FUND_KINDS:
+        table = fund_table(report, kind)
+        if table is None:
+            continue
+        for note in table.notes:
+            if EMPTY_RE.search(note):
+                found.append(EmptyStatement(kind, Span(table.span.end_line, 1, table.span.end_line, 2), note))
+    return found
+
+
+def _fund_kind(sentence: str) -> str | None:
+    hits = [kind for kind, word in FUND_KINDS.items() if word in sentence]
+    return hits[0] if len(hits) == 1 else None
+
+
+def table_figures(table: Table) -> list[Number]:
+    """The non-zero figures of a table's data rows (栏次 lines left out)."""
+    out: list[Number] = []
+    for row in table.all_rows():
+        if _is_column_numbers(row.numbers) or "栏次" in row.label:
+            continue
+        out.extend(n for n in row.numbers if n.value != 0 and n.decimals > 0)
+    return out
+
+
+# ---------------------------------------------------------------- years
+
+SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算\s*(?:表|情况说明|报告|公开)")
+COMPARE_YEAR_RE = re.compile(
+    r"(?:与|同)\s*((?:19|20)\d\d)\s*年度?\s*(?:决算数?)?\s*(?:相比|比较|对比)"
+    r"|(?:比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:决算数?|同期|增加|减少|增长|下降)"
+)
+
+
+@dataclass
+class YearMention:
+    year: int
+    span: Span
+    text: str
+    kind: str  # "self" (this report's own year) or "compare" (the comparison year)
+
+
+def year_mentions(report: Report) -> list[YearMention]:
+    """Years the narrative uses for the report itself and for its comparisons."""
+    found: list[YearMention] = []
+    for paragraph in report.paragraphs:
+        for kind, pattern in (("self", SELF_YEAR_RE), ("compare", COMPARE_YEAR_RE)):
+            for match in pattern.finditer(paragraph.text):
+                group = 1 if match.group(1) else 2
+                span = locate(report, paragraph, match.start(group), match.end(group))
+                found.append(YearMention(int(match.group(group)), span, match.group(0), kind))
+    for section in report.sections():
+        for match in SELF_YEAR_RE.finditer(section.title):
+            column = report.lines[section.span.line - 1].find(match.group(0)) + 1
+            if column == 0:
+                continue
+            span = Span(section.span.line, column, section.span.line, column + 4)
+            found.append(YearMention(int(match.group(1)), span, match.group(0), "self"))
+    return found
+
+
+# ---------------------------------------------------------------- count breakdowns
+
+COUNT_RE = re.compile(r"(\d+)\s*(辆|人次|个|批次|台)")
+
+
+@dataclass
+class CountBreakdown:
+    unit: str
+    total: Number
+    parts: list[Number]
+    text: str
+
+
+def count_breakdowns(report: Report) -> list[CountBreakdown]:
+    """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : a count, then 其中 and counts of the same unit."""
+    found: list[CountBreakdown] = []
+    for paragraph in report.paragraphs:
+        text = paragraph.text
+        for sentence in re.finditer(r"[^。；;]+", text):
+            body = sentence.group()
+            at = body.find("其中")
+            if at < 0:
+                continue
+            before = list(COUNT_RE.finditer(body[:at]))
+            if not before:
+                continue
+            head = before[-1]
+            parts = [m for m in COUNT_RE.finditer(body, at) if m.group(2) == head.group(2)]
+            if not parts:
+                continue
+            base = sentence.start()
+
+            def number(match: re.Match[str]) -> Number | None:
+                start = base + match.start(1)
+                return parse_number(match.group(1), locate(report, paragraph, start, base + match.end(1)))
+
+            total = number(head)
+            numbers = [n for n in (number(m) for m in parts) if n is not None]
+            if total is not None and numbers:
+                found.append(CountBreakdown(head.group(2), total, numbers, body.strip()))
+    return found
+
+
+# ---------------------------------------------------------------- table lookups shared by rules
+
+
+def first_value(row: Row | None) -> Number | None:
+    """A row's figure in value column 1 (the 合计/金额 column), if known."""
+    if row is None:
+        return None
+    number = row.value_at(1)
+    if number is None and len(row.cells) == 1:
+        number = row.cells[0].number
+    return number
+
+
+def rounding(number: Number) -> Decimal:
+    """The rounding a printed figure carries: none for a plain zero ("0 万元" means nothing)."""
+    return Decimal(0) if number.value == 0 else number.ulp
+
+
+def differs(a: Number, b: Number, slack: Decimal = Decimal(0)) -> bool:
+    """True when two printed figures of one quantity differ by more than their rounding."""
+    return abs(a.value - b.value) > rounding(a) + rounding(b) + slack + Decimal("1e-9")
+
+
+def class_rows(table: Table | None) -> list[Row]:
+    """The 类 rows (3-digit functional codes) of a code-keyed table."""
+    return [r for r in table.rows if r.level == 1] if table is not None else []
+
+
+def three_column_total(table: Table | None) -> Row | None:
+    """The 合计 row of a 小计 | 基本支出 | 项目支出 table (05), when its three columns are known."""
+    if table is None:
+        return None
+    total = next((r for r in table.rows if r.code is None and r.label.replace(" ", "") in ("合计", "总计")), None)
+    if total is None or len(total.cells) != 3 or any(c.column not in (None, i + 1) for i, c in enumerate(total.cells)):
+        return None
+    a, b, c = (cell.number for cell in total.cells)
+    if abs(a.value - b.value - c.value) > Decimal("0.021"):
+        return None
+    # Three figures where the first is the sum of the others: 小计, 基本支出, 项目支出.
+    return Row(total.label, total.code, total.line_no, [Cell(n, i + 1) for i, n in enumerate((a, b, c))], total.span, True)

@@ -1,0 +1,69 @@
+"""FL301: table 01 本年收入合计 equals table 02 合计."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.facts import differs, first_value
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.rule import Rule
+
+
+class IncomeTotal0102(Rule):
+    """公开01表“本年收入合计”等于公开02表“合计”行的本年收入合计。
+
+    说明:
+        收入支出决算总表（01）的本年收入合计，与收入决算表（02）合计行第1栏是同一个数。
+        两表金额均按各自显示位数四舍五入比较。
+
+    反例:
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目 行次 金额 项目 行次 金额
+        一、一般公共预算财政拨款收入 1 130.00 一、一般公共服务支出 32 130.00
+        本年收入合计 27 130.00 本年支出合计 58 130.00
+
+        收入决算表
+        公开02表
+        单位：万元
+        科目编码 科目名称 本年收入合计
+        合计 125.00
+        201 一般公共服务支出 125.00
+
+    正例:
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目 行次 金额 项目 行次 金额
+        一、一般公共预算财政拨款收入 1 130.00 一、一般公共服务支出 32 130.00
+        本年收入合计 27 130.00 本年支出合计 58 130.00
+
+        收入决算表
+        公开02表
+        单位：万元
+        科目编码 科目名称 本年收入合计
+        合计 130.00
+        201 一般公共服务支出 130.00
+    """
+
+    code = "FL301"
+    name = "income-total-01-02"
+    severity = Severity.ERROR
+    summary = "01表本年收入合计与02表合计不符 (table 01 income total differs from table 02 total)"
+
+    def check(self) -> Iterator[Finding]:
+        model = self.context.model
+        row01 = model.row_by_label("01", "本年收入合计")
+        row02 = model.total_row("02")
+        a, b = first_value(row01), first_value(row02)
+        if a is None or b is None or row01 is None or row02 is None or not differs(a, b):
+            return
+        yield self.finding(
+            b.span,
+            f"02表合计 {b.text} 与01表本年收入合计 {a.text} 不符：差额 {a.value - b.value:+f}",
+            related=[Related(a.span, "公开01表 本年收入合计")],
+        )
+
+
+RULE = IncomeTotal0102

@@ -1,0 +1,75 @@
+"""FL303: each functional row of table 01 equals the 类 row of the same name in table 03."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.facts import class_rows, differs, first_value
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.model import norm_label
+from fiscallint.rule import Rule
+
+
+class FunctionalRows0103(Rule):
+    """公开01表各功能分类支出行等于公开03表同名“类”行的本年支出合计。
+
+    说明:
+        01表支出栏按功能分类列示（一、一般公共服务支出…），每一行都等于03表同名类
+        （3位编码）行的第1栏。只比较两表都列出金额的类。
+
+    反例:
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目 行次 金额 项目 行次 金额
+        一、一般公共预算财政拨款收入 1 130.00 一、一般公共服务支出 32 110.00
+        八、其他收入 8 八、社会保障和就业支出 39 20.00
+
+        支出决算表
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 130.00
+        201 一般公共服务支出 100.00
+        208 社会保障和就业支出 30.00
+
+    正例:
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目 行次 金额 项目 行次 金额
+        一、一般公共预算财政拨款收入 1 130.00 一、一般公共服务支出 32 110.00
+        八、其他收入 8 八、社会保障和就业支出 39 20.00
+
+        支出决算表
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 130.00
+        201 一般公共服务支出 110.00
+        208 社会保障和就业支出 20.00
+    """
+
+    code = "FL303"
+    name = "functional-rows-01-03"
+    severity = Severity.ERROR
+    summary = "01表功能分类支出行与03表类行不符 (a table 01 functional row differs from the table 03 class row)"
+
+    def check(self) -> Iterator[Finding]:
+        table01 = self.context.model.table("01")
+        classes = {norm_label(r.label): r for r in class_rows(self.context.model.table("03"))}
+        if table01 is None or not classes:
+            return
+        for row in table01.all_rows():
+            other = classes.get(norm_label(row.label))
+            a, b = first_value(row), first_value(other)
+            if other is None or a is None or b is None or not differs(a, b):
+                continue
+            yield self.finding(
+                a.span,
+                f"01表“{norm_label(row.label)}” {a.text} 与03表 {other.code} 类 {b.text} 不符：差额 {a.value - b.value:+f}",
+                related=[Related(b.span, f"公开03表 {other.code} {other.label}")],
+            )
+
+
+RULE = FunctionalRows0103

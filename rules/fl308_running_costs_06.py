@@ -1,0 +1,77 @@
+"""FL308: the narrative's 机关运行经费 against table 06 公用经费合计."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.facts import differs, first_value
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.rule import Rule
+
+
+class RunningCosts06(Rule):
+    """情况说明的机关运行经费支出与公开06表公用经费合计一致（行政单位）。
+
+    说明:
+        机关运行经费是行政单位和参照公务员法管理的事业单位财政拨款基本支出中的公用经费，
+        因此行政单位的机关运行经费等于06表公用经费合计。事业单位可能不同，故为警告。
+        只取说明中机关运行经费的本年决算金额（不取上年数、预算数）。
+
+    反例:
+        一般公共预算财政拨款基本支出决算明细表
+        公开06表
+        单位：万元
+        科目编码 科目名称 决算数
+        302 商品和服务支出 20.00
+        公用经费合计 20.00
+
+        一、机关运行经费支出说明
+        本部门2024年度机关运行经费支出 25.00 万元，比上年减少 1.00 万元。
+
+    正例:
+        一般公共预算财政拨款基本支出决算明细表
+        公开06表
+        单位：万元
+        科目编码 科目名称 决算数
+        302 商品和服务支出 20.00
+        公用经费合计 20.00
+
+        一、机关运行经费支出说明
+        本部门2024年度机关运行经费支出 20.00 万元，比上年减少 1.00 万元。
+    """
+
+    code = "FL308"
+    name = "running-costs-06"
+    severity = Severity.WARNING
+    summary = "机关运行经费与06表公用经费合计不符 (机关运行经费 differs from table 06 公用经费)"
+
+    def check(self) -> Iterator[Finding]:
+        model = self.context.model
+        table06 = model.table("06")
+        if table06 is None or "基本支出" not in table06.title:
+            return
+        public = first_value(model.row_by_label("06", "公用经费合计"))
+        if public is None:
+            return
+        claim = next(
+            (
+                c for c in self.context.report.claims()
+                if c.kind == "amount"
+                and "机关运行经费" in c.words.get("context", "")
+                and not any(w in c.words.get("context", "") for w in ("预算", "上年", "年初"))
+            ),
+            None,
+        )
+        if claim is None:
+            return
+        said = claim.numbers["value"]
+        if not differs(said, public):
+            return
+        yield self.finding(
+            said.span,
+            f"机关运行经费 {said.text} 万元与06表公用经费合计 {public.text} 不符：差额 {said.value - public.value:+f}（行政单位两者应相等）",
+            related=[Related(public.span, "公开06表 公用经费合计")],
+        )
+
+
+RULE = RunningCosts06

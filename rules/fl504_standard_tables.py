@@ -1,0 +1,78 @@
+"""FL504: the standard tables 公开01..09 are all present and in order."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.findings import Finding, Severity
+from fiscallint.rule import Rule
+
+STANDARD = [f"{n:02d}" for n in range(1, 10)]
+EMPTY_KIND = {"07": "fund", "08": "capital"}
+
+
+class StandardTables(Rule):
+    """决算公开的九张标准表（公开01表至09表）齐全且按序排列。
+
+    说明:
+        报告含编号的公开表时，01至09表都应出现并按编号排列（检查编号之间的缺口；已有
+        05表以上时也检查到09表）。07、08表可以不列示，但须
+        在说明中写明本单位无政府性基金、国有资本经营预算财政拨款收支。报告未附表格
+        （表格另行公开）时不检查。
+
+    反例:
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目 行次 金额 项目 行次 金额
+        本年收入合计 27 10.00 本年支出合计 58 10.00
+
+        支出决算表
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 10.00
+
+    正例:
+        收入支出决算总表
+        公开01表
+        单位：万元
+        项目 行次 金额 项目 行次 金额
+        本年收入合计 27 10.00 本年支出合计 58 10.00
+
+        收入决算表
+        公开02表
+        单位：万元
+        科目编码 科目名称 本年收入合计
+        合计 10.00
+    """
+
+    code = "FL504"
+    name = "standard-tables"
+    severity = Severity.WARNING
+    summary = "标准公开表缺失或顺序错乱 (a standard table 01–09 is missing or out of order)"
+
+    def check(self) -> Iterator[Finding]:
+        report = self.context.report
+        numbered = [t for t in report.tables if t.number and int(t.number) <= 12]
+        if not numbered:
+            return
+        present = {t.number for t in numbered}
+        stated_empty = {s.kind for s in self.context.model.empty_statements}
+        last = max(int(n) for n in present)
+        # Gaps below the highest table; the tail up to 09 once most tables are there.
+        for number in STANDARD[: 9 if last >= 5 else last]:
+            if number in present or EMPTY_KIND.get(number) in stated_empty:
+                continue
+            before = [t for t in numbered if int(t.number or 0) < int(number)]
+            anchor = before[-1] if before else numbered[0]
+            yield self.finding(anchor.span, f"缺少公开{number}表（标准决算公开表为01至09表）")
+        highest = 0
+        for table in numbered:
+            value = int(table.number or 0)
+            if value < highest:
+                yield self.finding(table.span, f"公开{table.number}表出现在公开{highest:02d}表之后，顺序错乱")
+            highest = max(highest, value)
+
+
+RULE = StandardTables

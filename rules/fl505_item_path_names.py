@@ -1,0 +1,136 @@
+"""FL505: an item path 类(款)(项) in the narrative names the table rows of those codes."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from fiscallint.ast import Row
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.item_paths import ItemPath, PathStep
+from fiscallint.rule import Rule
+
+
+def canon(name: str) -> str:
+    """A subject name for matching: half-width brackets, no spaces, no trailing 支出."""
+    name = name.replace("（", "(").replace("）", ")").replace(" ", "")
+    return re.sub(r"(支出)+$", "", name)
+
+
+class ItemPathNames(Rule):
+    """情况说明中的科目路径“××(类)××(款)××(项)”与表中该科目的名称一致。
+
+    说明:
+        说明逐项解释支出时写出功能分类路径。路径中的款须是表（02、03、05）中该类下的款，
+        项须是该款下的项。项名在表中出现在同一类的另一款下时，款名必错（错误）；款或项
+        在表中找不到、且说明写明该科目有非零决算数时为警告（决算为 0 或未写金额的科目，
+        如名词解释中的科目清单，可能本就不进表，不检查）。
+        一条路径写了两个（项）也是警告。
+
+    反例:
+        支出决算表
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 50.00
+        201 一般公共服务支出 50.00
+        20103 政府办公厅（室）及相关机构事务 50.00
+        2010301 行政运行 50.00
+
+        一、支出决算具体情况
+        1.一般公共服务支出(类)财政事务（款）行政运行（项）。支出决算为 50.00 万元。
+
+    正例:
+        支出决算表
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        合计 50.00
+        201 一般公共服务支出 50.00
+        20103 政府办公厅（室）及相关机构事务 50.00
+        2010301 行政运行 50.00
+
+        一、支出决算具体情况
+        1.一般公共服务支出(类)政府办公厅（室）及相关机构事务（款）行政运行（项）。支出决算为 50.00 万元。
+    """
+
+    code = "FL505"
+    name = "item-path-names"
+    severity = Severity.ERROR
+    summary = "科目路径名称与表中科目不符 (an item path names codes differently from the tables)"
+
+    def check(self) -> Iterator[Finding]:
+        rows: dict[str, Row] = {}
+        for number in ("02", "03", "05"):
+            table = self.context.model.table(number)
+            for row in table.rows if table is not None else []:
+                if row.code and row.level:
+                    rows.setdefault(row.code, row)
+        if not rows:
+            return
+        for path in self.context.model.item_paths:
+            yield from self._check_path(path, rows)
+
+    def _check_path(self, path: ItemPath, rows: dict[str, Row]) -> Iterator[Finding]:
+        unspent = path.actual is None or path.actual.value == 0
+        head = canon(path.steps[0].name)
+        klass = next((r for r in rows.values() if r.level == 1 and canon(r.label) and head.endswith(canon(r.label))), None)
+        if klass is None or klass.code is None:
+            return
+        items = [s for s in path.steps[1:] if s.level == "项"]
+        if len(items) > 1:
+            yield self.finding(
+                items[1].span,
+                f"科目路径写了两个（项）：{'、'.join(s.name for s in items)}",
+                severity=Severity.WARNING,
+            )
+        kuan_step = next((s for s in path.steps[1:] if s.level == "款"), None)
+        if kuan_step is None:
+            return
+        under = [r for code, r in rows.items() if r.level == 2 and code.startswith(klass.code)]
+        kuan = next((r for r in under if canon(r.label) == canon(kuan_step.name)), None)
+        if kuan is None or kuan.code is None:
+            yield from self._missing_kuan(kuan_step, klass, under, items[0] if items else None, rows, unspent)
+            return
+        for step in items[:1]:
+            names = [r for code, r in rows.items() if r.level == 3 and code.startswith(kuan.code)]
+            if not any(canon(r.label) == canon(step.name) for r in names) and names and not unspent:
+                yield self.finding(
+                    step.span,
+                    f"项“{step.name}”不在 {kuan.code} {kuan.label} 款下（表中为 {'、'.join(f'{r.code} {r.label}' for r in names)}）",
+                    severity=Severity.WARNING,
+                    related=[Related(kuan.span, f"{kuan.code} {kuan.label}")],
+                )
+
+    def _missing_kuan(
+        self, kuan: PathStep, klass: Row, under: list[Row], item: PathStep | None, rows: dict[str, Row], unspent: bool
+    ) -> Iterator[Finding]:
+        """A 款 name not under its 类: an error when the path's 项 sits under another 款 there."""
+        if not under:
+            return
+        name, span = kuan.name, kuan.span
+        listed = "、".join(f"{r.code} {r.label}" for r in under)
+        elsewhere = [
+            r for code, r in rows.items()
+            if item is not None and r.level == 3 and code.startswith(klass.code or "-") and canon(r.label) == canon(item.name)
+        ]
+        if elsewhere:
+            target = elsewhere[0]
+            parent = rows.get((target.code or "")[:5])
+            yield self.finding(
+                span,
+                f"款“{name}”不是 {klass.code} {klass.label} 下的款：表中项“{target.label}”为 {target.code}，属 {(parent.label if parent else (target.code or '')[:5])} 款（该类下的款：{listed}）",
+                related=[Related(target.span, f"{target.code} {target.label}")],
+            )
+            return
+        if unspent:
+            return
+        yield self.finding(
+            span,
+            f"款“{name}”不在表中 {klass.code} {klass.label} 类下（表中为：{listed}）",
+            severity=Severity.WARNING,
+            related=[Related(klass.span, f"{klass.code} {klass.label}")],
+        )
+
+
+RULE = ItemPathNames
