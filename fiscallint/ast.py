@@ -86,6 +86,8 @@ class Identity:
     span: Span
     ranges: list[tuple[int, int]] = field(default_factory=list)
     """Inclusive ranges written with an ellipsis (33＋34＋…＋58), already expanded into terms."""
+    minus: list[int] = field(default_factory=list)
+    """Subtracted terms ("6栏＝（1＋2－3）栏": terms [1, 2], minus [3])."""
 
 
 @dataclass
@@ -103,6 +105,11 @@ class Table:
     span: Span
     blocks: list[list[Row]] = field(default_factory=list)
     """Side-by-side halves (收入 | 支出, or 06's three blocks), each a list of rows; else empty."""
+    kind: str | None = None
+    """The standard table this is, from its title ("01".."09" as in the national template), or None.
+    Provinces number their tables differently, so ``number`` and ``kind`` may differ."""
+    column_count: int | None = None
+    """Number of value columns of a single-block table (from its 栏次 line), when printed."""
 
     @property
     def scale(self) -> Decimal:
@@ -155,6 +162,84 @@ class Unparsed:
 
 
 @dataclass
+class Measure:
+    """An indicator's target or actual value as printed: ``≥5 批次``, ``100%``, ``有效促进``."""
+
+    text: str
+    op: str | None
+    """Comparison operator normalised to one of ≥ ≤ = > <, or None."""
+    number: Number | None
+    """The numeric value (a percentage keeps its percent value: 95 for 95%); None when qualitative."""
+    unit: str
+    span: Span
+
+    @property
+    def qualitative(self) -> bool:
+        return self.number is None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+
+@dataclass
+class Indicator:
+    """One row of a performance table's indicator block (一级/二级/三级指标)."""
+
+    level1: str
+    level2: str
+    name: str
+    target: Measure | None
+    actual: Measure | None
+    weight: Number | None
+    """分值 (权重)."""
+    score: Number | None
+    """得分."""
+    completion: Number | None
+    """A printed 完成率 column, in percent."""
+    reason: str
+    span: Span
+
+
+@dataclass
+class Funding:
+    """A funding line of a performance table: 年初预算数, 全年预算数 (A), 全年执行数 (B), 执行率, 分值, 得分."""
+
+    label: str
+    initial: Number | None
+    budget: Number | None
+    actual: Number | None
+    weight: Number | None
+    rate: Number | None
+    """执行率 in percent (100.00 for 100.00%)."""
+    score: Number | None
+    span: Span
+
+
+@dataclass
+class PerformanceTable:
+    """A 部门整体/项目支出绩效自评表: funding block, indicators, 总分 and grade."""
+
+    kind: str  # "department" or "project"
+    title: str
+    name: str
+    layout: str  # "grid" (tab or pipe cells) or "dump" (flattened PDF text)
+    span: Span
+    funding: Funding | None = None
+    budget_lines: list[Funding] = field(default_factory=list)
+    """Other funding lines: 其中 rows, and the 重点工作任务 rows of a department table."""
+    indicators: list[Indicator] = field(default_factory=list)
+    total_weight: Number | None = None
+    total_score: Number | None = None
+    grade: str | None = None
+    grade_span: Span | None = None
+    basic_total: Number | None = None
+    """基本支出总额 printed in a department table's head."""
+    project_total: Number | None = None
+    """项目支出总额 printed in a department table's head."""
+
+
+@dataclass
 class Section:
     """A heading and what follows it until the next heading of the same or a higher level."""
 
@@ -182,6 +267,8 @@ class Report:
     year: int | None = None
     pages: list[int] | None = None
     """For a PDF: pages[i] is the 1-based page of canonical line i+1."""
+    performance: list[PerformanceTable] = field(default_factory=list)
+    """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.performance`."""
 
     def claims(self) -> Iterator[Claim]:
         for paragraph in self.paragraphs:

@@ -12,6 +12,7 @@ from .ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_paragraph
 from .grammar_files import grammar_text
 from .lines import HEADING_LEVEL, Line, LineLexer, clean_line
+from .performance import parse_performance
 from .source import SourceText
 from .tables import build_table
 
@@ -45,6 +46,7 @@ def parse_source(source: SourceText) -> Report:
         report.unparsed.append(Unparsed(source.text[:200], report.root.span, f"document grammar: {exc.__class__.__name__}"))
         return report
     _Builder(report).build(tree)
+    report.performance = parse_performance(report)
     report.year = _report_year(report)
     return report
 

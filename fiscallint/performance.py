@@ -1,0 +1,602 @@
+"""Performance self-evaluation tables (绩效自评表): from a table's source lines to typed nodes.
+
+The document grammar finds these tables by their titles, but their rows are text-heavy
+(indicator names, targets such as ``≥5 批次``, qualitative values), so generic row splitting
+loses them. This module reads the source lines of each such table again, in one of two layouts:
+
+- grid: cells separated by tabs (markdown/tsv exports) or ``|`` (pipe tables). Columns are
+  mapped from the header rows; a row whose cells are shifted (wrapped-cell exports) is aligned on
+  its target cell and on the type of each cell (分值/得分 numbers, 完成率 percentages); a cell that
+  cannot be placed is left out rather than guessed.
+- dump: flattened PDF text. Only what is provable is read: the funding line after a
+  ``执行率`` header (``A B rate% [score]``), ``总分 N 分``, ``基本支出总额 … 项目支出总额 …`` and
+  indicator lines ending in a target/actual pair (no weights or scores: they are merged cells).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
+from .numbers import parse_number
+
+TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
+OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
+OPS = {">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＝": "=", "》": "≥", "《": "≤"}
+NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
+MEASURE_RE = re.compile(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
+PERCENT_RE = re.compile(rf"^(?P<num>{NUM_RE})\s*%$")
+PLAIN_RE = re.compile(rf"^(?P<num>{NUM_RE})\s*分?$")
+CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+EMPTY = {"", "-", "—", "/", "--", "——", "－"}
+GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "合格": "中", "差": "差", "不合格": "差"}
+QUALITATIVE_RE = re.compile(
+    r"显著|有效|明显|提升|提高|完善|健全|规范|合理|满意|及时|按时|达标|合格|相符|推进|保障|加深|改善|良好|完成|合规|科学|持续|稳定|增强|扩大"
+)
+
+
+def compact(text: str) -> str:
+    """A cell's text without markup and without the spaces a wrapped cell leaves between CJK characters."""
+    text = re.sub(r"</?[a-zA-Z][^>]*>|\*\*", "", text).strip()
+    return CJK_GAP_RE.sub("", text)
+
+
+def is_performance_title(title: str) -> bool:
+    return TITLE_RE.search(title.replace(" ", "")) is not None
+
+
+def parse_performance(report: Report) -> list[PerformanceTable]:
+    """All performance tables of a report, from the tables the document grammar found."""
+    starts = [t for t in report.tables if is_performance_title(t.title)]
+    found: list[PerformanceTable] = []
+    for index, table in enumerate(starts):
+        first = table.span.line
+        last = starts[index + 1].span.line - 1 if index + 1 < len(starts) else len(report.lines)
+        numbered = [(n, report.lines[n - 1]) for n in range(first, last + 1)]
+        grid = sum(1 for _, text in numbered[:40] if _is_grid(text)) >= 3
+        parser = _GridParser if grid else _DumpParser
+        found.extend(parser(table.title, numbered).tables())
+    return found
+
+
+def _is_grid(text: str) -> bool:
+    return "\t" in text or text.count("|") >= 3
+
+
+def _kind(title: str) -> str:
+    return "project" if "项目" in title and "整体" not in title else "department"
+
+
+def _number(text: str, line: int, column: int) -> Number | None:
+    """A plain number (``10``, ``10.00分``) at a 1-based column; None if the text is anything else."""
+    match = PLAIN_RE.match(text)
+    if not match:
+        return None
+    digits = match.group("num")
+    return parse_number(digits, Span(line, column, line, column + len(digits)))
+
+
+def _percent(text: str, line: int, column: int) -> Number | None:
+    match = PERCENT_RE.match(text)
+    if not match:
+        return None
+    digits = match.group("num")
+    return parse_number(digits, Span(line, column, line, column + len(digits)))
+
+
+def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure | None:
+    """A target or actual value; ``column`` is where ``text`` starts in the line."""
+    shown = text.strip()
+    if shown in EMPTY:
+        return None
+    span = Span(line, column, line, column + len(shown))
+    match = MEASURE_RE.match(shown)
+    if match:
+        unit = compact(match.group("unit") or "") or unit_hint
+        op = match.group("op")
+        digits = match.group("num")
+        start = column + match.start("num")
+        number = parse_number(digits, Span(line, start, line, start + len(digits)))
+        return Measure(compact(shown), OPS.get(op, op) if op else None, number, unit, span)
+    op_match = re.match(OP_RE, shown)
+    op = OPS.get(op_match.group(), op_match.group()) if op_match else None
+    words = compact(shown[op_match.end():] if op_match else shown)
+    if words.endswith(("%", "％")):
+        return Measure(words[:-1], op, None, "%", span)
+    return Measure(words, op, None, unit_hint, span)
+
+
+# ---------------------------------------------------------------- grid layout
+
+
+@dataclass
+class _Cell:
+    text: str  # stripped raw text
+    column: int  # 1-based column in the source line
+
+    @property
+    def clean(self) -> str:
+        return compact(self.text)
+
+
+@dataclass
+class _Row:
+    line: int
+    cells: list[_Cell]
+    raw: str
+
+    def text(self, index: int) -> str:
+        return self.cells[index].clean if 0 <= index < len(self.cells) else ""
+
+    @property
+    def first(self) -> str:
+        return next((c.clean for c in self.cells if c.clean), "")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, 1, self.line, len(self.raw) + 1)
+
+
+def _split(line: int, raw: str) -> _Row:
+    """Cells of a tab- or pipe-separated line with their source columns."""
+    text = raw.rstrip("\r\n")
+    sep = "\t" if "\t" in text else "|"
+    body_start = 0
+    if sep == "|":
+        body_start = text.index("|") + 1
+        end = text.rstrip().rstrip("|")
+        text = end if len(end) > body_start else text
+    cells: list[_Cell] = []
+    position = body_start
+    for part in text[body_start:].split(sep):
+        lead = len(part) - len(part.lstrip())
+        cells.append(_Cell(part.strip(), position + lead + 1))
+        position += len(part) + 1
+    return _Row(line, cells, raw)
+
+
+INDICATOR_ROLES = (
+    ("reason", ("偏差",)),
+    ("skip", ("依据", "赋分规则", "上年", "佐证", "评分", "计分")),
+    ("actual", ("实际",)),
+    ("completion", ("完成率",)),
+    ("score", ("得分",)),
+    ("weight", ("分值", "权重")),
+    ("op", ("性质",)),
+    ("unit", ("单位",)),
+    ("level1", ("一级",)),
+    ("level2", ("二级",)),
+    ("name", ("三级",)),
+    ("target", ("指标值", "目标值")),
+)
+FUNDING_ROLES = (
+    ("rate", ("执行率",)),
+    ("initial", ("年初预算",)),
+    ("actual", ("执行数", "实际支出")),
+    ("budget", ("预算数", "批复", "预算金额")),
+    ("weight", ("分值", "权重")),
+    ("score", ("得分",)),
+)
+
+
+def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, int]:
+    """Column of each role, from header texts (first column that names the role wins)."""
+    roles: dict[str, int] = {}
+    for column, text in enumerate(texts):
+        for role, words in table:
+            if any(w in text for w in words):
+                if role != "skip":
+                    roles.setdefault(role, column)
+                break
+    return roles
+
+
+class _GridParser:
+    """Reads performance tables laid out as tab- or pipe-separated cells."""
+
+    def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
+        self.title = compact(title)
+        self.rows: list[_Row] = []
+        seen_grid = False
+        for line, raw in numbered[1:]:
+            if _is_grid(raw):
+                seen_grid = True
+                row = _split(line, raw)
+                if any(c.clean.strip("-:— ") for c in row.cells):
+                    self.rows.append(row)
+            elif raw.strip() and (seen_grid or line - numbered[0][0] > 4):
+                break
+        self.start = numbered[0][0]
+        self.roles: dict[str, int] = {}
+
+    def tables(self) -> list[PerformanceTable]:
+        chunks: list[list[_Row]] = [[]]
+        for row in self.rows:
+            if row.first in ("项目名称", "部门名称", "单位名称") and any(self._is_funding_header(r) or "三级指标" in r.raw for r in chunks[-1]):
+                chunks.append([])
+            chunks[-1].append(row)
+        found = []
+        for index, chunk in enumerate(chunks):
+            if not chunk:
+                continue
+            start = self.start if index == 0 else chunk[0].line
+            found.append(self._table(chunk, Span(start, 1, chunk[-1].line, len(chunk[-1].raw) + 1)))
+        return found
+
+    @staticmethod
+    def _is_funding_header(row: _Row) -> bool:
+        texts = [c.clean for c in row.cells]
+        return any("执行率" in t for t in texts) and any(("执行数" in t or "实际支出" in t) for t in texts)
+
+    def _table(self, rows: list[_Row], span: Span) -> PerformanceTable:
+        name = ""
+        for row in rows:
+            if row.first in ("项目名称", "部门名称", "单位名称"):
+                name = next((c.clean for c in row.cells if c.clean and c.clean != row.first), "")
+                break
+        perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span)
+        index = 0
+        while index < len(rows):
+            row = rows[index]
+            if self._is_funding_header(row):
+                index = self._funding(perf, rows, index)
+                continue
+            if any("三级指标" in c.clean for c in row.cells):
+                index = self._indicators(perf, rows, index)
+                continue
+            if row.first.startswith("总分"):
+                self._total(perf, row, self.roles)
+            self._head_amounts(perf, row)
+            index += 1
+        return perf
+
+    def _head_amounts(self, perf: PerformanceTable, row: _Row) -> None:
+        for i, cell in enumerate(row.cells[:-1]):
+            nxt = row.cells[i + 1]
+            if cell.clean.startswith("基本支出总额"):
+                perf.basic_total = _number(nxt.clean, row.line, nxt.column)
+            elif cell.clean.startswith("项目支出总额"):
+                perf.project_total = _number(nxt.clean, row.line, nxt.column)
+
+    def _funding(self, perf: PerformanceTable, rows: list[_Row], index: int) -> int:
+        header = [c.clean for c in rows[index].cells]
+        if index + 1 < len(rows) and not any(_number(c.clean, 0, 1) for c in rows[index + 1].cells):
+            below = [c.clean for c in rows[index + 1].cells]  # a two-row header (批复金额 → 总额 | 财政拨款)
+            if len(below) >= len(header) and any(below):
+                header = [a + b for a, b in zip(header, below)] + below[len(header):]
+                index += 1
+        roles = _roles(header, FUNDING_ROLES)
+        first_role = min(roles.values()) if roles else 0
+        index += 1
+        while index < len(rows):
+            row = rows[index]
+            numeric = [i for i, c in enumerate(row.cells) if _number(c.clean, 0, 1) or _percent(c.clean, 0, 1)]
+            if not numeric or row.first.startswith(("年度总体目标", "年度目标", "三、", "绩效指标")):
+                break
+            labels = [i for i, c in enumerate(row.cells[: numeric[0]]) if c.clean]
+            shift = labels[-1] + 1 - first_role if labels else 0
+            label = row.cells[labels[0]].clean if labels else ""
+            values: dict[str, Number | None] = {}
+            for role, column in roles.items():
+                at = column + shift
+                cell = row.cells[at] if 0 <= at < len(row.cells) else None
+                if cell is None:
+                    values[role] = None
+                elif role == "rate":
+                    values[role] = _percent(cell.clean, row.line, cell.column)
+                else:
+                    values[role] = _number(cell.clean, row.line, cell.column)
+            funding = Funding(label, values.get("initial"), values.get("budget"), values.get("actual"),
+                              values.get("weight"), values.get("rate"), values.get("score"), row.span)
+            if perf.funding is None and "其中" not in label and funding.budget is not None:
+                perf.funding = funding
+            else:
+                perf.budget_lines.append(funding)
+            index += 1
+        return index
+
+    def _indicators(self, perf: PerformanceTable, rows: list[_Row], index: int) -> int:
+        header = [c.clean for c in rows[index].cells]
+        roles = _roles(header, INDICATOR_ROLES)
+        above = [c.clean for c in rows[index - 1].cells] if index > 0 else []
+        if above and all(len(t) <= 12 for t in above) and any(w in "".join(above) for w in ("指标值", "完成值", "得分", "分值")):
+            upper = _roles(above, INDICATOR_ROLES)  # a merged upper header row: 年度指标值 | 实际完成值 | 分值 | 得分
+            shift = roles.get("op", roles.get("target", 0)) - upper["target"] if "target" in upper else 0
+            roles.update({r: c + shift for r, c in upper.items() if r not in roles and r != "target"})
+        self.roles = roles
+        if "name" not in roles or "target" not in roles:
+            return index + 1
+        level1 = level2 = ""
+        index += 1
+        while index < len(rows):
+            row = rows[index]
+            first = row.first
+            if first.startswith(("总分", "合计")):
+                self._total(perf, row, roles)
+                return index + 1
+            if first.startswith(("其他需", "备注")) or "三级指标" in row.raw:
+                return index
+            indicator = self._indicator(row, roles, len(header))
+            if indicator is None:
+                self._continue_name(perf, row, roles)
+            else:
+                level1 = indicator.level1 or level1
+                level2 = indicator.level2 or level2
+                indicator.level1, indicator.level2 = level1, level2
+                perf.indicators.append(indicator)
+            index += 1
+        return index
+
+    def _indicator(self, row: _Row, roles: dict[str, int], width: int) -> Indicator | None:
+        target_col = roles["target"]
+        anchor_col = roles.get("op", target_col)
+        anchor = re.compile(rf"^{OP_RE}") if "op" not in roles else re.compile(rf"^{OP_RE}$")
+        found = [i for i, c in enumerate(row.cells) if anchor.match(c.clean)]
+        left = min(found, key=lambda i: abs(i - anchor_col)) - anchor_col if found else 0
+        cell = self._typed(row, roles, left, len(row.cells) - width)
+        target_cell = cell("target", lambda c: c.clean not in EMPTY)
+        weight = cell("weight", lambda c: _number(c.clean, 0, 1) is not None)
+        score = cell("score", lambda c: _number(c.clean, 0, 1) is not None)
+        completion = cell("completion", lambda c: _percent(c.clean, 0, 1) is not None)
+        if target_cell is None and weight is None and score is None:
+            return None
+        after = [r for r in ("completion", "weight", "score") if r in roles and roles[r] > roles.get("actual", 10**6)]
+        actual_shift = left
+        for role in sorted(after, key=lambda r: roles[r]):
+            typed = {"completion": completion, "weight": weight, "score": score}[role]
+            if typed is not None:
+                actual_shift = typed[1]
+                break
+        actual_cell = self._at(row, roles.get("actual"), actual_shift)
+        unit_cell = self._at(row, roles.get("unit"), left)
+        op_cell = self._at(row, roles.get("op"), left)
+        unit = unit_cell.clean if unit_cell and unit_cell.clean not in EMPTY else ""
+        target = None
+        if target_cell is not None:
+            c = target_cell[0]
+            target = _measure(c.text, row.line, c.column, unit)
+            if target is not None and op_cell is not None and target.op is None and op_cell.clean:
+                target.op = OPS.get(op_cell.clean, op_cell.clean)
+        actual = _measure(actual_cell.text, row.line, actual_cell.column, unit) if actual_cell else None
+        name_cell = self._at(row, roles["name"], left)
+        name = name_cell.clean if name_cell else ""
+        if not name:
+            limit = target_col + left
+            name = next((c.clean for c in reversed(row.cells[: max(0, limit)]) if c.clean), "")
+        reason_cell = self._at(row, roles.get("reason"), score[1] if score else left)
+        l1 = self._at(row, roles.get("level1"), left)
+        l2 = self._at(row, roles.get("level2"), left)
+        return Indicator(
+            l1.clean if l1 and l1.clean != name else "",
+            l2.clean if l2 and l2.clean != name else "",
+            name, target, actual,
+            _number(weight[0].clean, row.line, weight[0].column) if weight else None,
+            _number(score[0].clean, row.line, score[0].column) if score else None,
+            _percent(completion[0].clean, row.line, completion[0].column) if completion else None,
+            reason_cell.clean if reason_cell else "",
+            row.span,
+        )
+
+    @staticmethod
+    def _at(row: _Row, column: int | None, shift: int) -> _Cell | None:
+        if column is None:
+            return None
+        at = column + shift
+        return row.cells[at] if 0 <= at < len(row.cells) else None
+
+    def _typed(self, row: _Row, roles: dict[str, int], left: int, trailing: int) -> Callable[[str, Callable[[_Cell], bool]], tuple[_Cell, int] | None]:
+        """A finder: the cell of a role under the first shift (target-anchored, none, trailing) its type accepts."""
+
+        def find(role: str, accept: Callable[[_Cell], bool]) -> tuple[_Cell, int] | None:
+            if role not in roles:
+                return None
+            for shift in dict.fromkeys((left, 0, trailing)):
+                cell = self._at(row, roles[role], shift)
+                if cell is not None and accept(cell):
+                    return cell, shift
+            return None
+
+        return find
+
+    def _continue_name(self, perf: PerformanceTable, row: _Row, roles: dict[str, int]) -> None:
+        """A wrapped cell's next line: append its text to the last indicator's name."""
+        if not perf.indicators:
+            return
+        name_col = roles["name"]
+        candidates = [(abs(i - name_col), c.clean) for i, c in enumerate(row.cells[: roles["target"] + 1]) if c.clean]
+        if candidates:
+            perf.indicators[-1].name += min(candidates)[1]
+
+    def _total(self, perf: PerformanceTable, row: _Row, roles: dict[str, int]) -> None:
+        cells = row.cells
+        labelled = False
+        for i, cell in enumerate(cells):
+            grade = GRADES.get(cell.clean)
+            if grade and i > 0:
+                perf.grade, perf.grade_span = grade, Span(row.line, cell.column, row.line, cell.column + len(cell.text))
+            follower = next((c for c in cells[i + 1:] if c.clean), None)
+            if follower is None:
+                continue
+            if cell.clean.startswith("总分") and _number(follower.clean, 0, 1):
+                perf.total_weight = _number(follower.clean, row.line, follower.column)
+            elif cell.clean in ("得分", "总得分", "自评得分") and _number(follower.clean, 0, 1):
+                perf.total_score = _number(follower.clean, row.line, follower.column)
+                labelled = True
+        if labelled:
+            return
+        weight = self._at(row, roles.get("weight"), 0)
+        score = self._at(row, roles.get("score"), 0)
+        if weight and score and _number(weight.clean, 0, 1) and _number(score.clean, 0, 1):
+            perf.total_weight = _number(weight.clean, row.line, weight.column)
+            perf.total_score = _number(score.clean, row.line, score.column)
+        else:
+            numbers = [c for c in cells[1:] if _number(c.clean, 0, 1)]
+            if len(numbers) == 2:
+                perf.total_weight = _number(numbers[0].clean, row.line, numbers[0].column)
+                perf.total_score = _number(numbers[1].clean, row.line, numbers[1].column)
+            else:
+                perf.total_weight = None  # one unlabelled number: weight or score, unknown
+
+
+# ---------------------------------------------------------------- dump layout
+
+DUMP_FUNDING_RE = re.compile(rf"^(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<rate>{NUM_RE})\s*%(?:\s+(?P<score>{NUM_RE})\s*分?)?$")
+DUMP_TOTAL_RE = re.compile(rf"^总\s*分\s*[:：]?\s*(?P<score>{NUM_RE})\s*分?$")
+DUMP_HEAD_RE = re.compile(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
+WEIGHT_RE = re.compile(r"(\d+)\s*分\s*[*×]\s*执行率")
+VALUE = rf"(?:{OP_RE}?\s*{NUM_RE}\s*(?:%|[\u4e00-\u9fff]{{1,3}})?|[\u4e00-\u9fff]{{1,6}})"
+DUMP_PAIR_RES = (
+    re.compile(rf"^(?:(?P<name>.*?[^\d%\s])\s+)??(?P<t>{VALUE})\s+(?P<a>{VALUE})$"),
+    re.compile(rf"^(?:(?P<name>.*?[^\d%\s])\s+)??(?P<t>{VALUE})\s+(?P<a>{VALUE})\s+\d+(?:\.\d+)?$"),  # a merged block score follows
+)
+HEADER_FRAGMENT_RE = re.compile(r"^(年初目标值?|实际完成值?|值|得|分|得分|指标分类)$|[（(][AB][)）]")
+VALUE_END_RE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
+ZONE_END_RE = re.compile(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
+LEVEL_WORD_RE = re.compile(
+    r"^(产出|效益|成本|满意度?|数量|质量|时效|社会效益?|经济效益?|经济成本|生态效益?|可持续影响|服务对象满意|履职效能?|管理效率?|运行成本?)$"
+)
+LEVEL_LABEL_RE = re.compile(r"^([（(]\d+\s*分[)）]|.{0,6}指标|指标)$")
+
+
+class _DumpParser:
+    """Reads what is provable in a flattened PDF dump of performance tables."""
+
+    def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
+        self.title = compact(title)
+        self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
+
+    def tables(self) -> list[PerformanceTable]:
+        chunks: list[list[tuple[int, str]]] = [[]]
+        for line, raw in self.numbered:
+            if raw.strip().startswith("项目名称") and any("执行率" in r or "三级指标" in r for _, r in chunks[-1]):
+                chunks.append([])
+            chunks[-1].append((line, raw))
+        return [self._table(chunk) for chunk in chunks if chunk]
+
+    def _table(self, chunk: list[tuple[int, str]]) -> PerformanceTable:
+        end = chunk[-1]
+        name = next((re.sub(r"^项目名称\s*", "", r.strip()) for _, r in chunk if r.strip().startswith("项目名称")), "")
+        perf = PerformanceTable(_kind(self.title), self.title, compact(name), "dump",
+                                Span(chunk[0][0], 1, end[0], len(end[1]) + 1))
+        header_text = ""
+        in_zone = False
+        fragments: list[str] = []
+        for line, raw in chunk:
+            text = raw.strip()
+            column = len(raw) - len(raw.lstrip()) + 1
+            if not text:
+                continue
+            head = DUMP_HEAD_RE.match(text)
+            if head and perf.basic_total is None:
+                perf.basic_total = self._num(head, "basic", line, column)
+                perf.project_total = self._num(head, "project", line, column)
+                continue
+            if "执行率" in text or header_text:
+                header_text += text
+                match = DUMP_FUNDING_RE.match(text)
+                if match and perf.funding is None:
+                    weight = WEIGHT_RE.search(header_text.replace(" ", ""))
+                    perf.funding = Funding(
+                        "", None, self._num(match, "a", line, column), self._num(match, "b", line, column),
+                        parse_number(weight.group(1), Span(line, 1, line, 1)) if weight else None,
+                        self._num(match, "rate", line, column), self._num(match, "score", line, column),
+                        Span(line, column, line, column + len(text)),
+                    )
+                    header_text = ""
+                elif len(header_text) > 200:
+                    header_text = ""
+            total = DUMP_TOTAL_RE.match(text)
+            if total:
+                perf.total_score = self._num(total, "score", line, column)
+            if "三级指标" in text:
+                in_zone, fragments = True, []
+                continue
+            if ZONE_END_RE.match(text):
+                in_zone = False
+                continue
+            if in_zone:
+                self._zone_line(perf, text, line, column, fragments)
+        return perf
+
+    def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
+        pair = next((m for m in (r.match(text) for r in DUMP_PAIR_RES) if m and self._provable_pair(m)), None)
+        if pair:
+            name = "".join(fragments + [compact(pair.group("name") or "")])
+            fragments.clear()
+            target = _measure(pair.group("t"), line, column + pair.start("t"))
+            actual = _measure(pair.group("a"), line, column + pair.start("a"))
+            perf.indicators.append(Indicator("", "", name, target, actual, None, None, None, "",
+                                             Span(line, column, line, column + len(text))))
+        elif HEADER_FRAGMENT_RE.search(text):
+            fragments.clear()
+        elif LEVEL_WORD_RE.match(compact(text)) and not fragments:
+            return  # a wrapped 一级/二级指标 label ahead of the name
+        elif not LEVEL_LABEL_RE.match(compact(text)) and not re.fullmatch(NUM_RE, text):
+            fragments.append(compact(text))
+
+    @staticmethod
+    def _provable_pair(pair: re.Match[str]) -> bool:
+        t, a = pair.group("t"), pair.group("a")
+        if VALUE_END_RE.search(pair.group("name") or ""):
+            return False  # more than two values on the line (3批 4人次 5批 7人次): not a provable pair
+        numeric = [re.search(r"\d", v) is not None for v in (t, a)]
+        if all(numeric):
+            return True
+        if "指标" in t + a or "目标" in t + a:
+            return False
+        if any(numeric):  # one figure and one word: only a word that reads as an assessment
+            return QUALITATIVE_RE.search(a if numeric[0] else t) is not None
+        return t == a or bool(QUALITATIVE_RE.search(t) and QUALITATIVE_RE.search(a))
+
+    @staticmethod
+    def _num(match: re.Match[str], group: str, line: int, column: int) -> Number | None:
+        digits = match.group(group)
+        if digits is None:
+            return None
+        start = column + match.start(group)
+        return parse_number(digits, Span(line, start, line, start + len(digits)))
+
+
+# ---------------------------------------------------------------- helpers for rules
+
+RATE_NAME_RE = re.compile(r"(率|满意度|比例)$|满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率")
+BOUNDED_RATE_RE = re.compile(
+    r"满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率|执行率|回收率|完结率|办结率|到位率|正确率|准确率|参与率|出勤率|结案率|合规率"
+)
+COST_NAME_RE = re.compile(r"费|支出|成本|经费|资金|金额|预算")
+
+
+def is_rate_name(name: str) -> bool:
+    """An indicator measured as a rate or percentage (满意度, 完成率, 合格率…)."""
+    return RATE_NAME_RE.search(name) is not None
+
+
+def is_bounded_rate(name: str) -> bool:
+    """A rate that cannot exceed 100% (not a 增长率 or 变动率)."""
+    return BOUNDED_RATE_RE.search(name) is not None and not re.search(r"增长|变动|增幅|提高|提升", name)
+
+
+def shown(measure: Measure) -> str:
+    """A value for a message: ``≥4 批次``, ``95%``, ``有序推进``."""
+    if measure.number is None:
+        return measure.text
+    unit = "%" if measure.unit == "%" else (f" {measure.unit}" if measure.unit else "")
+    return f"{measure.op or ''}{measure.number.text}{unit}"
+
+
+def same_value(target: Measure, actual: Measure) -> bool:
+    """True when the actual value restates the target (same figure and unit, or the same words)."""
+    if target.number is not None and actual.number is not None:
+        return target.number.value == actual.number.value and target.unit == actual.unit
+    return target.number is None and actual.number is None and target.text.lstrip("=＝") == actual.text.lstrip("=＝")
+
+
+def comparable(target: Measure, actual: Measure) -> bool:
+    """Both numeric, in the same unit (an actual without unit takes the target's)."""
+    return (
+        target.number is not None
+        and actual.number is not None
+        and (actual.unit in ("", target.unit) or target.unit == "")
+    )

@@ -1,0 +1,64 @@
+"""FL408: an indicator whose target was not met must not get its full 分值 as 得分."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.ast import Indicator
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.performance import comparable, shown
+from fiscallint.rule import Rule
+
+
+def unmet(indicator: Indicator) -> bool:
+    """True when a numeric target is provably missed: below a ≥/> target, above a ≤/< target."""
+    target, actual = indicator.target, indicator.actual
+    if target is None or actual is None or not comparable(target, actual) or actual.op is not None:
+        return False
+    assert target.number is not None and actual.number is not None
+    t, a = target.number.value, actual.number.value
+    return {"≥": a < t, ">": a <= t, "≤": a > t, "<": a >= t}.get(target.op or "", False)
+
+
+class UnmetFullScore(Rule):
+    """未达成目标的指标不应得满分。
+
+    说明:
+        “≥”类指标实际完成值低于指标值，或“≤”类指标实际完成值高于指标值，即未达成目标；
+        此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。
+
+    反例:
+        项目支出绩效自评表
+        | 项目名称 | 示范项目 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |
+        | 产出指标 | 数量指标 | 举办培训次数 | ≥4 次 | 2 次 | 50 | 50 |
+
+    正例:
+        项目支出绩效自评表
+        | 项目名称 | 示范项目 |
+        | 一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分 |
+        | 产出指标 | 数量指标 | 举办培训次数 | ≥4 次 | 2 次 | 50 | 25 |
+        | 产出指标 | 时效指标 | 办理时限 | ≤30 天 | 20 天 | 50 | 50 |
+    """
+
+    code = "FL408"
+    name = "unmet-full-score"
+    severity = Severity.WARNING
+    summary = "未达成目标的指标得满分 (full score on an indicator whose target was not met)"
+
+    def check(self) -> Iterator[Finding]:
+        for table in self.context.report.performance:
+            for indicator in table.indicators:
+                weight, score = indicator.weight, indicator.score
+                if weight is None or score is None or weight.value == 0 or score.value < weight.value or not unmet(indicator):
+                    continue
+                assert indicator.target is not None and indicator.actual is not None
+                yield self.finding(
+                    score.span,
+                    f"“{indicator.name}”目标 {shown(indicator.target)}、实际 {shown(indicator.actual)}，未达成目标却得满分 "
+                    f"{score.text}（分值 {weight.text}）",
+                    related=[Related(indicator.actual.span, "实际完成值"), Related(weight.span, "分值")],
+                )
+
+
+RULE = UnmetFullScore
