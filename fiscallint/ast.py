@@ -100,11 +100,12 @@ class Table:
     headers: list[str]
     columns: list[str]
     rows: list[Row]
+    """Every data row in reading order, side-by-side halves included (left then right per line)."""
     notes: list[str]
     identities: list[Identity]
     span: Span
     blocks: list[list[Row]] = field(default_factory=list)
-    """Side-by-side halves (收入 | 支出, or 06's three blocks), each a list of rows; else empty."""
+    """Side-by-side halves (收入 | 支出, or 06's three blocks): the same rows split by block; else empty."""
     kind: str | None = None
     """The standard table this is, from its title ("01".."09" as in the national template), or None.
     Provinces number their tables differently, so ``number`` and ``kind`` may differ."""
@@ -117,12 +118,8 @@ class Table:
         return Decimal(10000) if self.unit == "万元" else Decimal(1)
 
     def row_by_code(self, code: str) -> Row | None:
-        return next((r for r in self.all_rows() if r.code == code), None)
+        return next((r for r in self.rows if r.code == code), None)
 
-    def all_rows(self) -> Iterator[Row]:
-        yield from self.rows
-        for block in self.blocks:
-            yield from block
 
 
 @dataclass

@@ -18,7 +18,7 @@ def coverage(report: Report) -> dict[str, int]:
         "paragraph_lines": len((in_paragraphs | headings) - in_tables),
         "unparsed_lines": len(unparsed),
         "tables": len(report.tables),
-        "rows": sum(len(list(t.all_rows())) for t in report.tables),
+        "rows": sum(len(list(t.rows)) for t in report.tables),
         "claims": sum(1 for _ in report.claims()),
     }
 

@@ -105,7 +105,7 @@ def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Numbe
     if table is None:
         return None
     wanted = norm_label(label)
-    rows = table.rows if label == "合计" else list(table.all_rows())
+    rows = table.rows if label == "合计" else list(table.rows)
     row = next((r for r in rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
     number = row_value(row, index) if row is not None else None
     return (number, row, table) if number is not None else None

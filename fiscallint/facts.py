@@ -241,7 +241,7 @@ def _fund_kind(sentence: str) -> str | None:
 def table_figures(table: Table) -> list[Number]:
     """The non-zero figures of a table's data rows (栏次 lines left out)."""
     out: list[Number] = []
-    for row in table.all_rows():
+    for row in table.rows:
         if _is_column_numbers(row.numbers) or "栏次" in row.label:
             continue
         out.extend(n for n in row.numbers if n.value != 0 and n.decimals > 0)

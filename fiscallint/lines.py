@@ -117,7 +117,7 @@ class LineClassifier:
             compact = text.replace(" ", "")
             nxt = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
             kind: str
-            if is_table_title(text) and not has_amount(text):
+            if is_table_title(text) and not has_amount(text) and not PART_RE.match(compact):
                 if pending_text:
                     yield self._token("PARA_END_EMPTY", line)
                     pending_text = False

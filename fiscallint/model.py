@@ -39,7 +39,7 @@ class Model:
         if table is None:
             return None
         wanted = norm_label(label)
-        return next((r for r in table.all_rows() if norm_label(r.label) == wanted), None)
+        return next((r for r in table.rows if norm_label(r.label) == wanted), None)
 
     def total_row(self, number: str) -> Row | None:
         """The 合计 row of a code-keyed table (02, 03, 05, 07, 08)."""

@@ -11,15 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from decimal import Decimal
+from itertools import combinations
+from math import comb
+
 from .ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line
-from .numbers import parse_number
+from .numbers import parse_number, sum_tolerance
 
 TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*")
 PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
 GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
-IDENTITY_RE = re.compile(r"(\d+)\s*(栏各行|栏|行)\s*[＝=]\s*[（(]?([\d\s+＋…\.、,，]+)[)）]?\s*(栏各行|栏|行)?")
+IDENTITY_RE = re.compile(r"(\d+)\s*(栏各行|栏|行)\s*[＝=]\s*[（(]?([\d\s+＋…\.、,，\-－−]+)[)）]?\s*(栏各行|栏|行)?")
+TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 LABEL_EMPTY = {"-", "—", "--", "/", "－"}
 
 
@@ -28,6 +33,8 @@ class _Token:
     text: str
     column: int  # 1-based source column
     tab: int | None  # tab-cell index in positioned layouts
+    line: int = 0  # 1-based source line
+    line_start: bool = False  # first token of its source line
 
 
 @dataclass
@@ -37,30 +44,37 @@ class _Segment:
     line_no: int | None = None
     values: list[_Token] = field(default_factory=list)
     start: int = 0
+    line: int = 0
+    start_tab: int | None = None
 
     def has_content(self) -> bool:
         return bool(self.code or self.label or self.line_no is not None or self.values)
 
 
 def _tokens(line: Line, tabbed: bool) -> list[_Token]:
-    """Split a row line into tokens; in tab layouts each cell is one token (empties kept)."""
+    """Split a row line into tokens; in tab layouts each cell is one token (empties kept).
+
+    In a dump a figure may be glued to the next cell's code ("32.6831002" is 32.68, then 31002).
+    """
     out: list[_Token] = []
     if tabbed:
         offset = 0
         for index, cell in enumerate(line.text.split("\t")):
             stripped = cell.strip()
             column = line.column + offset + (len(cell) - len(cell.lstrip()))
-            out.append(_Token(stripped, column, index))
+            out.append(_Token(stripped, column, index, line.number))
             offset += len(cell) + 1
-        return out
-    for match in TOKEN_RE.finditer(line.text):
-        text = match.group()
-        glued = GLUED_RE.fullmatch(text)
-        if glued:
-            out.append(_Token(glued.group(1), line.column + match.start(), None))
-            out.append(_Token(glued.group(2), line.column + match.start() + glued.start(2), None))
-            continue
-        out.append(_Token(text, line.column + match.start(), None))
+    else:
+        for match in TOKEN_RE.finditer(line.text):
+            text = match.group()
+            glued = GLUED_RE.fullmatch(text)
+            if glued:
+                out.append(_Token(glued.group(1), line.column + match.start(), None, line.number))
+                out.append(_Token(glued.group(2), line.column + match.start() + glued.start(2), None, line.number))
+                continue
+            out.append(_Token(text, line.column + match.start(), None, line.number))
+    if out:
+        out[0].line_start = True
     return out
 
 
@@ -68,10 +82,22 @@ def _is_number(text: str) -> bool:
     return PLAIN_NUMBER_RE.fullmatch(text) is not None
 
 
-def _segments(tokens: list[_Token], keyed_by_line_no: bool) -> list[_Segment]:
-    """Group tokens into segments: [code] [label] [行次] values…"""
+def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> list[_Segment]:
+    """Group tokens into segments: [code] [label] [行次] values…
+
+    A code after a label or figures opens a new segment (the next half of a side-by-side row,
+    or the next row of a code-keyed dump read as one stream); so does a label after figures or
+    a 行次, and a totals label (合计, 人员经费合计…) at the start of a line. With ``halves``
+    (side by side 行次 columns), a larger 行次 after a label opens the other half's segment.
+    """
     segments: list[_Segment] = []
     current = _Segment()
+
+    def open_segment(token: _Token, **values: object) -> _Segment:
+        if current.has_content():
+            segments.append(current)
+        return _Segment(start=token.column, line=token.line, start_tab=token.tab, **values)  # type: ignore[arg-type]
+
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -80,38 +106,44 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool) -> list[_Segment]:
             i += 1
             continue
         is_num = _is_number(text)
-        if is_num and CODE_RE.fullmatch(text) and not current.values and not current.label and current.code is None and current.line_no is None:
+        nxt = next((t.text for t in tokens[i + 1:] if t.text), "")
+        if is_num and CODE_RE.fullmatch(text) and not current.has_content():
             code = text
             # 类 | 款 | 项 printed in separate columns: 201 35 01
             while len(code) in (3, 5) and i + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[i + 1].text):
                 code += tokens[i + 1].text
                 i += 1
-            current.code = code
-            current.start = token.column
-        elif is_num and CODE_RE.fullmatch(text) and (current.values or current.label) and i + 1 < len(tokens) and not _is_number(tokens[i + 1].text) and tokens[i + 1].text:
-            segments.append(current)
-            current = _Segment(code=text, start=token.column)
+            current = open_segment(token, code=code)
+        elif is_num and CODE_RE.fullmatch(text) and (current.values or current.label) and nxt and (
+            not _is_number(nxt) or (len(text) in (3, 5) and re.fullmatch(r"\d{2}", nxt) is not None)
+        ):
+            code = text
+            while len(code) in (3, 5) and i + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[i + 1].text):
+                code += tokens[i + 1].text
+                i += 1
+            current = open_segment(token, code=code)
+        elif is_num and keyed_by_line_no and _small_int(text) and not current.values and current.line_no is None:
+            current.line_no = int(text)
+            if current.start == 0:
+                current.start, current.line, current.start_tab = token.column, token.line, token.tab
+        elif (
+            is_num
+            and keyed_by_line_no
+            and _small_int(text)
+            and current.line_no is not None
+            and not current.values
+            and (not current.label or (halves and int(text) > current.line_no))
+        ):
+            current = open_segment(token, line_no=int(text))
         elif is_num:
-            if keyed_by_line_no and current.line_no is not None and not current.values and not current.label and _small_int(text):
-                segments.append(current)
-                current = _Segment(line_no=int(text), start=token.column)
-            elif (
-                keyed_by_line_no
-                and current.line_no is None
-                and not current.values
-                and _small_int(text)
-            ):
-                current.line_no = int(text)
-                if not current.has_content() or current.start == 0:
-                    current.start = token.column
-            else:
-                current.values.append(token)
+            current.values.append(token)
         else:
-            if current.values or current.line_no is not None:
-                segments.append(current)
-                current = _Segment(start=token.column)
+            total_label = token.line_start and TOTAL_LABEL_RE.match(text) is not None
+            next_cell = token.tab is not None and bool(current.label)
+            if current.values or current.line_no is not None or next_cell or (total_label and current.has_content()):
+                current = open_segment(token)
             if not current.has_content():
-                current.start = token.column
+                current.start, current.line, current.start_tab = token.column, token.line, token.tab
             current.label.append(text)
         i += 1
     if current.has_content():
@@ -123,39 +155,147 @@ def _small_int(text: str) -> bool:
     return text.isdigit() and int(text) < 200
 
 
-def _row_from_segment(seg: _Segment, line: Line, column_count: int | None, tabbed: bool, first_value_tab: int | None) -> Row:
-    cells: list[Cell] = []
+def _row_from_segment(seg: _Segment, layout: _Layout, block: int) -> Row:
+    """A Row from a segment; values get columns from tab positions or, in a dump, by proof."""
     numbers: list[Number] = []
+    tabs: list[int | None] = []
     for token in seg.values:
-        span = Span(line.number, token.column, line.number, token.column + len(token.text))
+        span = Span(token.line, token.column, token.line, token.column + len(token.text))
         number = parse_number(token.text, span)
         if number is not None:
             numbers.append(number)
-    positioned = False
-    if tabbed and first_value_tab is not None and all(t.tab is not None for t in seg.values):
-        for token, number in zip(seg.values, numbers):
-            cells.append(Cell(number, (token.tab or 0) - first_value_tab + 1))
-        positioned = True
-    else:
-        full = column_count is not None and len(numbers) == column_count
-        for index, number in enumerate(numbers):
-            column = index + 1 if full or index == 0 else None
-            cells.append(Cell(number, column))
-        positioned = full or len(numbers) <= 1
-    start = seg.start or line.column
-    end = max([start + 1] + [c.number.span.end_column for c in cells])
-    label = "".join(seg.label)
-    return Row(label, seg.code, seg.line_no, cells, Span(line.number, start, line.number, end), positioned)
+            tabs.append(token.tab)
+    columns = layout.columns(numbers, tabs, block)
+    cells = [Cell(number, column) for number, column in zip(numbers, columns)]
+    positioned = all(column is not None for column in columns)
+    line = seg.line or (numbers[0].span.line if numbers else 1)
+    start = seg.start or 1
+    last = numbers[-1].span if numbers else Span(line, start, line, start + max(1, len("".join(seg.label))))
+    return Row("".join(seg.label), seg.code, seg.line_no, cells, Span(line, start, last.end_line, last.end_column), positioned)
 
 
-def _merge_fragments(body: list[tuple[str, Line]], tabbed: bool) -> list[Line]:
+class _Layout:
+    """What is known about a table's value columns, and how a row's values are placed in them."""
+
+    def __init__(self, kind: str | None, count: int | None, identities: list[Identity], block_tabs: list[int | None]) -> None:
+        self.kind = kind
+        self.count = count
+        self.block_tabs = block_tabs
+        self.rules = layout_identities(kind, count, identities)
+
+    def columns(self, numbers: list[Number], tabs: list[int | None], block: int) -> list[int | None]:
+        if self.kind in ("01", "06") or (self.kind == "04" and block == 0):
+            return [1] + [None] * (len(numbers) - 1) if numbers else []  # one value column per block
+        if numbers and all(t is not None for t in tabs) and block < len(self.block_tabs) and self.block_tabs[block] is not None:
+            first = self.block_tabs[block]
+            return [(t or 0) - (first or 0) + 1 for t in tabs]
+        if self.kind == "04":
+            return _placed(numbers, 4, [(1, [2, 3, 4], [])], True)
+        if self.rules is not None and self.count:
+            return _placed(numbers, self.count, self.rules, self.kind in FIRST_IS_TOTAL)
+        full = self.count is not None and len(numbers) == self.count
+        return [i + 1 if full or i == 0 else None for i in range(len(numbers))]
+
+
+def _placed(numbers: list[Number], count: int, rules: list[ColumnRule], first_is_total: bool) -> list[int | None]:
+    """Columns of a row's values that every arrangement satisfying the identities agrees on."""
+    if len(numbers) == count:
+        return list(range(1, count + 1))
+    found = placements(numbers, count, rules, first_is_total)
+    columns: list[int | None] = [1 if first_is_total and numbers and i == 0 else None for i in range(len(numbers))]
+    if found:
+        for i in range(len(numbers)):
+            if len({arrangement[i] for arrangement in found}) == 1:
+                columns[i] = found[0][i]
+    return columns
+
+
+ColumnRule = tuple[int, list[int], list[int]]
+"""A column identity: (target column, added columns, subtracted columns)."""
+
+STANDARD_COLUMNS: dict[str, tuple[int, list[ColumnRule]]] = {
+    "02": (7, [(1, [2, 3, 4, 5, 6, 7], [])]),
+    "03": (6, [(1, [2, 3, 4, 5, 6], [])]),
+    "05": (3, [(1, [2, 3], [])]),
+    "07": (6, [(6, [1, 2], [3]), (3, [4, 5], [])]),
+    "08": (3, [(1, [2, 3], [])]),
+    "09": (12, [(1, [2, 3, 6], []), (3, [4, 5], []), (7, [8, 9, 12], []), (9, [10, 11], [])]),
+}
+"""The national template's column identities, by table kind, with the column count they assume."""
+FIRST_IS_TOTAL = {"02", "03", "05", "08", "09"}
+MAX_ARRANGEMENTS = 50_000
+
+
+def layout_identities(kind: str | None, count: int | None, printed: list[Identity]) -> list[ColumnRule] | None:
+    """The column identities that hold in every row: the template's when the table has the
+    template's column count, else the printed ones (栏各行) when they fit the columns."""
+    if kind in STANDARD_COLUMNS and STANDARD_COLUMNS[kind][0] == count:
+        return STANDARD_COLUMNS[kind][1]
+    rules = [(i.target, i.terms, i.minus) for i in printed if i.axis == "column"]
+    if rules and count and all(c <= count for t, plus, minus in rules for c in [t, *plus, *minus]):
+        return rules
+    return None
+
+
+def placements(numbers: list[Number], count: int, rules: list[ColumnRule], first_is_total: bool) -> list[tuple[int, ...]] | None:
+    """Every order-preserving arrangement of a row's values into columns 1..count that satisfies
+    the column identities (empty columns count as 0); None when there are too many to try."""
+    n = len(numbers)
+    if n > count or comb(count, n) > MAX_ARRANGEMENTS:
+        return None
+    found: list[tuple[int, ...]] = []
+    for arrangement in combinations(range(1, count + 1), n):
+        if first_is_total and n and arrangement[0] != 1:
+            continue
+        by_column = dict(zip(arrangement, numbers))
+        if all(identity_holds(by_column, rule) for rule in rules):
+            found.append(arrangement)
+    return found
+
+
+def identity_holds(by_column: dict[int, Number], rule: ColumnRule) -> bool:
+    """Whether target = Σ plus − Σ minus, within tail rounding (empty columns are 0)."""
+    target, plus, minus = rule
+    terms = [by_column[c] for c in [*plus, *minus] if c in by_column]
+    total = by_column.get(target)
+    if total is None and not terms:
+        return True
+    value = sum((by_column[c].value for c in plus if c in by_column), Decimal(0)) - sum((by_column[c].value for c in minus if c in by_column), Decimal(0))
+    reference = total or (terms[0] if terms else None)
+    assert reference is not None
+    return abs(value - (total.value if total else Decimal(0))) <= sum_tolerance(terms, reference)
+
+
+def table_kind(title: str) -> str | None:
+    """Which standard table a title names ("01".."09"), whatever the province numbers it."""
+    compact = re.sub(r"[\s\"“”'‘’]", "", title)
+    compact = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", compact)
+    compact = re.sub(r"^.*?\d{4}年度?", "", compact)
+    compact = re.sub(r"[（(]?公开\d+表[)）]?$", "", compact).removeprefix("部门")
+    for kind, pattern in KIND_TITLES:
+        if re.fullmatch(pattern, compact):
+            return kind
+    return None
+
+
+KIND_TITLES = [
+    ("01", r"收入支出决算总?表"),
+    ("02", r"收入决算表"),
+    ("03", r"支出决算表"),
+    ("04", r"财政拨款收入支出决算总?表"),
+    ("05", r"一般公共预算财政拨款支出决算表"),
+    ("06", r"一般公共预算财政拨款基本支出决算(明细)?表"),
+    ("07", r"政府性基金预算财政拨款收入支出决算表"),
+    ("08", r"国有资本经营预算财政拨款(收入)?支出决算表"),
+    ("09", r"(财政拨款)?三公经费支出决算表"),
+]
+
+
+def _merge_fragments(body: list[tuple[str, Line]]) -> list[Line]:
     """Join the pieces of a row wrapped over several lines in a dump (code / name / figures)."""
     merged: list[Line] = []
     buffer: list[Line] = []
     for kind, line in body:
-        if tabbed:
-            merged.append(line)
-            continue
         starts_with_value = re.match(r"^\d[\d,]*\.\d+", line.text) is not None
         if buffer and (starts_with_value or kind == "HEADER"):
             buffer.append(line)
@@ -183,6 +323,18 @@ def _join(lines: list[Line]) -> Line:
     return Line(first.number, " ".join(line.text for line in lines), first.column, first.raw)
 
 
+def _is_column_numbers(text: str) -> bool:
+    """A 栏次 line: column numbers 1 2 3 … (maybe after 栏次 / 类 款 项), no amounts."""
+    compact = re.sub(r"[\s\t]", "", text)
+    if "." in text or not re.search(r"\d", text):
+        return False
+    if compact.startswith(("栏次", "类款项")) or "栏次" in compact:
+        return True
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    words = re.sub(r"[\d\s栏次类款项]", "", text)
+    return not words and len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: list[tuple[str, Line]], notes: list[Line]) -> Table:
     """Assemble a Table from the grammar's grouping of lines."""
     all_lines = title_lines + [l for _, l in meta] + [l for _, l in body] + notes
@@ -205,50 +357,104 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
             title = compact
         else:
             headers.append(line.text)
+    body = [(kind, line) if not _is_column_numbers(line.text) else ("HEADER", line) for kind, line in body]
     first_row = next((i for i, (kind, _) in enumerate(body) if kind == "ROW"), len(body))
     headers.extend(line.text for _, line in body[:first_row])
+    headers.extend(line.text for kind, line in body[first_row:] if kind == "HEADER" and _is_column_numbers(line.text))
     header_text = "".join(headers).replace(" ", "").replace("\t", "")
     keyed_by_line_no = "行次" in header_text
+    halves = not tabbed or header_text.count("行次") >= 2
     column_count = _column_count(headers)
-    rows_lines = _merge_fragments(body[first_row:], tabbed)
     if UNIT_RE.search(header_text) and unit is None:
         unit = UNIT_RE.search(header_text).group(1)  # type: ignore[union-attr]
-    segmented = [(_segments(_tokens(line, tabbed), keyed_by_line_no), line) for line in rows_lines]
-    first_value_tab = _first_value_tab(segmented) if tabbed else None
+    kind = table_kind(title) if title else number
+    identities = [identity for line in notes for identity in parse_identities(line)]
+    rows_body = [(k, line) for k, line in body[first_row:] if not _is_column_numbers(line.text)]
+    code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
+    if tabbed:
+        groups = [_segments(_tokens(line, True), keyed_by_line_no, halves) for _, line in rows_body]
+    elif code_keyed:
+        groups = _stream_groups([line for _, line in rows_body], keyed_by_line_no)
+    else:
+        groups = [_segments(_tokens(line, False), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
+    block_starts, block_tabs = _block_tabs(groups) if tabbed else ([], [])
+    layout = _Layout(kind, column_count, identities, block_tabs)
     rows: list[Row] = []
     blocks: list[list[Row]] = []
-    for segments, line in segmented:
+    width = max((len(g) for g in groups), default=1)
+    for segments in groups:
         for index, seg in enumerate(segments):
-            row = _row_from_segment(seg, line, column_count if len(segments) == 1 else None, tabbed, first_value_tab if len(segments) == 1 else None)
+            block = _block_of(seg, block_starts) if tabbed else index
+            row = _row_from_segment(seg, layout, block if width > 1 or tabbed else 0)
             rows.append(row)
-            if len(segments) > 1 or blocks:
-                while len(blocks) <= index:
+            if width > 1:
+                while len(blocks) <= block:
                     blocks.append([])
-                blocks[index].append(row)
-    identities = [identity for line in notes for identity in parse_identities(line)]
+                blocks[block].append(row)
     first = all_lines[0] if all_lines else None
     last = all_lines[-1] if all_lines else None
     span = Span(first.number if first else 1, 1, (last.number if last else 1), len(last.raw) + 1 if last else 1)
-    return Table(number, title, unit, headers, [], rows, [n.text for n in notes], identities, span, blocks if len(blocks) > 1 else [])
+    return Table(
+        number, title, unit, headers, [], rows, [n.text for n in notes], identities, span,
+        blocks if len(blocks) > 1 else [], kind, column_count,
+    )
+
+
+def _stream_groups(lines: list[Line], keyed_by_line_no: bool) -> list[list[_Segment]]:
+    """Segments of a code-keyed dump read as one token stream (rows wrap freely over lines),
+    grouped by the source line each segment starts on (the side-by-side blocks of one row)."""
+    tokens = [token for line in lines for token in _tokens(line, False)]
+    groups: list[list[_Segment]] = []
+    last_line = -1
+    for seg in _segments(tokens, keyed_by_line_no, True):
+        if seg.line != last_line or not groups:
+            groups.append([])
+            last_line = seg.line
+        groups[-1].append(seg)
+    return groups
+
+
+def _block_tabs(groups: list[list[_Segment]]) -> tuple[list[int | None], list[int | None]]:
+    """In a tab layout: for each side-by-side block, the cell index where it starts and the
+    cell index of its value column 1."""
+    width = max((len(g) for g in groups), default=0)
+    starts: list[int | None] = [0]
+    if width > 1:
+        full = [g for g in groups if len(g) == width]
+        starts = [min((g[i].start_tab for g in full if g[i].start_tab is not None), default=None) for i in range(width)]
+    firsts: list[int | None] = [None] * len(starts)
+    for group in groups:
+        for seg in group:
+            if not seg.values or seg.values[0].tab is None:
+                continue
+            block = _block_of(seg, starts)
+            tab = seg.values[0].tab
+            if firsts[block] is None or tab < firsts[block]:  # type: ignore[operator]
+                firsts[block] = tab
+    return starts, firsts
+
+
+def _block_of(seg: _Segment, starts: list[int | None]) -> int:
+    """Index of the block a segment belongs to, from its first cell index."""
+    if seg.start_tab is None or len(starts) <= 1:
+        return 0
+    known = [s for s in starts if s is not None]
+    return max((i for i, s in enumerate(known) if s <= seg.start_tab), default=0)
 
 
 def _column_count(headers: list[str]) -> int | None:
     """The number of value columns, from the 栏次 header line when printed."""
+    best: int | None = None
     for header in headers:
         compact = header.strip()
-        if compact.startswith("栏次") or compact.replace(" ", "").replace("\t", "").startswith("类款项"):
+        flat = compact.replace(" ", "").replace("\t", "")
+        if "栏次" in flat[2:] and flat.startswith("栏次"):
+            return None  # side-by-side (栏次 1 栏次 2): per-block columns
+        if _is_column_numbers(compact):
             numbers = re.findall(r"(?<!\d)\d{1,2}(?!\d)", compact)
-            if numbers and "栏次" in compact[2:]:
-                return None  # side-by-side (栏次 1 栏次 2): per-block single column
             if numbers:
-                return max(int(n) for n in numbers)
-    return None
-
-
-def _first_value_tab(segmented: list[tuple[list[_Segment], Line]]) -> int | None:
-    """In a tab layout, the cell index of value column 1 (the leftmost value of single-segment rows)."""
-    candidates = [seg[0].values[0].tab for seg, _ in segmented if len(seg) == 1 and seg[0].values and seg[0].values[0].tab is not None]
-    return min(candidates) if candidates else None  # type: ignore[type-var]
+                best = max(best or 0, max(int(n) for n in numbers))
+    return best
 
 
 def parse_identities(line: Line) -> list[Identity]:
@@ -257,14 +463,19 @@ def parse_identities(line: Line) -> list[Identity]:
     text = line.text
     for match in IDENTITY_RE.finditer(text):
         axis = "column" if "栏" in match.group(2) else "row"
-        raw_terms = re.split(r"[+＋、,，]", match.group(3))
+        raw_terms = re.split(r"([+＋、,，\-－−])", match.group(3))
         terms: list[int] = []
+        minus: list[int] = []
         ranges: list[tuple[int, int]] = []
         previous: int | None = None
         ellipsis = False
+        sign = 1
         for raw in raw_terms:
             raw = raw.strip()
-            if not raw:
+            if raw in ("-", "－", "−"):
+                sign = -1
+                continue
+            if not raw or raw in "+＋、,，":
                 continue
             if "…" in raw or "..." in raw:
                 ellipsis = True
@@ -279,10 +490,14 @@ def parse_identities(line: Line) -> list[Identity]:
                 ranges.append((previous, value))
                 terms.extend(range(previous + 1, value + 1))
                 ellipsis = False
+            elif sign < 0:
+                minus.append(value)
             else:
                 terms.append(value)
+            sign = 1
             previous = value
         if terms:
             start = line.column + match.start()
-            found.append(Identity(axis, int(match.group(1)), terms, Span(line.number, start, line.number, line.column + match.end()), ranges))
+            span = Span(line.number, start, line.number, line.column + match.end())
+            found.append(Identity(axis, int(match.group(1)), terms, span, ranges, minus))
     return found

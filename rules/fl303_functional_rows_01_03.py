@@ -60,7 +60,7 @@ class FunctionalRows0103(Rule):
         classes = {norm_label(r.label): r for r in class_rows(self.context.model.table("03"))}
         if table01 is None or not classes:
             return
-        for row in table01.all_rows():
+        for row in table01.rows:
             other = classes.get(norm_label(row.label))
             a, b = first_value(row), first_value(other)
             if other is None or a is None or b is None or not differs(a, b):

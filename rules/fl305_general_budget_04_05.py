@@ -85,7 +85,7 @@ class GeneralBudget0405(Rule):
         only_general = self._only_general_budget()
         pairs: list[tuple[Row, Row]] = []
         classes = {norm_label(r.label): r for r in class_rows(table05)}
-        for row in table04.all_rows():
+        for row in table04.rows:
             label = norm_label(row.label)
             if label in classes:
                 pairs.append((row, classes[label]))

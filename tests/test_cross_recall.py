@@ -57,7 +57,7 @@ def _functional_row(model: Model) -> tuple[Span, str] | None:
     table03 = model.table("03")
     classes = {norm_label(r.label) for r in table03.rows if r.level == 1} if table03 else set()
     table01 = model.table("01")
-    row = next((r for r in table01.all_rows() if norm_label(r.label) in classes), None) if table01 else None
+    row = next((r for r in table01.rows if norm_label(r.label) in classes), None) if table01 else None
     return _bump(first_value(row))
 
 

@@ -1,0 +1,99 @@
+"""FL201: in a code-keyed table a parent row equals the sum of its child rows (类 = Σ款, 款 = Σ项)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from fiscallint.ast import Row, Table
+from fiscallint.findings import Finding, Related, Severity
+from fiscallint.numbers import fmt
+from fiscallint.rule import Rule
+
+from .fl2_support import UNKNOWN, show, sum_check, value_in
+
+
+PERSONAL = {"301", "303"}
+"""Economic classes that make up 人员经费; the other classes make up 公用经费 (table 06)."""
+
+
+class RowHierarchy(Rule):
+    """上级科目行等于其下级科目行之和（类＝各款之和，款＝各项之和）。
+
+    说明:
+        按科目编码列示的表（功能分类 201 / 20131 / 2013101，经济分类 301 / 30101）中，
+        每个“类”行的每一栏等于其下各“款”行该栏之和，每个“款”行等于其下各“项”行之和。
+        06表：人员经费合计＝301＋303 类，公用经费合计＝其余各类（302、307、310、399…）。
+        只比较栏次确定的数值（PDF 文本中空单元格消失时，只有合计栏的位置是确定的）；
+        允许每个加数 0.01 的尾数误差。
+
+    反例:
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        201 一般公共服务支出 150.00
+        20103 政府办公厅（室）及相关机构事务 150.00
+        2010301 行政运行 100.00
+        2010302 一般行政管理事务 40.00
+
+    正例:
+        公开03表
+        单位：万元
+        科目编码 科目名称 本年支出合计
+        201 一般公共服务支出 150.00
+        20103 政府办公厅（室）及相关机构事务 150.00
+        2010301 行政运行 100.00
+        2010302 一般行政管理事务 50.00
+    """
+
+    code = "FL201"
+    name = "row-hierarchy"
+    severity = Severity.ERROR
+    summary = "上级科目行与下级科目行之和不符 (a parent code row is not the sum of its children)"
+
+    def check(self) -> Iterator[Finding]:
+        for table in self.context.report.tables:
+            yield from self._check_table(table)
+
+    def _check_table(self, table: Table) -> Iterator[Finding]:
+        coded: dict[str, Row] = {}
+        for row in table.rows:
+            if row.code and row.level and row.code not in coded:
+                coded[row.code] = row
+        for parent in coded.values():
+            children = [r for code, r in coded.items() if len(code) == len(parent.code or "") + 2 and code.startswith(parent.code or "")]
+            if children:
+                yield from self._check_parent(parent, children)
+        if table.kind == "06":
+            classes = [r for code, r in coded.items() if len(code) == 3]
+            for row in table.rows:
+                label = row.label.replace(" ", "")
+                if row.code is None and label in ("人员经费合计", "公用经费合计"):
+                    personal = label == "人员经费合计"
+                    parts = [r for r in classes if (r.code in PERSONAL) == personal]
+                    if parts:
+                        yield from self._check_parent(row, parts)
+
+    def _check_parent(self, parent: Row, children: list[Row]) -> Iterator[Finding]:
+        columns = sorted({c.column for r in [parent, *children] for c in r.cells if c.column is not None})
+        for column in columns:
+            stated = value_in(parent, column)
+            parts = [value_in(child, column) for child in children]
+            if stated is UNKNOWN or any(p is UNKNOWN for p in parts):
+                continue
+            terms = [p for p in parts if p is not None]
+            if stated is None and not terms:
+                continue
+            ok, computed = sum_check(stated, terms)  # type: ignore[arg-type]
+            if ok:
+                continue
+            shown = " + ".join(f"{show(p)}（{c.code}）" for p, c in zip(parts, children) if p is not None) or "0"  # type: ignore[arg-type]
+            span = stated.span if stated is not None else parent.span  # type: ignore[union-attr]
+            name = f"{parent.code} {parent.label}" if parent.code else parent.label
+            yield self.finding(
+                span,
+                f"{name} 第{column}栏 {show(stated)} 与下级科目之和不符：{shown} = {fmt(computed)}",  # type: ignore[arg-type]
+                related=[Related(p.span if p is not None else c.span, f"{c.code or ''} {c.label}".strip()) for p, c in zip(parts, children)],  # type: ignore[union-attr]
+            )
+
+
+RULE = RowHierarchy

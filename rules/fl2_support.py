@@ -1,0 +1,83 @@
+"""Shared arithmetic of the table rules (FL2xx): reading a row's value in a column, and checking
+a column identity on a row whose values may not all sit in known columns."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from fiscallint.ast import Number, Row, Table
+from fiscallint.numbers import fmt, sum_tolerance
+from fiscallint.tables import FIRST_IS_TOTAL, STANDARD_COLUMNS, ColumnRule, identity_holds, placements
+
+UNKNOWN = object()
+"""A value whose column is not known (a dump row with vanished empty cells)."""
+
+
+def value_in(row: Row, column: int) -> Number | None | object:
+    """The number in ``column``; None when the cell is provably empty; UNKNOWN otherwise."""
+    number = row.value_at(column)
+    if number is not None:
+        return number
+    return None if row.positioned else UNKNOWN
+
+
+def sum_check(total: Number | None, terms: list[Number], minus: list[Number] | None = None) -> tuple[bool, Decimal]:
+    """Whether total = Σ terms − Σ minus within tail rounding; also the computed value."""
+    minus = minus or []
+    computed = sum((t.value for t in terms), Decimal(0)) - sum((t.value for t in minus), Decimal(0))
+    reference = total or next(iter(terms + minus), None)
+    if reference is None:
+        return True, computed
+    stated = total.value if total else Decimal(0)
+    return abs(computed - stated) <= sum_tolerance(terms + minus, reference), computed
+
+
+def show(number: Number | None) -> str:
+    return number.text if number is not None else "0（空）"
+
+
+def standard_rules(table: Table) -> list[ColumnRule] | None:
+    """The template's column identities when the table has the template's columns."""
+    if table.kind in STANDARD_COLUMNS and STANDARD_COLUMNS[table.kind][0] == table.column_count:
+        return STANDARD_COLUMNS[table.kind][1]
+    return None
+
+
+def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[tuple[Number | None, str]]:
+    """Column identities a row provably breaks: (the cell to point at, the arithmetic shown).
+
+    Positioned rows are checked identity by identity. For a row whose values lost their
+    columns, the row is wrong only when no order-preserving arrangement of its values satisfies
+    the identities; when the only identity is "column 1 = all the others", that is simply
+    first value = sum of the rest.
+    """
+    if not row.cells:
+        return
+    if row.positioned:
+        by_column = {c.column: c.number for c in row.cells if c.column is not None}
+        for target, plus, minus in rules:
+            if identity_holds(by_column, (target, plus, minus)):
+                continue
+            total = by_column.get(target)
+            terms = [by_column[c] for c in plus if c in by_column]
+            subtracted = [by_column[c] for c in minus if c in by_column]
+            _, computed = sum_check(total, terms, subtracted)
+            formula = "＋".join(str(c) for c in plus) + "".join(f"－{c}" for c in minus)
+            shown = " + ".join(show(by_column.get(c)) for c in plus) + "".join(f" − {show(by_column.get(c))}" for c in minus)
+            yield total, f"第{target}栏 {show(total)} ≠ 第{formula}栏：{shown} = {fmt(computed)}"
+        return
+    numbers = row.numbers
+    if len(rules) == 1 and first_is_total and rules[0][0] == 1 and sorted(rules[0][1]) == list(range(2, count + 1)):
+        ok, computed = sum_check(numbers[0], numbers[1:])
+        if not ok:
+            shown = " + ".join(n.text for n in numbers[1:]) or "0"
+            yield numbers[0], f"合计栏 {numbers[0].text} ≠ 其余各栏之和：{shown} = {fmt(computed)}"
+        return
+    if placements(numbers, count, rules, first_is_total) == []:
+        formulas = "；".join(f"{t}栏＝" + "＋".join(map(str, p)) + "".join(f"－{m}" for m in ms) for t, p, ms in rules)
+        yield numbers[0], f"本行数值 {' '.join(n.text for n in numbers)} 无论对应哪些栏都不满足 {formulas}"
+
+
+def first_is_total(table: Table) -> bool:
+    return table.kind in FIRST_IS_TOTAL
