@@ -17,21 +17,24 @@ def norm_label(label: str) -> str:
 
 
 class Model:
-    """Lookups rules need: tables by number, rows by code or label, narrative amounts by subject."""
+    """Lookups rules need: standard tables by kind, rows by code or label, narrative amounts by subject."""
 
     def __init__(self, report: Report) -> None:
         self.report = report
 
     @cached_property
     def tables(self) -> dict[str, Table]:
+        """Standard tables by kind ("01".."09" of the national template, from the title; else the
+        printed 公开 number); a table with rows wins over an empty namesake (a contents entry)."""
         found: dict[str, Table] = {}
         for table in self.report.tables:
-            if table.number and table.number not in found:
-                found[table.number] = table
+            key = table.kind or table.number
+            if key and (key not in found or (table.rows and not found[key].rows)):
+                found[key] = table
         return found
 
-    def table(self, number: str) -> Table | None:
-        return self.tables.get(number)
+    def table(self, kind: str) -> Table | None:
+        return self.tables.get(kind)
 
     def row_by_label(self, number: str, label: str) -> Row | None:
         """The first row of a table whose normalised label equals ``label`` (normalised)."""

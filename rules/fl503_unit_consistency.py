@@ -21,7 +21,7 @@ class UnitConsistency(Rule):
     说明:
         情况说明以万元复述各表合计。若某表的合计数恰为说明中同一金额的 10000 倍（表中实为
         元却标万元，或标元而数值是万元），而说明中找不到与之按单位一致的金额，则单位有误。
-        只比较有三位以上有效数字的合计数，避免巧合。
+        只比较两边都有三位以上有效数字的金额，避免巧合。
 
     反例:
         支出决算表
@@ -63,12 +63,14 @@ class UnitConsistency(Rule):
             if any(abs(v - shown) <= slack + _claim_ulp(c) for c, v in amounts):
                 continue
             for claim, value in amounts:
+                if _significant(claim.numbers["value"]) < 3:
+                    continue
                 ulp = _claim_ulp(claim)
                 for factor, words in ((TEN_THOUSAND, "10000 倍"), (1 / TEN_THOUSAND, "万分之一")):
                     if value > 0 and abs(shown - value * factor) <= slack + ulp * factor:
                         yield self.finding(
                             number.span,
-                            f"公开{table.number}表（单位：{table.unit}）{number.text} 是说明中 {claim.text} 的{words}：单位应核对（{number.text} {table.unit} ≠ {claim.text}）",
+                            f"{_name(table)}（单位：{table.unit}）{number.text} 是说明中 {claim.text} 的{words}：单位应核对（{number.text} {table.unit} ≠ {claim.text}）",
                             related=[Related(claim.span, "情况说明")],
                         )
                         break
@@ -85,6 +87,10 @@ def _key_totals(model: Model) -> Iterator[tuple[Table, Number]]:
             value = first_value(row)
             if value is not None and value.value > 0:
                 yield table, value
+
+
+def _name(table: Table) -> str:
+    return f"公开{table.number}表" if table.number else (table.title or f"{table.kind}表")
 
 
 def _yuan_of_claim(claim: Claim) -> Decimal | None:

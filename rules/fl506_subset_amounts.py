@@ -24,11 +24,12 @@ class SubsetAmounts(Rule):
 
     说明:
         小微企业是中小企业的一部分，授予中小企业的合同是政府采购的一部分，部分不能大于
-        整体。比较同一节中最近的对应金额（不取货物、工程、服务分项）。
+        整体。比较同一节中最近的对应金额（不取货物、工程、服务分项）；以“其中”列出的部分
+        由 FL106 报告。
 
     反例:
         一、政府采购支出说明
-        本部门2024年度政府采购支出总额 5.00 万元。授予中小企业合同金额 2.00 万元，其中：授予小微企业合同金额 3.00 万元。
+        本部门2024年度政府采购支出总额 5.00 万元。授予中小企业合同金额 6.00 万元。
 
     正例:
         一、政府采购支出说明
@@ -41,6 +42,13 @@ class SubsetAmounts(Rule):
     summary = "部分金额大于整体 (a subset amount exceeds its superset: 小微 ≤ 中小企业 ≤ 政府采购总额)"
 
     def check(self) -> Iterator[Finding]:
+        # A part written as 其中 of its whole is FL106's (part-exceeds-whole) to report.
+        self.listed = {
+            (id(part.numbers["value"]), id(claim.numbers["total"]))
+            for claim in self.context.report.claims()
+            if claim.kind == "breakdown"
+            for part in claim.parts
+        }
         for section in self.context.report.sections():
             latest: dict[str, Claim] = {}
             for paragraph in section.paragraphs:
@@ -55,7 +63,7 @@ class SubsetAmounts(Rule):
 
     def _compare(self, part: Claim, kind: str, whole: Claim) -> Iterator[Finding]:
         a, b = part.numbers["value"], whole.numbers["value"]
-        if a.value <= b.value + rounding(a) + rounding(b):
+        if (id(a), id(b)) in self.listed or a.value <= b.value + rounding(a) + rounding(b):
             return
         whole_kind = _kind(whole) or "total"
         yield self.finding(

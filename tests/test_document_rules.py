@@ -66,7 +66,11 @@ def test_fl505_item_paths() -> None:
 def test_fl506_subset() -> None:
     text = "一、政府采购支出说明\n本部门政府采购支出总额 {t} 万元。授予中小企业合同金额 {s} 万元，其中：授予小微企业合同金额 {m} 万元。\n"
     assert codes(text.format(t="5.00", s="6.00", m="1.00"), "FL506")
-    assert codes(text.format(t="5.00", s="0", m="0.45"), "FL506")
+    # 小微 written as 其中 of 中小企业 is FL106's finding, not repeated by FL506
+    assert not codes(text.format(t="5.00", s="0", m="0.45"), "FL506")
+    assert codes(text.format(t="5.00", s="0", m="0.45"), "FL106")
+    loose = "一、政府采购支出说明\n本部门政府采购支出总额 5.00 万元。授予中小企业合同金额 0 万元。授予小微企业合同金额 0.45 万元。\n"
+    assert codes(loose, "FL506")
     assert not codes(text.format(t="5.00", s="5.00", m="5.00"), "FL506")
 
 
