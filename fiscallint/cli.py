@@ -1,36 +1,80 @@
-"""The command line: ``fiscallint check | rules | explain``.
+"""The command line: ``fiscallint check | rules | explain | extract | lsp``.
 
-Exit codes (ruff's convention): 0 clean, 1 a warning or error was found, 2 usage or input error.
+Exit codes (ruff's convention): 0 clean, 1 a warning or error was found, 2 usage, configuration
+or input error. Nothing is written to disk unless asked (``--fix``, ``--write-baseline``, ``-o``).
+Heavy modules (the engine, PDF reading, rich, pygls) are imported inside the commands, so that
+``fiscallint --version`` stays instant.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .config import Config
+    from .findings import Finding
+    from .pipeline import FileResult, Overrides
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
+PROGRESS_MIN_FILES = 8
 
 
-def expand(paths: tuple[str, ...]) -> list[str]:
-    """Files as given, and report files found by walking folders (sorted, hidden folders skipped)."""
+def fail(message: str) -> None:
+    """One line on stderr, exit 2 (no traceback)."""
+    click.echo(f"fiscallint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class Configs:
+    """The configuration of each file: ``--config`` for all, else discovered upward (cached)."""
+
+    def __init__(self, explicit: str | None) -> None:
+        from .config import load
+
+        self.explicit = load(explicit) if explicit else None
+        self.cache: dict[str, Config] = {}
+
+    def __call__(self, path: str) -> Config:
+        from .config import discover
+
+        if self.explicit is not None:
+            return self.explicit
+        folder = os.path.dirname(os.path.abspath(path)) if not os.path.isdir(path) else os.path.abspath(path)
+        if folder not in self.cache:
+            self.cache[folder] = discover(folder)
+        return self.cache[folder]
+
+
+def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
+    """Files as given, and report files found by walking folders (sorted, hidden folders and
+    configured excludes skipped)."""
     out: list[str] = []
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(INPUT_SUFFIXES))
+                dirs[:] = sorted(
+                    d for d in dirs
+                    if not d.startswith(".") and not (configs and configs(root).excluded(os.path.join(root, d)))
+                )
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if name.lower().endswith(INPUT_SUFFIXES) and not (configs and configs(full).excluded(full)):
+                        out.append(full)
         else:
             out.append(path)
     return out
 
 
-def _codes(value: str | None) -> list[str] | None:
-    return [c.strip().upper() for c in value.split(",") if c.strip()] if value else None
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip()) if value else None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,47 +85,233 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
-@click.option("--select", help="Comma-separated rule codes or prefixes to run (default: all).")
+@click.option("--format", "--output-format", "fmt", type=click.Choice(FORMAT_NAMES), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), help="Write the report to FILE instead of stdout.")
+@click.option("--select", help="Comma-separated rule codes or prefixes to run (replaces the configured selection).")
+@click.option("--extend-select", help="Comma-separated rule codes or prefixes to add to the selection.")
 @click.option("--ignore", help="Comma-separated rule codes or prefixes to skip.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
+@click.option("--year", type=click.IntRange(1990, 2100), help="The report year, when the report does not say it clearly.")
+@click.option("--show-source", is_flag=True, help="Show the source line with carets under each finding (text format).")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md/.tsv files in place.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline.")
+@click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline file.")
+@click.option("--write-baseline", "write_baseline", is_flag=False, flag_value="", default=None, metavar="[FILE]", help="Record the current findings in a baseline file (default: the configured one).")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=1, show_default=True, help="Lint files in this many processes (0: one per CPU).")
 @click.option("--show-coverage", is_flag=True, help="Print, per file, how much was parsed into tables and claims (stderr).")
 @click.option("--show-encoding", is_flag=True, help="Print, per file, the encoding and text shape used (stderr).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-def check(paths: tuple[str, ...], fmt: str, select: str | None, ignore: str | None, show_coverage: bool, show_encoding: bool, exit_zero: bool) -> None:
+def check(
+    paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
+    ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
+    fix: bool, diff: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
+    jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool,
+) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
-    from .coverage import coverage_line
-    from .engine import lint_path
-    from .formatters import FORMATS
-    from .registry import all_rules, select_rules
+    from .config import Selection
+    from .errors import ConfigError
+    from .pipeline import Overrides
+    from .registry import all_rules
 
+    if fix and diff:
+        raise click.UsageError("--fix and --diff are exclusive")
+    if write_baseline and (os.path.isdir(write_baseline) or write_baseline.lower().endswith(INPUT_SUFFIXES)):
+        raise click.UsageError(f"--write-baseline takes a .json file name, not {write_baseline!r}: put the option after the paths")
     known = all_rules()
-    for code in (_codes(select) or []) + (_codes(ignore) or []):
+    for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
         if not any(c.startswith(code) for c in known) and code != "FL000":
             raise click.UsageError(f"unknown rule code or prefix: {code}")
-    rules = select_rules(_codes(select), _codes(ignore))
-    files = expand(paths)
-    findings = []
-    had_error = False
-    if not files:
-        click.echo("fiscallint: no report files found", err=True)
-        sys.exit(EXIT_ERROR)
-    for path in files:
-        result = lint_path(path, rules)
+    overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year)
+    try:
+        configs = Configs(config_file)
+        files = expand(paths, configs)
+        if not files:
+            fail("no report files found")
+        results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output)
+        baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
+    except ConfigError as exc:
+        fail(str(exc))
+    errors = {r.path: r.error for r in results if r.error is not None}
+    for result in results:
         if result.error is not None:
-            had_error = True
-            click.echo(f"{path}: error: {result.error}", err=True)
-            continue
-        findings.extend(result.findings)
-        if result.report is not None and show_encoding:
-            click.echo(f"{path}: encoding {result.report.encoding}, shape {result.report.shape}", err=True)
-        if result.report is not None and show_coverage:
-            click.echo(coverage_line(result.report), err=True)
+            click.echo(f"{result.path}: error: {result.error}", err=True)
+        elif show_encoding:
+            click.echo(f"{result.path}: encoding {result.encoding}, shape {result.shape}", err=True)
+        if result.error is None and show_coverage:
+            click.echo(result.coverage, err=True)
+    pairs = [(f, fp) for r in results for f, fp in zip(r.findings, r.fingerprints)]
+
+    if write_baseline is not None:
+        for finding, print_ in pairs:
+            baseline.add(finding, print_)
+        baseline.write()
+        click.echo(f"fiscallint: wrote {len(pairs)} finding(s) to {baseline.path}", err=True)
+        sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+    findings = baseline.new_findings(pairs) if baseline is not None else [f for f, _ in pairs]
     findings.sort(key=lambda f: f.sort_key())
-    sys.stdout.write(FORMATS[fmt](findings))
+
+    if diff or fix:
+        findings, changed = _apply_fixes(findings, write=fix)
+        if diff:
+            sys.exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
+
+    _emit(fmt, findings, results, errors, known, show_source, statistics, output)
     failing = any(f.severity.value in ("error", "warning") for f in findings)
-    if had_error:
+    if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool) -> list[FileResult]:
+    """Lint every file (in ``jobs`` processes when asked), in the order given."""
+    from .pipeline import lint_file
+
+    jobs = jobs or os.cpu_count() or 1
+    tasks = [(path, configs(path)) for path in files]
+    bar = _progress(len(files)) if progress else None
+    results: list[FileResult] = []
+    try:
+        if jobs > 1 and len(files) > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+                futures = [pool.submit(lint_file, path, config, overrides, keep_lines) for path, config in tasks]
+                for future in futures:
+                    results.append(future.result())
+                    if bar:
+                        bar.advance()
+        else:
+            for path, config in tasks:
+                results.append(lint_file(path, config, overrides, keep_lines))
+                if bar:
+                    bar.advance()
+    finally:
+        if bar:
+            bar.stop()
+    return results
+
+
+class _Bar:
+    def __init__(self, total: int) -> None:
+        from rich.progress import Progress
+
+        self.progress = Progress(transient=True, console=None)
+        self.task = self.progress.add_task("linting", total=total)
+        self.progress.start()
+
+    def advance(self) -> None:
+        self.progress.advance(self.task)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _progress(total: int) -> _Bar | None:
+    """A rich progress bar on stderr, only for long runs on an interactive terminal."""
+    if total < PROGRESS_MIN_FILES or not (sys.stderr.isatty() and sys.stdout.isatty()):
+        return None
+    try:
+        return _Bar(total)
+    except ImportError:
+        return None
+
+
+def _baseline(configs: Configs, given: str | None, write: str | None, disabled: bool):
+    """The baseline in use: ``--write-baseline FILE``, ``--baseline FILE``, or the configured
+    file (``baseline`` key, default fiscallint-baseline.json beside the configuration) if it exists."""
+    from .baseline import Baseline
+
+    default = configs(os.getcwd()).baseline_path
+    if write is not None:
+        return Baseline(write or given or default)
+    if given:
+        return Baseline.load(given)
+    if not disabled and default.is_file():
+        return Baseline.load(default)
+    return None
+
+
+def _apply_fixes(findings: list[Finding], write: bool) -> tuple[list[Finding], bool]:
+    """Show (diff) or apply (fix) the safe fixes; return the findings left and whether any applied."""
+    from .errors import InputError
+    from .fixes import fixed_text, unified_diff, write_atomic
+
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    fixed: set[int] = set()
+    files = 0
+    for path, group in by_path.items():
+        try:
+            outcome = fixed_text(path, group)
+        except InputError as exc:
+            click.echo(f"{path}: error: {exc}", err=True)
+            continue
+        if outcome is None:
+            continue
+        old, new, encoding, done = outcome
+        files += 1
+        fixed.update(id(f) for f in done)
+        if write:
+            write_atomic(path, new, encoding)
+        else:
+            sys.stdout.write(unified_diff(path, old, new))
+    if write and fixed:
+        click.echo(f"fiscallint: fixed {len(fixed)} finding(s) in {files} file(s)", err=True)
+    return [f for f in findings if id(f) not in fixed], bool(fixed)
+
+
+def _emit(fmt: str, findings: list[Finding], results: list[FileResult], errors: dict[str, str], known: dict, show_source: bool, statistics: bool, output: str | None) -> None:
+    from .formatters import OutputContext, render
+
+    if statistics:
+        text = _statistics(findings, known, fmt)
+    else:
+        context = OutputContext(
+            rules=known,
+            lines={r.path: r.lines for r in results if r.lines},
+            files=[r.path for r in results],
+            errors=errors,
+            show_source=show_source,
+        )
+        text = render(fmt, findings, context)
+    _write(output, text)
+
+
+def _write(output: str | None, text: str) -> None:
+    """To ``-o FILE`` (atomically) or stdout."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    from .errors import InputError
+    from .fixes import write_new
+
+    try:
+        write_new(output, text)
+    except InputError as exc:
+        fail(str(exc))
+
+
+def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
+    import json
+    from collections import Counter
+
+    counts = Counter(f.code for f in findings)
+    fixable = Counter(f.code for f in findings if f.fix is not None)
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        data = [
+            {"code": code, "name": getattr(known.get(code), "name", ""), "count": n, "fixable": fixable[code]}
+            for code, n in rows
+        ]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    lines = [
+        f"{n:>5}  {code:<6} {(getattr(known.get(code), 'name', '') + (' [*]' if fixable[code] else '')).rstrip()}\n"
+        for code, n in rows
+    ]
+    return "".join(lines) + f"{sum(counts.values()):>5}  total\n"
 
 
 @main.command("rules")
@@ -106,3 +336,31 @@ def explain(code: str) -> None:
     for title, body in cls.doc_sections().items():
         if title != "摘要":
             click.echo(f"{title}:\n{body}\n")
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text to FILE instead of stdout.")
+def extract(pdf: str, output: str | None) -> None:
+    """Write the canonical text of a PDF report (what the rules read)."""
+    from .errors import InputError
+    from .pdf import extract_pdf
+
+    try:
+        text = extract_pdf(pdf).text
+    except InputError as exc:
+        click.echo(f"{pdf}: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if not text.endswith("\n"):
+        text += "\n"
+    _write(output, text)
+
+
+@main.command()
+def lsp() -> None:
+    """Start the language server on stdio (needs the ``lsp`` extra: pygls, lsprotocol)."""
+    try:
+        from .lsp.server import serve
+    except ImportError as exc:
+        fail(f"the language server needs pygls and lsprotocol (pip install 'fiscallint[lsp]'): {exc}")
+    serve()

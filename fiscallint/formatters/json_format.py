@@ -1,21 +1,11 @@
-"""Output formats: one function per format, each turning findings into text."""
+"""JSON: an array of findings, sorted by path, line, column, code."""
 
 from __future__ import annotations
 
 import json
-from typing import Callable
 
-from .findings import Finding
-
-
-def location(finding: Finding) -> str:
-    """``path:line:col`` for text files, ``path:page N:line:col`` for PDFs."""
-    page = f"page {finding.page}:" if finding.page is not None else ""
-    return f"{finding.path}:{page}{finding.span.line}:{finding.span.column}"
-
-
-def format_text(findings: list[Finding]) -> str:
-    return "".join(f"{location(f)}: {f.code} {f.message}\n" for f in findings)
+from ..findings import Finding
+from . import OutputContext
 
 
 def as_dict(finding: Finding) -> dict[str, object]:
@@ -30,6 +20,7 @@ def as_dict(finding: Finding) -> dict[str, object]:
             "end_line": fs.end_line,
             "end_column": fs.end_column,
         }
+    pages = finding.related_pages or [None] * len(finding.related)
     return {
         "code": finding.code,
         "severity": finding.severity.value,
@@ -42,17 +33,11 @@ def as_dict(finding: Finding) -> dict[str, object]:
         "page": finding.page,
         "related": [
             {"path": finding.path, "line": r.span.line, "column": r.span.column, "page": page, "note": r.note}
-            for r, page in zip(finding.related, finding.related_pages or [None] * len(finding.related))
+            for r, page in zip(finding.related, pages)
         ],
         "fix": fix,
     }
 
 
-def format_json(findings: list[Finding]) -> str:
+def format_json(findings: list[Finding], context: OutputContext) -> str:
     return json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
-
-
-FORMATS: dict[str, Callable[[list[Finding]], str]] = {
-    "text": format_text,
-    "json": format_json,
-}

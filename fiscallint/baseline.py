@@ -1,0 +1,94 @@
+"""Baselines: record today's findings so later runs report only new ones.
+
+A finding is keyed by its rule code, its file (relative to the baseline's folder) and a
+content fingerprint: the whitespace-free text of the lines it spans and the title of the
+section it sits in. Line numbers are not part of the key, so a baseline survives edits that
+move text around; equal keys are counted, so a second identical finding is still new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+
+from .ast import Report
+from .errors import ConfigError
+from .findings import Finding
+
+VERSION = 1
+SPACE_RE = re.compile(r"[\s\u3000]+")
+
+
+def fingerprint(finding: Finding, report: Report) -> str:
+    """A short hash of rule code + section title + normalised text of the finding's lines."""
+    first, last = finding.span.line, max(finding.span.line, finding.span.end_line)
+    text = "\n".join(report.lines[first - 1 : last])
+    section = ""
+    for candidate in report.sections():
+        if candidate.level and candidate.span.line <= first:
+            section = candidate.title
+    key = "\x1f".join((finding.code, SPACE_RE.sub("", section), SPACE_RE.sub("", text)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+
+
+def relative(path: str, folder: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return Path(os.path.abspath(path)).as_posix()
+
+
+class Baseline:
+    """A multiset of (path, code, fingerprint) keys read from or written to a JSON file."""
+
+    def __init__(self, path: str | os.PathLike[str], entries: list[dict[str, object]] | None = None) -> None:
+        self.path = Path(path)
+        self.entries = entries or []
+
+    @property
+    def folder(self) -> Path:
+        return self.path.resolve().parent
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Baseline:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: baseline file not found") from None
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{path}: unreadable baseline: {exc}") from None
+        if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+            raise ConfigError(f"{path}: not a fiscallint baseline (version {VERSION})")
+        return cls(path, data["findings"])
+
+    def key(self, finding: Finding, print_: str) -> tuple[str, str, str]:
+        return (relative(finding.path, self.folder), finding.code, print_)
+
+    def add(self, finding: Finding, print_: str) -> None:
+        path, code, fp = self.key(finding, print_)
+        self.entries.append({"path": path, "code": code, "fingerprint": fp, "line": finding.span.line, "message": finding.message})
+
+    def new_findings(self, findings: list[tuple[Finding, str]]) -> list[Finding]:
+        """The findings not covered by this baseline (each entry covers one finding)."""
+        remaining = Counter((str(e.get("path")), str(e.get("code")), str(e.get("fingerprint"))) for e in self.entries)
+        fresh = []
+        for finding, print_ in findings:
+            key = self.key(finding, print_)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+            else:
+                fresh.append(finding)
+        return fresh
+
+    def write(self) -> None:
+        """Write atomically, entries sorted so that the file diffs well."""
+        self.entries.sort(key=lambda e: (str(e["path"]), int(e.get("line", 0) or 0), str(e["code"])))
+        text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.tmp{os.getpid()}")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, self.path)

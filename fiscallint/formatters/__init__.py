@@ -1,0 +1,59 @@
+"""Output formats behind one registry: each format turns findings into text.
+
+A format is a function ``(findings, context) -> str``; ``context`` carries what some formats
+need besides findings (the rules, the source lines for ``--show-source``, the linted files).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TYPE_CHECKING, Callable
+
+from ..findings import Finding
+
+if TYPE_CHECKING:
+    from ..rule import Rule
+
+RULE_DOCS = "https://github.com/fiscallint/fiscallint/blob/main/docs/rules.md"
+
+
+def rule_url(code: str) -> str:
+    """Where a rule's documentation lives (one anchor per rule in docs/rules.md)."""
+    return f"{RULE_DOCS}#{code.lower()}"
+
+
+@dataclass
+class OutputContext:
+    rules: dict[str, type[Rule]] = field(default_factory=dict)
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    show_source: bool = False
+
+
+Formatter = Callable[[list[Finding], OutputContext], str]
+
+# name -> "module:function", imported on use so that each format costs nothing until chosen
+FORMATS: dict[str, str] = {
+    "text": "text:format_text",
+    "json": "json_format:format_json",
+    "sarif": "sarif:format_sarif",
+    "github": "github:format_github",
+    "junit": "junit:format_junit",
+}
+
+
+def formatter(name: str) -> Formatter:
+    module, function = FORMATS[name].split(":")
+    return getattr(import_module(f"{__name__}.{module}"), function)
+
+
+def render(name: str, findings: list[Finding], context: OutputContext | None = None) -> str:
+    return formatter(name)(findings, context or OutputContext())
+
+
+def location(finding: Finding) -> str:
+    """``path:line:col`` for text files, ``path:page N:line:col`` for PDFs."""
+    page = f"page {finding.page}:" if finding.page is not None else ""
+    return f"{finding.path}:{page}{finding.span.line}:{finding.span.column}"

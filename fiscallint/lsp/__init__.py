@@ -1,0 +1,1 @@
+"""fiscallint's language server (``fiscallint lsp``), built on pygls and lsprotocol."""

@@ -1,0 +1,298 @@
+"""The language server: the same lint as ``fiscallint check`` (fiscallint.pipeline), on buffers.
+
+Diagnostics are published on open, save and (debounced) change. Each lint runs in a worker
+thread, off the event loop; a newer edit cancels the pending run, and a result that arrives
+after a newer edit is dropped. Code actions offer each safe fix and "ignore this finding"
+(which records the finding in the baseline file). Hover on a claim shows what was parsed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from ..ast import Claim, Report
+from ..baseline import Baseline, fingerprint
+from ..config import CONFIG_FILES, Config, discover
+from ..errors import ConfigError
+from ..findings import Finding
+from ..numbers import fmt
+from ..pipeline import lint_buffer
+from .convert import code_points, contains, diagnostic, overlaps, to_range
+
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
+DEBOUNCE_SECONDS = 0.3
+IGNORE_COMMAND = "fiscallint.ignoreFinding"
+
+
+@dataclass
+class Linted:
+    """The last lint of a document: what the code actions and hovers answer from."""
+
+    version: int | None
+    lines: list[str]
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+    prints: list[str] = field(default_factory=list)
+    notice: str | None = None
+
+
+class FiscalServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("fiscallint", __version__, max_workers=2)
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.generation: dict[str, int] = {}
+        self.linted: dict[str, Linted] = {}
+
+    # --- scheduling -------------------------------------------------------------------
+
+    def schedule(self, uri: str, delay: float = 0.0) -> None:
+        """Lint ``uri`` after ``delay`` seconds, cancelling any run still waiting for it."""
+        if not uri_path(uri).lower().endswith(LINTED_SUFFIXES):
+            return
+        previous = self.pending.pop(uri, None)
+        if previous is not None:
+            previous.cancel()
+        self.generation[uri] = self.generation.get(uri, 0) + 1
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._run(uri, self.generation[uri], delay))
+
+    def relint_all(self) -> None:
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri)
+
+    async def _run(self, uri: str, generation: int, delay: float) -> None:
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            document = self.workspace.get_text_document(uri)
+            text, version = document.source, document.version
+            loop = asyncio.get_running_loop()
+            linted = await loop.run_in_executor(self.thread_pool, self._lint, uri, text, version)
+        except asyncio.CancelledError:
+            return
+        if self.generation.get(uri) != generation:
+            return  # stale: a newer edit is being linted
+        self.pending.pop(uri, None)
+        self.linted[uri] = linted
+        if linted.notice:
+            self.window_show_message(types.ShowMessageParams(types.MessageType.Error, linted.notice))
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri,
+            version=version,
+            diagnostics=[diagnostic(f, uri, linted.lines) for f in linted.findings],
+        ))
+
+    def _lint(self, uri: str, text: str, version: int | None) -> Linted:
+        """Lint a buffer (in a worker thread). Never raises: failures become one diagnostic."""
+        path = uri_path(uri)
+        lines = text.split("\n")
+        notice = None
+        try:
+            try:
+                config = discover(path)
+            except ConfigError as exc:
+                notice, config = f"fiscallint: {exc}", default_config(path)
+            report, findings = lint_buffer(path, text, config)
+            prints = [fingerprint(f, report) for f in findings]
+            baseline = config.baseline_path
+            if baseline.is_file():
+                kept = set(map(id, Baseline.load(baseline).new_findings(list(zip(findings, prints)))))
+                pairs = [(f, p) for f, p in zip(findings, prints) if id(f) in kept]
+                findings, prints = [f for f, _ in pairs], [p for _, p in pairs]
+            return Linted(version, lines, report, findings, prints, notice)
+        except Exception as exc:  # the server must outlive any input
+            from ..ast import Span
+            from ..findings import Severity
+
+            crash = Finding("FL000", Severity.ERROR, f"fiscallint 内部错误 (internal error): {type(exc).__name__}: {exc}", Span(1, 1, 1, 1), path=path)
+            return Linted(version, lines, None, [crash], [""])
+
+
+
+def default_config(path: str) -> Config:
+    return Config(root=Path(os.path.dirname(path) or os.getcwd()))
+
+
+server = FiscalServer()
+
+
+def uri_path(uri: str) -> str:
+    return to_fs_path(uri) or uri
+
+
+# --- document events ---------------------------------------------------------------------
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+async def did_open(ls: FiscalServer, params: types.DidOpenTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+async def did_change(ls: FiscalServer, params: types.DidChangeTextDocumentParams) -> None:
+    ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+async def did_save(ls: FiscalServer, params: types.DidSaveTextDocumentParams) -> None:
+    if os.path.basename(uri_path(params.text_document.uri)) in CONFIG_FILES:
+        ls.relint_all()
+    else:
+        ls.schedule(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+async def did_close(ls: FiscalServer, params: types.DidCloseTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    task = ls.pending.pop(uri, None)
+    if task is not None:
+        task.cancel()
+    ls.generation[uri] = ls.generation.get(uri, 0) + 1
+    ls.linted.pop(uri, None)
+    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+async def watched_changed(ls: FiscalServer, params: types.DidChangeWatchedFilesParams) -> None:
+    ls.relint_all()
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: FiscalServer, params: types.InitializedParams) -> None:
+    """Ask the client to tell us when a configuration or baseline file changes on disk."""
+    capabilities = ls.client_capabilities.workspace
+    watched = capabilities.did_change_watched_files if capabilities else None
+    if not (watched and watched.dynamic_registration):
+        return
+    watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in (*CONFIG_FILES, "*baseline*.json")]
+    try:
+        await ls.client_register_capability_async(types.RegistrationParams(registrations=[types.Registration(
+            id="fiscallint-config-watch",
+            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+        )]))
+    except Exception as exc:  # a client that says yes but refuses: saving the config still reloads it
+        ls.window_log_message(types.LogMessageParams(types.MessageType.Warning, f"fiscallint: no file watching: {exc}"))
+
+
+# --- code actions ------------------------------------------------------------------------
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def code_action(ls: FiscalServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    uri = params.text_document.uri
+    linted = ls.linted.get(uri)
+    if linted is None:
+        return []
+    actions: list[types.CodeAction] = []
+    for finding, print_ in zip(linted.findings, linted.prints):
+        if not overlaps(finding.span, linted.lines, params.range) or finding.code == "FL000":
+            continue
+        diag = diagnostic(finding, uri, linted.lines)
+        if finding.fix is not None:
+            edit = types.TextEdit(range=to_range(finding.fix.span, linted.lines), new_text=finding.fix.replacement)
+            actions.append(types.CodeAction(
+                title=f"{finding.code}: 改为 {finding.fix.replacement} (apply the fix)",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diag],
+                is_preferred=True,
+                edit=types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
+                    text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version),
+                    edits=[edit],
+                )]),
+            ))
+        actions.append(types.CodeAction(
+            title=f"{finding.code}: 忽略此项 (ignore this finding: add it to the baseline)",
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[diag],
+            command=types.Command(
+                title="Ignore this finding",
+                command=IGNORE_COMMAND,
+                arguments=[uri, finding.code, print_, finding.span.line, finding.message],
+            ),
+        ))
+    return actions
+
+
+@server.command(IGNORE_COMMAND)
+def ignore_finding(ls: FiscalServer, *args: object) -> None:
+    """Record one finding in the baseline of its document's configuration, then re-lint."""
+    uri, code, print_, line, message = (list(args) + [None] * 5)[:5]
+    path = uri_path(str(uri))
+    try:
+        target = discover(path).baseline_path
+        baseline = Baseline.load(target) if target.is_file() else Baseline(target)
+    except ConfigError as exc:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))
+        return
+    from ..ast import Span
+    from ..findings import Severity
+
+    stand_in = Finding(str(code), Severity.INFO, str(message or ""), Span(int(line or 1), 1, int(line or 1), 1), path=path)
+    baseline.add(stand_in, str(print_))
+    baseline.write()
+    ls.relint_all()
+
+
+# --- hover -------------------------------------------------------------------------------
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: FiscalServer, params: types.HoverParams) -> types.Hover | None:
+    linted = ls.linted.get(params.text_document.uri)
+    if linted is None or linted.report is None or params.position.line >= len(linted.lines):
+        return None
+    line = params.position.line + 1
+    column = code_points(linted.lines[line - 1], params.position.character)
+    claims = [c for c in linted.report.claims() if contains(c.span, line, column)]
+    if not claims:
+        return None
+    claims.sort(key=lambda c: (c.span.end_line - c.span.line, c.span.end_column - c.span.column))
+    spans = [c.span for c in claims]
+    notes = [f"- {f.code} {f.message}" for f in linted.findings if any(contains(s, f.span.line, f.span.column) for s in spans)]
+    body = "\n\n---\n\n".join(describe(c) for c in claims)
+    if notes:
+        body += "\n\n---\n\n" + "\n".join(notes)
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=body),
+        range=to_range(claims[0].span, linted.lines),
+    )
+
+
+def describe(claim: Claim) -> str:
+    """What the parser read in a claim: kind, subject, figures by role, and the computation."""
+    out = [f"**fiscallint** — {claim.kind}：{claim.subject or '（无主语）'}", ""]
+    out += [f"- {role}: `{number.text}`" for role, number in claim.numbers.items()]
+    out += [f"- {role}（词）: {word}" for role, word in claim.words.items() if word]
+    for part in claim.parts:
+        if "value" in part.numbers:
+            out.append(f"- 分项 {part.subject}: `{part.numbers['value'].text}`")
+    computed = computation(claim)
+    if computed:
+        out += ["", f"计算：{computed}"]
+    return "\n".join(out)
+
+
+def computation(claim: Claim) -> str | None:
+    n = claim.numbers
+    if claim.kind == "share" and "part" in n and "whole" in n and n["whole"].value:
+        return f"{n['part'].text} / {n['whole'].text} = {fmt(n['part'].value / n['whole'].value * 100)}%"
+    if claim.kind == "execution" and "actual" in n and "budget" in n and n["budget"].value:
+        return f"{n['actual'].text} / {n['budget'].text} = {fmt(n['actual'].value / n['budget'].value * 100)}%"
+    if claim.kind == "breakdown" and "total" in n and claim.parts:
+        values = [p.numbers["value"] for p in claim.parts if "value" in p.numbers]
+        total = sum((v.value for v in values), Decimal(0))
+        return f"{' + '.join(v.text for v in values)} = {fmt(total)}（总额 {n['total'].text}）"
+    return None
+
+
+def serve() -> None:
+    server.start_io()

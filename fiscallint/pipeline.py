@@ -1,0 +1,114 @@
+"""One lint of one document, shared by every door (command line, pre-commit, language server).
+
+It reads the configuration that governs the file, blanks inline directives, parses once,
+runs the engine with the selected rules and settings, then applies severity overrides and
+inline suppressions. Everything returned is picklable, so ``-j`` can run it in processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .ast import Report, Span
+from .baseline import fingerprint
+from .config import Config, Selection, selected_codes
+from .engine import lint_report, read_source
+from .errors import InputError
+from .findings import Finding, Severity
+from .parser import parse_source
+from .registry import all_rules
+from .source import SourceText, detect_shape
+from .suppress import scan
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line settings that win over the configuration."""
+
+    selection: Selection = Selection()
+    year: int | None = None
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file; ``fingerprints`` runs parallel to ``findings``."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    fingerprints: list[str] = field(default_factory=list)
+    error: str | None = None
+    encoding: str = ""
+    shape: str = ""
+    lines: list[str] = field(default_factory=list)
+    coverage: str = ""
+
+
+def rules_for(path: str, config: Config, overrides: Overrides) -> list:
+    known = all_rules()
+    codes = selected_codes(list(known), [config.selection, overrides.selection], config.ignored_for(path))
+    return [known[c] for c in codes]
+
+
+def settings_for(config: Config, overrides: Overrides) -> dict[str, object]:
+    year = overrides.year or config.year
+    settings: dict[str, object] = {"tolerance": dict(config.tolerance)}
+    if year is not None:
+        settings["year"] = year
+    return settings
+
+
+def lint_text_source(source: SourceText, config: Config, overrides: Overrides) -> tuple[Report, list[Finding]]:
+    """Lint decoded text under a configuration; returns the report and the kept findings."""
+    text, suppressions = scan(source.text)
+    cleaned = SourceText(source.path, text, source.encoding, source.shape, source.pages)
+    try:
+        report = parse_source(cleaned)
+    except Exception as exc:  # a parser bug: keep going with what can be said about the file
+        report = parse_source(SourceText(source.path, "", source.encoding, source.shape))
+        report.lines = text.split("\n")
+        return report, [Finding(
+            "FL000", Severity.ERROR, f"解析失败 (parser error): {type(exc).__name__}: {exc}",
+            Span(1, 1, 1, 1), path=source.path,
+        )]
+    year = overrides.year or config.year
+    if year is not None:
+        report.year = year
+    findings = lint_report(report, rules_for(source.path, config, overrides), settings_for(config, overrides))
+    for finding in findings:
+        level = _override(config.severity, finding.code)
+        if level is not None:
+            finding.severity = Severity(level)
+    return report, suppressions.filter(findings)
+
+
+def _override(levels: dict[str, str], code: str) -> str | None:
+    """The severity set for the longest matching code or prefix."""
+    matches = [p for p in levels if code.startswith(p)]
+    return levels[max(matches, key=len)] if matches else None
+
+
+def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool = False) -> FileResult:
+    """Lint one file on disk; input problems become ``error``, never an exception."""
+    from .coverage import coverage_line
+
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        return FileResult(path, error=str(exc))
+    except Exception as exc:  # a reader bug must not stop the other files
+        return FileResult(path, error=f"internal error while reading: {type(exc).__name__}: {exc}")
+    report, findings = lint_text_source(source, config, overrides)
+    return FileResult(
+        path,
+        findings,
+        [fingerprint(f, report) for f in findings],
+        encoding=source.encoding,
+        shape=source.shape,
+        lines=report.lines if keep_lines else [],
+        coverage=coverage_line(report),
+    )
+
+
+def lint_buffer(path: str, text: str, config: Config, overrides: Overrides = Overrides()) -> tuple[Report, list[Finding]]:
+    """Lint an editor buffer (not yet saved) as if it were the file at ``path``."""
+    return lint_text_source(SourceText(path, text, "utf-8", detect_shape(path, text)), config, overrides)

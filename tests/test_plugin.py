@@ -1,0 +1,38 @@
+"""A third-party rule pack installed through the entry-point group shows up and fires;
+a broken pack is reported on stderr and skipped, never fatal."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.plugin_pack import BROKEN_PACK, TYPO_PACK, make_pack, subprocess_env
+
+
+def fiscallint(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fiscallint", *args], capture_output=True, text=True, env=subprocess_env(site), cwd=cwd)
+
+
+def test_plugin_rule_is_listed_and_fires(tmp_path: Path) -> None:
+    site = make_pack(tmp_path / "site", "xtpack", TYPO_PACK)
+    listed = fiscallint(site, "rules", cwd=tmp_path)
+    assert listed.returncode == 0
+    assert any(line.startswith("XT101  account-spelling") for line in listed.stdout.splitlines())
+    assert "FL204" in listed.stdout  # the built-in pack is still there
+    (tmp_path / "r.txt").write_text("本单位银行帐户余额 10.00 万元。\n", encoding="utf-8")
+    checked = fiscallint(site, "check", "--select", "XT", "r.txt", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert checked.stdout == "r.txt:1:6: XT101 “帐户”应作“账户”\n"
+
+
+def test_broken_plugin_is_reported_not_fatal(tmp_path: Path) -> None:
+    site = make_pack(tmp_path / "site", "xtpack", TYPO_PACK)
+    make_pack(site, "brokenpack", BROKEN_PACK)
+    listed = fiscallint(site, "rules", cwd=tmp_path)
+    assert listed.returncode == 0
+    assert "rule pack 'brokenpack' failed to load: this pack is broken on purpose" in listed.stderr
+    assert "XT101" in listed.stdout and "FL204" in listed.stdout
+    (tmp_path / "r.txt").write_text("本单位银行帐户余额 10.00 万元。\n", encoding="utf-8")
+    checked = fiscallint(site, "check", "--select", "XT", "r.txt", cwd=tmp_path)
+    assert checked.returncode == 1 and "XT101" in checked.stdout and "Traceback" not in checked.stderr
