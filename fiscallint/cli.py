@@ -362,5 +362,5 @@ def lsp() -> None:
     try:
         from .lsp.server import serve
     except ImportError as exc:
-        fail(f"the language server needs pygls and lsprotocol (pip install 'fiscallint[lsp]'): {exc}")
+        fail(f"the language server needs pygls and lsprotocol: {exc}")
     serve()
