@@ -1,4 +1,7 @@
-"""Write docs/rules.md from the rule registry: `python docs/generate.py` (CI checks it is fresh)."""
+"""Write docs/rules.md and the README's rule table from the rule registry.
+
+`python docs/generate.py` rewrites both; `--check` exits 1 when either is stale (a test runs it).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,24 @@ from pathlib import Path
 from fiscallint.registry import all_rules
 
 TARGET = Path(__file__).resolve().parent / "rules.md"
+README = TARGET.parent.parent / "README.md"
+START, END = "<!-- rules:start -->", "<!-- rules:end -->"
+
+
+def table(link: bool = False) -> list[str]:
+    """The rule index as markdown table lines; ``link`` makes each code an anchor link."""
+    out = ["| code | name | severity | summary |", "| --- | --- | --- | --- |"]
+    for c, r in all_rules().items():
+        code = f"[{c}](#{c.lower()})" if link else c
+        out.append(f"| {code} | {r.name} | {r.severity.value} | {r.summary} |")
+    return out
+
+
+def readme(current: str) -> str:
+    """The README with the text between the rule-table markers regenerated."""
+    head, _, rest = current.partition(START)
+    _, _, tail = rest.partition(END)
+    return head + START + "\n" + "\n".join(table()) + "\n" + END + tail
 
 
 def render() -> str:
@@ -17,10 +38,8 @@ def render() -> str:
         "",
         "Generated from the rule registry by `python docs/generate.py`; do not edit by hand.",
         "",
-        "| code | name | severity | summary |",
-        "| --- | --- | --- | --- |",
+        *table(link=True),
     ]
-    out += [f"| [{c}](#{c.lower()}) | {r.name} | {r.severity.value} | {r.summary} |" for c, r in rules.items()]
     for code, cls in rules.items():
         sections = cls.doc_sections()
         out += ["", f"## {code}", "", f"**{cls.name}** ({cls.severity.value}) — {sections.get('摘要', '')}", ""]
@@ -35,6 +54,9 @@ def render() -> str:
 
 if __name__ == "__main__":
     text = render()
+    current_readme = README.read_text(encoding="utf-8")
     if "--check" in sys.argv:
-        sys.exit(0 if TARGET.exists() and TARGET.read_text(encoding="utf-8") == text else 1)
+        fresh = TARGET.exists() and TARGET.read_text(encoding="utf-8") == text
+        sys.exit(0 if fresh and readme(current_readme) == current_readme else 1)
     TARGET.write_text(text, encoding="utf-8")
+    README.write_text(readme(current_readme), encoding="utf-8")
