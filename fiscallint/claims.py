@@ -15,7 +15,7 @@ from lark.exceptions import LarkError
 from .ast import Claim, Number, Paragraph, Span
 from .grammar_files import grammar_text
 from .lines import Line
-from .numbers import parse_number
+from .numbers import parse_number, sum_tolerance
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
 SUBJECT_TRIM_RE = re.compile(r"^(其中|主要是|包括|为|是|合计|共计|总计为)|(为|是|共|合计|共计|达|约|的)$")
@@ -89,6 +89,7 @@ class ClaimBuilder:
         self.locator = locator
         self.claims: list[Claim] = []
         self.amounts: list[Claim] = []  # amount claims of the paragraph, in order
+        self.outer: dict[int, Claim] = {}  # a nested breakdown (by id) → the breakdown it is part of
 
     def number(self, piece: _Piece) -> Number | None:
         text = piece.text.translate(SIGNS)
@@ -135,6 +136,7 @@ class ClaimBuilder:
                             self.amounts.append(claim)
                             sentence_amounts.append(claim)
                             if breakdown is not None and _same_role(claim, breakdown):
+                                breakdown = self._breakdown_for(breakdown)
                                 breakdown.parts.append(claim)
                         words = []
                 elif kind == "PERCENT":
@@ -161,14 +163,26 @@ class ClaimBuilder:
                 index += 1
 
     def _open_breakdown(self, recent: list[Claim], current: Claim | None) -> Claim | None:
-        """其中: the amount just before is the total; it is no part of the breakdown before it."""
+        """其中: the amount just before is the total. When the breakdown in effect was already
+        complete without it, it is the next total, not a part; else it is a part broken down
+        in turn (a nested 其中), and the outer breakdown resumes once the inner one adds up."""
         total = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
         if total is None:
             return None
-        if current is not None and total in current.parts:
-            current.parts.remove(total)
         breakdown = Claim("breakdown", total.subject, {"total": total.numbers["value"]}, total.span, "", words=dict(total.words), parts=[])
+        if current is not None and total in current.parts:
+            before = current.parts[: current.parts.index(total)]
+            if _adds_up(before, current):
+                current.parts.remove(total)
+            else:
+                self.outer[id(breakdown)] = current
         self.claims.append(breakdown)
+        return breakdown
+
+    def _breakdown_for(self, breakdown: Claim) -> Claim:
+        """The breakdown the next part belongs to: a complete nested breakdown gives way to its outer one."""
+        while id(breakdown) in self.outer and _adds_up(breakdown.parts, breakdown):
+            breakdown = self.outer[id(breakdown)]
         return breakdown
 
     def _share_part(self, clause_before: list[_Piece], recent: list[Claim]) -> Claim | None:
@@ -232,6 +246,8 @@ class ClaimBuilder:
             return open_change
         pool = recent if recent else self.amounts
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
+        if base is None and recent:
+            base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
         numbers: dict[str, Number] = {role: number}
         if base is not None:
             numbers["current"] = base.numbers["value"]
@@ -260,8 +276,20 @@ def _is_budget(claim: Claim) -> bool:
     return bool(BUDGET_RE.search(context)) and not ACTUAL_RE.search(context)
 
 
+def _adds_up(parts: list[Claim], breakdown: Claim) -> bool:
+    """Whether the parts so far already make up the breakdown's total (within tail rounding)."""
+    if not parts:
+        return False
+    numbers = [p.numbers["value"] for p in parts]
+    total = breakdown.numbers["total"]
+    return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
+
+
 def _same_role(part: Claim, breakdown: Claim) -> bool:
-    """A breakdown of a 决算 figure lists 决算 figures (not the budgets beside them), and vice versa."""
+    """A breakdown of a 决算 figure lists 决算 figures (not the budgets beside them), and vice
+    versa; a part worded neither way (因公出国（境）费 3.00 万元) joins a budget's breakdown too."""
+    if _is_budget(breakdown) and not _is_budget(part):
+        return not ACTUAL_RE.search(part.words.get("context", ""))
     return _is_budget(part) == _is_budget(breakdown)
 
 

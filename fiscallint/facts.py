@@ -16,6 +16,7 @@ from typing import Iterator
 from .ast import Cell, Claim, Number, Paragraph, Report, Row, Section, Span, Table
 from .lines import clean_line
 from .numbers import parse_number
+from .tables import is_budget_kind
 
 # ---------------------------------------------------------------- positions in paragraphs
 
@@ -250,11 +251,17 @@ def table_figures(table: Table) -> list[Number]:
 
 # ---------------------------------------------------------------- years
 
-SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*决算\s*(?:表|情况说明|报告|公开)")
-COMPARE_YEAR_RE = re.compile(
-    r"(?:与|同)\s*((?:19|20)\d\d)\s*年度?\s*(?:决算数?)?\s*(?:相比|比较|对比)"
-    r"|(?:比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:决算数?|同期|增加|减少|增长|下降)"
+SELF_YEAR = r"((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*{}\s*(?:表|情况说明|报告|公开)"
+COMPARE_YEAR = (
+    r"(?:与|同)\s*((?:19|20)\d\d)\s*年度?\s*(?:{0}数?)?\s*(?:相比|比较|对比)"
+    r"|(?:比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:{0}数?|同期|增加|减少|增长|下降)"
 )
+SELF_YEAR_RE = re.compile(SELF_YEAR.format("决算"))
+COMPARE_YEAR_RE = re.compile(COMPARE_YEAR.format("决算"))
+# A 部门预算 report names itself "2025年部门预算" and compares with "2024年预算"; in a 决算
+# report "比2024年预算数" is the same year's budget, so these forms are read in budget reports only.
+BUDGET_SELF_YEAR_RE = re.compile(SELF_YEAR.format("预算"))
+BUDGET_COMPARE_YEAR_RE = re.compile(COMPARE_YEAR.format("预算"))
 
 
 @dataclass
@@ -268,20 +275,30 @@ class YearMention:
 def year_mentions(report: Report) -> list[YearMention]:
     """Years the narrative uses for the report itself and for its comparisons."""
     found: list[YearMention] = []
+    budget = is_budget_report(report)
+    self_re = BUDGET_SELF_YEAR_RE if budget else SELF_YEAR_RE
+    compare_re = BUDGET_COMPARE_YEAR_RE if budget else COMPARE_YEAR_RE
     for paragraph in report.paragraphs:
-        for kind, pattern in (("self", SELF_YEAR_RE), ("compare", COMPARE_YEAR_RE)):
+        for kind, pattern in (("self", self_re), ("compare", compare_re)):
             for match in pattern.finditer(paragraph.text):
                 group = 1 if match.group(1) else 2
                 span = locate(report, paragraph, match.start(group), match.end(group))
                 found.append(YearMention(int(match.group(group)), span, match.group(0), kind))
     for section in report.sections():
-        for match in SELF_YEAR_RE.finditer(section.title):
+        for match in self_re.finditer(section.title):
             column = report.lines[section.span.line - 1].find(match.group(0)) + 1
             if column == 0:
                 continue
             span = Span(section.span.line, column, section.span.line, column + 4)
             found.append(YearMention(int(match.group(1)), span, match.group(0), "self"))
     return found
+
+
+def is_budget_report(report: Report) -> bool:
+    """A 部门预算 report: its tables are budget tables, or (no tables) it never says 决算."""
+    if report.tables:
+        return any(is_budget_kind(t.kind) for t in report.tables) and not any(t.kind and t.kind[0].isdigit() for t in report.tables)
+    return not any("决算" in line for line in report.lines[:80])
 
 
 # ---------------------------------------------------------------- count breakdowns

@@ -52,13 +52,17 @@ def item_paths(report: Report) -> list[ItemPath]:
                 steps.append(PathStep(step.group(2), step.group(1), locate(report, paragraph, step.start(1), step.end(1))))
                 at = step.end()
             span = locate(report, paragraph, match.start(), match.end())
-            found.append(ItemPath(match.group(0), span, steps, _actual_after(paragraph, span)))
+            found.append(ItemPath(match.group(0), span, steps, _actual_after(paragraph, span, match.group(0))))
     return found
 
 
-def _actual_after(paragraph: Paragraph, span: Span) -> Number | None:
+def _actual_after(paragraph: Paragraph, span: Span, path: str) -> Number | None:
+    """The first 决算 amount after the path; an amount right after the path ("…（项）12.30万元")
+    is one too unless worded as a budget."""
     for claim in paragraph.claims:
         context = claim.words.get("context", "")
-        if claim.kind == "amount" and (claim.span.line, claim.span.column) > (span.line, span.column) and "决算" in context:
+        if claim.kind != "amount" or (claim.span.line, claim.span.column) <= (span.line, span.column):
+            continue
+        if "决算" in context or (context.endswith(path) and "预算" not in context):
             return claim.numbers["value"]
     return None

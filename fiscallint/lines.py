@@ -30,6 +30,7 @@ CODE_START_RE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
 MD_PREFIX_RE = re.compile(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
 HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 SEPARATOR_RE = re.compile(r"^[\s|:\-\t—]*$")
+CONTINUATION_RE = re.compile(r"^(万元|亿元|元|[%％])[，,；;。、]")
 SENTENCE_END = ("。", "！", "？", "”")
 HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
 
@@ -186,9 +187,10 @@ class LineClassifier:
             yield Token("PARA_END_EMPTY", None)
 
     def _ends_paragraph(self, text: str, nxt: str) -> bool:
-        if not self.wrapped:
-            return True
         compact_next = nxt.replace(" ", "")
+        if not self.wrapped:
+            # A page break inside a sentence: "…公务接待费支出 2.91" / "万元，占 10.34%…"
+            return not (text[-1:].isdigit() and CONTINUATION_RE.match(compact_next))
         if not compact_next:
             return True
         if text.endswith(SENTENCE_END) or text.endswith(("：", ":")) and len(text) < 20:

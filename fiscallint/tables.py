@@ -25,6 +25,7 @@ CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
 GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
 IDENTITY_RE = re.compile(r"(\d+)\s*(栏各行|栏|行)\s*[＝=]\s*[（(]?([\d\s+＋…\.、,，\-－−]+)[)）]?\s*(栏各行|栏|行)?")
 TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
+ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
 LABEL_EMPTY = {"-", "—", "--", "/", "－"}
 
 
@@ -140,7 +141,9 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
         else:
             total_label = token.line_start and TOTAL_LABEL_RE.match(text) is not None
             next_cell = token.tab is not None and bool(current.label)
-            if current.values or current.line_no is not None or next_cell or (total_label and current.has_content()):
+            # 收入 | 支出 halves with an empty figure: "二、事业收入 二、教育支出 5.00"
+            next_item = bool(current.label) and ENUM_LABEL_RE.match(text) is not None
+            if current.values or current.line_no is not None or next_cell or next_item or (total_label and current.has_content()):
                 current = open_segment(token)
             if not current.has_content():
                 current.start, current.line, current.start_tab = token.column, token.line, token.tab
@@ -275,7 +278,17 @@ def table_kind(title: str) -> str | None:
     for kind, pattern in KIND_TITLES:
         if re.fullmatch(pattern, compact):
             return kind
-    return None
+    if "决算" in compact:
+        return None
+    budget = next((kind for kind, pattern in BUDGET_KIND_TITLES if re.fullmatch(pattern, compact)), None)
+    if budget is None and "预算" in FUND_NAMES_RE.sub("", compact):
+        return BUDGET_KIND
+    return budget
+
+
+def is_budget_kind(kind: str | None) -> bool:
+    """Whether a table kind is one of a 部门预算 report's tables (never a 决算 table's number)."""
+    return kind is not None and kind.startswith(BUDGET_KIND)
 
 
 KIND_TITLES = [
@@ -288,6 +301,22 @@ KIND_TITLES = [
     ("07", r"政府性基金预算财政拨款收入支出决算表"),
     ("08", r"国有资本经营预算财政拨款(收入)?支出决算表"),
     ("09", r"(财政拨款)?三公经费支出决算表"),
+]
+BUDGET_KIND = "B"
+"""Kinds of 部门预算 tables: "B01".. by the budget template's own order, "B" when unrecognised.
+They never share a kind with a 决算 table, so 决算 identities and cross-table rules leave them alone."""
+FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+BUDGET_KIND_TITLES = [
+    ("B01", r"(部门)?收支预算总表"),
+    ("B02", r"(部门)?收入预算(总)?表"),
+    ("B03", r"(部门)?支出预算(总)?表"),
+    ("B04", r"财政拨款收支(预算)?总表"),
+    ("B05", r"一般公共预算(拨款)?支出(预算)?表"),
+    ("B06", r"一般公共预算(拨款)?基本支出(预算)?(明细)?表"),
+    ("B07", r"(一般公共预算)?(拨款)?三公经费(支出)?预算表|一般公共预算(拨款)?三公经费支出表"),
+    ("B08", r"政府性基金预算(拨款)?(收入)?支出(预算)?表"),
+    ("B09", r"国有资本经营预算(拨款)?(收入)?支出(预算)?表"),
+    ("B10", r"(项目支出|部门整体支出)?绩效目标表"),
 ]
 
 

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
+from fiscallint.tables import is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
 EMPTY_KIND = {"07": "fund", "08": "capital"}
@@ -18,7 +19,7 @@ class StandardTables(Rule):
         报告含编号的公开表时，01至09表都应出现并按编号排列（检查编号之间的缺口；已有
         05表以上时也检查到09表）。07、08表可以不列示，但须
         在说明中写明本单位无政府性基金、国有资本经营预算财政拨款收支。报告未附表格
-        （表格另行公开）时不检查。
+        （表格另行公开）时不检查；部门预算表（标题含“预算”而无“决算”）不在此列。
 
     反例:
         收入支出决算总表
@@ -54,7 +55,7 @@ class StandardTables(Rule):
 
     def check(self) -> Iterator[Finding]:
         report = self.context.report
-        numbered = [t for t in report.tables if t.number and int(t.number) <= 12]
+        numbered = [t for t in report.tables if t.number and int(t.number) <= 12 and not is_budget_kind(t.kind)]
         if not numbered:
             return
         present = {t.number for t in numbered}
