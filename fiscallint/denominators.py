@@ -127,9 +127,14 @@ class Denominators:
         self.report = report
         self.model = model
         self.where: dict[int, int] = {}  # id(claim) → index of its paragraph in report.paragraphs
+        self.by_subject: dict[str, list[Claim]] = {}  # normalised subject → amount claims, in order
+        self.paragraph_subjects: dict[int, dict[str, list[Claim]]] = {}
         for i, paragraph in enumerate(report.paragraphs):
             for claim in paragraph.claims:
                 self.where[id(claim)] = i
+                if claim.kind == "amount":
+                    subject = norm_subject(claim.words.get("context", claim.subject))
+                    self.by_subject.setdefault(subject, []).append(claim)
 
     # --- shares -----------------------------------------------------------------------
     def named_wholes(self, claim: Claim) -> list[Figure]:
@@ -146,11 +151,10 @@ class Denominators:
                         found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
                 break
         wanted = norm_subject(phrase)
-        for amount in self._amounts_near(claim):
-            if amount.numbers["value"] is claim.numbers.get("part"):
-                continue
-            subject = norm_subject(amount.words.get("context", amount.subject))
-            if wanted and (subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted))):
+        if not wanted:
+            return found
+        for amount in self._amounts_named(claim, wanted):
+            if amount.numbers["value"] is not claim.numbers.get("part"):
                 found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
         return found
 
@@ -176,12 +180,31 @@ class Denominators:
                 found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
         return found
 
-    def _amounts_near(self, claim: Claim) -> Iterator[Claim]:
-        """Amount claims of the claim's paragraph first, then of the whole report."""
+    def _amounts_named(self, claim: Claim, wanted: str) -> Iterator[Claim]:
+        """Amount claims whose subject is ``wanted`` (or, for a long name, ends with it): those of
+        the claim's paragraph first, then those of the whole report; one claim per distinct value."""
         index = self.where.get(id(claim))
-        if index is not None:
-            yield from (c for c in self.report.paragraphs[index].claims if c.kind == "amount")
-        yield from (c for c in self.report.claims() if c.kind == "amount")
+        groups = [self._paragraph_subjects(index)] if index is not None else []
+        groups.append(self.by_subject)
+        seen: set[Decimal] = set()
+        for group in groups:
+            for subject, claims in group.items():
+                if subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted)):
+                    for amount in claims:
+                        value = amount.numbers["value"].value
+                        if value not in seen:
+                            seen.add(value)
+                            yield amount
+
+    def _paragraph_subjects(self, index: int) -> dict[str, list[Claim]]:
+        """A paragraph's amount claims by normalised subject (built once per paragraph)."""
+        if index not in self.paragraph_subjects:
+            group: dict[str, list[Claim]] = {}
+            for c in self.report.paragraphs[index].claims:
+                if c.kind == "amount":
+                    group.setdefault(norm_subject(c.words.get("context", c.subject)), []).append(c)
+            self.paragraph_subjects[index] = group
+        return self.paragraph_subjects[index]
 
     def share_checks(self, claim: Claim) -> list[Check]:
         part, stated = claim.numbers["part"], claim.numbers["percent"]
@@ -255,11 +278,23 @@ def direction_of(word: str) -> int | None:
     return 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else None
 
 
-def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[Claim, list[Check]]]:
-    """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
+PERCENT_KINDS = ("share", "execution", "change")
+
+
+def all_verdicts(report: Report, model: Model) -> list[tuple[Claim, list[Check]]]:
+    """Every checkable percentage claim with its candidate checks (the model caches this)."""
     resolver = Denominators(report, model)
+    found = []
     for claim in report.claims():
-        if claim.kind in kinds:
+        if claim.kind in PERCENT_KINDS:
             checks = resolver.checks(claim)
             if checks:
-                yield claim, checks
+                found.append((claim, checks))
+    return found
+
+
+def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[Claim, list[Check]]]:
+    """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
+    for claim, checks in model.percentage_checks:
+        if claim.kind in kinds:
+            yield claim, checks

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from . import facts, item_paths
 from .ast import Claim, Report, Row, Table
+
+if TYPE_CHECKING:
+    from .denominators import Check
 
 LABEL_NOISE_RE = re.compile(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
 
@@ -50,6 +54,13 @@ class Model:
         if table is None:
             return None
         return next((r for r in table.rows if r.code is None and norm_label(r.label) in ("合计", "总计")), None)
+
+    @cached_property
+    def percentage_checks(self) -> list[tuple[Claim, list["Check"]]]:
+        """Every checkable share / execution / change claim with its candidate computations."""
+        from .denominators import all_verdicts
+
+        return all_verdicts(self.report, self)
 
     @cached_property
     def amounts_by_subject(self) -> dict[str, list[Claim]]:

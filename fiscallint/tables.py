@@ -99,6 +99,9 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
             segments.append(current)
         return _Segment(start=token.column, line=token.line, start_tab=token.tab, **values)  # type: ignore[arg-type]
 
+    following = [""] * len(tokens)  # following[i]: the next non-empty token text after i
+    for j in range(len(tokens) - 2, -1, -1):
+        following[j] = tokens[j + 1].text or following[j + 1]
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -107,7 +110,7 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
             i += 1
             continue
         is_num = _is_number(text)
-        nxt = next((t.text for t in tokens[i + 1:] if t.text), "")
+        nxt = following[i]
         if is_num and CODE_RE.fullmatch(text) and not current.has_content():
             code = text
             # 类 | 款 | 项 printed in separate columns: 201 35 01
