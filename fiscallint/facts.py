@@ -136,7 +136,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
         values = row.numbers
         if len(values) < 2 or len(values) > width or _is_column_numbers(values):
             continue
-        solved = _solve_slots(row, values, width)
+        solved = _solve_slots(row, values, width, not table.columns)
         if not solved:
             continue
         mapped: dict[tuple[str, str], Number] = {}
@@ -151,15 +151,16 @@ def _is_column_numbers(values: list[Number]) -> bool:
     return all(n.decimals == 0 and n.value == i + 1 for i, n in enumerate(values))
 
 
-def _solve_slots(row: Row, values: list[Number], width: int) -> dict[int, Number]:
+def _solve_slots(row: Row, values: list[Number], width: int, standard_columns: bool) -> dict[int, Number]:
     """Slots a row's figures fill, when every placement satisfying the 三公 identities agrees.
 
     A dump drops empty cells, so the figures' columns are unknown; try every order-keeping
     placement, keep those where 合计 = 出国 + 用车 + 接待 and 用车 = 购置 + 运行 hold, and
     keep a slot only when all surviving placements give it the same figure (or all leave it
-    empty, which is returned as a zero).
+    empty, which is returned as a zero). Positioned cells are used as they are only when
+    their columns are the template's (``standard_columns``), not a shorter printed header's.
     """
-    if all(c.column is not None for c in row.cells) and row.positioned:
+    if standard_columns and all(c.column is not None for c in row.cells) and row.positioned:
         placements = [tuple(c.column - 1 for c in row.cells)]  # type: ignore[operator]
     else:
         placements = list(combinations(range(width), len(values)))

@@ -183,11 +183,12 @@ def _row_from_segment(seg: _Segment, layout: _Layout, block: int) -> Row:
 class _Layout:
     """What is known about a table's value columns, and how a row's values are placed in them."""
 
-    def __init__(self, kind: str | None, count: int | None, identities: list[Identity], block_tabs: list[int | None]) -> None:
+    def __init__(self, kind: str | None, count: int | None, identities: list[Identity], block_tabs: list[int | None], names: list[str]) -> None:
         self.kind = kind
         self.count = count
         self.block_tabs = block_tabs
-        self.rules = layout_identities(kind, count, identities)
+        self.rules = layout_identities(kind, count, identities) or header_rules(names, count)
+        self.first_is_total = kind in FIRST_IS_TOTAL or bool(names)
 
     def columns(self, numbers: list[Number], tabs: list[int | None], block: int) -> list[int | None]:
         if self.kind in ("01", "06") or (self.kind == "04" and block == 0):
@@ -198,7 +199,7 @@ class _Layout:
         if self.kind == "04":
             return _placed(numbers, 4, [(1, [2, 3, 4], [])], True)
         if self.rules is not None and self.count:
-            return _placed(numbers, self.count, self.rules, self.kind in FIRST_IS_TOTAL)
+            return _placed(numbers, self.count, self.rules, self.first_is_total)
         full = self.count is not None and len(numbers) == self.count
         return [i + 1 if full or i == 0 else None for i in range(len(numbers))]
 
@@ -229,6 +230,8 @@ STANDARD_COLUMNS: dict[str, tuple[int, list[ColumnRule]]] = {
 }
 """The national template's column identities, by table kind, with the column count they assume."""
 FIRST_IS_TOTAL = {"02", "03", "05", "08", "09"}
+SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
+"""Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
 
 
@@ -241,6 +244,86 @@ def layout_identities(kind: str | None, count: int | None, printed: list[Identit
     if rules and count and all(c <= count for t, plus, minus in rules for c in [t, *plus, *minus]):
         return rules
     return None
+
+
+def header_rules(names: list[str], count: int | None) -> list[ColumnRule] | None:
+    """The identity a recognised header implies: its first column (a total) is the sum of the others."""
+    if len(names) < 2 or count != len(names):
+        return None
+    return [(1, list(range(2, len(names) + 1)), [])]
+
+
+def column_rules(table: Table) -> list[ColumnRule] | None:
+    """The column identities every row of a table satisfies: the template's when the table has
+    the template's column count, else the one its recognised header names imply."""
+    if table.kind in STANDARD_COLUMNS and STANDARD_COLUMNS[table.kind][0] == table.column_count:
+        return STANDARD_COLUMNS[table.kind][1]
+    return header_rules(table.columns, table.column_count)
+
+
+def total_first(table: Table) -> bool:
+    """Whether value column 1 is the row's total (template kinds, or a recognised header)."""
+    return table.kind in FIRST_IS_TOTAL or bool(table.columns)
+
+
+HEADER_FAMILIES: list[tuple[set[str], set[str], list[tuple[str, set[str]]]]] = [
+    (
+        {"本年收入合计", "收入合计", "合计", "总计"},
+        {"财政拨款收入", "上级补助收入", "事业收入", "经营收入", "事业单位经营收入", "附属单位上缴收入", "其他收入",
+         "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
+         "上年结转", "上年结转结余", "上年结转收入"},
+        [("财政拨款收入", {"一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入"})],
+    ),
+    (
+        {"本年支出合计", "支出合计", "合计", "小计", "总计"},
+        {"基本支出", "项目支出", "上缴上级支出", "经营支出", "事业单位经营支出", "对附属单位补助支出"},
+        [],
+    ),
+    ({"合计", "小计"}, {"人员经费", "公用经费"}, []),
+    (
+        {"合计", "三公经费合计"},
+        {"因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费", "公务用车运行费", "公务接待费"},
+        [("公务用车购置及运行维护费", {"公务用车购置费", "公务用车运行维护费", "公务用车运行费"})],
+    ),
+]
+"""Value-column names of the standard tables by family: (total names, part names, groups).
+Every part adds to the total; a group column is the sum of its parts, so a header printing a
+group and its parts (a two-level header flattened into lines) is not read."""
+HEADER_GROUPS = {"本年支出", "本年收入"}
+"""A heading spanning every value column (05: 本年支出 over 小计 | 基本支出 | 项目支出)."""
+LABEL_HEADER_RE = re.compile(
+    r"(?:(?:支出)?(?:功能|经济)分类)?科目(?:编码|代码|名称)?|项目(?:名称)?|类|款|项|行次|编码|代码|名称|单位名称"
+)
+
+
+def header_names(headers: list[str]) -> list[str]:
+    """The value columns' names when the header prints them recognisably, in order; else [].
+
+    Every word of the header lines must be a label column's name (科目编码, 项目…) before the
+    value names, or a standard value name of one family, the total first, each once. A word
+    split over lines (本年支 / 出合计), a repeated name (预算数 | 决算数 halves) or a group printed
+    with its parts leaves the order unsure: nothing is read.
+    """
+    words: list[str] = []
+    for header in headers:
+        if _is_column_numbers(header) or re.search(r"[：:]", header):
+            continue
+        tokens = [re.sub(r"[\"“”'‘’]", "", t).replace("(", "（").replace(")", "）") for t in header.split()]
+        if len(tokens) == 1 + sum(LABEL_HEADER_RE.fullmatch(t) is not None for t in tokens) and any(t in HEADER_GROUPS for t in tokens) and not words:
+            continue  # a spanning heading over the value columns, on its own line
+        words.extend(tokens)
+    labels = 0
+    while labels < len(words) and LABEL_HEADER_RE.fullmatch(words[labels]):
+        labels += 1
+    names = words[labels:]
+    if len(names) < 2 or len(set(names)) != len(names):
+        return []
+    for totals, parts, groups in HEADER_FAMILIES:
+        if names[0] in totals and all(n in parts for n in names[1:]):
+            if any(group in names and members & set(names) for group, members in groups):
+                return []
+            return names
+    return []
 
 
 def placements(numbers: list[Number], count: int, rules: list[ColumnRule], first_is_total: bool) -> list[tuple[int, ...]] | None:
@@ -410,10 +493,15 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     else:
         groups = [_segments(_tokens(line, False), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
     block_starts, block_tabs = _block_tabs(groups) if tabbed else ([], [])
-    layout = _Layout(kind, column_count, identities, block_tabs)
+    width = max((len(g) for g in groups), default=1)
+    names = [] if tabbed or width > 1 or kind in SIDE_BY_SIDE else header_names(headers)
+    if names and column_count in (None, len(names)):
+        column_count = len(names)
+    else:
+        names = []
+    layout = _Layout(kind, column_count, identities, block_tabs, names)
     rows: list[Row] = []
     blocks: list[list[Row]] = []
-    width = max((len(g) for g in groups), default=1)
     for segments in groups:
         for index, seg in enumerate(segments):
             block = _block_of(seg, block_starts) if tabbed else index
@@ -427,7 +515,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     last = all_lines[-1] if all_lines else None
     span = Span(first.number if first else 1, 1, (last.number if last else 1), len(last.raw) + 1 if last else 1)
     return Table(
-        number, title, unit, headers, [], rows, [n.text for n in notes], identities, span,
+        number, title, unit, headers, names, rows, [n.text for n in notes], identities, span,
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from fiscallint.ast import Number, Row, Table
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.tables import FIRST_IS_TOTAL, STANDARD_COLUMNS, ColumnRule, identity_holds, placements
+from fiscallint.tables import ColumnRule, column_rules, identity_holds, placements, total_first
 
 UNKNOWN = object()
 """A value whose column is not known (a dump row with vanished empty cells)."""
@@ -38,10 +38,9 @@ def show(number: Number | None) -> str:
 
 
 def standard_rules(table: Table) -> list[ColumnRule] | None:
-    """The template's column identities when the table has the template's columns."""
-    if table.kind in STANDARD_COLUMNS and STANDARD_COLUMNS[table.kind][0] == table.column_count:
-        return STANDARD_COLUMNS[table.kind][1]
-    return None
+    """The template's column identities when the table has the template's columns, else the
+    one its recognised header names imply."""
+    return column_rules(table)
 
 
 def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[tuple[Number | None, str]]:
@@ -80,4 +79,4 @@ def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total
 
 
 def first_is_total(table: Table) -> bool:
-    return table.kind in FIRST_IS_TOTAL
+    return total_first(table)
