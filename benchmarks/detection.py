@@ -369,9 +369,10 @@ def _direction_places(report: Report) -> Iterator[Place]:
 
 
 def _year_places(report: Report, rng: random.Random) -> Iterator[Place]:
-    """Years written in narrative paragraphs that carry claims (the AST keeps no year nodes)."""
+    """Years written in narrative paragraphs that carry figure claims (amounts, shares…: not
+    only years and counts)."""
     for paragraph in report.paragraphs:
-        if not paragraph.claims:
+        if all(c.kind in ("year", "count", "count_breakdown") for c in paragraph.claims):
             continue
         for line_no in range(paragraph.span.line, paragraph.span.end_line + 1):
             for match in YEAR_RE.finditer(report.lines[line_no - 1]):

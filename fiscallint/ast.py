@@ -126,9 +126,17 @@ class Table:
 class Claim:
     """A numeric statement in the narrative.
 
-    ``kind`` is one of: amount, share, execution, change, breakdown.
+    ``kind`` is one of: amount, share, execution, change, breakdown, year, count,
+    count_breakdown.
     ``numbers`` holds the claim's figures by role (e.g. part/percent for a share;
     budget/actual/percent for an execution; base/delta/percent/direction for a change).
+
+    - year: ``numbers["year"]`` (span: the four digits); ``words["role"]`` "self" (2024年度
+      部门决算情况说明), "compare" (与2023年度相比, 比2023年度决算数, 比2023年增加) or "other";
+      ``words["basis"]`` the 决算/预算 the phrase names ("" if none); ``text`` the phrase.
+    - count: ``numbers["value"]``, ``words["unit"]`` (辆, 个, 人次…), ``words["context"]``.
+    - count_breakdown: ``numbers["total"]`` (a count), ``words["unit"]``, ``parts`` the counts
+      of that unit after 其中 in the same ；-delimited part of the sentence; ``text`` that part.
     """
 
     kind: str
@@ -139,7 +147,7 @@ class Claim:
     words: dict[str, str] = field(default_factory=dict)
     """Words that matter by role: the share's denominator phrase, the change's direction word…"""
     parts: list[Claim] = field(default_factory=list)
-    """For a breakdown: the amount claims of its parts."""
+    """For a breakdown: the amount claims of its parts (count claims for a count_breakdown)."""
 
 
 @dataclass

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
@@ -65,15 +66,26 @@ def parse_paragraph(lines: list[Line]) -> Paragraph | None:
     locator = Locator(lines)
     text = locator.text
     span = locator.span(0, len(text)) if text else Span(lines[0].number, lines[0].column, lines[0].number, lines[0].column)
+    claims = _claims(locator)
+    return None if claims is None else Paragraph(text, span, claims)
+
+
+def parse_line(text: str, number: int, column: int = 1) -> list[Claim]:
+    """The claims of one line of text that is not a paragraph (a section title), placed at
+    ``number``:``column``; none if the grammar cannot read it."""
+    return _claims(Locator([Line(number, text, column, text)])) or []
+
+
+def _claims(locator: Locator) -> list[Claim] | None:
     try:
-        tree = claims_parser().parse(text)
+        tree = claims_parser().parse(locator.text)
     except LarkError:
         return None
     builder = ClaimBuilder(locator)
     for sentence in tree.children:
         if isinstance(sentence, Tree):
             builder.sentence(sentence)
-    return Paragraph(text, span, builder.claims)
+    return builder.claims
 
 
 class ClaimBuilder:
@@ -82,7 +94,9 @@ class ClaimBuilder:
     Roles it binds: a share's part (the amount its clause or sentence is about) and its whole
     (the phrase after 占, else ``numbers["whole"]`` = the breakdown total in effect and
     ``numbers["lead"]`` = the paragraph's first amount); an execution's budget and actual
-    (preferring the budget the phrase names: 年初 or 全年/调整); a change's current figure.
+    (preferring the budget the phrase names: 年初 or 全年/调整); a change's current figure;
+    a year's role (the report's own year or a comparison year, from the words around it); a
+    count and, after 其中, the counts of its unit that break it down.
     """
 
     def __init__(self, locator: Locator) -> None:
@@ -101,18 +115,22 @@ class ClaimBuilder:
         return number
 
     def sentence(self, tree: Tree) -> None:
-        clauses: list[list[_Piece]] = []
+        clauses: list[tuple[bool, list[_Piece]]] = []  # (opens a ；-segment, pieces)
         for clause in tree.children:
             pieces = [
                 _Piece(tok.type, str(tok), tok.start_pos, tok.end_pos)
                 for tok in clause.children
                 if isinstance(tok, Token)
             ]
-            clauses.append(pieces)
+            clauses.append((clause.data == "semi_clause", pieces))
         sentence_amounts: list[Claim] = []
         breakdown: Claim | None = None
         open_change: Claim | None = None
-        for pieces in clauses:
+        counts = _CountSegment()
+        for new_segment, pieces in clauses:
+            if new_segment:
+                self._close_counts(counts)
+                counts = _CountSegment()
             words: list[str] = []
             index = 0
             while index < len(pieces):
@@ -122,6 +140,7 @@ class ClaimBuilder:
                     words.append(piece.text)
                 elif kind == "QIZHONG":
                     breakdown = self._open_breakdown(sentence_amounts, breakdown) or breakdown
+                    counts.qizhong()
                     words = []
                 elif kind == "AMOUNT":
                     number = self.number(piece)
@@ -159,8 +178,59 @@ class ClaimBuilder:
                             self._emit_share(part, number, whole, breakdown)
                     words = []
                 elif kind in ("YEAR", "COUNT", "NUM"):
+                    if kind == "YEAR":
+                        self._emit_year(pieces, index)
+                    elif kind == "COUNT":
+                        counts.add(self._emit_count(piece, "".join(words)))
                     words.append(piece.text)
                 index += 1
+            counts.pieces.extend(pieces)
+        self._close_counts(counts)
+
+    def _emit_year(self, pieces: list[_Piece], index: int) -> None:
+        """A year, with its role read from the pieces around it: "self" before (部门|单位)决算|预算
+        表|情况说明|报告|公开; "compare" after 与/同 and before (决算数|预算数)相比|比较|对比, or
+        after 比/较 and before 决算数|预算数|同期|增加|减少|增长|下降; else "other". The claim's
+        ``text`` is that phrase; ``words["basis"]`` the 决算/预算 it names, if any."""
+        piece = pieces[index]
+        number = parse_number(piece.text[:4], self.locator.span(piece.start, piece.start + 4))
+        if number is None:
+            return
+        prev = pieces[index - 1] if index > 0 and pieces[index - 1].kind == "WORD" else None
+        following = pieces[index + 1:]
+        role, basis, start, end = "other", "", piece.start, piece.end
+        compared = _comparison(prev, following)
+        own = SELF_TAIL_RE.match(_word_run(following))
+        if compared is not None:
+            role = "compare"
+            basis, start, end = compared
+        elif own is not None:
+            role, basis, end = "self", own.group("basis"), _run_end(following, own.end())
+        text = self.locator.text[start:end]
+        self.claims.append(Claim("year", "", {"year": number}, number.span, text, words={"role": role, "basis": basis}))
+
+    def _emit_count(self, piece: _Piece, context: str) -> Claim | None:
+        digits = "".join(takewhile(str.isdigit, piece.text))
+        number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
+        if number is None:
+            return None
+        unit = piece.text[len(digits):].strip()
+        claim = Claim("count", _clean_subject(context), {"value": number}, number.span, piece.text, words={"unit": unit, "context": context})
+        self.claims.append(claim)
+        return claim
+
+    def _close_counts(self, segment: _CountSegment) -> None:
+        """Emit the ；-segment's count breakdowns (a total of each unit with parts after 其中)."""
+        if not segment.pieces:
+            return
+        text = self.locator.text[segment.pieces[0].start:segment.pieces[-1].end]
+        for unit, total in segment.totals.items():
+            parts = segment.parts.get(unit)
+            if parts:
+                self.claims.append(Claim(
+                    "count_breakdown", total.subject, {"total": total.numbers["value"]}, total.span, text,
+                    words={"unit": unit}, parts=parts,
+                ))
 
     def _open_breakdown(self, recent: list[Claim], current: Claim | None) -> Claim | None:
         """其中: the amount just before is the total. When the breakdown in effect was already
@@ -269,6 +339,10 @@ SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|，)*")
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
+SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(表|情况说明|报告|公开)")
+COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
+COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
+CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 
 
 def _is_budget(claim: Claim) -> bool:
@@ -307,3 +381,64 @@ def _clean_subject(words: str) -> str:
         previous = subject
         subject = SUBJECT_TRIM_RE.sub("", subject)
     return subject
+
+
+class _CountSegment:
+    """The counts of a ；-segment of a sentence: at its first 其中, the last count of each unit
+    before it is a total; the counts of that unit after it are the total's parts."""
+
+    def __init__(self) -> None:
+        self.pieces: list[_Piece] = []
+        self.totals: dict[str, Claim] = {}
+        self.opened = False
+        self.parts: dict[str, list[Claim]] = {}
+
+    def qizhong(self) -> None:
+        if not self.opened:
+            self.opened = True
+            self.parts = {unit: [] for unit in self.totals}
+
+    def add(self, count: Claim | None) -> None:
+        if count is None:
+            return
+        unit = count.words["unit"]
+        if not self.opened:
+            self.totals.pop(unit, None)  # keep the totals in the order of their (last) counts
+            self.totals[unit] = count
+        elif unit in self.parts:
+            self.parts[unit].append(count)
+
+
+def _comparison(prev: _Piece | None, following: list[_Piece]) -> tuple[str, int, int] | None:
+    """(basis, start, end offsets of the phrase) when the word before a year (ending in 与/同/比/较)
+    and the pieces after it make a comparison."""
+    if prev is None or prev.text[-1] not in "与同比较":
+        return None
+    pattern = COMPARE_WITH_RE if prev.text[-1] in "与同" else COMPARE_THAN_RE
+    match = pattern.match(_word_run(following))
+    if match is not None:
+        return match.group("basis") or "", prev.end - 1, _run_end(following, match.end())
+    if pattern is COMPARE_THAN_RE and following and following[0].kind in ("UP", "DOWN"):
+        word = next((w for w in CHANGE_WORDS if following[0].text.startswith(w)), None)
+        if word is not None:
+            return "", prev.end - 1, following[0].start + len(word)
+    return None
+
+
+def _word_run(pieces: list[_Piece]) -> str:
+    """The words that follow, up to the next piece of another kind (the text the grammar read)."""
+    run = []
+    for piece in pieces:
+        if piece.kind != "WORD":
+            break
+        run.append(piece.text)
+    return "".join(run)
+
+
+def _run_end(pieces: list[_Piece], length: int) -> int:
+    """The paragraph offset where the first ``length`` characters of :func:`_word_run` end."""
+    for piece in pieces:
+        if length <= len(piece.text):
+            return piece.start + length
+        length -= len(piece.text)
+    return pieces[-1].end if pieces else 0

@@ -14,8 +14,8 @@ from itertools import combinations
 from typing import Iterator
 
 from .ast import Cell, Claim, Number, Paragraph, Report, Row, Section, Span, Table
+from .claims import parse_line
 from .lines import clean_line
-from .numbers import parse_number
 from .tables import is_budget_kind
 
 # ---------------------------------------------------------------- positions in paragraphs
@@ -252,18 +252,6 @@ def table_figures(table: Table) -> list[Number]:
 
 # ---------------------------------------------------------------- years
 
-SELF_YEAR = r"((?:19|20)\d\d)\s*年度?\s*(?:部门|单位)?\s*{}\s*(?:表|情况说明|报告|公开)"
-COMPARE_YEAR = (
-    r"(?:与|同)\s*((?:19|20)\d\d)\s*年度?\s*(?:{0}数?)?\s*(?:相比|比较|对比)"
-    r"|(?:比|较)\s*((?:19|20)\d\d)\s*年度?\s*(?:{0}数?|同期|增加|减少|增长|下降)"
-)
-SELF_YEAR_RE = re.compile(SELF_YEAR.format("决算"))
-COMPARE_YEAR_RE = re.compile(COMPARE_YEAR.format("决算"))
-# A 部门预算 report names itself "2025年部门预算" and compares with "2024年预算"; in a 决算
-# report "比2024年预算数" is the same year's budget, so these forms are read in budget reports only.
-BUDGET_SELF_YEAR_RE = re.compile(SELF_YEAR.format("预算"))
-BUDGET_COMPARE_YEAR_RE = re.compile(COMPARE_YEAR.format("预算"))
-
 
 @dataclass
 class YearMention:
@@ -274,25 +262,31 @@ class YearMention:
 
 
 def year_mentions(report: Report) -> list[YearMention]:
-    """Years the narrative uses for the report itself and for its comparisons."""
+    """Years the narrative uses for the report itself and for its comparisons: the year claims
+    of paragraphs and section titles. A 部门预算 report names itself "2025年部门预算" and
+    compares with "2024年预算"; in a 决算 report "比2024年预算数" is the same year's budget, so
+    a year counts when the 决算/预算 it names (if any) is the report's own kind."""
+    word = "预算" if is_budget_report(report) else "决算"
     found: list[YearMention] = []
-    budget = is_budget_report(report)
-    self_re = BUDGET_SELF_YEAR_RE if budget else SELF_YEAR_RE
-    compare_re = BUDGET_COMPARE_YEAR_RE if budget else COMPARE_YEAR_RE
     for paragraph in report.paragraphs:
-        for kind, pattern in (("self", self_re), ("compare", compare_re)):
-            for match in pattern.finditer(paragraph.text):
-                group = 1 if match.group(1) else 2
-                span = locate(report, paragraph, match.start(group), match.end(group))
-                found.append(YearMention(int(match.group(group)), span, match.group(0), kind))
+        years = [c for c in paragraph.claims if c.kind == "year"]
+        for kind in ("self", "compare"):
+            found.extend(YearMention(int(c.numbers["year"].value), c.numbers["year"].span, c.text, kind) for c in years if _names(c, kind, word))
     for section in report.sections():
-        for match in self_re.finditer(section.title):
-            column = report.lines[section.span.line - 1].find(match.group(0)) + 1
-            if column == 0:
-                continue
-            span = Span(section.span.line, column, section.span.line, column + 4)
-            found.append(YearMention(int(match.group(1)), span, match.group(0), "self"))
+        raw = report.lines[section.span.line - 1]
+        for claim in parse_line(section.title, section.span.line):
+            column = raw.find(claim.text) + 1
+            if _names(claim, "self", word) and column:
+                span = Span(section.span.line, column, section.span.line, column + 4)
+                found.append(YearMention(int(claim.numbers["year"].value), span, claim.text, "self"))
     return found
+
+
+def _names(claim: Claim, role: str, word: str) -> bool:
+    """A year claim in ``role`` whose 决算/预算 (required for the report's own year) is ``word``."""
+    if claim.kind != "year" or claim.words["role"] != role:
+        return False
+    return claim.words["basis"] == word or (role == "compare" and not claim.words["basis"])
 
 
 def is_budget_report(report: Report) -> bool:
@@ -304,7 +298,8 @@ def is_budget_report(report: Report) -> bool:
 
 # ---------------------------------------------------------------- count breakdowns
 
-COUNT_RE = re.compile(r"(\d+)\s*(辆|人次|个|批次|台)")
+COUNT_UNITS = ("辆", "人次", "个", "批次", "台")
+"""Units whose 其中 breakdowns are checked (vehicles, visits, groups, batches, devices)."""
 
 
 @dataclass
@@ -316,33 +311,12 @@ class CountBreakdown:
 
 
 def count_breakdowns(report: Report) -> list[CountBreakdown]:
-    """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : a count, then 其中 and counts of the same unit."""
-    found: list[CountBreakdown] = []
-    for paragraph in report.paragraphs:
-        text = paragraph.text
-        for sentence in re.finditer(r"[^。；;]+", text):
-            body = sentence.group()
-            at = body.find("其中")
-            if at < 0:
-                continue
-            before = list(COUNT_RE.finditer(body[:at]))
-            if not before:
-                continue
-            head = before[-1]
-            parts = [m for m in COUNT_RE.finditer(body, at) if m.group(2) == head.group(2)]
-            if not parts:
-                continue
-            base = sentence.start()
-
-            def number(match: re.Match[str]) -> Number | None:
-                start = base + match.start(1)
-                return parse_number(match.group(1), locate(report, paragraph, start, base + match.end(1)))
-
-            total = number(head)
-            numbers = [n for n in (number(m) for m in parts) if n is not None]
-            if total is not None and numbers:
-                found.append(CountBreakdown(head.group(2), total, numbers, body.strip()))
-    return found
+    """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : the count breakdown claims of the narrative."""
+    return [
+        CountBreakdown(c.words["unit"], c.numbers["total"], [p.numbers["value"] for p in c.parts], c.text)
+        for c in report.claims()
+        if c.kind == "count_breakdown" and c.words["unit"] in COUNT_UNITS
+    ]
 
 
 # ---------------------------------------------------------------- table lookups shared by rules

@@ -78,3 +78,54 @@ def test_breakdown_of_actuals_skips_budgets() -> None:
     text = "决算数 30.00 万元，预决算差异率 0.00%。其中：因公出国（境）费全年预算数 20.00 万元，决算数 20.00 万元。"
     (breakdown,) = claims(text, "breakdown")
     assert [p.numbers["value"].text for p in breakdown.parts] == ["20.00"]
+
+
+def years(text: str) -> list[tuple[int, str, str, str]]:
+    return [(int(c.numbers["year"].value), c.words["role"], c.words["basis"], c.text) for c in claims(text, "year")]
+
+
+def test_year_roles_self_and_compare() -> None:
+    text = "本部门2024年度部门决算情况说明如下：2024年度收入 120.00 万元，与2023年度相比，增加 20.00 万元。"
+    assert years(text) == [
+        (2024, "self", "决算", "2024年度部门决算情况说明"),
+        (2024, "other", "", "2024年度"),
+        (2023, "compare", "", "与2023年度相比"),
+    ]
+
+
+def test_year_compared_by_bi_names_the_basis_or_a_direction() -> None:
+    found = years("支出 80.00 万元，比2023年度决算数增加 5.00 万元；收入比 2023 年增加 4.00 万元；较2023年预算数减少 1.00 万元。")
+    assert found == [
+        (2023, "compare", "决算", "比2023年度决算数"),
+        (2023, "compare", "", "比 2023 年增加"),
+        (2023, "compare", "预算", "较2023年预算数"),
+    ]
+
+
+def test_year_near_miss_stays_other() -> None:
+    # 上升 is not one of the comparison words; a date is not a comparison either.
+    found = years("截至2024年12月31日，支出比2023年上升 5.00 万元，本部门2024年度预算 10.00 万元。")
+    assert [role for _, role, _, _ in found] == ["other", "other", "other"]
+    (year,) = claims("与2023年度相比，增加 1.00 万元。", "year")
+    assert (year.span.column, year.span.end_column) == (2, 6)  # the four digits, for a fix
+
+
+def test_count_claims_carry_unit_and_subject() -> None:
+    (count,) = claims("本部门共有车辆 5 辆，价值 20.00 万元。", "count")
+    assert count.numbers["value"].text == "5" and count.words["unit"] == "辆" and count.subject == "本部门共有车辆"
+
+
+def test_count_breakdown_per_unit_after_qizhong() -> None:
+    text = "接待团组 6 个、40 人次，其中：外事团组 4 个、30 人次，内宾团组 2 个。"
+    found = claims(text, "count_breakdown")
+    assert [(b.words["unit"], b.numbers["total"].text, [p.numbers["value"].text for p in b.parts]) for b in found] == [
+        ("个", "6", ["4", "2"]),
+        ("人次", "40", ["30"]),
+    ]
+
+
+def test_count_breakdown_stops_at_a_semicolon() -> None:
+    text = "共有车辆 3 辆；其中：机要通信用车 1 辆、其他用车 2 辆。"
+    assert claims(text, "count_breakdown") == []
+    (vehicles,) = claims("共有车辆 3 辆，其中：机要通信用车 1 辆；其他用车 2 辆。", "count_breakdown")
+    assert [p.numbers["value"].text for p in vehicles.parts] == ["1"]
