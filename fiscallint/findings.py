@@ -13,10 +13,6 @@ class Severity(str, Enum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
 
 @dataclass(frozen=True)
 class Related:

@@ -63,14 +63,6 @@ class Model:
         return all_verdicts(self.report, self)
 
     @cached_property
-    def amounts_by_subject(self) -> dict[str, list[Claim]]:
-        index: dict[str, list[Claim]] = {}
-        for claim in self.report.claims():
-            if claim.kind == "amount" and claim.subject:
-                index.setdefault(norm_label(claim.subject), []).append(claim)
-        return index
-
-    @cached_property
     def three_public(self) -> "facts.ThreePublic":
         """The 三公 figures the narrative states, by (role, slot)."""
         return facts.narrative_three_public(self.report)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from .ast import Number, Span
 
-NUMBER_RE = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
-ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 
@@ -27,14 +24,6 @@ def fmt(value: Decimal, decimals: int = 2) -> str:
     """A decimal shown with a fixed number of decimals, without exponent."""
     q = Decimal(1).scaleb(-decimals)
     return f"{value.quantize(q):f}"
-
-
-def fmt_amount(n: Number) -> str:
-    return n.text.replace(",", "")
-
-
-def ratio_percent(part: Decimal, whole: Decimal) -> Decimal:
-    return part / whole * HUNDRED
 
 
 def percent_tolerance(stated: Number, parts: list[tuple[Number, Decimal]]) -> Decimal:

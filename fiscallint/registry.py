@@ -47,15 +47,3 @@ def all_rules() -> dict[str, type[Rule]]:
         for cls in _classes(builtin.load):
             rules.setdefault(cls.code, cls)
     return dict(sorted(rules.items()))
-
-
-def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[type[Rule]]:
-    """Rules whose code starts with a selected prefix and with no ignored prefix."""
-    chosen = []
-    for code, cls in all_rules().items():
-        if select and not any(code.startswith(p) for p in select):
-            continue
-        if ignore and any(code.startswith(p) for p in ignore):
-            continue
-        chosen.append(cls)
-    return chosen
