@@ -31,22 +31,22 @@ def read_pages(
         with open(name, "rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read file ({exc.strerror or exc})") from None
+        raise InputError(f"cannot read file ({exc.strerror or exc})") from None
     if size > max_bytes:
-        raise InputError(f"{name}: file is {size} bytes, over the size bound max_bytes={max_bytes}")
+        raise InputError(f"file is {size} bytes, over the size bound max_bytes={max_bytes}")
     if b"%PDF-" not in head:
-        raise InputError(f"{name}: not a PDF (no %PDF- header)")
+        raise InputError(f"not a PDF (no %PDF- header)")
     start = time.monotonic()
     pdf = _open(name)
     try:
-        count = _page_count(pdf, name, max_pages)
+        count = _page_count(pdf, max_pages)
     except BaseException:
         pdf.close()
         raise
     if count > max_pages:
         pdf.close()
-        raise InputError(f"{name}: {count} pages, over the page bound max_pages={max_pages}")
-    return count, _iter_pages(pdf, name, start, max_seconds)
+        raise InputError(f"{count} pages, over the page bound max_pages={max_pages}")
+    return count, _iter_pages(pdf, start, max_seconds)
 
 
 def _open(name: str) -> Any:
@@ -58,10 +58,10 @@ def _open(name: str) -> Any:
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         cause = _root_cause(exc)
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(f"{name}: encrypted PDF that needs a password") from None
+            raise InputError(f"encrypted PDF that needs a password") from None
         if isinstance(cause, PDFEncryptionError):
-            raise InputError(f"{name}: unsupported PDF encryption ({cause})") from None
-        raise InputError(f"{name}: corrupt or truncated PDF ({_describe(cause)})") from None
+            raise InputError(f"unsupported PDF encryption ({cause})") from None
+        raise InputError(f"corrupt or truncated PDF ({_describe(cause)})") from None
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -77,7 +77,7 @@ def _root_cause(exc: BaseException) -> BaseException:
     return exc
 
 
-def _page_count(pdf: Any, name: str, max_pages: int) -> int:
+def _page_count(pdf: Any, max_pages: int) -> int:
     from pdfminer.pdftypes import resolve1
 
     try:
@@ -85,31 +85,31 @@ def _page_count(pdf: Any, name: str, max_pages: int) -> int:
     except Exception:
         declared = None
     if isinstance(declared, int) and declared > max_pages:
-        raise InputError(f"{name}: {declared} pages, over the page bound max_pages={max_pages}")
+        raise InputError(f"{declared} pages, over the page bound max_pages={max_pages}")
     try:
         count = len(pdf.pages)
     except Exception as exc:
-        raise InputError(f"{name}: corrupt or truncated PDF ({_describe(exc)})") from None
+        raise InputError(f"corrupt or truncated PDF ({_describe(exc)})") from None
     if count == 0:
-        raise InputError(f"{name}: PDF has zero pages")
+        raise InputError(f"PDF has zero pages")
     return count
 
 
-def _iter_pages(pdf: Any, name: str, start: float, max_seconds: float) -> Iterator[PageContent]:
+def _iter_pages(pdf: Any, start: float, max_seconds: float) -> Iterator[PageContent]:
     try:
         for index in range(len(pdf.pages)):
             if time.monotonic() - start > max_seconds:
                 raise InputError(
-                    f"{name}: stopped at page {index + 1}, over the time bound max_seconds={max_seconds:g}"
+                    f"stopped at page {index + 1}, over the time bound max_seconds={max_seconds:g}"
                 )
             page = pdf.pages[index]
             try:
-                yield _read_page(page, name)
+                yield _read_page(page)
             except InputError:
                 raise
             except Exception as exc:
                 raise InputError(
-                    f"{name}: page {index + 1} cannot be read ({_describe(exc)})"
+                    f"page {index + 1} cannot be read ({_describe(exc)})"
                 ) from None
             finally:
                 page.close()
@@ -117,23 +117,23 @@ def _iter_pages(pdf: Any, name: str, start: float, max_seconds: float) -> Iterat
         pdf.close()
 
 
-def _read_page(page: Any, name: str) -> PageContent:
+def _read_page(page: Any) -> PageContent:
     number = page.page_number
     if _stream_bytes(page) > MAX_PAGE_STREAM_BYTES:
         raise InputError(
-            f"{name}: page {number} content is over {MAX_PAGE_STREAM_BYTES} bytes (object bound)"
+            f"page {number} content is over {MAX_PAGE_STREAM_BYTES} bytes (object bound)"
         )
     chars = page.chars
     if len(chars) > MAX_PAGE_CHARS:
-        raise InputError(f"{name}: page {number} has {len(chars)} characters (object bound)")
+        raise InputError(f"page {number} has {len(chars)} characters (object bound)")
     cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
     if cid > 0.2 * len(chars):
         raise InputError(
-            f"{name}: page {number} text has no Unicode mapping (font without ToUnicode)"
+            f"page {number} text has no Unicode mapping (font without ToUnicode)"
         )
     edges = len(page.lines) + len(page.rects) + len(page.curves)
     if edges > MAX_PAGE_EDGES:
-        raise InputError(f"{name}: page {number} has {edges} drawn lines (object bound)")
+        raise InputError(f"page {number} has {edges} drawn lines (object bound)")
     content = PageContent(number, float(page.width), float(page.height), char_count=len(chars))
     tables = find_tables(page, chars) if edges else []
     boxes = [t.box for t in tables]
