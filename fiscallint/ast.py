@@ -148,6 +148,8 @@ class Claim:
     """Words that matter by role: the share's denominator phrase, the change's direction word…"""
     parts: list[Claim] = field(default_factory=list)
     """For a breakdown: the amount claims of its parts (count claims for a count_breakdown)."""
+    sentence: int = 0
+    """Index of the claim's sentence (split by 。！？) in its paragraph."""
 
 
 @dataclass

@@ -104,6 +104,7 @@ class ClaimBuilder:
         self.claims: list[Claim] = []
         self.amounts: list[Claim] = []  # amount claims of the paragraph, in order
         self.outer: dict[int, Claim] = {}  # a nested breakdown (by id) → the breakdown it is part of
+        self.sentences = 0  # sentences read so far
 
     def number(self, piece: _Piece) -> Number | None:
         text = piece.text.translate(SIGNS)
@@ -115,6 +116,13 @@ class ClaimBuilder:
         return number
 
     def sentence(self, tree: Tree) -> None:
+        first = len(self.claims)
+        self._sentence(tree)
+        for claim in self.claims[first:]:
+            claim.sentence = self.sentences
+        self.sentences += 1
+
+    def _sentence(self, tree: Tree) -> None:
         clauses: list[tuple[bool, list[_Piece]]] = []  # (opens a ；-segment, pieces)
         for clause in tree.children:
             pieces = [
