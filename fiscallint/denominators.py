@@ -95,8 +95,9 @@ def norm_subject(text: str) -> str:
 
 
 def standard_table(model: Model, kind: str) -> Table | None:
-    """The report's table of a national-template kind ("01".."09"), else the one numbered so."""
-    return next((t for t in model.report.tables if t.kind == kind), None) or model.table(kind)
+    """The report's table of a national-template kind ("01".."09"; a contents entry never wins
+    over the table itself), else the one numbered so."""
+    return model.table(kind)
 
 
 def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Number, Row, Table] | None:
