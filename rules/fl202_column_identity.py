@@ -61,9 +61,9 @@ class ColumnIdentity(Rule):
                 yield from self._check_row(row, rules, table.column_count, first_is_total(table))
 
     def _check_row(self, row: Row, rules: list[ColumnRule], count: int, total_first: bool) -> Iterator[Finding]:
-        for number, message in row_violations(row, rules, count, total_first):
+        for span, message in row_violations(row, rules, count, total_first):
             name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
-            yield self.finding(number.span if number else row.span, f"{name}：{message}")
+            yield self.finding(span, f"{name}：{message}")
 
 
 RULE = ColumnIdentity

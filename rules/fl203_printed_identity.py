@@ -68,10 +68,10 @@ class PrintedIdentity(Rule):
         if not rules:
             return
         for row in table.rows:
-            for number, message in row_violations(row, rules, count, first_is_total(table)):
+            for span, message in row_violations(row, rules, count, first_is_total(table)):
                 name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
                 yield self.finding(
-                    number.span if number else row.span,
+                    span,
                     f"{name}：{message}（表注公式）",
                     related=[Related(i.span, "表注公式") for i in identities],
                 )

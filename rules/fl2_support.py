@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Number, Row, Table
+from fiscallint.ast import Number, Row, Span, Table
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.tables import ColumnRule, column_rules, identity_holds, placements, total_first
 
@@ -43,8 +43,11 @@ def standard_rules(table: Table) -> list[ColumnRule] | None:
     return column_rules(table)
 
 
-def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[tuple[Number | None, str]]:
-    """Column identities a row provably breaks: (the cell to point at, the arithmetic shown).
+def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[tuple[Span, str]]:
+    """Column identities a row provably breaks: (where to point, the arithmetic shown).
+
+    A positioned row points at the total cell of the broken identity; a row whose values lost
+    their columns points at all its values, since any of them may be the wrong one.
 
     Positioned rows are checked identity by identity. For a row whose values lost their
     columns, the row is wrong only when no order-preserving arrangement of its values satisfies
@@ -64,18 +67,20 @@ def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total
             _, computed = sum_check(total, terms, subtracted)
             formula = "＋".join(str(c) for c in plus) + "".join(f"－{c}" for c in minus)
             shown = " + ".join(show(by_column.get(c)) for c in plus) + "".join(f" − {show(by_column.get(c))}" for c in minus)
-            yield total, f"第{target}栏 {show(total)} ≠ 第{formula}栏：{shown} = {fmt(computed)}"
+            yield (total.span if total else row.span), f"第{target}栏 {show(total)} ≠ 第{formula}栏：{shown} = {fmt(computed)}"
         return
     numbers = row.numbers
+    first, last = numbers[0].span, numbers[-1].span
+    values = Span(first.line, first.column, last.end_line, last.end_column)
     if len(rules) == 1 and first_is_total and rules[0][0] == 1 and sorted(rules[0][1]) == list(range(2, count + 1)):
         ok, computed = sum_check(numbers[0], numbers[1:])
         if not ok:
             shown = " + ".join(n.text for n in numbers[1:]) or "0"
-            yield numbers[0], f"合计栏 {numbers[0].text} ≠ 其余各栏之和：{shown} = {fmt(computed)}"
+            yield values, f"合计栏 {numbers[0].text} ≠ 其余各栏之和：{shown} = {fmt(computed)}"
         return
     if placements(numbers, count, rules, first_is_total) == []:
         formulas = "；".join(f"{t}栏＝" + "＋".join(map(str, p)) + "".join(f"－{m}" for m in ms) for t, p, ms in rules)
-        yield numbers[0], f"本行数值 {' '.join(n.text for n in numbers)} 无论对应哪些栏都不满足 {formulas}"
+        yield values, f"本行数值 {' '.join(n.text for n in numbers)} 无论对应哪些栏都不满足 {formulas}"
 
 
 def first_is_total(table: Table) -> bool:
