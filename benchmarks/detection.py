@@ -495,11 +495,6 @@ def recall(outcomes: list[Outcome]) -> tuple[int, int, float | None]:
     return hit, len(outcomes), (hit / len(outcomes) if outcomes else None)
 
 
-def family_recall(results: list[DocResult]) -> dict[str, tuple[int, int, float | None]]:
-    outcomes = [o for r in results for o in r.outcomes]
-    return {family: recall([o for o in outcomes if o.family == family]) for family in FAMILIES}
-
-
 def _pct(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.0f}%"
 

@@ -86,6 +86,12 @@ def fen(number: Number) -> Number:
     return number if number.decimals >= 2 else Number(number.value, 2, number.span, number.text)
 
 
+def fen_slack(a: Number, b: Number) -> Decimal:
+    """How far two 万元 amounts of one quantity may differ: both roundings, each read at 0.01
+    at least (unlike :func:`fiscallint.facts.differs`, a plain "0" carries 0.005 here)."""
+    return fen(a).ulp + fen(b).ulp
+
+
 def norm_subject(text: str) -> str:
     """A subject or whole phrase reduced for matching (no years, 本年, 合计/总额, 的…)."""
     previous = None
@@ -94,20 +100,13 @@ def norm_subject(text: str) -> str:
     return text
 
 
-def standard_table(model: Model, kind: str) -> Table | None:
-    """The report's table of a national-template kind ("01".."09"; a contents entry never wins
-    over the table itself), else the one numbered so."""
-    return model.table(kind)
-
-
 def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Number, Row, Table] | None:
     """The ``index``-th value of the row labelled ``label`` ("合计" = the total row) of a standard table."""
-    table = standard_table(model, kind)
+    table = model.table(kind)
     if table is None:
         return None
     wanted = norm_label(label)
-    rows = table.rows if label == "合计" else list(table.rows)
-    row = next((r for r in rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
+    row = next((r for r in table.rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
     number = row_value(row, index) if row is not None else None
     return (number, row, table) if number is not None else None
 
@@ -249,7 +248,7 @@ class Denominators:
             return None
         d, c = delta.value, current.value
         previous = c - d if direction > 0 else c + d
-        if previous <= fen(delta).ulp + fen(current).ulp:
+        if previous <= fen_slack(delta, current):
             return None  # no base year figure: a rate is meaningless (often written 100%)
         computed = d / previous * HUNDRED
         sign = "−" if direction > 0 else "+"
@@ -267,15 +266,11 @@ class Denominators:
 
 def change_direction(claim: Claim) -> int | None:
     """+1 for an increase, −1 for a decrease, from the amount's word (else the rate's)."""
-    word = claim.words.get("delta_word") or claim.words.get("percent_word") or ""
-    if word in UP_WORDS:
-        return 1
-    if word in DOWN_WORDS:
-        return -1
-    return None
+    return direction_of(claim.words.get("delta_word") or claim.words.get("percent_word") or "")
 
 
 def direction_of(word: str) -> int | None:
+    """+1 for an increase word, −1 for a decrease word, else None."""
     return 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else None
 
 

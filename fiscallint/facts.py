@@ -338,7 +338,8 @@ def rounding(number: Number) -> Decimal:
 
 
 def differs(a: Number, b: Number, slack: Decimal = Decimal(0)) -> bool:
-    """True when two printed figures of one quantity differ by more than their rounding."""
+    """True when two printed figures of one quantity differ by more than their rounding (a plain
+    zero carries none; :func:`fiscallint.denominators.fen_slack` reads amounts at 0.01 instead)."""
     return abs(a.value - b.value) > rounding(a) + rounding(b) + slack + Decimal("1e-9")
 
 

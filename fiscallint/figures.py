@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .ast import Number, Row, Table
-from .denominators import row_value, standard_table
+from .denominators import row_value
 from .facts import is_budget_report
 from .model import Model, norm_label
 
@@ -76,7 +76,7 @@ def named_figures(model: Model, context: str) -> list[TableFigure]:
         wanted = (norm_label(match.group("name") + "支出"), norm_label(match.group("name")))
         found = []
         for kind in ("05", "03"):
-            table = standard_table(model, kind)
+            table = model.table(kind)
             row = next((r for r in table.rows if r.level == 1 and norm_label(r.label) in wanted), None) if table else None
             number = row_value(row, 0) if row is not None else None
             if table is not None and row is not None and number is not None:
@@ -89,7 +89,7 @@ def named_figures(model: Model, context: str) -> list[TableFigure]:
 def _figures(model: Model, kind: str, labels: tuple[str, ...], index: int) -> list[TableFigure]:
     """The ``index``-th values of the uncoded rows of a standard table labelled one of ``labels``
     ("合计" also matches 总计)."""
-    table = standard_table(model, kind)
+    table = model.table(kind)
     if table is None:
         return []
     wanted = {norm_label(label) for label in labels} | ({"总计"} if "合计" in labels else set())

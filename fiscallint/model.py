@@ -38,6 +38,8 @@ class Model:
         return found
 
     def table(self, kind: str) -> Table | None:
+        """The report's table of a national-template kind ("01".."09"; a contents entry never
+        wins over the table itself), else the one numbered so."""
         return self.tables.get(kind)
 
     def row_by_label(self, number: str, label: str) -> Row | None:

@@ -71,15 +71,16 @@ def _kind(title: str) -> str:
 
 def _number(text: str, line: int, column: int) -> Number | None:
     """A plain number (``10``, ``10.00分``) at a 1-based column; None if the text is anything else."""
-    match = PLAIN_RE.match(text)
-    if not match:
-        return None
-    digits = match.group("num")
-    return parse_number(digits, Span(line, column, line, column + len(digits)))
+    return _matched(PLAIN_RE, text, line, column)
 
 
 def _percent(text: str, line: int, column: int) -> Number | None:
-    match = PERCENT_RE.match(text)
+    """A percentage (``95.5%``, the number without its sign) at a 1-based column; else None."""
+    return _matched(PERCENT_RE, text, line, column)
+
+
+def _matched(pattern: re.Pattern[str], text: str, line: int, column: int) -> Number | None:
+    match = pattern.match(text)
     if not match:
         return None
     digits = match.group("num")
@@ -559,7 +560,7 @@ class _DumpParser:
         return parse_number(digits, Span(line, start, line, start + len(digits)))
 
 
-# ---------------------------------------------------------------- helpers for rules
+# ---------------------------------------------------------------- shared by the rules
 
 RATE_NAME_RE = re.compile(r"(率|满意度|比例)$|满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率")
 BOUNDED_RATE_RE = re.compile(

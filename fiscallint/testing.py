@@ -1,4 +1,4 @@
-"""Helpers for testing rules (public, so rule-pack authors can reuse them)."""
+"""Functions for testing rules (public, so rule-pack authors can reuse them)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.denominators import direction_of, fen
+from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
 
@@ -46,7 +46,7 @@ class ChangeDirection(Rule):
                     related=[Related(delta.span, delta_word)],
                 )
             elif (up == 1 and delta is not None and current is not None and claim.words.get("base") == "sentence"
-                  and delta.value - current.value > fen(delta).ulp + fen(current).ulp):
+                  and delta.value - current.value > fen_slack(delta, current)):
                 yield self.finding(
                     delta.span,
                     f"“{delta_word} {delta.text} 万元”大于本年数 {current.text} 万元：上年数 {current.text} − {delta.text} 为负",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
 from fiscallint.ast import Claim
-from fiscallint.denominators import fen
+from fiscallint.denominators import fen, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.rule import Rule
@@ -64,7 +63,7 @@ class BreakdownSum(Rule):
                 continue
             total = claim.numbers["total"]
             numbers = [p.numbers["value"] for p in claim.parts]
-            if any(n.value > total.value + fen(n).ulp + fen(total).ulp for n in numbers):
+            if any(n.value > total.value + fen_slack(n, total) for n in numbers):
                 continue  # FL106
             computed = sum((n.value for n in numbers), Decimal(0))
             gap = computed - total.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import Number
-from fiscallint.denominators import fen
+from fiscallint.denominators import fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
 
@@ -41,7 +41,7 @@ class PartExceedsWhole(Rule):
 
     def _compare(self, part: Number, part_label: str, whole: Number, whole_label: str, seen: set[tuple[int, int]]) -> Iterator[Finding]:
         key = (id(part), id(whole))
-        if key in seen or part.value - whole.value <= fen(part).ulp + fen(whole).ulp:
+        if key in seen or part.value - whole.value <= fen_slack(part, whole):
             return
         seen.add(key)
         yield self.finding(

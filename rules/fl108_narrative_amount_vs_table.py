@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.denominators import fen
+from fiscallint.denominators import fen_slack
 from fiscallint.figures import named_figures
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
@@ -52,7 +52,7 @@ class NarrativeAmountVsTable(Rule):
             if not places:
                 continue
             value = claim.numbers["value"]
-            if any(abs(p.number.value - value.value) <= fen(value).ulp + fen(p.number).ulp for p in places):
+            if any(abs(p.number.value - value.value) <= fen_slack(value, p.number) for p in places):
                 continue
             number, row, table = places[0].number, places[0].row, places[0].name
             yield self.finding(

@@ -7,9 +7,9 @@ from typing import Iterator
 from fiscallint.ast import Row
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
-from fiscallint.tables import ColumnRule
+from fiscallint.tables import ColumnRule, column_rules, total_first
 
-from .fl2_support import first_is_total, row_violations, standard_rules
+from .fl2_support import row_violations
 
 EXPENSE_HALF: list[ColumnRule] = [(1, [2, 3, 4], [])]
 """公开04表 支出 half: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营 (its own columns 1..4)."""
@@ -54,14 +54,14 @@ class ColumnIdentity(Rule):
                 for row in table.blocks[1]:
                     yield from self._check_row(row, EXPENSE_HALF, 4, True)
                 continue
-            rules = standard_rules(table)
+            rules = column_rules(table)
             if rules is None or table.column_count is None:
                 continue
             for row in table.rows:
-                yield from self._check_row(row, rules, table.column_count, first_is_total(table))
+                yield from self._check_row(row, rules, table.column_count, total_first(table))
 
-    def _check_row(self, row: Row, rules: list[ColumnRule], count: int, total_first: bool) -> Iterator[Finding]:
-        for span, message in row_violations(row, rules, count, total_first):
+    def _check_row(self, row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[Finding]:
+        for span, message in row_violations(row, rules, count, first_is_total):
             name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
             yield self.finding(span, f"{name}：{message}")
 

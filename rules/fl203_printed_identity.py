@@ -8,8 +8,9 @@ from fiscallint.ast import Identity, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.rule import Rule
+from fiscallint.tables import total_first
 
-from .fl2_support import UNKNOWN, first_is_total, row_violations, show, sum_check, value_in
+from .fl2_support import UNKNOWN, row_violations, show, sum_check, value_in
 
 
 class PrintedIdentity(Rule):
@@ -68,7 +69,7 @@ class PrintedIdentity(Rule):
         if not rules:
             return
         for row in table.rows:
-            for span, message in row_violations(row, rules, count, first_is_total(table)):
+            for span, message in row_violations(row, rules, count, total_first(table)):
                 name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
                 yield self.finding(
                     span,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Number, Row, Span, Table
+from fiscallint.ast import Number, Row, Span
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.tables import ColumnRule, column_rules, identity_holds, placements, total_first
+from fiscallint.tables import ColumnRule, identity_holds, placements
 
 UNKNOWN = object()
 """A value whose column is not known (a dump row with vanished empty cells)."""
@@ -35,12 +35,6 @@ def sum_check(total: Number | None, terms: list[Number], minus: list[Number] | N
 
 def show(number: Number | None) -> str:
     return number.text if number is not None else "0（空）"
-
-
-def standard_rules(table: Table) -> list[ColumnRule] | None:
-    """The template's column identities when the table has the template's columns, else the
-    one its recognised header names imply."""
-    return column_rules(table)
 
 
 def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[tuple[Span, str]]:
@@ -81,7 +75,3 @@ def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total
     if placements(numbers, count, rules, first_is_total) == []:
         formulas = "；".join(f"{t}栏＝" + "＋".join(map(str, p)) + "".join(f"－{m}" for m in ms) for t, p, ms in rules)
         yield values, f"本行数值 {' '.join(n.text for n in numbers)} 无论对应哪些栏都不满足 {formulas}"
-
-
-def first_is_total(table: Table) -> bool:
-    return total_first(table)

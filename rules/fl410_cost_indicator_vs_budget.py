@@ -205,6 +205,8 @@ class CostIndicatorVsBudget(Rule):
 
 
 def _close(value: Decimal, ulp: Decimal, number: Number) -> bool:
+    """``value`` (rounding ``ulp``) equals ``number`` within both roundings; unlike
+    :func:`fiscallint.facts.differs`, a zero still carries its rounding."""
     return abs(value - number.value) <= ulp + number.ulp + Decimal("1e-9")
 
 

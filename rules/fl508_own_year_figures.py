@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import Claim, Paragraph
-from fiscallint.denominators import fen
+from fiscallint.denominators import fen_slack
 from fiscallint.figures import TableFigure, clean_subject, named_figures
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.rule import Rule
@@ -119,7 +119,7 @@ def _same(figure: TableFigure, amount: Claim) -> bool:
     if figure.table.unit not in (None, "万元"):
         return False
     value = amount.numbers["value"]
-    return abs(figure.number.value - value.value) <= fen(value).ulp + fen(figure.number).ulp
+    return abs(figure.number.value - value.value) <= fen_slack(value, figure.number)
 
 
 RULE = OwnYearFigures

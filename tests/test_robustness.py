@@ -13,7 +13,6 @@ import os
 import tempfile
 from typing import Iterator
 
-import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -47,14 +47,14 @@ def extract_pdf(
         )
         pages = list(page_iter)
         if not any(p.char_count for p in pages):
-            raise InputError(f"no text layer (scanned image?)")
+            raise InputError("no text layer (scanned image?)")
         lines = assemble(pages)
     except InputError:
         raise
     except RecursionError:
-        raise InputError(f"PDF structure nested too deeply") from None
+        raise InputError("PDF structure nested too deeply") from None
     except MemoryError:
-        raise InputError(f"PDF needs too much memory") from None
+        raise InputError("PDF needs too much memory") from None
     except Exception as exc:
         raise InputError(f"cannot extract PDF ({type(exc).__name__}: {exc})") from None
     finally:

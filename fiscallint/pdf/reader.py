@@ -35,7 +35,7 @@ def read_pages(
     if size > max_bytes:
         raise InputError(f"file is {size} bytes, over the size bound max_bytes={max_bytes}")
     if b"%PDF-" not in head:
-        raise InputError(f"not a PDF (no %PDF- header)")
+        raise InputError("not a PDF (no %PDF- header)")
     start = time.monotonic()
     pdf = _open(name)
     try:
@@ -58,7 +58,7 @@ def _open(name: str) -> Any:
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         cause = _root_cause(exc)
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(f"encrypted PDF that needs a password") from None
+            raise InputError("encrypted PDF that needs a password") from None
         if isinstance(cause, PDFEncryptionError):
             raise InputError(f"unsupported PDF encryption ({cause})") from None
         raise InputError(f"corrupt or truncated PDF ({_describe(cause)})") from None
@@ -91,7 +91,7 @@ def _page_count(pdf: Any, max_pages: int) -> int:
     except Exception as exc:
         raise InputError(f"corrupt or truncated PDF ({_describe(exc)})") from None
     if count == 0:
-        raise InputError(f"PDF has zero pages")
+        raise InputError("PDF has zero pages")
     return count
 
 
