@@ -77,7 +77,18 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(c.strip().upper() for c in value.split(",") if c.strip()) if value else None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group; a missing dependency ends a command with one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ModuleNotFoundError as exc:
+            click.echo(f"fiscallint: error: missing dependency {exc.name!r}; reinstall fiscallint (pip install fiscallint)", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="fiscallint")
 def main() -> None:
     """fiscallint: lint Chinese department budget / final-account disclosures."""
