@@ -24,7 +24,11 @@ class Span:
 
 @dataclass(frozen=True)
 class Number:
-    """A number as printed: its value, its shown decimals and where it is."""
+    """A number as printed: its value, its shown decimals and where it is.
+
+    ``decimals`` is negative for a figure read in a larger unit than its value: 1.2亿元 is
+    12000 万元 with ``decimals`` -3 (its last printed digit is 0.1 亿元 = 1000 万元).
+    """
 
     value: Decimal
     decimals: int
@@ -131,6 +135,8 @@ class Claim:
     ``numbers`` holds the claim's figures by role (e.g. part/percent for a share;
     budget/actual/percent for an execution; base/delta/percent/direction for a change).
 
+    - amount: ``numbers["value"]`` in ``words["unit"]``: "万元" (an amount printed in 亿元 is
+      converted to 万元) or "元"; ``words["context"]`` the words before it in its clause.
     - year: ``numbers["year"]`` (span: the four digits); ``words["role"]`` "self" (2024年度
       部门决算情况说明), "compare" (与2023年度相比, 比2023年度决算数, 比2023年增加) or "other";
       ``words["basis"]`` the 决算/预算 the phrase names ("" if none); ``text`` the phrase.
@@ -157,6 +163,9 @@ class Paragraph:
     text: str
     span: Span
     claims: list[Claim]
+    breaks: list[tuple[int, str]] = field(default_factory=list)
+    """Where the claims grammar split ``text``: the offset and mark of each sentence end
+    (。！？!?; :attr:`Claim.sentence` counts them) and of each ；/; inside a sentence, in order."""
 
 
 @dataclass

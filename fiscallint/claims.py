@@ -66,26 +66,31 @@ def parse_paragraph(lines: list[Line]) -> Paragraph | None:
     locator = Locator(lines)
     text = locator.text
     span = locator.span(0, len(text)) if text else Span(lines[0].number, lines[0].column, lines[0].number, lines[0].column)
-    claims = _claims(locator)
-    return None if claims is None else Paragraph(text, span, claims)
+    parsed = _claims(locator)
+    return None if parsed is None else Paragraph(text, span, *parsed)
 
 
 def parse_line(text: str, number: int, column: int = 1) -> list[Claim]:
     """The claims of one line of text that is not a paragraph (a section title), placed at
     ``number``:``column``; none if the grammar cannot read it."""
-    return _claims(Locator([Line(number, text, column, text)])) or []
+    parsed = _claims(Locator([Line(number, text, column, text)]))
+    return parsed[0] if parsed is not None else []
 
 
-def _claims(locator: Locator) -> list[Claim] | None:
+def _claims(locator: Locator) -> tuple[list[Claim], list[tuple[int, str]]] | None:
+    """The claims of the text and where the grammar split it (sentence ends and ；, see
+    :attr:`Paragraph.breaks`); None if the grammar cannot read it."""
     try:
-        tree = claims_parser().parse(locator.text)
+        interactive = claims_parser().parse_interactive(locator.text)
+        breaks = [(t.start_pos, str(t)) for t in interactive.iter_parse() if t.type in BREAKS]
+        tree = interactive.feed_eof()
     except LarkError:
         return None
     builder = ClaimBuilder(locator)
     for sentence in tree.children:
         if isinstance(sentence, Tree):
             builder.sentence(sentence)
-    return builder.claims
+    return builder.claims, breaks
 
 
 class ClaimBuilder:
@@ -107,12 +112,12 @@ class ClaimBuilder:
         self.sentences = 0  # sentences read so far
 
     def number(self, piece: _Piece) -> Number | None:
-        text = piece.text.translate(SIGNS)
-        digits = UNIT_SUFFIX_RE.sub("", text).strip()
-        scale_text = text[len(digits):].strip() if text.startswith(digits) else ""
+        """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
+        printed last digit (1.2亿元 = 12000 万元 with ``decimals`` -3: ulp 500 万元)."""
+        digits, unit = _digits_and_unit(piece.text)
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
-        if number is not None and scale_text == "亿元":
-            number = Number(number.value * 10000, number.decimals, number.span, number.text)
+        if number is not None and unit == "亿元":
+            number = Number(number.value * 10000, number.decimals - 4, number.span, number.text)
         return number
 
     def sentence(self, tree: Tree) -> None:
@@ -158,7 +163,8 @@ class ClaimBuilder:
                             open_change = self._emit_change("delta", prev, number, sentence_amounts, open_change)
                         else:
                             context = "".join(words)
-                            claim = Claim("amount", _clean_subject(context), {"value": number}, number.span, piece.text, words={"context": context})
+                            unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
+                            claim = Claim("amount", _clean_subject(context), {"value": number}, number.span, piece.text, words={"context": context, "unit": unit})
                             self.claims.append(claim)
                             self.amounts.append(claim)
                             sentence_amounts.append(claim)
@@ -342,7 +348,9 @@ class ClaimBuilder:
         return claim
 
 
+BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
+AMOUNT_UNITS = {"万元": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
 SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|，)*")
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
@@ -351,6 +359,13 @@ SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(表|情况�
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
+
+
+def _digits_and_unit(text: str) -> tuple[str, str]:
+    """A figure piece's digits and the unit the grammar read after them (万元, 亿元, 元, %, or "")."""
+    text = text.translate(SIGNS)
+    digits = UNIT_SUFFIX_RE.sub("", text).strip()
+    return digits, text[len(digits):].strip() if text.startswith(digits) else ""
 
 
 def _is_budget(claim: Claim) -> bool:

@@ -82,8 +82,9 @@ class Check:
 
 def fen(number: Number) -> Number:
     """An amount in 万元 as precise as the tables' 0.01: "429.8" and "0" drop trailing zeros,
-    they are not rounded to tenths or units."""
-    return number if number.decimals >= 2 else Number(number.value, 2, number.span, number.text)
+    they are not rounded to tenths or units. An amount printed in 亿元 (negative ``decimals``)
+    keeps the rounding of its last digit."""
+    return number if number.decimals >= 2 or number.decimals < 0 else Number(number.value, 2, number.span, number.text)
 
 
 def fen_slack(a: Number, b: Number) -> Decimal:

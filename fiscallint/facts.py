@@ -220,11 +220,14 @@ def empty_statements(report: Report) -> list[EmptyStatement]:
     """Narrative sentences and table notes that say a 07/08 table has nothing to show."""
     found: list[EmptyStatement] = []
     for paragraph in report.paragraphs:
-        for sentence in re.split(r"[。；]", paragraph.text):
+        for start, end in _pieces(paragraph):
+            sentence = paragraph.text[start:end]
             kind = _fund_kind(sentence)
-            if kind and EMPTY_RE.search(sentence) and not re.search(r"\d+(\.\d+)?\s*万?元", sentence):
-                start = paragraph.text.find(sentence)
-                found.append(EmptyStatement(kind, locate(report, paragraph, start, start + len(sentence)), sentence))
+            if not kind or not EMPTY_RE.search(sentence):
+                continue
+            span = locate(report, paragraph, start, end)
+            if not any(_within(n.span, span) for n in _amounts(paragraph)):
+                found.append(EmptyStatement(kind, span, sentence))
     for kind in FUND_KINDS:
         table = fund_table(report, kind)
         if table is None:
@@ -233,6 +236,25 @@ def empty_statements(report: Report) -> list[EmptyStatement]:
             if EMPTY_RE.search(note):
                 found.append(EmptyStatement(kind, Span(table.span.end_line, 1, table.span.end_line, 2), note))
     return found
+
+
+def _pieces(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """Start and end offsets of the parts of a paragraph between the 。 and ； the grammar read."""
+    ends = [offset for offset, mark in paragraph.breaks if mark in "。；"]
+    return list(zip([0] + [end + 1 for end in ends], ends + [len(paragraph.text)]))
+
+
+def _amounts(paragraph: Paragraph) -> Iterator[Number]:
+    """The paragraph's amounts: its amount claims and the amounts of its changes (增加 5 万元)."""
+    for claim in paragraph.claims:
+        if claim.kind == "amount":
+            yield claim.numbers["value"]
+        elif claim.kind == "change" and "delta" in claim.numbers:
+            yield claim.numbers["delta"]
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return (outer.line, outer.column) <= (inner.line, inner.column) and (inner.end_line, inner.end_column) <= (outer.end_line, outer.end_column)
 
 
 def _fund_kind(sentence: str) -> str | None:

@@ -66,7 +66,7 @@ class PerformanceNarrative(Rule):
 
     def _check(self, statement: EvaluationStatement, amount: EvaluatedAmount, tables: list[PerformanceTable]) -> Iterator[Finding]:
         stated = amount.claim.numbers["value"]
-        value = stated.value / 10000 if _in_yuan(amount.claim.text) else stated.value
+        value = stated.value / 10000 if amount.claim.words.get("unit") == "元" else stated.value
         bases = list(BASES) if amount.basis == "either" else [amount.basis]
         sums: list[str] = []
         for basis in bases:
@@ -81,11 +81,6 @@ class PerformanceNarrative(Rule):
             f"而所附 {len(tables)} 张{KINDS[statement.kind][1]}绩效自评表的{'，'.join(sums)}",
             related=[Related(t.funding.span, f"“{t.name or t.title}”资金") for t in tables if t.funding is not None],
         )
-
-
-def _in_yuan(text: str) -> bool:
-    unit = text.strip()
-    return unit.endswith("元") and not unit.endswith(("万元", "亿元"))
 
 
 RULE = PerformanceNarrative

@@ -95,18 +95,16 @@ def _name(table: Table) -> str:
 
 def _yuan_of_claim(claim: Claim) -> Decimal | None:
     number = claim.numbers.get("value")
-    if number is None:
-        return None
-    text = claim.text.replace(" ", "")
-    if text.endswith("万元") or text.endswith("亿元"):
-        return number.value * TEN_THOUSAND
-    return number.value if text.endswith("元") else None
+    return None if number is None else number.value * _scale(claim)
 
 
 def _claim_ulp(claim: Claim) -> Decimal:
-    text = claim.text.replace(" ", "")
-    scale = TEN_THOUSAND if text.endswith(("万元", "亿元")) else Decimal(1)
-    return claim.numbers["value"].ulp * scale
+    return claim.numbers["value"].ulp * _scale(claim)
+
+
+def _scale(claim: Claim) -> Decimal:
+    """Yuan per unit of an amount claim's value (its ``words["unit"]``: 万元 or 元)."""
+    return TEN_THOUSAND if claim.words.get("unit") == "万元" else Decimal(1)
 
 
 def _significant(number: Number) -> int:

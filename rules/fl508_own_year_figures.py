@@ -82,7 +82,7 @@ class OwnYearFigures(Rule):
             or year_claim.sentence != amount.sentence
             or at < 0
             or value.value == 0
-            or not amount.text.endswith(("万元", "亿元"))
+            or amount.words.get("unit") != "万元"
             or self._comparison(paragraph, amount, year)
         ):
             return None

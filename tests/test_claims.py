@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from fiscallint.ast import Claim
+from fiscallint.facts import empty_statements
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText
+from fiscallint.testing import lint_text
 
 
 def claims(text: str, kind: str | None = None) -> list[Claim]:
@@ -129,3 +131,34 @@ def test_count_breakdown_stops_at_a_semicolon() -> None:
     assert claims(text, "count_breakdown") == []
     (vehicles,) = claims("共有车辆 3 辆，其中：机要通信用车 1 辆；其他用车 2 辆。", "count_breakdown")
     assert [p.numbers["value"].text for p in vehicles.parts] == ["1"]
+
+
+def test_amount_records_its_unit() -> None:
+    found = claims("本年收入 120.50 万元，其中利息收入 3,000 元，上年结转 1.2亿元。", "amount")
+    assert [(c.numbers["value"].text, c.words["unit"]) for c in found] == [("120.50", "万元"), ("3,000", "元"), ("1.2", "万元")]
+
+
+def test_amount_in_yi_yuan_keeps_the_rounding_of_its_last_digit() -> None:
+    (amount,) = claims("上年结转 1.2亿元。", "amount")
+    value = amount.numbers["value"]
+    assert value.value == 12000 and value.decimals == -3 and value.ulp == 500
+
+
+def test_execution_rate_of_yi_yuan_amounts_allows_their_rounding() -> None:
+    text = "预算 1.2亿元，决算 1.19亿元，完成预算的 99.2%。"
+    assert [f.code for f in lint_text(text, ["FL102"])] == []  # 1.19 / 1.2 = 99.17%
+    assert [f.code for f in lint_text(text.replace("99.2", "90.0"), ["FL102"])] == ["FL102"]
+
+
+def test_paragraph_breaks_are_the_marks_the_grammar_read() -> None:
+    report = parse_source(SourceText("t.txt", "甲 3 万元；乙。丙！\n", "utf-8", "dump"))
+    assert report.paragraphs[0].breaks == [(6, "；"), (8, "。"), (10, "！")]
+
+
+def test_empty_fund_statement_is_the_part_without_an_amount() -> None:
+    text = (
+        "本年度无政府性基金预算财政拨款结余，支出 5.00 万元；国有资本经营预算财政拨款支出决算表为空表。"
+        "国有资本经营预算财政拨款支出比上年减少 2.00 万元，本年度无结余。\n"
+    )
+    statements = empty_statements(parse_source(SourceText("t.txt", text, "utf-8", "dump")))
+    assert [(s.kind, s.text) for s in statements] == [("capital", "国有资本经营预算财政拨款支出决算表为空表")]
