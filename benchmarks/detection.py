@@ -49,6 +49,7 @@ from fiscallint.source import SourceText, detect_shape
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "text"
+PDF_CORPUS = CORPUS.parent / "pdf"
 DOC_PATH = ROOT / "docs" / "detection.md"
 SEED = 20240601
 FULL_PER_FAMILY = 30
@@ -202,12 +203,18 @@ class DocResult:
 
 
 def documents() -> list[tuple[str, str]]:
-    """(name, text) of every benchmark document: the corpus texts when present, then the fixtures."""
+    """(name, text) of every benchmark document: the corpus texts when present, the canonical
+    text extracted from the corpus PDFs (injected and linted as that text), then the fixtures."""
     docs = []
     if CORPUS.is_dir():
         for path in sorted(CORPUS.iterdir()):
             if path.suffix in (".txt", ".md", ".tsv"):
                 docs.append((path.name, _decode(path.read_bytes())))
+    if PDF_CORPUS.is_dir():
+        from fiscallint.pdf import extract_pdf
+
+        for path in sorted(PDF_CORPUS.glob("*.pdf")):
+            docs.append((path.name, extract_pdf(path).text))
     return docs + sorted(FIXTURES.items())
 
 
@@ -219,7 +226,8 @@ def _decode(data: bytes) -> str:
 
 
 def parse(name: str, text: str) -> Report:
-    return parse_source(SourceText(name, text, "utf-8", detect_shape(name, text)))
+    shape = "pdf" if name.endswith(".pdf") else detect_shape(name, text)
+    return parse_source(SourceText(name, text, "utf-8", shape))
 
 
 def lint(name: str, text: str) -> tuple[Report, list[Finding]]:
@@ -424,11 +432,12 @@ def hand_checked() -> dict[str, set[tuple[str, int]]]:
                 continue
             row = dict(zip(header, cells))
             code = re.search(r"FL\d{3}", next((v for k, v in row.items() if "code" in k or "rule" in k or "规则" in k), ""))
-            line = re.search(r"\d+", next((v for k, v in row.items() if "line" in k or k in ("行", "行号")), ""))
+            where = next((v for k, v in row.items() if "line" in k or k in ("行", "行号")), "")
+            line = re.search(r"l\.\s*(\d+)", where) or re.search(r"(\d+)", where)  # "p.21 l.278": the line
             named = NAME_RE.findall(next((v for k, v in row.items() if k in ("file", "document", "doc", "文件")), ""))
             if code and line:
                 for doc in [Path(n).stem for n in named] or current:
-                    checked.setdefault(doc, set()).add((code.group(), int(line.group())))
+                    checked.setdefault(doc, set()).add((code.group(), int(line.group(1))))
     return checked
 
 
