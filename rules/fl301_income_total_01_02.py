@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from fiscallint.findings import Severity
 
-from fiscallint.facts import differs, first_value
-from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from .fl3_support import TotalAgainst01
 
 
-class IncomeTotal0102(Rule):
+class IncomeTotal0102(TotalAgainst01):
     """公开01表“本年收入合计”等于公开02表“合计”行的本年收入合计。
 
     说明:
@@ -52,18 +50,8 @@ class IncomeTotal0102(Rule):
     severity = Severity.ERROR
     summary = "01表本年收入合计与02表合计不符 (table 01 income total differs from table 02 total)"
 
-    def check(self) -> Iterator[Finding]:
-        model = self.context.model
-        row01 = model.row_by_label("01", "本年收入合计")
-        row02 = model.total_row("02")
-        a, b = first_value(row01), first_value(row02)
-        if a is None or b is None or not differs(a, b):
-            return
-        yield self.finding(
-            b.span,
-            f"02表合计 {b.text} 与01表本年收入合计 {a.text} 不符：差额 {a.value - b.value:+f}",
-            related=[Related(a.span, "公开01表 本年收入合计")],
-        )
+    label = "本年收入合计"
+    kind = "02"
 
 
 RULE = IncomeTotal0102

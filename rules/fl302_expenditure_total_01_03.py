@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from fiscallint.findings import Severity
 
-from fiscallint.facts import differs, first_value
-from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from .fl3_support import TotalAgainst01
 
 
-class ExpenditureTotal0103(Rule):
+class ExpenditureTotal0103(TotalAgainst01):
     """公开01表“本年支出合计”等于公开03表“合计”行的本年支出合计。
 
     说明:
@@ -51,18 +49,8 @@ class ExpenditureTotal0103(Rule):
     severity = Severity.ERROR
     summary = "01表本年支出合计与03表合计不符 (table 01 expenditure total differs from table 03 total)"
 
-    def check(self) -> Iterator[Finding]:
-        model = self.context.model
-        row01 = model.row_by_label("01", "本年支出合计")
-        row03 = model.total_row("03")
-        a, b = first_value(row01), first_value(row03)
-        if a is None or b is None or not differs(a, b):
-            return
-        yield self.finding(
-            b.span,
-            f"03表合计 {b.text} 与01表本年支出合计 {a.text} 不符：差额 {a.value - b.value:+f}",
-            related=[Related(a.span, "公开01表 本年支出合计")],
-        )
+    label = "本年支出合计"
+    kind = "03"
 
 
 RULE = ExpenditureTotal0103
