@@ -96,9 +96,26 @@ class LineLexer(Lexer):
     def __init__(self, lexer_conf: object) -> None:  # Lark passes its lexer configuration
         self.wrapped = False
 
-    def lex(self, data: tuple[list[Line], bool]) -> Iterator[Token]:  # type: ignore[override]
-        lines, wrapped = data
-        yield from LineClassifier(lines, wrapped).tokens()
+    def lex(self, data: LineInput) -> Iterator[Token]:  # type: ignore[override]
+        return data.tokens()
+
+
+@dataclass
+class LineInput:
+    """The document grammar's input: cleaned lines, and whether long lines wrap (a dump).
+
+    Its token stream is made once, so that parsing resumed after an error (Lark's
+    ``on_error``) continues after the set-aside line instead of starting over.
+    """
+
+    lines: list[Line]
+    wrapped: bool
+    stream: Iterator[Token] | None = None
+
+    def tokens(self) -> Iterator[Token]:
+        if self.stream is None:
+            self.stream = LineClassifier(self.lines, self.wrapped).tokens()
+        return self.stream
 
 
 class LineClassifier:
