@@ -83,8 +83,8 @@ def has_amount(text: str) -> bool:
 
 def looks_like_row(text: str) -> bool:
     """A table data row: a subject code, or a label followed by numbers."""
-    if text.startswith("栏次") or text.replace(" ", "").startswith("类款项"):
-        return False
+    if text.startswith("栏次") or (text.replace(" ", "").startswith("类款项") and not has_amount(text)):
+        return False  # a header line (a first row glued to it, 类 款 项 合计 4,733.14 …, is a row)
     if CODE_START_RE.match(text):
         return True
     return NUMBER_IN_ROW_RE.search(text) is not None

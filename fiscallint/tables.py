@@ -501,7 +501,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     elif code_keyed:
         groups = _stream_groups([line for _, line in rows_body], keyed_by_line_no)
     else:
-        groups = [_segments(_tokens(line, False), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
+        groups = [_segments(_without_header_words(_tokens(line, False)), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
     block_starts, block_tabs = _block_tabs(groups) if tabbed else ([], [])
     width = max((len(g) for g in groups), default=1)
     if column_count is None and width == 1 and kind in FIRST_IS_TOTAL_OF_REST:
