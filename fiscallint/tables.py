@@ -230,8 +230,19 @@ STANDARD_COLUMNS: dict[str, tuple[int, list[ColumnRule]]] = {
 }
 """The national template's column identities, by table kind, with the column count they assume."""
 FIRST_IS_TOTAL = {"02", "03", "05", "08", "09"}
-FIRST_IS_TOTAL_OF_REST = {"02", "03", "05", "08"}
-"""Kinds whose first value column is the sum of all the others, whatever their order."""
+FIRST_IS_TOTAL_OF_REST = {"02", "03", "05", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
+"""Kinds whose first value column is the sum of all the others, whatever their order (a budget
+table's header printing a group over its parts is excluded: see :func:`total_of_the_rest`)."""
+GROUP_HEADER_RE = re.compile(r"财政拨款.*(一般公共预算|政府性基金|国有资本经营)")
+
+
+def total_of_the_rest(table: Table) -> bool:
+    """Whether every row's first figure is the sum of its others, however many columns: a
+    standard kind whose header does not print a group column (财政拨款 over its three funds)."""
+    if table.kind not in FIRST_IS_TOTAL_OF_REST:
+        return False
+    header = "".join(table.headers).replace(" ", "")
+    return not (is_budget_kind(table.kind) and GROUP_HEADER_RE.search(header))
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
 """Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
@@ -395,15 +406,15 @@ BUDGET_KIND = "B"
 They never share a kind with a 决算 table, so 决算 identities and cross-table rules leave them alone."""
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 BUDGET_KIND_TITLES = [
-    ("B01", r"(部门)?收支预算总表"),
+    ("B01", r"(部门)?(财务)?收支预算总表"),
     ("B02", r"(部门)?收入预算(总)?表"),
     ("B03", r"(部门)?支出预算(总)?表"),
-    ("B04", r"财政拨款收支(预算)?总表"),
-    ("B05", r"一般公共预算(拨款)?支出(预算)?表"),
-    ("B06", r"一般公共预算(拨款)?基本支出(预算)?(明细)?表"),
-    ("B07", r"(一般公共预算)?(拨款)?三公经费(支出)?预算表|一般公共预算(拨款)?三公经费支出表"),
-    ("B08", r"政府性基金预算(拨款)?(收入)?支出(预算)?表"),
-    ("B09", r"国有资本经营预算(拨款)?(收入)?支出(预算)?表"),
+    ("B04", r"(部门)?财政拨款收支(预算)?总表"),
+    ("B05", r"(部门)?一般公共预算(拨款)?支出(功能分类)?(预算)?表"),
+    ("B06", r"(部门)?一般公共预算(拨款)?基本支出(部门预算)?(经济分类)?(预算)?(明细)?表"),
+    ("B07", r"(一般公共预算)?(拨款)?三公经费(支出)?(和机关运行经费)?预算表|一般公共预算(拨款)?三公经费支出表"),
+    ("B08", r"(部门)?政府性基金预算(拨款)?(收入)?支出(功能分类)?(预算)?表"),
+    ("B09", r"(部门)?国有资本经营预算(拨款)?(收入)?支出(功能分类)?(预算)?表"),
     ("B10", r"(项目支出|部门整体支出)?绩效目标表"),
 ]
 
@@ -438,6 +449,24 @@ def _join(lines: list[Line]) -> Line:
     """A synthetic line spanning several: the first line's position, texts joined by a space."""
     first = lines[0]
     return Line(first.number, " ".join(line.text for line in lines), first.column, first.raw)
+
+
+def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str]) -> list[tuple[str, Line]]:
+    """The body without the header a table continued on the next page prints again there: a run
+    of two or more lines that are all header lines (one such line alone, 合计, may be a row's)."""
+    printed = {_compact(h) for h in headers}
+    kept: list[tuple[str, Line]] = []
+    run: list[tuple[str, Line]] = []
+    for kind, line in [*body, ("END", Line(0, "", 1, ""))]:
+        if kind == "HEADER" and _compact(line.text) in printed:
+            run.append((kind, line))
+            continue
+        if len(run) < 2:
+            kept.extend(run)
+        run = []
+        if kind != "END":
+            kept.append((kind, line))
+    return kept
 
 
 def _compact(text: str) -> str:
@@ -490,11 +519,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         unit = UNIT_RE.search(header_text).group(1)  # type: ignore[union-attr]
     kind = table_kind(title) if title else number
     identities = [identity for line in notes for identity in parse_identities(line)]
-    repeated = {_compact(h) for h in headers}
-    rows_body = [
-        (k, line) for k, line in body[first_row:]
-        if not _is_column_numbers(line.text) and not (k == "HEADER" and _compact(line.text) in repeated)
-    ]  # a table continued on the next page repeats its header there
+    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers) if not _is_column_numbers(line.text)]
     code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
     if tabbed:
         groups = [_segments(_tokens(line, True), keyed_by_line_no, halves) for _, line in rows_body]
@@ -504,7 +529,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         groups = [_segments(_without_header_words(_tokens(line, False)), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
     block_starts, block_tabs = _block_tabs(groups) if tabbed else ([], [])
     width = max((len(g) for g in groups), default=1)
-    if column_count is None and width == 1 and kind in FIRST_IS_TOTAL_OF_REST:
+    if column_count is None and width == 1 and kind in FIRST_IS_TOTAL_OF_REST and kind in STANDARD_COLUMNS:
         # A row printing as many figures as the template has columns proves the column count.
         fullest = max((len(seg.values) for g in groups for seg in g), default=0)
         if fullest == STANDARD_COLUMNS[kind][0]:

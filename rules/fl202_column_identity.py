@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Row
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
-from fiscallint.tables import FIRST_IS_TOTAL_OF_REST, ColumnRule, column_rules, total_first
+from fiscallint.tables import ColumnRule, column_rules, total_first, total_of_the_rest
 
 from .fl2_support import row_violations
 
@@ -55,7 +55,7 @@ class ColumnIdentity(Rule):
                     yield from self._check_row(row, EXPENSE_HALF, 4, True)
                 continue
             rules = column_rules(table)
-            if table.column_count is None and table.kind in FIRST_IS_TOTAL_OF_REST:
+            if table.column_count is None and total_of_the_rest(table):
                 # However many columns were printed, the first is the sum of all the others.
                 for row in table.rows:
                     count = max((c.column or 0 for c in row.cells), default=0) if row.positioned else len(row.cells)
