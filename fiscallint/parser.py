@@ -59,6 +59,7 @@ def parse_source(source: SourceText) -> Report:
         return report
     report.unparsed.extend(_regions(skipped))
     _Builder(report).build(tree)
+    _pages_without_text(report)
     report.performance = parse_performance(report)
     report.year = _report_year(report)
     return report
@@ -82,6 +83,28 @@ def _regions(skipped: list[tuple[Line, str]]) -> list[Unparsed]:
         else:
             regions.append(Unparsed(line.text, Span(line.number, line.column, line.number, line.column + len(line.text)), reason))
     return regions
+
+
+def _pages_without_text(report: Report) -> None:
+    """Report each page that has no text (a scanned page amid text pages) as not checked, and
+    leave unchecked a table that runs over it or breaks off (no note) just before it: some of
+    its rows may be on that page, so its sums would be wrong for want of them."""
+    if not report.pages:
+        return
+    last_line: dict[int, int] = {}
+    for number, (page, raw) in enumerate(zip(report.pages, report.lines), start=1):
+        if raw.strip(" \t\f\r"):
+            last_line[page] = number
+    for page in range(1, max(report.pages) + 1):
+        if page in last_line or not any(p < page for p in last_line) or not any(p > page for p in last_line):
+            continue
+        before = max(n for p, n in last_line.items() if p < page)
+        span = Span(before, 1, before, len(report.lines[before - 1]) + 1)
+        report.unparsed.append(Unparsed("", span, f"第 {page} 页没有文字（可能是扫描页）"))
+        for table in report.tables:
+            broken = table.span.end_line == before and not table.notes
+            if (broken or table.span.line <= before < table.span.end_line) and table.unplaced is None:
+                table.unplaced = f"表格延续到没有文字的第 {page} 页，其行不全"
 
 
 def form_feed_pages(raw_lines: list[str]) -> list[int] | None:
