@@ -10,9 +10,11 @@ place. Families:
   change percentage moved by one unit of its last digit (away from the value the claim's own
   figures give, when the claim has them, so the error is beyond rounding), by ±10 %, by a
   decimal-point slip, or with two adjacent digits transposed;
-- ``table-cell``: one digit of a table cell changed (a parent sum or column identity breaks);
+- ``table-cell``: one digit of a table cell changed (a parent sum or column identity breaks),
+  in tables whose rows could be placed (the others are reported by FL001 as not checked);
 - ``narrative-amount``: one digit of a narrative amount that restates a table figure changed;
-- ``direction``: a change's direction word flipped (增加↔减少, 增长↔下降 …);
+- ``direction``: a change's direction word flipped (增加↔减少, 增长↔下降 …) where the change
+  states both its amount and its rate (so the document holds something the flip contradicts);
 - ``year``: a year in a narrative paragraph moved by one;
 - ``perf-qualitative`` / ``perf-score`` (only when the AST has ``Report.performance``): an
   indicator's actual value replaced by a qualitative word, a score changed.
@@ -339,6 +341,8 @@ def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
                     yield Place(family, percent.span, new)
     cell_values = set()
     for table in report.tables:
+        if table.unplaced:
+            continue  # reported as not checked (FL001): an injection there is not a miss
         for row in table.rows:
             is_total = row.code is None and row.label.replace(" ", "") in ("合计", "总计")
             for cell in row.cells:
@@ -359,9 +363,11 @@ def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
 
 
 def _direction_places(report: Report) -> Iterator[Place]:
-    """The direction word just before a change's delta or percent, on the figure's line."""
+    """The direction word just before a change's delta or percent, on the figure's line, in
+    changes that give a second figure to contradict (a percent beside the delta); a lone
+    "比上年增加 X 万元" has nothing in the document a flipped word could disagree with."""
     for claim in report.claims():
-        if claim.kind != "change":
+        if claim.kind != "change" or not {"delta", "percent"} <= set(claim.numbers):
             continue
         for role, word_role in (("delta", "delta_word"), ("percent", "percent_word")):
             number, word = claim.numbers.get(role), claim.words.get(word_role)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .ast import Number, Paragraph, Report, Span
+from .ast import Number, Paragraph, Report, Row, Span
 from .facts import locate
 
 _MARK = r"[（(]\s*(类|款|项)\s*[)）]"
@@ -40,7 +40,9 @@ def item_paths(report: Report) -> list[ItemPath]:
     found: list[ItemPath] = []
     for paragraph in report.paragraphs:
         text = paragraph.text
-        for match in PATH_RE.finditer(text):
+        matches = list(PATH_RE.finditer(text))
+        for index, match in enumerate(matches):
+            until = locate(report, paragraph, matches[index + 1].start(), matches[index + 1].start() + 1) if index + 1 < len(matches) else None
             head = match.group(1)
             steps = [PathStep("类", head, locate(report, paragraph, match.start(1), match.end(1)))]
             mark = MARK_RE.match(text, match.end(1))
@@ -52,17 +54,57 @@ def item_paths(report: Report) -> list[ItemPath]:
                 steps.append(PathStep(step.group(2), step.group(1), locate(report, paragraph, step.start(1), step.end(1))))
                 at = step.end()
             span = locate(report, paragraph, match.start(), match.end())
-            found.append(ItemPath(match.group(0), span, steps, _actual_after(paragraph, span, match.group(0))))
+            found.append(ItemPath(match.group(0), span, steps, _actual_after(paragraph, span, match.group(0), until)))
     return found
 
 
-def _actual_after(paragraph: Paragraph, span: Span, path: str) -> Number | None:
-    """The first 决算 amount after the path; an amount right after the path ("…（项）12.30万元")
-    is one too unless worded as a budget."""
+def _actual_after(paragraph: Paragraph, span: Span, path: str, until: Span | None) -> Number | None:
+    """The first 决算 amount after the path and before the next path; an amount right after the
+    path ("…（项）12.30万元") is one too unless worded as a budget."""
     for claim in paragraph.claims:
         context = claim.words.get("context", "")
-        if claim.kind != "amount" or (claim.span.line, claim.span.column) <= (span.line, span.column):
+        at = (claim.span.line, claim.span.column)
+        if until is not None and at >= (until.line, until.column):
+            break
+        if claim.kind != "amount" or at <= (span.line, span.column):
             continue
         if "决算" in context or (context.endswith(path) and "预算" not in context):
             return claim.numbers["value"]
     return None
+
+
+TRUNCATED_MIN = 6
+"""A table label this long that begins the narrative's name is that name cut short by its cell."""
+
+
+def canon(name: str) -> str:
+    """A subject name for matching: half-width brackets, no spaces, no trailing 支出."""
+    name = name.replace("（", "(").replace("）", ")").replace(" ", "")
+    return re.sub(r"(支出)+$", "", name)
+
+
+def same_name(label: str, name: str) -> bool:
+    """Whether a table row's label names the narrative's ``name``: equal once normalised, or the
+    label is the name cut short by its cell's width (机关事业单位基本养老保险 for …缴费支出)."""
+    label, wanted = canon(label), canon(name)
+    return label == wanted or (len(label) >= TRUNCATED_MIN and wanted.startswith(label))
+
+
+def path_row(path: ItemPath, rows: list[Row]) -> Row | None:
+    """The code-keyed row a path names down to its last step (类, 款 or 项), or None when any
+    step names no row under the one before it, or more than one."""
+    if len(path.steps) > 3:
+        return None  # two 项 in one path: which one is meant is the question (FL505)
+    head = canon(path.steps[0].name)
+    classes = [r for r in rows if r.level == 1 and canon(r.label) and head.endswith(canon(r.label))]
+    if len(classes) != 1:
+        return None
+    row = classes[0]
+    for step, level in zip(path.steps[1:], (2, 3)):
+        if step.level != ("款" if level == 2 else "项"):
+            return None
+        under = [r for r in rows if r.level == level and (r.code or "").startswith(row.code or "-") and same_name(r.label, step.name)]
+        if len(under) != 1:
+            return None
+        row = under[0]
+    return row

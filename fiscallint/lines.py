@@ -99,6 +99,7 @@ def looks_like_row(text: str) -> bool:
 SPLIT_NUMBER_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.$")
 """A line ending inside a figure, after its decimal point (1,306. | 52)."""
 DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
+FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
 SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
 """A line ending inside a table number (公开 05 | 表)."""
 
@@ -116,8 +117,11 @@ def join_split_lines(lines: list[Line]) -> list[Line]:
         elif last is not None and SPLIT_TABLE_NO_RE.search(last.text) and line.text.startswith("表"):
             moved = re.match("表", line.text)
         if last is not None and moved:
-            joined[-1] = Line(last.number, last.text + moved.group(), last.column, last.raw)
             rest = line.text[moved.end():]
+            if FIGURES_ONLY_RE.fullmatch(rest):
+                moved = re.match(".*", line.text)  # the rest of a table row: the whole line moves up
+                rest = ""
+            joined[-1] = Line(last.number, last.text + moved.group(), last.column, last.raw)  # type: ignore[union-attr]
             if rest.strip():
                 joined.append(Line(line.number, rest.lstrip(), line.column + len(line.text) - len(rest.lstrip()), line.raw))
             continue

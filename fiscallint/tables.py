@@ -560,8 +560,41 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         number, title, unit, headers, names, rows, [n.text for n in notes], identities, span,
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
-    table.unplaced = _misaligned(rows)
+    coded_rows = sum(1 for row in rows if row.code)
+    table.unplaced = (_detached_figures([line for _, line in rows_body]) if coded_rows >= 3 and not tabbed else None) or _misaligned(rows)
     return table
+
+
+FIGURE_RE = re.compile(r"[\d,]*\.\d+|\d{1,3}(?:,\d{3})+|0")
+"""A figure that cannot be a subject code: it has a decimal point or thousands separators (or is 0)."""
+
+
+def _detached_figures(lines: list[Line]) -> str | None:
+    """Why the figures of a code-keyed dump cannot be paired with their codes, or None.
+
+    A line of figures alone belongs to the row above when that row has a code and no figures
+    yet (its name wrapped); after a row that already has its figures it may be that row's
+    overflow or the next row's figures printed a little higher (layout-preserving extractions
+    do this), and nothing tells which.
+    """
+    waiting = False  # the last code line is still waiting for (the rest of) its figures
+    bare_run = 0  # code lines in a row with nothing between them: a column printed as a block
+    for line in lines:
+        tokens = line.text.split()
+        if not tokens or not any(c.isdigit() for c in line.text):
+            bare_run = 0
+            continue  # a name fragment
+        if all(re.fullmatch(r"\d{2}", t) for t in tokens):
+            continue  # 款 / 项 digits of a code on a line of their own
+        bare_run = bare_run + 1 if all(CODE_RE.fullmatch(t) for t in tokens) else 0
+        if bare_run >= 3:
+            return f"第 {line.number} 行前后科目编码连续成列、与数字分开输出，无法逐行对应"
+        if all(FIGURE_RE.fullmatch(t) for t in tokens):
+            if not waiting:
+                return f"第 {line.number} 行只有数字，无法确定属于上一行还是下一行的科目"
+            continue  # one cell per line: a row's figures follow its code one by one
+        waiting = CODE_RE.fullmatch(tokens[0]) is not None and not any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
+    return None
 
 
 MISALIGNED_MIN = 3

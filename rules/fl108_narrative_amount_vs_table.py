@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.figures import named_figures
+from fiscallint.denominators import row_value
+from fiscallint.figures import TableFigure, named_figures
+from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
 
@@ -16,8 +18,10 @@ class NarrativeAmountVsTable(Rule):
         情况说明中写明的表内项目金额——支出功能分类的“类”（“一般公共服务（类）支出 X 万元”，
         与公开05表或03表该类的合计栏比较）、一般公共预算财政拨款支出及其基本支出、项目支出
         （公开05表合计行）、本年收入合计、本年支出合计（公开01/02/03表）、收支总计（公开01/04表）
-        以及部门预算中的同类项目（收入预算、支出预算、一般公共预算支出…）——必须与表中数一致。
-        只在主语明确指向表内项目时比较。
+        以及部门预算中的同类项目（收入预算、支出预算、一般公共预算支出…）——必须与表中数一致；
+        逐项说明中“XX（类）XX（款）XX（项）……支出决算为 X 万元”的决算数必须等于公开05表该项的
+        合计栏（等于03表该项时不报：可能含其他资金）。表以“元”为单位时换算为万元比较。
+        只在主语明确指向表内项目、科目路径唯一对应表中一行时比较。
 
     反例:
         1.一般公共服务（类）支出 310.00 万元，占 100%。
@@ -44,6 +48,7 @@ class NarrativeAmountVsTable(Rule):
     summary = "说明中的金额与表中数不符 (a narrative amount differs from the same item in the tables)"
 
     def check(self) -> Iterator[Finding]:
+        yield from self._item_paths()
         for claim in self.context.report.claims():
             if claim.kind != "amount":
                 continue
@@ -62,6 +67,38 @@ class NarrativeAmountVsTable(Rule):
                 f"“{claim.subject}”{value.text} {unit}与公开{place.name}表“{place.row.label}”{shown} 不符："
                 f"相差 {stated - place.in_wan():f} 万元",
                 related=[Related(place.row.span, f"公开{place.name}表 {place.row.label}")],
+            )
+
+
+    def _item_paths(self) -> Iterator[Finding]:
+        """An item's 支出决算 (“…（类）…（款）…（项）…支出决算为 X 万元”) against its row in
+        公开05表, when the path names exactly one row there; an amount that is the row's figure
+        in 公开03表 instead (other funds included) is left alone."""
+        model = self.context.model
+        table05, table03 = model.table("05"), model.table("03")
+        if table05 is None:
+            return
+        rows05 = [r for r in table05.rows if r.code and r.level]
+        rows03 = [r for r in table03.rows if r.code and r.level] if table03 is not None else []
+        for path in model.item_paths:
+            if path.steps[-1].level != "项" or path.actual is None or path.actual.value == 0:
+                continue  # a path cut short (a name the path pattern could not follow) names a parent
+            row = path_row(path, rows05)
+            figure = row_value(row, 0) if row is not None else None
+            if row is None or figure is None:
+                continue
+            place = TableFigure(figure, row, table05, "05")
+            if place.agrees(path.actual, "万元"):
+                continue
+            other = path_row(path, rows03)
+            total = row_value(other, 0) if other is not None else None
+            if total is not None and table03 is not None and TableFigure(total, other, table03, "03").agrees(path.actual, "万元"):  # type: ignore[arg-type]
+                continue
+            yield self.finding(
+                path.actual.span,
+                f"“{path.steps[-1].name}”支出决算 {path.actual.text} 万元与公开05表 {row.code} {row.label} 的"
+                f" {figure.text} 不符：相差 {path.actual.value - place.in_wan():f} 万元",
+                related=[Related(figure.span, f"公开05表 {row.code} {row.label}")],
             )
 
 

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from fiscallint.ast import Row
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.item_paths import ItemPath, PathStep
+from fiscallint.item_paths import ItemPath, PathStep, canon, same_name
 from fiscallint.rule import Rule
-
-
-def canon(name: str) -> str:
-    """A subject name for matching: half-width brackets, no spaces, no trailing 支出."""
-    name = name.replace("（", "(").replace("）", ")").replace(" ", "")
-    return re.sub(r"(支出)+$", "", name)
-
-
-TRUNCATED_MIN = 6
-"""A table label this long that begins the narrative's name is that name cut short by the cell."""
 
 
 class ItemPathNames(Rule):
@@ -71,7 +60,7 @@ class ItemPathNames(Rule):
             for row in table.rows if table is not None else []:
                 if row.code and row.level:
                     rows.setdefault(row.code, row)
-                    self.labels.setdefault(row.code, set()).add(canon(row.label))
+                    self.labels.setdefault(row.code, set()).add(row.label)
         if not rows:
             return
         for path in self.context.model.item_paths:
@@ -111,11 +100,7 @@ class ItemPathNames(Rule):
     def _named(self, row: Row, name: str) -> bool:
         """Whether a row is called ``name`` in any of the tables, a name cut short by its cell's
         width (机关事业单位基本养老保险 for …缴费支出) included."""
-        wanted = canon(name)
-        return any(
-            label == wanted or (len(label) >= TRUNCATED_MIN and wanted.startswith(label))
-            for label in self.labels.get(row.code or "", {canon(row.label)})
-        )
+        return any(same_name(label, name) for label in self.labels.get(row.code or "", {row.label}))
 
     def _missing_kuan(
         self, kuan: PathStep, klass: Row, under: list[Row], item: PathStep | None, rows: dict[str, Row], unspent: bool

@@ -106,3 +106,31 @@ def test_class_amount_against_table_05() -> None:
     (finding,) = codes(text, "FL108")
     assert "400.00" in finding.message and finding.related
     assert not codes(text.replace("410.00", "400.00"), "FL108")
+
+
+ITEM_TABLES = """
+公开03表
+单位：万元
+科目编码 科目名称 本年支出合计 基本支出 项目支出
+208 社会保障和就业支出 130.00 100.00 30.00
+20805 行政事业单位养老支出 130.00 100.00 30.00
+2080505 机关事业单位基本养老保险缴费支出 130.00 100.00 30.00
+
+公开05表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+208 社会保障和就业支出 100.00 100.00
+20805 行政事业单位养老支出 100.00 100.00
+2080505 机关事业单位基本养老保险缴费支出 100.00 100.00
+"""
+ITEM = "\n五、一般公共预算财政拨款支出决算具体情况\n1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为 110.00 万元，支出决算为 {v} 万元。"
+
+
+def test_fl108_item_amount_against_its_row_in_table_05() -> None:
+    (finding,) = codes(ITEM_TABLES + ITEM.format(v="101.00"), "FL108")
+    assert "2080505" in finding.message and "100.00" in finding.message
+    assert finding.related
+    assert not codes(ITEM_TABLES + ITEM.format(v="100.00"), "FL108")
+    assert not codes(ITEM_TABLES + ITEM.format(v="130.00"), "FL108")  # table 03's figure: other funds included
+    two_items = ITEM.replace("缴费支出（项）", "缴费支出（项）其他支出（项）")
+    assert not codes(ITEM_TABLES + two_items.format(v="101.00"), "FL108")  # which 项 is meant: FL505's question
