@@ -55,23 +55,29 @@ def extract_pdf(
     return run_bounded(
         lambda: _extract(os.fspath(path), data, engine, max_pages, start, max_seconds),
         max(left, 0.0),
+        f"stopped, over the time bound max_seconds={max_seconds:g}",
     )
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:
-    """The file's bytes: a regular file within the size bound that starts like a PDF."""
+    """The file's bytes: a regular file (never a device, FIFO or socket, which could block or
+    never end) within the size bound, that starts like a PDF."""
     try:
-        with open(name, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError("not a regular file")
-            if info.st_size > max_bytes:
-                raise InputError(
-                    f"file is {info.st_size} bytes, over the size bound max_bytes={max_bytes}"
-                )
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror or exc})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file")
+        if info.st_size > max_bytes:
+            raise InputError(f"file is {info.st_size} bytes, over the size bound max_bytes={max_bytes}")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
     if len(data) > max_bytes:
         raise InputError(f"file is over the size bound max_bytes={max_bytes}")
     if b"%PDF-" not in data[:1024]:

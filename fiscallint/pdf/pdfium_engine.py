@@ -71,15 +71,18 @@ def _read_page(page: Any, number: int, raw: Any) -> PageContent:
 def _object_order(page: Any, raw: Any) -> dict[int, int]:
     """Content-stream position of every page object (forms flattened), by address."""
     order: dict[int, int] = {}
+    address_of = _address_reader()
+    get_type, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
 
-    def walk(count: int, get: Any, depth: int) -> None:
-        for i in range(count):
-            obj = get(i)
-            order[ctypes.cast(obj, ctypes.c_void_p).value or 0] = len(order)
-            if depth < MAX_FORM_DEPTH and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
-                walk(raw.FPDFFormObj_CountObjects(obj), lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), depth + 1)
+    def walk(objects: list[Any], depth: int) -> None:
+        for obj in objects:
+            order[address_of(obj)] = len(order)
+            if depth < MAX_FORM_DEPTH and get_type(obj) == form:
+                walk(_form_objects(obj, raw), depth + 1)
 
-    walk(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), 0)
+    handle = page.raw
+    get_object = raw.FPDFPage_GetObject
+    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], 0)
     return order
 
 
@@ -87,42 +90,43 @@ def _chars(
     textpage: Any, number: int, page_top: float, order: dict[int, int], raw: Any
 ) -> tuple[list[dict[str, Any]], int]:
     """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
-    of glyphs without a Unicode mapping (left out)."""
-    count = raw.FPDFText_CountChars(textpage)
+    of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
+    whitespace and dropped like real spaces."""
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
     check_page_counts(number, count, 0)
+    get_unicode, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
+    get_object, get_box, get_origin = (
+        raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    )
+    address_of = _address_reader()
     rect = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    descent = ctypes.c_float()
-    descents: dict[int, float] = {}
+    metrics: dict[int, tuple[int, float, float]] = {}  # text object -> (order, size, descent)
     keyed: list[tuple[int, int, dict[str, Any]]] = []
     unmapped = 0
     for i in range(count):
-        if raw.FPDFText_IsGenerated(textpage, i) == 1:
+        code = get_unicode(handle, i)
+        if code in _SKIPPED or code > 0x10FFFF:
             continue
-        code = raw.FPDFText_GetUnicode(textpage, i)
-        if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+        if map_error(handle, i) == 1:
             unmapped += 1
-            continue
-        if code == 0 or code > 0x10FFFF:
             continue
         text = chr(code)
         if text.isspace():
             continue
-        obj = raw.FPDFText_GetTextObject(textpage, i)
-        address = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if address not in descents:
-            font = raw.FPDFTextObj_GetFont(obj) if obj else None
-            ok = font and raw.FPDFFont_GetDescent(font, 1.0, descent)
-            descents[address] = descent.value if ok else 0.0
-        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-        raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-        raw.FPDFText_GetMatrix(textpage, i, matrix)
-        size = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
-        bottom = page_top - (oy.value + descents[address] * size)
+        obj = get_object(handle, i)
+        address = address_of(obj)
+        known = metrics.get(address)
+        if known is None:
+            known = metrics[address] = _metrics(textpage, i, obj, order.get(address, len(order)), raw)
+        position, size, descent = known
+        get_box(handle, i, rect)
+        get_origin(handle, i, ox, oy)
+        bottom = page_top - (oy.value + descent * size)
         keyed.append(
             (
-                order.get(address, len(order)),
+                position,
                 i,
                 {"text": text, "x0": rect.left, "x1": rect.right, "top": bottom - size,
                  "bottom": bottom, "size": size},
@@ -132,45 +136,78 @@ def _chars(
     return [k[2] for k in keyed], unmapped
 
 
+_SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
+
+
+def _address_reader() -> Any:
+    """A fast ``pointer -> int`` for the page-object pointers PDFium returns."""
+    read = ctypes.c_void_p.from_buffer
+    return lambda obj: read(obj).value or 0
+
+
+def _metrics(textpage: Any, index: int, obj: Any, position: int, raw: Any) -> tuple[int, float, float]:
+    """(stream position, size as pdfminer measures it, descent per unit size) of the text
+    object holding character ``index``."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage.raw, index, matrix)
+    size = raw.FPDFText_GetFontSize(textpage.raw, index) * math.hypot(matrix.c, matrix.d)
+    descent = ctypes.c_float()
+    font = raw.FPDFTextObj_GetFont(obj) if obj else None
+    ok = font and raw.FPDFFont_GetDescent(font, 1.0, descent)
+    return position, size, descent.value if ok else 0.0
+
+
 def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
     """Horizontal and vertical edges of the page's path objects, split into subpaths and
     classified as pdfminer does: one straight line, a rectangle (4 sides), or a polyline."""
     edges: list[Edge] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     m = raw.FS_MATRIX()
+    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
+    count_segments, get_segment = raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment
+    get_point, segment_type, is_closing = (
+        raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
+    )
+    path, form, moveto = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
 
-    def walk(count: int, get: Any, outer: Matrix, depth: int) -> None:
-        for i in range(count):
-            obj = get(i)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+    def walk(objects: list[Any], outer: Matrix, depth: int) -> None:
+        for obj in objects:
+            kind = get_type(obj)
+            if kind != path and kind != form:
                 continue
-            raw.FPDFPageObj_GetMatrix(obj, m)
-            mine = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
-            if kind == raw.FPDF_PAGEOBJ_FORM:
+            get_matrix(obj, m)
+            a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            if kind == form:
                 if depth < MAX_FORM_DEPTH:
-                    walk(raw.FPDFFormObj_CountObjects(obj),
-                         lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), mine, depth + 1)
+                    walk(_form_objects(obj, raw), (a, b, c, d, e, f), depth + 1)
                 continue
-            subpaths: list[tuple[list[tuple[float, float]], bool]] = []
-            for s in range(raw.FPDFPath_CountSegments(obj)):
-                seg = raw.FPDFPath_GetPathSegment(obj, s)
-                raw.FPDFPathSegment_GetPoint(seg, x, y)
-                a, b, c, d, e, f = mine
-                point = (a * x.value + c * y.value + e, page_top - (b * x.value + d * y.value + f))
-                if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO or not subpaths:
-                    subpaths.append(([point], False))
+            subpaths: list[list[tuple[float, float]]] = []
+            closed: list[bool] = []
+            for s in range(count_segments(obj)):
+                seg = get_segment(obj, s)
+                get_point(seg, x, y)
+                px, py = x.value, y.value
+                point = (a * px + c * py + e, page_top - (b * px + d * py + f))
+                if not subpaths or segment_type(seg) == moveto:
+                    subpaths.append([point])
+                    closed.append(False)
                 else:
-                    subpaths[-1][0].append(point)
-                if raw.FPDFPathSegment_GetClose(seg):
-                    subpaths[-1] = (subpaths[-1][0], True)
-            for points, closed in subpaths:
-                edges.extend(_subpath_edges(points, closed))
+                    subpaths[-1].append(point)
+                if is_closing(seg):
+                    closed[-1] = True
+            for points, shut in zip(subpaths, closed):
+                edges.extend(_subpath_edges(points, shut))
             if len(edges) > MAX_PAGE_EDGES:
                 return
 
-    walk(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), _IDENTITY, 0)
+    handle = page.raw
+    get_object = raw.FPDFPage_GetObject
+    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], _IDENTITY, 0)
     return edges
+
+
+def _form_objects(form: Any, raw: Any) -> list[Any]:
+    return [raw.FPDFFormObj_GetObject(form, j) for j in range(raw.FPDFFormObj_CountObjects(form))]
 
 
 def _subpath_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:

@@ -59,11 +59,23 @@ def _root_cause(exc: BaseException) -> BaseException:
     return exc
 
 
-def _page_count(pdf: Any, max_pages: int) -> int:
-    from pdfminer.pdftypes import resolve1
+def _resolve(obj: Any, hops: int = 32) -> Any:
+    """pdfminer's resolve1, but a reference chain longer than ``hops`` (a cycle such as
+    7 -> 8 -> 7, which resolve1 follows forever) is refused."""
+    from pdfminer.pdftypes import PDFObjRef
 
+    for _ in range(hops):
+        if not isinstance(obj, PDFObjRef):
+            return obj
+        obj = obj.resolve(default=None)
+    raise InputError("corrupt PDF (reference cycle)")
+
+
+def _page_count(pdf: Any, max_pages: int) -> int:
     try:
-        declared = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+        declared = _resolve(_resolve(pdf.doc.catalog.get("Pages")).get("Count"))
+    except InputError:
+        raise
     except Exception:
         declared = None
     if isinstance(declared, int) and declared > max_pages:
@@ -112,12 +124,10 @@ def _read_page(page: Any) -> PageContent:
 
 def _stream_bytes(page: Any) -> int:
     """Declared length of the page's content streams (cheap: not decoded)."""
-    from pdfminer.pdftypes import resolve1
-
     total = 0
     for stream in page.page_obj.contents or []:
-        stream = resolve1(stream)
-        length = resolve1(getattr(stream, "attrs", {}).get("Length", 0))
+        stream = _resolve(stream)
+        length = _resolve(getattr(stream, "attrs", {}).get("Length", 0))
         total += length if isinstance(length, int) else 0
     return total
 

@@ -22,8 +22,9 @@ from fiscallint.errors import InputError
 T = TypeVar("T")
 
 
-def run_bounded(work: Callable[[], T], seconds: float) -> T:
-    """``work()`` within ``seconds`` of wall time; InputError when over or when it fails."""
+def run_bounded(work: Callable[[], T], seconds: float, over: str) -> T:
+    """``work()`` within ``seconds`` of wall time; InputError(``over``) when it takes longer,
+    InputError with the cause when it fails."""
     if not hasattr(os, "fork"):
         return work()
     read_end, write_end = os.pipe()
@@ -41,7 +42,7 @@ def run_bounded(work: Callable[[], T], seconds: float) -> T:
             _kill(pid)
     status = os.waitpid(pid, 0)[1] if payload is not None else None
     if payload is None:
-        raise InputError(f"stopped: over the time bound max_seconds={seconds:g}")
+        raise InputError(over)
     if not payload:
         code = os.waitstatus_to_exitcode(status) if status is not None else 0
         reason = f"signal {-code}" if code < 0 else f"exit {code}"
