@@ -102,7 +102,10 @@ def _chars(
     address_of = _address_reader()
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    metrics: dict[int, tuple[int, float, float]] = {}  # text object -> (order, size, descent)
+    metrics: dict[int, tuple[int, float, float, float, Any]] = {}  # by text object address
+    widths: dict[tuple[int, int], float] = {}  # (font address, code) -> advance per unit size
+    width = ctypes.c_float()
+    glyph_width = raw.FPDFFont_GetGlyphWidth
     keyed: list[tuple[int, int, dict[str, Any]]] = []
     unmapped = 0
     for i in range(count):
@@ -120,15 +123,24 @@ def _chars(
         known = metrics.get(address)
         if known is None:
             known = metrics[address] = _metrics(textpage, i, obj, order.get(address, len(order)), raw)
-        position, size, descent = known
+        position, size, descent, x_scale, font = known
         get_box(handle, i, rect)
         get_origin(handle, i, ox, oy)
         bottom = page_top - (oy.value + descent * size)
+        x1 = rect.right
+        if font:
+            key = (address_of(font), code)
+            advance = widths.get(key)
+            if advance is None:
+                ok = glyph_width(font, code, 1.0, width)
+                advance = widths[key] = width.value if ok else -1.0
+            if advance >= 0:
+                x1 = ox.value + advance * x_scale
         keyed.append(
             (
                 position,
                 i,
-                {"text": text, "x0": rect.left, "x1": rect.right, "top": bottom - size,
+                {"text": text, "x0": ox.value, "x1": x1, "top": bottom - size,
                  "bottom": bottom, "size": size},
             )
         )
@@ -145,16 +157,20 @@ def _address_reader() -> Any:
     return lambda obj: read(obj).value or 0
 
 
-def _metrics(textpage: Any, index: int, obj: Any, position: int, raw: Any) -> tuple[int, float, float]:
-    """(stream position, size as pdfminer measures it, descent per unit size) of the text
-    object holding character ``index``."""
+def _metrics(
+    textpage: Any, index: int, obj: Any, position: int, raw: Any
+) -> tuple[int, float, float, float, Any]:
+    """Of the text object holding character ``index``: (stream position, size as pdfminer
+    measures it, descent per unit size, horizontal scale of advances, font or None)."""
     matrix = raw.FS_MATRIX()
     raw.FPDFText_GetMatrix(textpage.raw, index, matrix)
-    size = raw.FPDFText_GetFontSize(textpage.raw, index) * math.hypot(matrix.c, matrix.d)
+    font_size = raw.FPDFText_GetFontSize(textpage.raw, index)
+    size = font_size * math.hypot(matrix.c, matrix.d)
+    x_scale = font_size * math.hypot(matrix.a, matrix.b)
     descent = ctypes.c_float()
     font = raw.FPDFTextObj_GetFont(obj) if obj else None
     ok = font and raw.FPDFFont_GetDescent(font, 1.0, descent)
-    return position, size, descent.value if ok else 0.0
+    return position, size, descent.value if ok else 0.0, x_scale, font or None
 
 
 def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
