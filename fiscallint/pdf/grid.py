@@ -193,11 +193,14 @@ def _cells(points: dict[Point, tuple[set[Edge], set[Edge]]]) -> list[Box]:
         column.setdefault(p[0], []).append(p)
         row.setdefault(p[1], []).append(p)
 
+    # edges are compared by their box, as pdfplumber does
+    v_boxes = {p: {e[1:] for e in vs} for p, (vs, _) in points.items()}
+    h_boxes = {p: {e[1:] for e in hs} for p, (_, hs) in points.items()}
+
     def joined(a: Point, b: Point) -> bool:
-        # edges are compared by their box, as pdfplumber does
-        if a[0] == b[0] and {e[1:] for e in points[a][0]} & {e[1:] for e in points[b][0]}:
+        if a[0] == b[0] and not v_boxes[a].isdisjoint(v_boxes[b]):
             return True
-        return a[1] == b[1] and bool({e[1:] for e in points[a][1]} & {e[1:] for e in points[b][1]})
+        return a[1] == b[1] and not h_boxes[a].isdisjoint(h_boxes[b])
 
     cells = []
     for pt in ordered:
