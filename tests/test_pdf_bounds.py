@@ -115,6 +115,22 @@ def test_chained_flate_layers_are_counted(tmp_path: Path) -> None:
     assert "decoded-size bound" in error_of(path, "pdfium", max_decoded_bytes=32 * MiB)
 
 
+def test_bomb_behind_an_indirect_filter_is_refused(tmp_path: Path) -> None:
+    """Streams are recognised by their data: a /Filter given as a reference and a dictionary
+    padded far from the data hide nothing."""
+    path = tmp_path / "hidden.pdf"
+    data = fx.deflate_repeated(b" " * MiB, 64)
+    path.write_bytes(fx.raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        fx.ONE_PAGE % b"4 0 R",
+        fx.raw_stream(data, b"/Filter 6 0 R" + b" " * 10_000),
+        fx.HELVETICA,
+        b"[/FlateDecode]",
+    ]))
+    assert "decoded-size bound" in error_of(path, "pdfium", max_decoded_bytes=32 * MiB)
+
+
 def test_a_stream_under_the_decoded_bound_is_read(tmp_path: Path) -> None:
     path = tmp_path / "spaces.pdf"
     fx.write_flate_bomb_pdf(path, 64, layers=2)

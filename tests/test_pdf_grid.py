@@ -9,7 +9,6 @@ import pdfplumber
 import pytest
 
 from fiscallint.pdf.grid import Edge, find_grids, rect_edges
-from tests import pdf_fixtures as fx
 from tests.test_pdf_engines import BUILDERS, CORPUS
 
 SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}

@@ -103,7 +103,7 @@ def _chars(
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     metrics: dict[int, tuple[int, float, float, float, Any]] = {}  # by text object address
-    widths: dict[tuple[int, int], float] = {}  # (font address, code) -> advance per unit size
+    widths: dict[tuple[int, int], float] = {}  # (text object, code) -> advance, -1 if unknown
     width = ctypes.c_float()
     glyph_width = raw.FPDFFont_GetGlyphWidth
     keyed: list[tuple[int, int, dict[str, Any]]] = []
@@ -124,23 +124,24 @@ def _chars(
         if known is None:
             known = metrics[address] = _metrics(textpage, i, obj, order.get(address, len(order)), raw)
         position, size, descent, x_scale, font = known
-        get_box(handle, i, rect)
         get_origin(handle, i, ox, oy)
+        x0 = ox.value
         bottom = page_top - (oy.value + descent * size)
-        x1 = rect.right
-        if font:
-            key = (address_of(font), code)
-            advance = widths.get(key)
-            if advance is None:
-                ok = glyph_width(font, code, 1.0, width)
-                advance = widths[key] = width.value if ok else -1.0
-            if advance >= 0:
-                x1 = ox.value + advance * x_scale
+        key = (address, code)
+        advance = widths.get(key)
+        if advance is None:
+            ok = font and glyph_width(font, code, 1.0, width)
+            advance = widths[key] = width.value * x_scale if ok else -1.0
+        if advance >= 0:
+            x1 = x0 + advance
+        else:  # no font widths: PDFium's loose box
+            get_box(handle, i, rect)
+            x1 = rect.right
         keyed.append(
             (
                 position,
                 i,
-                {"text": text, "x0": ox.value, "x1": x1, "top": bottom - size,
+                {"text": text, "x0": x0, "x1": x1, "top": bottom - size,
                  "bottom": bottom, "size": size},
             )
         )

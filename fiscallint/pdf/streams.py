@@ -1,33 +1,30 @@
-"""Decoded-size bound: inflate every Flate stream of the file (streaming, output discarded)
-before an engine sees it, so a small file that decodes to gigabytes is refused up front."""
+"""Decoded-size bound: inflate every zlib stream of the file (streaming, output discarded)
+before an engine sees it, so a small file that decodes to gigabytes is refused up front.
+
+Streams are recognised by their data, not by their dictionary (which a hostile file can pad or
+hide in an object stream): the data after each ``stream`` keyword is inflated when it starts with
+a zlib header, and an inflated output that itself starts with one is inflated again (chained
+``/FlateDecode`` filters), up to MAX_LAYERS deep.
+"""
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Iterator
+from itertools import chain
 
 from fiscallint.errors import InputError
 
-_FLATE = re.compile(rb"/(?:FlateDecode|Fl)\b")
-_DICT_LOOKBACK = 4096  # bytes before `stream` searched for the stream's /Filter
+MAX_LAYERS = 4
 _CHUNK = 1 << 16
 
 
 def check_decoded_size(data: bytes, limit: int) -> int:
-    """Total decoded size of the Flate streams in ``data`` (chained filters included);
-    raises InputError as soon as it passes ``limit``."""
+    """Total decoded size of the zlib streams in ``data``; raises InputError as soon as it
+    passes ``limit``."""
     total = 0
-    for start, end in _stream_starts(data):
-        head = data[max(0, start - _DICT_LOOKBACK) : start]
-        head = head[head.rfind(b" obj") + 1 :] if b" obj" in head else head
-        layers = len(_FLATE.findall(head))
-        if not layers:
-            continue
-        chunks: Iterator[bytes] = _slices(data, end)
-        for _ in range(layers):
-            chunks = _inflate(chunks)
-        for piece in chunks:
+    for start in _stream_starts(data):
+        for piece in _decoded(_slices(data, start), 0):
             total += len(piece)
             if total > limit:
                 raise InputError(
@@ -36,16 +33,30 @@ def check_decoded_size(data: bytes, limit: int) -> int:
     return total
 
 
-def _stream_starts(data: bytes) -> Iterator[tuple[int, int]]:
-    """(position of each `stream` keyword, position of its data)."""
+def _stream_starts(data: bytes) -> Iterator[int]:
+    """Where the data of each `stream` keyword begins."""
     at = data.find(b"stream")
     while at >= 0:
         end = at + 6
         if data[end : end + 1] == b"\r":
             end += 1
         if data[end : end + 1] == b"\n" and data[max(0, at - 3) : at] != b"end":
-            yield at, end + 1
+            yield end + 1
         at = data.find(b"stream", at + 6)
+
+
+def _is_zlib(head: bytes) -> bool:
+    return len(head) >= 2 and head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] * 256 + head[1]) % 31 == 0
+
+
+def _decoded(chunks: Iterator[bytes], depth: int) -> Iterator[bytes]:
+    """The innermost decoded bytes of ``chunks`` (nothing when they are not zlib data)."""
+    first = next(chunks, b"")
+    if depth < MAX_LAYERS and _is_zlib(first):
+        yield from _decoded(_inflate(chain([first], chunks)), depth + 1)
+    elif depth > 0:
+        yield first
+        yield from chunks
 
 
 def _slices(data: bytes, start: int) -> Iterator[bytes]:
