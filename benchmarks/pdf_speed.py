@@ -1,9 +1,10 @@
 """Time PDF reading against pdfminer's pdf2txt.py, all in one run, on the corpus PDFs.
 
 Rows per PDF: pdf2txt.py (the baseline), extract_pdf with each engine, and a whole
-``fiscallint check`` with each engine. Each run is a fresh subprocess (imports included);
-wall time is the best of --repeat runs; peak RSS comes from os.wait4 for that child (it
-covers the child's own forked reader too). The ratio is wall time over pdf2txt.py's.
+``fiscallint check`` with each engine. Each run is a fresh subprocess (imports included); the
+commands take turns (round robin, --repeat rounds) so that load from other work on the machine
+falls on all of them alike, and each keeps its best wall time. CPU time (user + system, the
+forked reader included) and peak RSS come from os.wait4. Ratios are over pdf2txt.py's.
 Prints a Markdown table (docs/performance.md, "PDF engines").
 Usage: python benchmarks/pdf_speed.py [--repeat N] [PDF ...]
 """
@@ -24,8 +25,8 @@ EXTRACT = "import sys; from fiscallint.pdf import extract_pdf; extract_pdf(sys.a
 COUNT = "import sys; from fiscallint.pdf import extract_pdf; print(extract_pdf(sys.argv[1]).page_count)"
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process (exit 0 or 1 accepted)."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one child process (exit 0 or 1 accepted)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -33,12 +34,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"failed ({code}): {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
-
-
-def best(cmd: list[str], repeat: int) -> tuple[float, float]:
-    runs = [run(cmd) for _ in range(repeat)]
-    return min(w for w, _ in runs), max(m for _, m in runs)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: KiB
 
 
 def main() -> None:
@@ -52,8 +48,8 @@ def main() -> None:
     bindir = Path(sys.executable).parent
     pdf2txt = shutil.which("pdf2txt.py", path=str(bindir)) or shutil.which("pdf2txt.py")
     fiscallint = [sys.executable, "-m", "fiscallint", "check", "--exit-zero"]
-    print("| file | pages | command | wall s | / pdf2txt.py | peak RSS MB |")
-    print("|---|---:|---|---:|---:|---:|")
+    print("| file | pages | command | wall s | / pdf2txt.py | CPU s | / pdf2txt.py | peak RSS MB |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
     for pdf in pdfs:
         # never import a PDF library here: a forked child's peak RSS includes the parent's pages
         pages = int(subprocess.check_output([sys.executable, "-c", COUNT, str(pdf)], cwd=ROOT))
@@ -64,11 +60,18 @@ def main() -> None:
             "fiscallint check, pdfminer": [*fiscallint, "--pdf-engine", "pdfminer", str(pdf)],
             "fiscallint check, PDFium": [*fiscallint, "--pdf-engine", "pdfium", str(pdf)],
         }
-        base = None
-        for what, cmd in commands.items():
-            wall, peak = best(cmd, args.repeat)
-            base = base or wall
-            print(f"| {pdf.name} | {pages} | {what} | {wall:.3f} | {wall / base:.2f} | {peak:.0f} |")
+        runs: dict[str, list[tuple[float, float, float]]] = {what: [] for what in commands}
+        for _ in range(args.repeat):
+            for what, cmd in commands.items():
+                runs[what].append(run(cmd))
+        base_wall = min(w for w, _, _ in runs["pdf2txt.py"])
+        base_cpu = min(c for _, c, _ in runs["pdf2txt.py"])
+        for what, measured in runs.items():
+            wall = min(w for w, _, _ in measured)
+            cpu = min(c for _, c, _ in measured)
+            peak = max(m for _, _, m in measured)
+            print(f"| {pdf.name} | {pages} | {what} | {wall:.3f} | {wall / base_wall:.2f} | "
+                  f"{cpu:.3f} | {cpu / base_cpu:.2f} | {peak:.0f} |")
 
 
 if __name__ == "__main__":

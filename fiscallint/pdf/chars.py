@@ -34,10 +34,17 @@ class _Line:
         self.x0 = c["x0"]
         self.x1 = c["x1"]
 
-    def add(self, chars: list[Char]) -> None:
-        self.chars.extend(chars)
-        self.x0 = min(self.x0, min(c["x0"] for c in chars))
-        self.x1 = max(self.x1, max(c["x1"] for c in chars))
+    def add(self, c: Char) -> None:
+        self.chars.append(c)
+        if c["x0"] < self.x0:
+            self.x0 = c["x0"]
+        if c["x1"] > self.x1:
+            self.x1 = c["x1"]
+
+    def absorb(self, other: _Line) -> None:
+        self.chars.extend(other.chars)
+        self.x0 = min(self.x0, other.x0)
+        self.x1 = max(self.x1, other.x1)
 
     def accepts(self, c: Char) -> bool:
         last = self.chars[-1]
@@ -62,7 +69,7 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
         if not c["text"] or c["text"].isspace():
             continue
         if cur is not None and cur.accepts(c):
-            cur.add([c])
+            cur.add(c)
         else:
             cur = _Line(c)
             lines.append(cur)
@@ -74,7 +81,7 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
             if _overlap(m.top, m.bottom, ln.top, ln.bottom) >= 0.5 and (
                 ln.x0 >= m.x1 - slack or ln.x1 <= m.x0 + slack
             ):
-                m.add(ln.chars)
+                m.absorb(ln)
                 break
         else:
             merged.append(ln)
