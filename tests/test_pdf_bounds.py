@@ -131,6 +131,25 @@ def test_bomb_behind_an_indirect_filter_is_refused(tmp_path: Path) -> None:
     assert "decoded-size bound" in error_of(path, "pdfium", max_decoded_bytes=32 * MiB)
 
 
+def test_every_layer_counts(tmp_path: Path) -> None:
+    """An outer layer that inflates to 50 MB of empty deflate blocks (the inner layer decodes
+    to nothing) still costs an engine 50 MB: it is counted."""
+    import zlib
+
+    empty_blocks = b"\x78\x01" + b"\x00\x00\x00\xff\xff" * 10_000_000 + b"\x01\x00\x00\xff\xff\x00\x00\x00\x01"
+    assert zlib.decompress(empty_blocks) == b""
+    path = tmp_path / "layers.pdf"
+    path.write_bytes(fx.raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        fx.ONE_PAGE % b"4 0 R",
+        fx.raw_stream(zlib.compress(empty_blocks, 9), b"/Filter [/FlateDecode /FlateDecode]"),
+        fx.HELVETICA,
+    ]))
+    assert path.stat().st_size < 200_000
+    assert "decoded-size bound" in error_of(path, "pdfium", max_decoded_bytes=32 * MiB)
+
+
 def test_a_stream_under_the_decoded_bound_is_read(tmp_path: Path) -> None:
     path = tmp_path / "spaces.pdf"
     fx.write_flate_bomb_pdf(path, 64, layers=2)
