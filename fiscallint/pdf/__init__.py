@@ -97,6 +97,7 @@ def _extract(
     name: str, data: bytes, engine: str, max_pages: int, start: float, max_seconds: float
 ) -> PdfText:
     from fiscallint.pdf.assemble import assemble
+    from fiscallint.pdf.page_content import describe
 
     quiet = logging.getLogger("pdfminer")  # damaged files make pdfminer log hundreds of warnings
     level = quiet.level
@@ -124,7 +125,7 @@ def _extract(
     except MemoryError:
         raise InputError("PDF needs too much memory") from None
     except Exception as exc:
-        raise InputError(f"cannot extract PDF ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"cannot extract PDF ({describe(exc)})") from None
     finally:
         quiet.setLevel(level)
     return PdfText(

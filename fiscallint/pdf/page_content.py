@@ -52,3 +52,9 @@ def _inside(c: dict[str, Any], boxes: list[Box]) -> bool:
     cx = (c["x0"] + c["x1"]) / 2
     cy = (c["top"] + c["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: first line of the message``."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text and text[0] else type(exc).__name__

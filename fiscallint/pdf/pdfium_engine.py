@@ -17,7 +17,7 @@ from typing import Any
 from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
 from fiscallint.pdf.model import PageContent
-from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts
+from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, describe
 
 MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
 
@@ -47,9 +47,16 @@ def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]
 def _iter_pages(pdf: Any, raw: Any) -> Iterator[PageContent]:
     try:
         for index in range(len(pdf)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except Exception as exc:
+                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
             try:
                 yield _read_page(page, index + 1, raw)
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
             finally:
                 page.close()
     finally:
@@ -110,7 +117,7 @@ def _chars(
     unmapped = 0
     for i in range(count):
         code = get_unicode(handle, i)
-        if code in _SKIPPED or code > 0x10FFFF:
+        if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
             continue
         if map_error(handle, i) == 1:
             unmapped += 1

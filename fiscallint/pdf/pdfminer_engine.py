@@ -12,7 +12,7 @@ from typing import Any
 from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge
 from fiscallint.pdf.model import PageContent
-from fiscallint.pdf.page_content import build_page, check_page_counts
+from fiscallint.pdf.page_content import build_page, check_page_counts, describe
 
 MAX_PAGE_STREAM_BYTES = 30_000_000  # declared content length of one page
 
@@ -130,9 +130,3 @@ def _stream_bytes(page: Any) -> int:
         length = _resolve(getattr(stream, "attrs", {}).get("Length", 0))
         total += length if isinstance(length, int) else 0
     return total
-
-
-def describe(exc: BaseException) -> str:
-    """``Type: first line of the message``."""
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text and text[0] else type(exc).__name__

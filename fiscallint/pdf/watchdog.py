@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from fiscallint.errors import InputError
+from fiscallint.pdf.page_content import describe
 
 T = TypeVar("T")
 
@@ -65,7 +66,7 @@ def _child(work: Callable[[], object], fd: int) -> None:
         except MemoryError:
             message = pickle.dumps((False, "PDF needs too much memory"))
         except BaseException as exc:  # any failure inside the engine ends this file only
-            message = pickle.dumps((False, f"cannot extract PDF ({type(exc).__name__}: {exc})"))
+            message = pickle.dumps((False, f"cannot extract PDF ({describe(exc)})"))
         view = memoryview(message)
         while view:
             view = view[os.write(fd, view) :]
