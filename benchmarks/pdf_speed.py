@@ -1,7 +1,12 @@
-"""Time extract_pdf against pdfminer's pdf2txt.py on the corpus PDFs.
+"""Time PDF reading against pdfminer's pdf2txt.py, all in one run, on the corpus PDFs.
 
-Each run is a fresh subprocess (imports included); wall time is the best of --repeat runs,
-peak RSS comes from os.wait4 for that child. Usage: python benchmarks/pdf_speed.py [PDF ...]
+Rows per PDF: pdf2txt.py (the baseline), extract_pdf with each engine, and a whole
+``fiscallint check`` with each engine. Each run is a fresh subprocess (imports included); the
+commands take turns (round robin, --repeat rounds) so that load from other work on the machine
+falls on all of them alike, and each keeps its best wall time. CPU time (user + system, the
+forked reader included) and peak RSS come from os.wait4. Ratios are over pdf2txt.py's.
+Prints a Markdown table (docs/performance.md, "PDF engines").
+Usage: python benchmarks/pdf_speed.py [--repeat N] [PDF ...]
 """
 
 from __future__ import annotations
@@ -16,47 +21,57 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
-EXTRACT = "import sys; from fiscallint.pdf import extract_pdf; extract_pdf(sys.argv[1])"
+EXTRACT = "import sys; from fiscallint.pdf import extract_pdf; extract_pdf(sys.argv[1], engine=sys.argv[2])"
 COUNT = "import sys; from fiscallint.pdf import extract_pdf; print(extract_pdf(sys.argv[1]).page_count)"
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one child process."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one child process (exit 0 or 1 accepted)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
-
-
-def best(cmd: list[str], repeat: int) -> tuple[float, float]:
-    runs = [run(cmd) for _ in range(repeat)]
-    return min(w for w, _ in runs), max(m for _, m in runs)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"failed ({code}): {' '.join(cmd)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # Linux: KiB
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("pdfs", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     pdfs = args.pdfs or sorted(CORPUS.glob("*.pdf"))
     if not pdfs:
         raise SystemExit(f"no PDFs given and none in {CORPUS}")
-    pdf2txt = shutil.which("pdf2txt.py") or str(Path(sys.executable).with_name("pdf2txt.py"))
-    print(f"{'file':36} {'pages':>5} {'extract s':>9} {'pdf2txt s':>9} {'ratio':>5} "
-          f"{'extract MB':>10} {'pdf2txt MB':>10}")
+    bindir = Path(sys.executable).parent
+    pdf2txt = shutil.which("pdf2txt.py", path=str(bindir)) or shutil.which("pdf2txt.py")
+    fiscallint = [sys.executable, "-m", "fiscallint", "check", "--exit-zero"]
+    print("| file | pages | command | wall s | / pdf2txt.py | CPU s | / pdf2txt.py | peak RSS MB |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
     for pdf in pdfs:
-        # never import pdfminer here: a forked child's peak RSS includes the parent's pages
+        # never import a PDF library here: a forked child's peak RSS includes the parent's pages
         pages = int(subprocess.check_output([sys.executable, "-c", COUNT, str(pdf)], cwd=ROOT))
-        ours, our_mb = best([sys.executable, "-c", EXTRACT, str(pdf)], args.repeat)
-        ref, ref_mb = best(
-            [sys.executable, pdf2txt, str(pdf), "-o", os.devnull], args.repeat
-        )
-        print(f"{pdf.name:36} {pages:5d} {ours:9.2f} {ref:9.2f} {ours / ref:5.2f} "
-              f"{our_mb:10.1f} {ref_mb:10.1f}")
+        commands = {
+            "pdf2txt.py": [sys.executable, str(pdf2txt), str(pdf), "-o", os.devnull],
+            "extract_pdf, pdfminer engine": [sys.executable, "-c", EXTRACT, str(pdf), "pdfminer"],
+            "extract_pdf, PDFium engine": [sys.executable, "-c", EXTRACT, str(pdf), "pdfium"],
+            "fiscallint check, pdfminer": [*fiscallint, "--pdf-engine", "pdfminer", str(pdf)],
+            "fiscallint check, PDFium": [*fiscallint, "--pdf-engine", "pdfium", str(pdf)],
+        }
+        runs: dict[str, list[tuple[float, float, float]]] = {what: [] for what in commands}
+        for _ in range(args.repeat):
+            for what, cmd in commands.items():
+                runs[what].append(run(cmd))
+        base_wall = min(w for w, _, _ in runs["pdf2txt.py"])
+        base_cpu = min(c for _, c, _ in runs["pdf2txt.py"])
+        for what, measured in runs.items():
+            wall = min(w for w, _, _ in measured)
+            cpu = min(c for _, c, _ in measured)
+            peak = max(m for _, _, m in measured)
+            print(f"| {pdf.name} | {pages} | {what} | {wall:.3f} | {wall / base_wall:.2f} | "
+                  f"{cpu:.3f} | {cpu / base_cpu:.2f} | {peak:.0f} |")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
+PDF_ENGINES = ["pdfium", "pdfminer"]  # fiscallint.pdf.ENGINES, not imported here (start-up)
 PROGRESS_MIN_FILES = 8
 
 
@@ -114,11 +115,14 @@ def main() -> None:
 @click.option("--show-coverage", is_flag=True, help="Print, per file, how much was parsed into tables and claims (stderr).")
 @click.option("--show-encoding", is_flag=True, help="Print, per file, the encoding and text shape used (stderr).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How PDFs are read: PDFium (fast) or pdfminer.six (the reference).")
+@click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
     ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
     fix: bool, diff: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
-    jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool,
+    jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
+    pdf_timeout: float,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
     from .config import Selection
@@ -134,7 +138,7 @@ def check(
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
         if not any(c.startswith(code) for c in known) and code != "FL000":
             raise click.UsageError(f"unknown rule code or prefix: {code}")
-    overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year)
+    overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year, pdf_engine, pdf_timeout)
     try:
         configs = Configs(config_file)
         files = expand(paths, configs)
@@ -352,13 +356,15 @@ def explain(code: str) -> None:
 @main.command()
 @click.argument("pdf", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text to FILE instead of stdout.")
-def extract(pdf: str, output: str | None) -> None:
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How the PDF is read: PDFium (fast) or pdfminer.six (the reference).")
+@click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
+def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -> None:
     """Write the canonical text of a PDF report (what the rules read)."""
     from .errors import InputError
     from .pdf import extract_pdf
 
     try:
-        text = extract_pdf(pdf).text
+        text = extract_pdf(pdf, engine=pdf_engine, max_seconds=pdf_timeout).text
     except InputError as exc:
         click.echo(f"{pdf}: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)

@@ -26,12 +26,13 @@ class LintResult:
     error: str | None = None
 
 
-def read_source(path: str) -> SourceText:
-    """Read a text or PDF input into decoded text (a PDF through its canonical text)."""
+def read_source(path: str, pdf_engine: str = "pdfium", pdf_seconds: float = 60.0) -> SourceText:
+    """Read a text or PDF input into decoded text (a PDF through its canonical text, read by
+    ``pdf_engine`` — "pdfium" or "pdfminer" — within ``pdf_seconds`` of wall time)."""
     if path.lower().endswith(PDF_SUFFIXES):
         from .pdf import extract_pdf
 
-        extracted = extract_pdf(path)
+        extracted = extract_pdf(path, engine=pdf_engine, max_seconds=pdf_seconds)
         return SourceText(path, extracted.text, "pdf", "pdf", extracted.pages)
     return read_text_source(path)
 

@@ -27,6 +27,8 @@ class Overrides:
 
     selection: Selection = Selection()
     year: int | None = None
+    pdf_engine: str = "pdfium"
+    pdf_seconds: float = 60.0
 
 
 @dataclass
@@ -92,7 +94,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
     from .coverage import coverage_line
 
     try:
-        source = read_source(path)
+        source = read_source(path, overrides.pdf_engine, overrides.pdf_seconds)
     except InputError as exc:
         return FileResult(path, error=str(exc))
     except Exception as exc:  # a reader bug must not stop the other files

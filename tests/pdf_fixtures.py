@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -96,20 +98,79 @@ def grid_table(
     return y
 
 
-def write_zero_page_pdf(path: Path) -> None:
-    """A syntactically valid PDF whose page tree is empty."""
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+def raw_pdf(objects: Sequence[bytes]) -> bytes:
+    """A PDF from object bodies (object i+1 is objects[i]; object 1 is the catalog), with a
+    correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
-    for i, body in enumerate(objs, start=1):
+    for i, body in enumerate(objects, start=1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def raw_stream(data: bytes, entries: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), entries) + data + b"\nendstream"
+
+
+def write_zero_page_pdf(path: Path) -> None:
+    """A syntactically valid PDF whose page tree is empty."""
+    path.write_bytes(raw_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+ONE_PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %s /Resources << /Font << /F1 5 0 R >> >> >>"
+HELLO = raw_stream(b"BT /F1 12 Tf 72 700 Td (Total 1,234.56) Tj ET")
+
+
+def write_reference_cycle_pdf(path: Path, where: str) -> None:
+    """Objects 7 and 8 reference each other (7 -> 8 -> 7), standing in for the page count
+    (``where="count"``) or for the page's content stream (``where="contents"``)."""
+    count, contents = (b"7 0 R", b"4 0 R") if where == "count" else (b"1", b"7 0 R")
+    path.write_bytes(raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count %s >>" % count,
+        ONE_PAGE % contents,
+        HELLO,
+        HELVETICA,
+        b"null",
+        b"8 0 R",
+        b"7 0 R",
+    ]))
+
+
+def deflate_repeated(block: bytes, times: int) -> bytes:
+    """zlib data for ``block * times``, built from one compressed copy of the block: after a
+    full flush the compressor's output for the same input repeats byte for byte."""
+    packer = zlib.compressobj(9)
+    first = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    checksum = 1
+    for _ in range(times):
+        checksum = zlib.adler32(block, checksum)
+    end = packer.flush()[:-4] + struct.pack(">I", checksum)
+    return first + again * (times - 1) + end
+
+
+def write_flate_bomb_pdf(path: Path, decoded_mib: int, layers: int = 1) -> None:
+    """One page whose content stream is ``decoded_mib`` MiB of spaces, Flate-compressed
+    ``layers`` times (about 1 KiB of file per MiB decoded for one layer)."""
+    data = deflate_repeated(b" " * (1 << 20), decoded_mib)
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+    filters = b"/Filter [" + b"/FlateDecode " * layers + b"]"
+    path.write_bytes(raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        ONE_PAGE % b"4 0 R",
+        raw_stream(data, filters),
+        HELVETICA,
+    ]))
 
 
 def write_image_only_pdf(path: Path) -> None:

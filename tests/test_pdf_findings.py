@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from fiscallint.cli import main
@@ -41,8 +42,9 @@ def build(path: Path, *, share: str, class_total: str) -> None:
     c.save()
 
 
-def run(path: Path) -> tuple[int, list[dict[str, object]]]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", "--ignore", "FL504", str(path)])
+def run(path: Path, engine: str = "pdfium") -> tuple[int, list[dict[str, object]]]:
+    args = ["check", "--format", "json", "--ignore", "FL504", "--pdf-engine", engine, str(path)]
+    result = CliRunner().invoke(main, args)
     return result.exit_code, json.loads(result.stdout)
 
 
@@ -54,10 +56,11 @@ def test_clean_pdf_has_no_findings(tmp_path: Path) -> None:
     assert code == 0
 
 
-def test_planted_share_and_cell_are_found_on_their_pages(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_planted_share_and_cell_are_found_on_their_pages(tmp_path: Path, engine: str) -> None:
     pdf = tmp_path / "planted.pdf"
     build(pdf, share="85%", class_total="310.00")
-    code, findings = run(pdf)
+    code, findings = run(pdf, engine)
     assert code == 1
     share = [f for f in findings if f["code"] == "FL101"]
     assert len(share) == 1 and share[0]["page"] == 1

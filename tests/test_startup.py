@@ -9,7 +9,8 @@ import json
 import subprocess
 import sys
 
-HEAVY = ("pdfminer", "pdfplumber", "pygls", "lsprotocol", "rich")
+HEAVY = ("pdfminer", "pdfplumber", "pypdfium2", "pygls", "lsprotocol", "rich")
+PDF_STACK = {"pdfminer", "pdfplumber", "pypdfium2"}
 
 PROBE = """
 import contextlib, io, json, sys
@@ -36,3 +37,20 @@ def test_version_imports_no_heavy_module() -> None:
 def test_version_command_runs() -> None:
     result = subprocess.run([sys.executable, "-m", "fiscallint", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "fiscallint" in result.stdout
+
+
+LINT_TEXT = """
+import json, sys
+from pathlib import Path
+from fiscallint.config import Config
+from fiscallint.pipeline import Overrides, lint_file
+lint_file(sys.argv[1], Config(root=Path(".")), Overrides())
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
+"""
+
+
+def test_linting_text_imports_no_pdf_engine(tmp_path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("一、收入支出决算总体情况说明\n2024年度收入总计100.00万元。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", LINT_TEXT, str(report)], capture_output=True, text=True, check=True)
+    assert not set(json.loads(result.stdout)) & PDF_STACK

@@ -25,20 +25,26 @@ def _overlap(a_top: float, a_bot: float, b_top: float, b_bot: float) -> float:
 
 
 class _Line:
-    __slots__ = ("chars", "top", "bottom")
+    __slots__ = ("chars", "top", "bottom", "x0", "x1")
 
     def __init__(self, c: Char) -> None:
         self.chars = [c]
         self.top = c["top"]
         self.bottom = c["bottom"]
+        self.x0 = c["x0"]
+        self.x1 = c["x1"]
 
-    @property
-    def x0(self) -> float:
-        return min(c["x0"] for c in self.chars)
+    def add(self, c: Char) -> None:
+        self.chars.append(c)
+        if c["x0"] < self.x0:
+            self.x0 = c["x0"]
+        if c["x1"] > self.x1:
+            self.x1 = c["x1"]
 
-    @property
-    def x1(self) -> float:
-        return max(c["x1"] for c in self.chars)
+    def absorb(self, other: _Line) -> None:
+        self.chars.extend(other.chars)
+        self.x0 = min(self.x0, other.x0)
+        self.x1 = max(self.x1, other.x1)
 
     def accepts(self, c: Char) -> bool:
         last = self.chars[-1]
@@ -63,7 +69,7 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
         if not c["text"] or c["text"].isspace():
             continue
         if cur is not None and cur.accepts(c):
-            cur.chars.append(c)
+            cur.add(c)
         else:
             cur = _Line(c)
             lines.append(cur)
@@ -75,7 +81,7 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
             if _overlap(m.top, m.bottom, ln.top, ln.bottom) >= 0.5 and (
                 ln.x0 >= m.x1 - slack or ln.x1 <= m.x0 + slack
             ):
-                m.chars.extend(ln.chars)
+                m.absorb(ln)
                 break
         else:
             merged.append(ln)

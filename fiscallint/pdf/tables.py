@@ -1,30 +1,29 @@
-"""Rebuild ruled tables cell by cell from a pdfplumber page."""
+"""Rebuild ruled tables cell by cell from a page's edges and characters (either engine)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Any
 
 from fiscallint.pdf.chars import Char, block_text
+from fiscallint.pdf.grid import Edge, Grid, find_grids
 from fiscallint.pdf.model import Box, TableBlock
 
-_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _MIN_COL_WIDTH = 4.0  # narrower, always-empty columns are drawing artefacts (double rules)
 
 
-def find_tables(page: Any, chars: Sequence[Char]) -> list[TableBlock]:
+def find_tables(edges: Sequence[Edge], chars: Sequence[Char], page_number: int) -> list[TableBlock]:
     """Ruled tables of the page, top to bottom, with their cell texts."""
     blocks = []
-    for table in page.find_tables(_SETTINGS):
-        block = _build(table, chars, page.page_number)
+    for grid in find_grids(edges):
+        block = _build(grid, chars, page_number)
         if block is not None:
             blocks.append(block)
     blocks.sort(key=lambda b: b.box[1])
     return blocks
 
 
-def _build(table: Any, chars: Sequence[Char], page_number: int) -> TableBlock | None:
+def _build(table: Grid, chars: Sequence[Char], page_number: int) -> TableBlock | None:
     rows = table.rows
     cells: dict[tuple[int, int], Box] = {}
     for r, row in enumerate(rows):

@@ -1,0 +1,60 @@
+"""One page's characters and edges (from either engine) into PageContent, within bounds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from fiscallint.errors import InputError
+from fiscallint.pdf.chars import Char, group_lines
+from fiscallint.pdf.columns import lines_and_text_tables
+from fiscallint.pdf.grid import Edge
+from fiscallint.pdf.model import Box, PageContent
+from fiscallint.pdf.tables import find_tables
+
+MAX_PAGE_CHARS = 200_000
+MAX_PAGE_EDGES = 100_000  # ruling segments (lines, rectangle sides, path segments)
+
+
+def check_page_counts(number: int, chars: int, edges: int) -> None:
+    """Refuse a page with more characters or drawn segments than any report has."""
+    if chars > MAX_PAGE_CHARS:
+        raise InputError(f"page {number} has {chars} characters (object bound)")
+    if edges > MAX_PAGE_EDGES:
+        raise InputError(f"page {number} has {edges} drawn lines (object bound)")
+
+
+def build_page(
+    number: int,
+    width: float,
+    height: float,
+    chars: Sequence[Char],
+    edges: Sequence[Edge],
+    unmapped: int,
+) -> PageContent:
+    """Tables from the edges, then lines of the characters outside them, top to bottom.
+
+    ``unmapped`` counts glyphs without a Unicode mapping (not in ``chars``)."""
+    check_page_counts(number, len(chars), len(edges))
+    if unmapped > 0.2 * (len(chars) + unmapped):
+        raise InputError(f"page {number} text has no Unicode mapping (font without ToUnicode)")
+    content = PageContent(number, width, height, char_count=len(chars))
+    tables = find_tables(edges, chars, number) if edges else []
+    boxes = [t.box for t in tables]
+    free = [c for c in chars if not _inside(c, boxes)]
+    content.items = lines_and_text_tables(group_lines(free), number)
+    content.items.extend(tables)
+    content.items.sort(key=lambda it: it.box[1])
+    return content
+
+
+def _inside(c: dict[str, Any], boxes: list[Box]) -> bool:
+    cx = (c["x0"] + c["x1"]) / 2
+    cy = (c["top"] + c["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: first line of the message``."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text and text[0] else type(exc).__name__

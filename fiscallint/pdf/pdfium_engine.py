@@ -1,0 +1,258 @@
+"""The default engine: PDFium (pypdfium2) reads characters with their boxes and the drawn
+path segments; the shared code in page_content.py rebuilds lines and tables from them.
+
+Character boxes are made the way pdfminer makes them (advance width from the loose box,
+font size times the text matrix scale for the height, the font's descent below the origin),
+and characters keep content-stream order, so both engines feed the same numbers to the
+same line grouping.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from fiscallint.errors import InputError
+from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
+from fiscallint.pdf.model import PageContent
+from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, describe
+
+MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]:
+    """Open the document held in ``data``; return (page count, lazy iterator of pages)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(data, password="")
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise InputError("encrypted PDF that needs a password") from None
+        if code == raw.FPDF_ERR_SECURITY:
+            raise InputError("unsupported PDF encryption") from None
+        if code == raw.FPDF_ERR_SUCCESS:
+            raise InputError("PDF has zero pages") from None
+        raise InputError(f"corrupt or truncated PDF (PDFium: {exc})") from None
+    return len(pdf), _iter_pages(pdf, raw)
+
+
+def _iter_pages(pdf: Any, raw: Any) -> Iterator[PageContent]:
+    try:
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+            except Exception as exc:
+                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
+            try:
+                yield _read_page(page, index + 1, raw)
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+def _read_page(page: Any, number: int, raw: Any) -> PageContent:
+    left, bottom, right, top = page.get_mediabox()
+    textpage = page.get_textpage()
+    try:
+        order = _object_order(page, raw)
+        chars, unmapped = _chars(textpage, number, top, order, raw)
+    finally:
+        textpage.close()
+    edges = _edges(page, top, raw)
+    return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
+
+
+def _object_order(page: Any, raw: Any) -> dict[int, int]:
+    """Content-stream position of every page object (forms flattened), by address."""
+    order: dict[int, int] = {}
+    address_of = _address_reader()
+    get_type, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+
+    def walk(objects: list[Any], depth: int) -> None:
+        for obj in objects:
+            order[address_of(obj)] = len(order)
+            if depth < MAX_FORM_DEPTH and get_type(obj) == form:
+                walk(_form_objects(obj, raw), depth + 1)
+
+    handle = page.raw
+    get_object = raw.FPDFPage_GetObject
+    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], 0)
+    return order
+
+
+def _chars(
+    textpage: Any, number: int, page_top: float, order: dict[int, int], raw: Any
+) -> tuple[list[dict[str, Any]], int]:
+    """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
+    of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
+    whitespace and dropped like real spaces."""
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    check_page_counts(number, count, 0)
+    get_unicode, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
+    get_object, get_box, get_origin = (
+        raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    )
+    address_of = _address_reader()
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    metrics: dict[int, tuple[int, float, float, float, Any]] = {}  # by text object address
+    widths: dict[tuple[int, int], float] = {}  # (text object, code) -> advance, -1 if unknown
+    width = ctypes.c_float()
+    glyph_width = raw.FPDFFont_GetGlyphWidth
+    keyed: list[tuple[int, int, dict[str, Any]]] = []
+    unmapped = 0
+    for i in range(count):
+        code = get_unicode(handle, i)
+        if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            continue
+        if map_error(handle, i) == 1:
+            unmapped += 1
+            continue
+        text = chr(code)
+        if text.isspace():
+            continue
+        obj = get_object(handle, i)
+        address = address_of(obj)
+        known = metrics.get(address)
+        if known is None:
+            known = metrics[address] = _metrics(textpage, i, obj, order.get(address, len(order)), raw)
+        position, size, descent, x_scale, font = known
+        get_origin(handle, i, ox, oy)
+        x0 = ox.value
+        bottom = page_top - (oy.value + descent * size)
+        key = (address, code)
+        advance = widths.get(key)
+        if advance is None:
+            ok = font and glyph_width(font, code, 1.0, width)
+            advance = widths[key] = width.value * x_scale if ok else -1.0
+        if advance >= 0:
+            x1 = x0 + advance
+        else:  # no font widths: PDFium's loose box
+            get_box(handle, i, rect)
+            x1 = rect.right
+        keyed.append(
+            (
+                position,
+                i,
+                {"text": text, "x0": x0, "x1": x1, "top": bottom - size,
+                 "bottom": bottom, "size": size},
+            )
+        )
+    keyed.sort(key=lambda k: (k[0], k[1]))
+    return [k[2] for k in keyed], unmapped
+
+
+_SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
+
+
+def _address_reader() -> Any:
+    """A fast ``pointer -> int`` for the page-object pointers PDFium returns."""
+    read = ctypes.c_void_p.from_buffer
+    return lambda obj: read(obj).value or 0
+
+
+def _metrics(
+    textpage: Any, index: int, obj: Any, position: int, raw: Any
+) -> tuple[int, float, float, float, Any]:
+    """Of the text object holding character ``index``: (stream position, size as pdfminer
+    measures it, descent per unit size, horizontal scale of advances, font or None)."""
+    matrix = raw.FS_MATRIX()
+    raw.FPDFText_GetMatrix(textpage.raw, index, matrix)
+    font_size = raw.FPDFText_GetFontSize(textpage.raw, index)
+    size = font_size * math.hypot(matrix.c, matrix.d)
+    x_scale = font_size * math.hypot(matrix.a, matrix.b)
+    descent = ctypes.c_float()
+    font = raw.FPDFTextObj_GetFont(obj) if obj else None
+    ok = font and raw.FPDFFont_GetDescent(font, 1.0, descent)
+    return position, size, descent.value if ok else 0.0, x_scale, font or None
+
+
+def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
+    """Horizontal and vertical edges of the page's path objects, split into subpaths and
+    classified as pdfminer does: one straight line, a rectangle (4 sides), or a polyline."""
+    edges: list[Edge] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    m = raw.FS_MATRIX()
+    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
+    count_segments, get_segment = raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment
+    get_point, segment_type, is_closing = (
+        raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
+    )
+    path, form, moveto = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
+
+    def walk(objects: list[Any], outer: Matrix, depth: int) -> None:
+        for obj in objects:
+            kind = get_type(obj)
+            if kind != path and kind != form:
+                continue
+            get_matrix(obj, m)
+            a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
+            if kind == form:
+                if depth < MAX_FORM_DEPTH:
+                    walk(_form_objects(obj, raw), (a, b, c, d, e, f), depth + 1)
+                continue
+            subpaths: list[list[tuple[float, float]]] = []
+            closed: list[bool] = []
+            for s in range(count_segments(obj)):
+                seg = get_segment(obj, s)
+                get_point(seg, x, y)
+                px, py = x.value, y.value
+                point = (a * px + c * py + e, page_top - (b * px + d * py + f))
+                if not subpaths or segment_type(seg) == moveto:
+                    subpaths.append([point])
+                    closed.append(False)
+                else:
+                    subpaths[-1].append(point)
+                if is_closing(seg):
+                    closed[-1] = True
+            for points, shut in zip(subpaths, closed):
+                edges.extend(_subpath_edges(points, shut))
+            if len(edges) > MAX_PAGE_EDGES:
+                return
+
+    handle = page.raw
+    get_object = raw.FPDFPage_GetObject
+    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], _IDENTITY, 0)
+    return edges
+
+
+def _form_objects(form: Any, raw: Any) -> list[Any]:
+    return [raw.FPDFFormObj_GetObject(form, j) for j in range(raw.FPDFFormObj_CountObjects(form))]
+
+
+def _subpath_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:
+    if len(points) == 2 and not closed:
+        return [line_edge(points[0], points[1])]
+    corners = points[:4] if (len(points) == 4 and closed) or (
+        len(points) == 5 and points[4] == points[0]
+    ) else None
+    if corners is not None:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+        if (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (
+            y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0
+        ):
+            xs, ys = (x0, x1, x2, x3), (y0, y1, y2, y3)
+            return rect_edges(min(xs), min(ys), max(xs), max(ys))
+    return [e for a, b in zip(points, points[1:]) if (e := segment_edge(a, b)) is not None]
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying ``inner`` then ``outer`` (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+            e * A + f * C + E, e * B + f * D + F)
