@@ -87,8 +87,8 @@ def _regions(skipped: list[tuple[Line, str]]) -> list[Unparsed]:
 
 def _pages_without_text(report: Report) -> None:
     """Report each page that has no text (a scanned page amid text pages) as not checked, and
-    leave unchecked a table that runs over it or breaks off (no note) just before it: some of
-    its rows may be on that page, so its sums would be wrong for want of them."""
+    leave unchecked a table that runs over it or breaks off just before it (no note, no closing
+    合计/总计 row): some of its rows may be on that page, so its sums would be wrong for want of them."""
     if not report.pages:
         return
     last_line: dict[int, int] = {}
@@ -100,9 +100,10 @@ def _pages_without_text(report: Report) -> None:
             continue
         before = max(n for p, n in last_line.items() if p < page)
         span = Span(before, 1, before, len(report.lines[before - 1]) + 1)
-        report.unparsed.append(Unparsed("", span, f"第 {page} 页没有文字（可能是扫描页）"))
+        report.unparsed.append(Unparsed("", span, f"第 {page} 页没有可读文字（扫描页或空白页）"))
         for table in report.tables:
-            broken = table.span.end_line == before and not table.notes
+            last = table.rows[-1].label.replace(" ", "") if table.rows else ""
+            broken = table.span.end_line == before and not table.notes and not last.endswith(("合计", "总计"))
             if (broken or table.span.line <= before < table.span.end_line) and table.unplaced is None:
                 table.unplaced = f"表格延续到没有文字的第 {page} 页，其行不全"
 
