@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
-FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "html"]
 PROGRESS_MIN_FILES = 8
 
 
@@ -140,7 +140,7 @@ def check(
         files = expand(paths, configs)
         if not files:
             fail("no report files found")
-        results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output)
+        results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output, keep_report=fmt == "html")
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
@@ -175,7 +175,7 @@ def check(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool) -> list[FileResult]:
+def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool, keep_report: bool = False) -> list[FileResult]:
     """Lint every file (in ``jobs`` processes when asked), in the order given."""
     from .pipeline import lint_file
 
@@ -188,14 +188,14 @@ def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, kee
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                futures = [pool.submit(lint_file, path, config, overrides, keep_lines) for path, config in tasks]
+                futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report) for path, config in tasks]
                 for future in futures:
                     results.append(future.result())
                     if bar:
                         bar.advance()
         else:
             for path, config in tasks:
-                results.append(lint_file(path, config, overrides, keep_lines))
+                results.append(lint_file(path, config, overrides, keep_lines, keep_report))
                 if bar:
                     bar.advance()
     finally:
@@ -286,6 +286,7 @@ def _emit(fmt: str, findings: list[Finding], results: list[FileResult], errors: 
             files=[r.path for r in results],
             errors=errors,
             show_source=show_source,
+            reports={r.path: r.report for r in results if r.report is not None},
         )
         text = render(fmt, findings, context)
     _write(output, text)
