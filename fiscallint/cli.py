@@ -114,11 +114,13 @@ def main() -> None:
 @click.option("--show-coverage", is_flag=True, help="Print, per file, how much was parsed into tables and claims (stderr).")
 @click.option("--show-encoding", is_flag=True, help="Print, per file, the encoding and text shape used (stderr).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--annotate", "annotate", type=click.Path(dir_okay=False), metavar="OUT.pdf", help="Write a copy of the (one) PDF input with each finding highlighted and noted.")
+@click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
     ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
     fix: bool, diff: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
-    jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool,
+    jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, annotate: str | None, force: bool,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
     from .config import Selection
@@ -140,6 +142,10 @@ def check(
         files = expand(paths, configs)
         if not files:
             fail("no report files found")
+        if annotate and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
+            raise click.UsageError("--annotate takes one PDF input")
+        if annotate and os.path.exists(annotate) and not force:
+            fail(f"{annotate} exists: use --force to overwrite it")
         results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output, keep_report=fmt == "html")
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
@@ -169,6 +175,8 @@ def check(
             sys.exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
 
     _emit(fmt, findings, results, errors, known, show_source, statistics, output)
+    if annotate and not errors:
+        _annotate(files[0], findings, annotate, force)
     failing = any(f.severity.value in ("error", "warning") for f in findings)
     if errors:
         sys.exit(EXIT_ERROR)
@@ -304,6 +312,18 @@ def _write(output: str | None, text: str) -> None:
         write_new(output, text)
     except InputError as exc:
         fail(str(exc))
+
+
+def _annotate(source: str, findings: list[Finding], output: str, force: bool) -> None:
+    from .annotate import annotate_pdf
+    from .errors import InputError
+
+    try:
+        done = annotate_pdf(source, findings, output, force)
+    except InputError as exc:
+        fail(str(exc))
+    missed = f"; {len(done.unplaced)} not found on the page, noted beside their line" if done.unplaced else ""
+    click.echo(f"fiscallint: annotated {len(done.placed)} finding(s) in {output}{missed}", err=True)
 
 
 def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
