@@ -62,14 +62,19 @@ def target(finding: Finding, extracted: PdfText) -> Target | None:
     return Target(extracted.pages[number - 1], extracted.boxes[number - 1], text, occurrence, "\t" in line)
 
 
+def check_output(source: str, output: str, force: bool) -> None:
+    """Refuse to write over the original, or over an existing file unless ``force``."""
+    if os.path.exists(output) and os.path.exists(source) and os.path.samefile(source, output):
+        raise InputError("the annotated copy cannot replace the original: choose another output file")
+    if os.path.exists(output) and not force:
+        raise InputError(f"{output} exists: use --force to overwrite it")
+
+
 def annotate_pdf(source: str, findings: list[Finding], output: str, force: bool = False) -> Annotated:
     """Write ``output``: a copy of ``source`` with one annotation (and its popup) per finding."""
     from .pdf import extract_pdf
 
-    if os.path.exists(output) and os.path.samefile(source, output):
-        raise InputError("the annotated copy cannot replace the original: choose another output file")
-    if os.path.exists(output) and not force:
-        raise InputError(f"{output} exists: use --force to overwrite it")
+    check_output(source, output, force)
     extracted = extract_pdf(source)
     targets = [target(f, extracted) for f in findings]
     found = locate(source, [t for t in targets if t is not None])

@@ -144,8 +144,8 @@ def check(
             fail("no report files found")
         if annotate and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
             raise click.UsageError("--annotate takes one PDF input")
-        if annotate and os.path.exists(annotate) and not force:
-            fail(f"{annotate} exists: use --force to overwrite it")
+        if annotate:
+            _check_annotate_output(files[0], annotate, force)
         results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output, keep_report=fmt == "html")
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
@@ -310,6 +310,16 @@ def _write(output: str | None, text: str) -> None:
 
     try:
         write_new(output, text)
+    except InputError as exc:
+        fail(str(exc))
+
+
+def _check_annotate_output(source: str, output: str, force: bool) -> None:
+    from .annotate import check_output
+    from .errors import InputError
+
+    try:
+        check_output(source, output, force)
     except InputError as exc:
         fail(str(exc))
 
