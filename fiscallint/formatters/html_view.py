@@ -274,7 +274,7 @@ def _roles(report: Report) -> dict[int, tuple[str, object]]:
 
 def _blocks(report: Report, marks: dict[int, list[Mark]]) -> list[Block]:
     roles = _roles(report)
-    row_lines = {r.span.line for t in report.tables for r in t.rows}
+    row_lines = {n for t in report.tables for r in t.rows for n in range(r.span.line, r.span.end_line + 1)}
     widths: dict[int, int | None] = {}
     if report.shape in ("dump", "markdown"):
         for table in report.tables:
