@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-pytest.importorskip("pytest_playwright", reason="pytest-playwright is not installed")
-from playwright.sync_api import Locator, Page, expect  # noqa: E402
+pytest.importorskip("playwright", reason="playwright is not installed")
+from playwright.sync_api import Browser, Error, Locator, Page, expect, sync_playwright  # noqa: E402
 
 from tests.html_fixtures import HOSTILE, REPORT, html_report, write  # noqa: E402
 
@@ -23,12 +24,26 @@ ARGS = [
 ERROR_BACKGROUND = "rgb(255, 179, 173)"
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args() -> dict[str, object]:
-    """The system Chromium, never a downloaded browser."""
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """The system Chromium, never a downloaded browser; Playwright's event loop ends with the
+    module (a session-wide one would break the asyncio tests of the language server)."""
     if not os.access(CHROMIUM, os.X_OK):
         pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    return {"executable_path": CHROMIUM, "args": ARGS, "headless": True}
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        except Error as exc:
+            pytest.skip(f"Chromium at {CHROMIUM} does not start: {str(exc).splitlines()[0]}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture
