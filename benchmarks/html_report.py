@@ -62,7 +62,7 @@ def big_source(pdf: Path | None) -> SourceText:
 
 def timed(fmt: str, source: SourceText) -> tuple[float, str]:
     start = time.perf_counter()
-    report, findings = lint_text_source(source, Config(), Overrides())
+    report, findings = lint_text_source(source, Config(ROOT), Overrides())
     context = OutputContext(rules=all_rules(), files=[source.path], reports={source.path: report})
     out = render(fmt, findings, context)
     return time.perf_counter() - start, out
