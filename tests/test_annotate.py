@@ -150,3 +150,17 @@ def test_target_counts_earlier_copies_of_the_same_figure() -> None:
     t = target(third, extracted)
     assert (t.page, t.box, t.text, t.occurrence, t.in_table) == (2, (5, 6, 7, 8), "5 00.00", 2, True)
     assert target(Finding("FL101", Severity.ERROR, "m", Span(1, 1, 1, 3)), extracted).in_table is False
+
+
+def test_a_finding_not_found_on_the_page_gets_a_note_beside_its_line(planted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fiscallint.annotate as annotate_module
+
+    monkeypatch.setattr(annotate_module, "locate", lambda path, targets: [None] * len(targets))
+    out = tmp_path / "annotated.pdf"
+    result = annotate(planted, out)
+    assert "3 not found on the page" in result.output
+    found = annotations(out)
+    assert not [a for _, a in found if a["/Subtype"] in MARKUP]
+    notes = [(page, a) for page, a in found if a["/Subtype"] == "/Text"]
+    assert sorted(page for page, _ in notes) == [1, 2, 2]
+    assert any("400.00 / 500.00 = 80.00%" in a["/Contents"] for _, a in notes)
