@@ -156,6 +156,8 @@ def _place(marks: dict[int, list[Mark]], lines: list[str], span: Span, mark: Mar
         if not 1 <= number <= len(lines):
             continue
         text = lines[number - 1]
+        if not text.strip():
+            continue
         start = span.column - 1 if number == span.line else 0
         end = span.end_column - 1 if number == span.end_line else len(text)
         start, end = min(max(start, 0), len(text)), min(end, len(text))
