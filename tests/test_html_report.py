@@ -119,3 +119,19 @@ def test_unreadable_input_is_listed(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(write(tmp_path, "a.txt", REPORT)), str(tmp_path / "gone.txt"), "--format", "html", "-o", str(out)])
     assert result.exit_code == 2
     assert '<p class="err">error: no such file</p>' in out.read_text(encoding="utf-8")
+
+
+def test_marks_of_empty_long_and_blank_line_spans() -> None:
+    from fiscallint.ast import Span
+    from fiscallint.formatters.html_view import Mark, _place
+
+    lines = ["标题", "", "  ", "合计 500.00", "a", "b", "c"]
+    marks: dict = {}
+    _place(marks, lines, Span(1, 2, 1, 2), Mark(0, 0, "f", "zero", "error"))
+    assert [(m.start, m.end) for m in marks[1]] == [(1, 2)]  # an empty range covers one character
+    _place(marks, lines, Span(2, 1, 2, 1), Mark(0, 0, "f", "blank", "error"))
+    assert [(m.ident, m.start, m.end) for m in marks[4]] == [("blank", 0, 9)]  # moved to the next line with text
+    _place(marks, lines, Span(4, 1, 7, 2), Mark(0, 0, "f", "long", "warning"))
+    assert [n for n, ms in marks.items() if any(m.ident == "long" for m in ms)] == [4]
+    _place(marks, lines, Span(5, 1, 6, 2), Mark(0, 0, "r", "short"))
+    assert [(n, m.start, m.end) for n, ms in sorted(marks.items()) for m in ms if m.ident == "short"] == [(5, 0, 1), (6, 0, 1)]
