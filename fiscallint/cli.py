@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
-FORMAT_NAMES = ["text", "json", "sarif", "github", "junit"]
+FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "html"]
 PDF_ENGINES = ["pdfium", "pdfminer"]  # fiscallint.pdf.ENGINES, not imported here (start-up)
 PROGRESS_MIN_FILES = 8
 
@@ -117,12 +117,14 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How PDFs are read: PDFium (fast) or pdfminer.six (the reference).")
 @click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
+@click.option("--annotate", "annotate", type=click.Path(dir_okay=False), metavar="OUT.pdf", help="Write a copy of the (one) PDF input with each finding highlighted and noted.")
+@click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
     ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
     fix: bool, diff: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
-    pdf_timeout: float,
+    pdf_timeout: float, annotate: str | None, force: bool,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
     from .config import Selection
@@ -144,7 +146,11 @@ def check(
         files = expand(paths, configs)
         if not files:
             fail("no report files found")
-        results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output)
+        if annotate and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
+            raise click.UsageError("--annotate takes one PDF input")
+        if annotate:
+            _check_annotate_output(files[0], annotate, force)
+        results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output, keep_report=fmt == "html")
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
@@ -173,13 +179,15 @@ def check(
             sys.exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
 
     _emit(fmt, findings, results, errors, known, show_source, statistics, output)
+    if annotate and not errors:
+        _annotate(files[0], findings, annotate, force)
     failing = any(f.severity.value in ("error", "warning") for f in findings)
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool) -> list[FileResult]:
+def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool, keep_report: bool = False) -> list[FileResult]:
     """Lint every file (in ``jobs`` processes when asked), in the order given."""
     from .pipeline import lint_file
 
@@ -192,14 +200,14 @@ def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, kee
             from concurrent.futures import ProcessPoolExecutor
 
             with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                futures = [pool.submit(lint_file, path, config, overrides, keep_lines) for path, config in tasks]
+                futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report) for path, config in tasks]
                 for future in futures:
                     results.append(future.result())
                     if bar:
                         bar.advance()
         else:
             for path, config in tasks:
-                results.append(lint_file(path, config, overrides, keep_lines))
+                results.append(lint_file(path, config, overrides, keep_lines, keep_report))
                 if bar:
                     bar.advance()
     finally:
@@ -290,6 +298,7 @@ def _emit(fmt: str, findings: list[Finding], results: list[FileResult], errors: 
             files=[r.path for r in results],
             errors=errors,
             show_source=show_source,
+            reports={r.path: r.report for r in results if r.report is not None},
         )
         text = render(fmt, findings, context)
     _write(output, text)
@@ -307,6 +316,28 @@ def _write(output: str | None, text: str) -> None:
         write_new(output, text)
     except InputError as exc:
         fail(str(exc))
+
+
+def _check_annotate_output(source: str, output: str, force: bool) -> None:
+    from .annotate import check_output
+    from .errors import InputError
+
+    try:
+        check_output(source, output, force)
+    except InputError as exc:
+        fail(str(exc))
+
+
+def _annotate(source: str, findings: list[Finding], output: str, force: bool) -> None:
+    from .annotate import annotate_pdf
+    from .errors import InputError
+
+    try:
+        done = annotate_pdf(source, findings, output, force)
+    except InputError as exc:
+        fail(str(exc))
+    missed = f"; {len(done.unplaced)} not found on the page, noted beside their line" if done.unplaced else ""
+    click.echo(f"fiscallint: annotated {len(done.placed)} finding(s) in {output}{missed}", err=True)
 
 
 def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:

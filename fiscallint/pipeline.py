@@ -43,6 +43,8 @@ class FileResult:
     shape: str = ""
     lines: list[str] = field(default_factory=list)
     coverage: str = ""
+    report: Report | None = None
+    """The parsed report, kept only when an output needs the document (``--format html``)."""
 
 
 def rules_for(path: str, config: Config, overrides: Overrides) -> list:
@@ -89,7 +91,7 @@ def _override(levels: dict[str, str], code: str) -> str | None:
     return levels[max(matches, key=len)] if matches else None
 
 
-def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool = False) -> FileResult:
+def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False) -> FileResult:
     """Lint one file on disk; input problems become ``error``, never an exception."""
     from .coverage import coverage_line
 
@@ -108,6 +110,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
         shape=source.shape,
         lines=report.lines if keep_lines else [],
         coverage=coverage_line(report),
+        report=report if keep_report else None,
     )
 
 

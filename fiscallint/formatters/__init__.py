@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from ..findings import Finding
 
 if TYPE_CHECKING:
+    from ..ast import Report
     from ..rule import Rule
 
 RULE_DOCS = "https://github.com/fiscallint/fiscallint/blob/main/docs/rules.md"
@@ -30,6 +31,8 @@ class OutputContext:
     files: list[str] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
     show_source: bool = False
+    reports: dict[str, Report] = field(default_factory=dict)
+    """Parsed documents by path, for formats that show the document itself (html)."""
 
 
 Formatter = Callable[[list[Finding], OutputContext], str]
@@ -41,6 +44,7 @@ FORMATS: dict[str, str] = {
     "sarif": "sarif:format_sarif",
     "github": "github:format_github",
     "junit": "junit:format_junit",
+    "html": "html:format_html",
 }
 
 
