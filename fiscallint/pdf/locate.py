@@ -14,9 +14,10 @@ from typing import Any
 
 from fiscallint.pdf.chars import Char, chars_box, group_lines
 from fiscallint.pdf.model import Box
-from fiscallint.pdf.tables import _SETTINGS
 
 _SLACK = 1.0  # points a character's centre may lie outside the line box
+_RULED = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+"""pdfplumber's ruled-table settings: the cells the PDF draws, as the reader's grid finder sees them."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _find(chars: list[Char], target: Target) -> list[Box] | None:
 
 
 def _cells(page: Any) -> list[Box]:
-    return [tuple(bbox) for table in page.find_tables(_SETTINGS) for row in table.rows for bbox in row.cells if bbox]
+    return [tuple(bbox) for table in page.find_tables(_RULED) for row in table.rows for bbox in row.cells if bbox]
 
 
 def _cell_of(cells: list[Box], words: Box) -> Box | None:
