@@ -27,6 +27,8 @@ class Overrides:
 
     selection: Selection = Selection()
     year: int | None = None
+    facts_db: str | None = None
+    """The facts store the cross-report rules (FL6xx) compare with (``check --db``)."""
 
 
 @dataclass
@@ -54,6 +56,8 @@ def settings_for(config: Config, overrides: Overrides) -> dict[str, object]:
     settings: dict[str, object] = {"tolerance": dict(config.tolerance)}
     if year is not None:
         settings["year"] = year
+    if overrides.facts_db:
+        settings["facts_db"] = overrides.facts_db
     return settings
 
 

@@ -1,0 +1,40 @@
+"""``fiscallint index --list``: every stored report, its identity, and what it was matched to."""
+
+from __future__ import annotations
+
+from .pairs import department_of, same_unit
+from .store import FactsStore, StoredReport
+
+LEVELS = {"department": "部门", "unit": "单位"}
+KINDS = {"budget": "预算", "final": "决算"}
+
+
+def describe(report: StoredReport) -> str:
+    i = report.identity
+    if i is None:
+        return f"{report.path}: (not parsed)"
+    own = "（本级）" if i.own_unit else ""
+    parent = f", 主管部门 {i.parent}" if i.parent else ""
+    return f"{report.path}: {i.name}{own} · {i.year or '年度不明'} · {LEVELS[i.level]}{KINDS[i.kind]}{parent}"
+
+
+def listing(store: FactsStore) -> str:
+    """One block per report; then the number of matched pairs (each unordered pair counted once)."""
+    reports = store.reports()
+    out: list[str] = []
+    pairs: set[tuple[str, str, str]] = set()
+    for report in reports:
+        out.append(describe(report))
+        if report.identity is None:
+            continue
+        for relation, matches in (("same unit", same_unit(report.identity, reports, report.path)),
+                                  ("department", department_of(report.identity, reports, report.path))):
+            if matches.ambiguous:
+                out.append(f"    {relation}: ambiguous ({' / '.join(matches.ambiguous)}): not compared")
+            for other in matches.reports:
+                out.append(f"    {relation}: {describe(other)}")
+                a, b = sorted((report.path, other.path))
+                pairs.add((relation, a, b))
+    same = sum(1 for p in pairs if p[0] == "same unit")
+    out.append(f"{len(reports)} report(s); {same} same-unit pair(s), {len(pairs) - same} unit–department pair(s)")
+    return "\n".join(out) + "\n"

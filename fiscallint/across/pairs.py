@@ -1,0 +1,73 @@
+"""Which stored reports a report is compared with: the same unit, or the department of a unit.
+
+Honest matching: names are compared by their normalised keys (equal, or equal once a region
+prefix is dropped from the longer one); when the candidates disagree among themselves (a short
+name that fits two full names), the match is ambiguous and no cross-report finding is made.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .identity import Identity, names_match
+from .store import StoredReport
+
+REGION_PREFIX_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|州|旗|盟))+")
+
+
+@dataclass
+class Matches:
+    """The outcome of matching one report: the reports matched, or why none are."""
+
+    reports: list[StoredReport] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+    """The distinct names that made the match ambiguous (empty when it is not)."""
+
+
+def _consistent(keys: set[str]) -> bool:
+    return all(names_match(a, b) for a, b in combinations(sorted(keys), 2))
+
+
+def same_unit(identity: Identity, reports: list[StoredReport], exclude: str = "") -> Matches:
+    """Other reports of the same unit (any year or kind; a 本级 report only matches 本级 reports)."""
+    found = [
+        r for r in reports
+        if r.identity and r.path != exclude and r.identity.own_unit == identity.own_unit
+        and names_match(identity.key, r.identity.key)
+    ]
+    keys = {identity.key} | {r.identity.key for r in found if r.identity}
+    if not _consistent(keys):
+        return Matches([], sorted(keys - {identity.key}))
+    return Matches(found)
+
+
+def short_name(key: str) -> str:
+    """The key without its region prefix, when at least four characters remain."""
+    rest = REGION_PREFIX_RE.sub("", key)
+    return rest if len(rest) >= 4 else key
+
+
+def department_of(identity: Identity, reports: list[StoredReport], exclude: str = "") -> Matches:
+    """The department reports of a unit report: named as its 主管部门, of the same name for a
+    本级 unit, or listing the unit among the units it includes."""
+    if identity.level != "unit":
+        return Matches()
+    found: list[StoredReport] = []
+    for report in reports:
+        d = report.identity
+        if d is None or report.path == exclude or d.level != "department" or d.own_unit:
+            continue
+        if (identity.own_unit and names_match(d.key, identity.key)) \
+                or (identity.parent and names_match(d.key, identity.parent)) \
+                or (not identity.own_unit and _listed(identity.key, report.members)):
+            found.append(report)
+    keys = {r.identity.key for r in found if r.identity}
+    if not _consistent(keys):
+        return Matches([], sorted(keys))
+    return Matches(found)
+
+
+def _listed(key: str, members: str) -> bool:
+    return bool(members) and (key in members or short_name(key) in members)
