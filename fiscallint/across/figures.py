@@ -72,6 +72,7 @@ FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资�
 YEAR_RE = re.compile(r"(20\d\d)\s*年")
 _PHRASE = r"((?:20\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
 FLAT_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*持平")
+LEAD_TO_DELTA = r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?"
 COMPARE_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
 
 
@@ -393,12 +394,13 @@ def _change(claim: Claim, identity: Identity, paragraph: Paragraph) -> Iterator[
 
 
 def _compared(paragraph: Paragraph, claim: Claim, delta: Number, identity: Identity) -> tuple[int, str] | None:
-    """The year and basis a change compares with, from the last comparison phrase before its
-    amount in its sentence (比2025年预算 → 2025 budget; 与2024年度相比 in a final account → 2024 actual)."""
+    """The year and basis a change compares with, from the comparison phrase its amount follows
+    in its sentence (比2025年预算 → 2025 budget; 与2024年度相比 in a final account → 2024 actual)."""
     assert identity.year is not None
     sentence = _sentence(paragraph, claim.sentence).replace(" ", "")
-    at = sentence.find(delta.text.replace(" ", ""))
-    phrases = [m.group(1) or m.group(2) or "" for m in COMPARE_RE.finditer(sentence) if 0 <= at and m.start() < at]
+    amount = delta.text.replace(" ", "")
+    to_delta = re.compile(LEAD_TO_DELTA + re.escape(amount))
+    phrases = [m.group(1) or m.group(2) or "" for m in COMPARE_RE.finditer(sentence) if to_delta.match(sentence, m.end())]
     if not phrases:
         return None
     return _phrase_year_basis(phrases[-1], identity)

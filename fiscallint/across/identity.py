@@ -96,7 +96,7 @@ def identify(report: Report) -> Identity:
     if title_name and (is_region(title_name) or overview.endswith(title_name)):
         title_name = overview if overview.endswith(title_name) and not is_region(title_name) else ""
     name = unit_label or title_name or parent_label or department_label or overview
-    parent = parent_label if unit_label and parent_label and parent_label != unit_label else ""
+    parent = parent_label if parent_label and name != parent_label else ""
     key, own = name_key(name)
     if level is None:
         level = "unit" if own or parent else "department"
