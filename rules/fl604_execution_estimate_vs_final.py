@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.across.figures import Figure
+from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, difference, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity

@@ -28,6 +28,7 @@ def test_wheel_contains_grammars_and_rules(wheel: Path) -> None:
     assert "fiscallint/grammar/document.lark" in names
     assert "fiscallint/grammar/claims.lark" in names
     assert any(n.startswith("fiscallint/rules/fl") for n in names)
+    assert "fiscallint/across/store.py" in names
     assert not any(n.startswith("rules/") or n.startswith("grammar/") for n in names), "no top-level rules/grammar package"
 
 

@@ -18,34 +18,20 @@ measure, year or basis is unclear is left out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
 from ..ast import Claim, Number, Paragraph, Report, Table
 from ..facts import SLOT_NAMES
-from ..item_paths import PATH_RE, MARK_RE, STEP_RE
+from ..item_paths import MARK_RE, PATH_RE, STEP_RE
 from ..model import Model, norm_label
 from .identity import Identity
+from .records import CellFact, ClaimFact, Figure
 
 WAN = Decimal(10000)
 CODE_RE = re.compile(r"\d{3}(\d{2}){0,2}")
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
-MEASURE_NAMES = {
-    "inc": "收入合计",
-    "exp": "支出合计",
-    "gp_exp": "一般公共预算财政拨款支出",
-    "gp_basic": "一般公共预算财政拨款基本支出",
-    "approp_inc": "财政拨款收入",
-    "approp_exp": "财政拨款支出",
-    "grand_total": "收入支出总计",
-    "approp_grand_total": "财政拨款收入支出总计",
-    "three_public": "“三公”经费",
-    "running_costs": "机关运行经费",
-}
-BASIS_NAMES = {"budget": "预算数", "actual": "决算（执行）数"}
-
 # A narrative subject, after its year and unit name are cut, names a measure when it is exactly one of these.
 _BASIS = r"(?:年初)?(?:预算|决算|预算数|决算数|执行数|预算执行数|当年预算执行数)?"
 SUBJECT_MEASURES = [
@@ -74,63 +60,6 @@ _PHRASE = r"((?:20\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]
 FLAT_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*持平")
 LEAD_TO_DELTA = r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?"
 COMPARE_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A comparable figure: ``value`` in 万元, true within ± ``tolerance``."""
-
-    measure: str
-    code: str
-    year: int
-    basis: str  # "budget" or "actual"
-    value: Decimal
-    tolerance: Decimal
-    source: str  # "table", "narrative" or "derived"
-    place: str
-    """What and where, in the report's words: "公开05表 2010501 行政运行 第1栏", a claim's subject."""
-    line: int
-    column: int
-
-    @property
-    def key(self) -> tuple[str, str, int, str]:
-        return (self.measure, self.code, self.year, self.basis)
-
-    def describe(self) -> str:
-        item = MEASURE_NAMES.get(self.measure, self.measure)
-        if self.measure == "three_public":
-            item = SLOT_NAMES[self.code]
-        elif self.code and self.code != "合计":
-            item += f" {self.code}"
-        return f"{self.year}年{item}{BASIS_NAMES[self.basis]}"
-
-
-@dataclass(frozen=True)
-class CellFact:
-    table: int
-    number: str
-    kind: str
-    title: str
-    unit: str
-    code: str
-    label: str
-    column: int | None
-    value: str
-    line: int
-    col: int
-
-
-@dataclass(frozen=True)
-class ClaimFact:
-    claim: int
-    kind: str
-    subject: str
-    role: str
-    value: str
-    unit: str
-    period: str
-    line: int
-    col: int
 
 
 def cells(report: Report) -> Iterator[CellFact]:
@@ -167,10 +96,10 @@ def figures(report: Report, identity: Identity, model: Model | None = None) -> l
     if identity.year is None:
         return []
     model = model or Model(report)
-    found = list(_table_figures(report, identity))
-    found.extend(_three_public(model, identity))
-    found.extend(_narrative(report, identity, model))
-    return found
+    found: dict[tuple[tuple[str, str, int, str], int, int], Figure] = {}
+    for figure in (*_table_figures(report, identity), *_three_public(model, identity), *_narrative(report, identity, model)):
+        found.setdefault((figure.key, figure.line, figure.column), figure)  # one reading per printed figure
+    return list(found.values())
 
 
 def _measure_of_table(table: Table) -> str | None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ast import Report
-from ..tables import is_budget_kind
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..ast import Report
 
 HEAD_LINES = 80
 TITLE_RE = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:[区市县省]级)?\s*(部门|单位)?\s*(预算|决算)")
@@ -101,6 +103,8 @@ def identify(report: Report) -> Identity:
     if level is None:
         level = "unit" if own or parent else "department"
     if kind is None:
+        from ..tables import is_budget_kind
+
         kinds = [t.kind for t in report.tables if t.kind and t.rows]
         kind = "budget" if kinds and all(is_budget_kind(k) for k in kinds) else "final"
     if own:

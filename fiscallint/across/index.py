@@ -15,8 +15,6 @@ from typing import Iterator
 
 from ..ast import Report, Section
 from ..errors import InputError
-from .figures import cells, claim_numbers, figures
-from .identity import identify
 from .store import FactsStore, IndexedReport
 
 MEMBER_TITLES = ("单位构成", "机构设置", "单位范围", "纳入")
@@ -64,6 +62,9 @@ def index_file(path: str, sha256: str) -> IndexedReport:
 
 def record_of(report: Report, sha256: str) -> IndexedReport:
     """A parsed report's identity and facts, as stored."""
+    from .figures import cells, claim_numbers, figures
+    from .identity import identify
+
     identity = identify(report)
     page = report.page_of
     return IndexedReport(

@@ -19,9 +19,10 @@ from ..ast import Span
 from ..findings import Finding
 from ..numbers import fmt
 from ..rule import Context, Rule
-from .figures import Figure, figures
+from .figures import figures
 from .identity import Identity, identify
 from .pairs import Matches, department_of, same_unit
+from .records import Figure
 from .store import FactsStore, StoredFigure, StoredReport, open_for_reading
 
 Key = tuple[str, str, int, str]

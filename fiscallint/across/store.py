@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..errors import InputError
-from .figures import CellFact, ClaimFact, Figure
+from .records import CellFact, ClaimFact, Figure
 from .identity import Identity
 
 SCHEMA_VERSION = "1"
