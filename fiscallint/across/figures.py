@@ -139,18 +139,23 @@ def _wan(number: Number, unit: str | None) -> tuple[Decimal, Decimal]:
 
 
 def _three_public(model: Model, identity: Identity) -> Iterator[Figure]:
+    """The 三公 table's and the 三公 section's figures. In a final account only the 决算 ones:
+    its 预算数 is the adjusted 全年预算, which may legitimately differ from the budget report
+    (a 年初预算 stated in the narrative is read by :func:`_amount`)."""
     located = model.three_public_table
     year = identity.year
     assert year is not None
     if located is not None:
         table, _row, slots = located
         for (role, slot), number in sorted(slots.values.items()):
+            if identity.kind == "final" and role != "actual":
+                continue
             basis = "budget" if identity.kind == "budget" else role
             value, tolerance = _wan(number, table.unit)
             yield Figure("three_public", slot, year, basis, value, tolerance, "table",
                          f"{table.title} {SLOT_NAMES[slot]}", number.span.line, number.span.column)
     for (role, slot), number in sorted(model.three_public.values.items()):
-        if identity.kind == "budget" and role != "budget":
+        if role != identity.basis:
             continue
         yield Figure("three_public", slot, year, role, number.value, number.ulp, "narrative",
                      SLOT_NAMES[slot], number.span.line, number.span.column)
@@ -205,7 +210,8 @@ def _unchanged_from(paragraph: Paragraph, claim: Claim, identity: Identity) -> t
 
 
 def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
-    """The year and basis a narrative amount is stated for, from its own words."""
+    """The year and basis a narrative amount is stated for, from its own words (year None: unclear,
+    or a final account's 全年预算 / 调整预算, which may legitimately differ from the budget report)."""
     assert identity.year is not None
     context = FUND_NAMES_RE.sub("", context)
     years = [int(y) for y in YEAR_RE.findall(context)]
@@ -217,6 +223,8 @@ def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
         year = identity.year
     if "年初预算" in context or ("预算" in context and "执行" not in context and "决算" not in context):
         basis = "budget"
+        if identity.kind == "final" and "年初预算" not in context:
+            year = None
     elif "执行数" in context or "决算" in context:
         basis = "actual"
         if identity.kind == "budget" and not years and "上年" not in context:
