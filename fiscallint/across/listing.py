@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pairs import department_of, same_unit
+from .pairs import Directory, department_of, same_unit
 from .store import FactsStore, StoredReport
 
 LEVELS = {"department": "部门", "unit": "单位"}
@@ -21,14 +21,15 @@ def describe(report: StoredReport) -> str:
 def listing(store: FactsStore) -> str:
     """One block per report; then the number of matched pairs (each unordered pair counted once)."""
     reports = store.reports()
+    directory = Directory(reports)
     out: list[str] = []
     pairs: set[tuple[str, str, str]] = set()
     for report in reports:
         out.append(describe(report))
         if report.identity is None:
             continue
-        for relation, matches in (("same unit", same_unit(report.identity, reports, report.path)),
-                                  ("department", department_of(report.identity, reports, report.path))):
+        for relation, matches in (("same unit", same_unit(report.identity, directory, report.path)),
+                                  ("department", department_of(report.identity, directory, report.path))):
             if matches.ambiguous:
                 out.append(f"    {relation}: ambiguous ({' / '.join(matches.ambiguous)}): not compared")
             for other in matches.reports:

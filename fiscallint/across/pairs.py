@@ -26,14 +26,30 @@ class Matches:
     """The distinct names that made the match ambiguous (empty when it is not)."""
 
 
+class Directory:
+    """The stored reports, bucketed so that matching one report reads only its name's candidates:
+    two matching keys end with the same four characters (or are equal)."""
+
+    def __init__(self, reports: list[StoredReport]) -> None:
+        self.reports = reports
+        self.buckets: dict[str, list[StoredReport]] = {}
+        for report in reports:
+            if report.identity:
+                self.buckets.setdefault(report.identity.key[-4:], []).append(report)
+        self.departments = [r for r in reports if r.identity and r.identity.level == "department" and not r.identity.own_unit]
+
+    def named(self, key: str) -> list[StoredReport]:
+        return self.buckets.get(key[-4:], [])
+
+
 def _consistent(keys: set[str]) -> bool:
     return all(names_match(a, b) for a, b in combinations(sorted(keys), 2))
 
 
-def same_unit(identity: Identity, reports: list[StoredReport], exclude: str = "") -> Matches:
+def same_unit(identity: Identity, directory: Directory, exclude: str = "") -> Matches:
     """Other reports of the same unit (any year or kind; a 本级 report only matches 本级 reports)."""
     found = [
-        r for r in reports
+        r for r in directory.named(identity.key)
         if r.identity and r.path != exclude and r.identity.own_unit == identity.own_unit
         and names_match(identity.key, r.identity.key)
     ]
@@ -49,15 +65,15 @@ def short_name(key: str) -> str:
     return rest if len(rest) >= 4 else key
 
 
-def department_of(identity: Identity, reports: list[StoredReport], exclude: str = "") -> Matches:
+def department_of(identity: Identity, directory: Directory, exclude: str = "") -> Matches:
     """The department reports of a unit report: named as its 主管部门, of the same name for a
     本级 unit, or listing the unit among the units it includes."""
     if identity.level != "unit":
         return Matches()
     found: list[StoredReport] = []
-    for report in reports:
+    for report in directory.departments:
         d = report.identity
-        if d is None or report.path == exclude or d.level != "department" or d.own_unit:
+        if d is None or report.path == exclude:
             continue
         if (identity.own_unit and names_match(d.key, identity.key)) \
                 or (identity.parent and names_match(d.key, identity.parent)) \

@@ -21,7 +21,7 @@ from ..numbers import fmt
 from ..rule import Context, Rule
 from .figures import figures
 from .identity import Identity, identify
-from .pairs import Matches, department_of, same_unit
+from .pairs import Directory, Matches, department_of, same_unit
 from .records import Figure
 from .store import FactsStore, StoredFigure, StoredReport, open_for_reading
 
@@ -57,6 +57,7 @@ class Peers:
     identity: Identity
     own: dict[Key, Figure]
     store: FactsStore
+    directory: Directory
     path: str
     cache: dict[str, Peer] = field(default_factory=dict)
 
@@ -70,12 +71,12 @@ class Peers:
 
     def same_unit(self, year: int, kind: str) -> list[Peer]:
         """The stored reports of this unit for ``year`` and ``kind`` (none when the match is ambiguous)."""
-        matches = same_unit(self.identity, self.store.reports(), self.path)
+        matches = same_unit(self.identity, self.directory, self.path)
         return [self._peer(r) for r in _of(matches, year, kind)]
 
     def departments(self) -> list[Peer]:
         """The department reports of this unit report for its year and kind."""
-        matches = department_of(self.identity, self.store.reports(), self.path)
+        matches = department_of(self.identity, self.directory, self.path)
         assert self.identity.year is not None
         return [self._peer(r) for r in _of(matches, self.identity.year, self.identity.kind)]
 
@@ -109,6 +110,15 @@ def amount(value: Decimal) -> str:
 
 
 _last: tuple[Context, Peers | None] | None = None
+_last_directory: tuple[FactsStore, Directory] | None = None
+
+
+def _directory(store: FactsStore) -> Directory:
+    """The store's reports, read once per store and process (a store is not written while checking)."""
+    global _last_directory
+    if _last_directory is None or _last_directory[0] is not store:
+        _last_directory = (store, Directory(store.reports()))
+    return _last_directory[1]
 
 
 def peers_of(context: Context) -> Peers | None:
@@ -123,7 +133,7 @@ def peers_of(context: Context) -> Peers | None:
         identity = identify(context.report)
         if identity.year is not None:
             own = representative(figures(context.report, identity, context.model))
-            found = Peers(identity, own, store, os.path.normpath(context.report.path))
+            found = Peers(identity, own, store, _directory(store), os.path.normpath(context.report.path))
     _last = (context, found)
     return found
 
