@@ -344,7 +344,8 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
 @click.option("--db", "facts_db", required=True, type=click.Path(dir_okay=False), help="The facts store (SQLite) to create or update.")
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True, help="Parse files in this many processes (0: one per CPU).")
 @click.option("--list", "show_list", is_flag=True, help="List the stored reports, their identities and what each was matched to.")
-def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool) -> None:
+@click.option("--dask", "dask", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]", help="Parse on a Dask cluster: a local one (-j workers), or the scheduler at ADDRESS (needs fiscallint[cluster]).")
+def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, dask: str | None) -> None:
     """Store each report's identity and facts in a SQLite facts store (unchanged files are skipped)."""
     from .errors import ConfigError, InputError
 
@@ -357,7 +358,7 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool) -> 
             files = expand(paths, Configs(None))
             if not files:
                 fail("no report files found")
-            summary = index_paths(files, facts_db, jobs)
+            summary = index_paths(files, facts_db, jobs, dask)
             for path, error in sorted(summary.failed.items()):
                 click.echo(f"{path}: error: {error}", err=True)
             click.echo(

@@ -103,8 +103,9 @@ def members_text(report: Report) -> str:
     return "".join("".join(parts).split())[:MEMBERS_MAX]
 
 
-def index_paths(files: list[str], db_path: str, jobs: int) -> IndexSummary:
-    """Bring the store at ``db_path`` up to date with ``files``."""
+def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = None) -> IndexSummary:
+    """Bring the store at ``db_path`` up to date with ``files``, parsing in ``jobs`` processes
+    or, with ``dask`` ("local" or a scheduler address), on a Dask cluster."""
     store = FactsStore(db_path, write=True)
     summary = IndexSummary()
     try:
@@ -124,7 +125,13 @@ def index_paths(files: list[str], db_path: str, jobs: int) -> IndexSummary:
             if not os.path.exists(path):
                 store.remove(path)
                 summary.removed.append(path)
-        for record in _run(todo, jobs):
+        if dask:
+            from .cluster import run_on_dask
+
+            records = run_on_dask(todo, dask, jobs)
+        else:
+            records = _run(todo, jobs)
+        for record in records:
             store.replace(record)
             summary.indexed.append(record.path)
             if record.error:
