@@ -129,7 +129,7 @@ def _table_figures(report: Report, identity: Identity) -> Iterator[Figure]:
             value, tolerance = _wan(first, table.unit)
             where = f"{table.number and f'公开{table.number}表' or table.title} {row.code or ''} {row.label}".strip()
             yield Figure(measure, code, identity.year, identity.basis, value, tolerance, "table",  # type: ignore[arg-type]
-                         f"{where} 第1栏", first.span.line, first.span.column)
+                         f"{where} 第1栏", first.span)
 
 
 def _wan(number: Number, unit: str | None) -> tuple[Decimal, Decimal]:
@@ -153,12 +153,12 @@ def _three_public(model: Model, identity: Identity) -> Iterator[Figure]:
             basis = "budget" if identity.kind == "budget" else role
             value, tolerance = _wan(number, table.unit)
             yield Figure("three_public", slot, year, basis, value, tolerance, "table",
-                         f"{table.title} {SLOT_NAMES[slot]}", number.span.line, number.span.column)
+                         f"{table.title} {SLOT_NAMES[slot]}", number.span)
     for (role, slot), number in sorted(model.three_public.values.items()):
         if role != identity.basis:
             continue
         yield Figure("three_public", slot, year, role, number.value, number.ulp, "narrative",
-                     SLOT_NAMES[slot], number.span.line, number.span.column)
+                     SLOT_NAMES[slot], number.span)
 
 
 def _narrative(report: Report, identity: Identity, model: Model) -> Iterator[Figure]:
@@ -189,12 +189,12 @@ def _amount(claim: Claim, identity: Identity, model: Model, paragraph: Paragraph
     if key is None:
         return
     yield Figure(key[0], key[1], year, basis, value, tolerance, "narrative", claim.subject[:40],
-                 number.span.line, number.span.column)
+                 number.span)
     if year == identity.year:
         flat = _unchanged_from(paragraph, claim, identity)
         if flat is not None:
             yield Figure(key[0], key[1], flat[0], flat[1], value, tolerance, "derived",
-                         f"{claim.subject[:30]} {number.text}（持平）", number.span.line, number.span.column)
+                         f"{claim.subject[:30]} {number.text}（持平）", number.span)
 
 
 def _unchanged_from(paragraph: Paragraph, claim: Claim, identity: Identity) -> tuple[int, str] | None:
@@ -327,7 +327,7 @@ def _change(claim: Claim, identity: Identity, paragraph: Paragraph) -> Iterator[
     value = current.value + sign * delta.value
     yield Figure(key[0], key[1], year, basis, value, current.ulp + delta.ulp, "derived",
                  f"{claim.subject[:30]} {current.text} {'−' if sign < 0 else '+'} {delta.text}",
-                 delta.span.line, delta.span.column)
+                 delta.span)
 
 
 def _compared(paragraph: Paragraph, claim: Claim, delta: Number, identity: Identity) -> tuple[int, str] | None:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable, Iterator
 
-from ..ast import Span
 from ..findings import Finding
 from ..numbers import fmt
 from ..rule import Context, Rule
@@ -162,8 +161,5 @@ def compare(
                 continue
             delta = conflict(figure, other.figure)
             if delta is not None:
-                yield rule.finding(_span(figure), message(figure, peer, other, delta))
+                yield rule.finding(figure.span, message(figure, peer, other, delta))
 
-
-def _span(figure: Figure) -> Span:
-    return Span(figure.line, figure.column, figure.line, figure.column + 1)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..ast import Span
+
 MEASURE_NAMES = {
     "inc": "收入合计",
     "exp": "支出合计",
@@ -37,8 +39,16 @@ class Figure:
     source: str  # "table", "narrative" or "derived"
     place: str
     """What and where, in the report's words: "公开05表 2010501 行政运行 第1栏", a claim's subject."""
-    line: int
-    column: int
+    span: Span
+    """The printed figure (for a derived one, the change amount it is derived from)."""
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
 
     @property
     def key(self) -> tuple[str, str, int, str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from ..ast import Span
 from ..errors import InputError
 from .records import CellFact, ClaimFact, Figure
 from .identity import Identity
@@ -41,7 +42,8 @@ CREATE TABLE claims (
 CREATE TABLE figures (
     path TEXT NOT NULL, seq INTEGER NOT NULL, measure TEXT NOT NULL, code TEXT NOT NULL,
     year INTEGER NOT NULL, basis TEXT NOT NULL, value TEXT NOT NULL, tolerance TEXT NOT NULL,
-    source TEXT NOT NULL, place TEXT, line INTEGER NOT NULL, col INTEGER NOT NULL, page INTEGER,
+    source TEXT NOT NULL, place TEXT, line INTEGER NOT NULL, col INTEGER NOT NULL,
+    end_line INTEGER NOT NULL, end_col INTEGER NOT NULL, page INTEGER,
     PRIMARY KEY (path, seq)
 );
 CREATE INDEX figures_by_key ON figures (measure, code, year, basis);
@@ -141,9 +143,10 @@ class FactsStore:
              for seq, (c, page) in enumerate(record.claims or [])],
         )
         self.db.executemany(
-            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(record.path, seq, f.measure, f.code, f.year, f.basis, str(f.value), str(f.tolerance), f.source,
-              f.place, f.line, f.column, page) for seq, (f, page) in enumerate(record.figures or [])],
+              f.place, f.span.line, f.span.column, f.span.end_line, f.span.end_column, page)
+             for seq, (f, page) in enumerate(record.figures or [])],
         )
 
     def commit(self) -> None:
@@ -162,12 +165,12 @@ class FactsStore:
 
     def figures(self, path: str) -> list[StoredFigure]:
         rows = self.db.execute(
-            "SELECT measure, code, year, basis, value, tolerance, source, place, line, col, page "
+            "SELECT measure, code, year, basis, value, tolerance, source, place, line, col, end_line, end_col, page "
             "FROM figures WHERE path = ? ORDER BY seq", (path,),
         )
         return [
-            StoredFigure(Figure(m, c, y, b, Decimal(v), Decimal(t), s, p or "", line, col), page)
-            for m, c, y, b, v, t, s, p, line, col, page in rows
+            StoredFigure(Figure(m, c, y, b, Decimal(v), Decimal(t), s, p or "", Span(line, col, end_line, end_col)), page)
+            for m, c, y, b, v, t, s, p, line, col, end_line, end_col, page in rows
         ]
 
 
