@@ -346,11 +346,14 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
 @click.option("--list", "show_list", is_flag=True, help="List the stored reports, their identities and what each was matched to.")
 @click.option("--dask", "dask", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]", help="Parse on a Dask cluster: a local one (-j workers), or the scheduler at ADDRESS (needs fiscallint[cluster]).")
 def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, dask: str | None) -> None:
-    """Store each report's identity and facts in a SQLite facts store (unchanged files are skipped)."""
+    """Store each report's identity and facts in a SQLite facts store (unchanged files are skipped).
+
+    Exit codes: 0 every file indexed, 2 a file could not be read or parsed (the others are stored)."""
     from .errors import ConfigError, InputError
 
     if not paths and not show_list:
         raise click.UsageError("give report files or folders to index, or --list")
+    failed = False
     try:
         if paths:
             from .across.index import index_paths
@@ -365,6 +368,7 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
                 f"fiscallint: indexed {len(summary.indexed)}, unchanged {len(summary.unchanged)}, "
                 f"removed {len(summary.removed)}, failed {len(summary.failed)} → {facts_db}", err=True,
             )
+            failed = bool(summary.failed)
         if show_list:
             from .across.listing import listing
             from .across.store import FactsStore
@@ -374,6 +378,7 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
             store.close()
     except (InputError, ConfigError) as exc:
         fail(str(exc))
+    sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
 @main.command("rules")

@@ -176,3 +176,40 @@ def test_name_key_separates_own_unit() -> None:
     assert name_key("中共南屏市委宣传部（本级）") == ("南屏市委宣传部", True)
     assert name_key("南屏市文化和旅游局机关本级") == ("南屏市文化和旅游局", True)
     assert name_key("南屏市 文化和旅游局") == ("南屏市文化和旅游局", False)
+
+
+def identity_of(text: str):
+    from fiscallint.across.identity import identify
+    from fiscallint.parser import parse_source
+    from fiscallint.source import SourceText
+
+    return identify(parse_source(SourceText("r.txt", text, "utf-8", "dump")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("南屏市档案馆2025年部门预算\n\n一、概况\n", ("南屏市档案馆", "department", "budget", 2025, "")),
+    ("南屏市\n档案馆\n2024 年度部门决算\n目录\n", ("南屏市档案馆", "department", "final", 2024, "")),
+    ("南屏市2026年区级部门预算\n预算主管部门：南屏市档案馆\n", ("南屏市档案馆", "department", "budget", 2026, "")),
+    ("南屏市图书馆\n2024年单位预算\n主管部门：南屏市文化和旅游局\n", ("南屏市图书馆", "unit", "budget", 2024, "南屏市文化和旅游局")),
+    ("预算单位：南屏市文化馆\n主管部门：南屏市文化和旅游局\n2024年单位预算\n", ("南屏市文化馆", "unit", "budget", 2024, "南屏市文化和旅游局")),
+    ("南屏市文化和旅游局（本级）\n2024年度单位决算\n", ("南屏市文化和旅游局", "unit", "final", 2024, "")),
+    ("第一部分 南屏市档案馆概况\n一、主要职能\n第二部分 2023 年度部门决算表\n", ("南屏市档案馆", "department", "final", 2023, "")),
+])
+def test_identity_from_the_report_head(text: str, expected: tuple) -> None:
+    i = identity_of(text)
+    assert (i.key, i.level, i.kind, i.year, i.parent) == expected
+
+
+def test_own_unit_is_compared_with_its_department(folder: Path) -> None:
+    own = folder / "own-unit-budget-2024.txt"
+    library = (folder / "unit-library-budget-2024.txt").read_text(encoding="utf-8")
+    own.write_text(library.replace("南屏市图书馆", "南屏市文化和旅游局（本级）").replace("主管部门：南屏市文化和旅游局\n", "")
+                   .replace("2070104 图书馆 350.00", "2070104 图书馆 351.00"), encoding="utf-8")
+    lines = cross_findings(folder)
+    assert len(lines) == 1 and "own-unit-budget-2024.txt:21:" in lines[0] and "FL601" in lines[0], lines
+    assert "351.00 − 350.00 = 1.00" in lines[0]
+
+
+def test_index_reports_unreadable_files_with_exit_2(tmp_path: Path) -> None:
+    result = invoke("index", str(tmp_path / "missing.txt"), str(FIXTURES / "dept-budget-2024.txt"), "--db", str(tmp_path / "f.sqlite"))
+    assert result.exit_code == 2 and "missing.txt: error:" in result.output and "indexed 1" in result.output

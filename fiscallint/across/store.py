@@ -95,6 +95,8 @@ class FactsStore:
                 self.db = sqlite3.connect(f"file:{os.path.abspath(path)}?mode=ro", uri=True)
             version = self._version()
         except sqlite3.DatabaseError as exc:
+            if write and not exists:
+                raise InputError(f"cannot create a facts store at {path}: {exc}") from None
             raise InputError(f"{path} is not a fiscallint facts store: {exc}") from None
         if version is None and write:
             self.db.executescript(SCHEMA)
