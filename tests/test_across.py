@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from fiscallint.across.identity import name_key, names_match
+from fiscallint.across.figures import figures
+from fiscallint.across.identity import identify, name_key, names_match
 from fiscallint.across.index import index_paths
 from fiscallint.cli import main
+from fiscallint.parser import parse_source
+from fiscallint.source import SourceText
 
 FIXTURES = Path(__file__).parent / "fixtures" / "across"
 
@@ -179,10 +182,6 @@ def test_name_key_separates_own_unit() -> None:
 
 
 def identity_of(text: str):
-    from fiscallint.across.identity import identify
-    from fiscallint.parser import parse_source
-    from fiscallint.source import SourceText
-
     return identify(parse_source(SourceText("r.txt", text, "utf-8", "dump")))
 
 
@@ -213,3 +212,13 @@ def test_own_unit_is_compared_with_its_department(folder: Path) -> None:
 def test_index_reports_unreadable_files_with_exit_2(tmp_path: Path) -> None:
     result = invoke("index", str(tmp_path / "missing.txt"), str(FIXTURES / "dept-budget-2024.txt"), "--db", str(tmp_path / "f.sqlite"))
     assert result.exit_code == 2 and "missing.txt: error:" in result.output and "indexed 1" in result.output
+
+
+def test_a_table_with_last_years_column_gives_no_figure() -> None:
+    table = ("南屏市档案馆2025年一般公共预算支出表\n公开05表\n单位：万元\n\n科目编码 科目名称 {head}\n\n"
+             "合计 300.00 320.00\n201 一般公共服务支出 300.00 320.00\n")
+    for head, expected in (("2024年预算数 2025年预算数", 0), ("上年预算数 本年预算数", 0), ("合计 上年结转", 2)):
+        text = "南屏市档案馆\n2025年部门预算\n\n" + table.format(head=head)
+        report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
+        found = [f for f in figures(report, identify(report)) if f.source == "table"]
+        assert len(found) == expected, (head, found)

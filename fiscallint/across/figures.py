@@ -54,6 +54,7 @@ THREE_PUBLIC_SLOTS = [
     ("total", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
 ]
 LEAD_NOISE_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 YEAR_RE = re.compile(r"(20\d\d)\s*年")
 _PHRASE = r"((?:20\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
@@ -114,11 +115,18 @@ def _measure_of_table(table: Table) -> str | None:
     return None
 
 
+def _other_year_column(table: Table, year: int) -> bool:
+    """The table has a column for another year (上年预算数, 2024年执行数): its first value column
+    is then not surely this year's, so the table gives no figure (上年结转 is this year's income)."""
+    header = "".join(table.headers).replace(" ", "")
+    return bool(OTHER_YEAR_RE.search(header)) or any(int(y) != year for y in YEAR_RE.findall(header))
+
+
 def _table_figures(report: Report, identity: Identity) -> Iterator[Figure]:
     seen: set[tuple[str, str]] = set()
     for table in report.tables:
         measure = _measure_of_table(table)
-        if measure is None or table.unit not in ("万元", "元"):
+        if measure is None or table.unit not in ("万元", "元") or _other_year_column(table, identity.year):  # type: ignore[arg-type]
             continue
         for row in table.rows:
             code = row.code or ("合计" if norm_label(row.label) in TOTAL_LABELS else None)
