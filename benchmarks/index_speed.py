@@ -4,7 +4,8 @@ Two folders: the development corpus (text and PDF, when ``../shared/corpus`` exi
 synthetic folder of the cross-report fixtures copied ``--copies`` times under distinct unit
 names. For each: wall time of the first run into a new store (``-j 1`` and ``-j 0``, all cores),
 then of a second run (every file unchanged: hashed, not parsed), and the ratio second / first;
-then whether two stores built with different ``-j`` hold the same rows.
+whether two stores built with different ``-j`` hold the same rows; and what ``check --db`` (the
+cross-report rules) adds to a ``check`` of the folder.
 
 Writes the table into docs/facts.md between its benchmark markers (``--no-write`` to print only).
 Usage: ``python benchmarks/index_speed.py [--copies N] [--no-write]``
@@ -55,6 +56,17 @@ def synthetic(folder: Path, copies: int) -> Path:
     return folder
 
 
+def check_cost(paths: list[Path], db: Path) -> str:
+    """Wall time of ``fiscallint check`` on the folder without and with ``--db`` (the FL6xx rules)."""
+    def check(*extra: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([*FISCALLINT, "check", *map(str, paths), "-j", "1", *extra], capture_output=True)
+        return time.perf_counter() - start
+
+    without, with_db = check(), check("--db", str(db))
+    return f"{without:.2f} s → {with_db:.2f} s ({with_db / without - 1:+.0%})"
+
+
 def measure(name: str, paths: list[Path], work: Path) -> list[str]:
     files = sum(1 for p in paths for f in (p.rglob("*") if p.is_dir() else [p]) if f.is_file())
     lines = []
@@ -65,7 +77,7 @@ def measure(name: str, paths: list[Path], work: Path) -> list[str]:
     same = rows(one) == rows(all_)
     lines.append(
         f"| {name} | {files} | {first_serial:.2f} s | {first_parallel:.2f} s | {second:.2f} s | "
-        f"{second / first_serial:.1%} | {'yes' if same else 'NO'} |"
+        f"{second / first_serial:.1%} | {'yes' if same else 'NO'} | {check_cost(paths, one)} |"
     )
     return lines
 
@@ -76,8 +88,8 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     table = [
-        "| folder | files | first run, -j 1 | first run, -j 0 (all cores) | second run (unchanged) | second / first | same rows for -j 1 and -j 0 |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| folder | files | first run, -j 1 | first run, -j 0 (all cores) | second run (unchanged) | second / first | same rows for -j 1 and -j 0 | check -j 1 without → with --db |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
