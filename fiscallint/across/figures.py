@@ -21,7 +21,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..ast import Claim, Number, Paragraph, Report, Table
+from ..ast import Claim, Number, Paragraph, Report, Section, Table
 from ..facts import SLOT_NAMES
 from ..item_paths import MARK_RE, PATH_RE, STEP_RE
 from ..model import Model, norm_label
@@ -29,11 +29,11 @@ from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
 
 WAN = Decimal(10000)
-CODE_RE = re.compile(r"\d{3}(\d{2}){0,2}")
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
 # A narrative subject, after its year and unit name are cut, names a measure when it is exactly one of these.
 _BASIS = r"(?:年初)?(?:预算|决算|预算数|决算数|执行数|预算执行数|当年预算执行数)?"
+BASIS_END_RE = re.compile(_BASIS + "$")
 SUBJECT_MEASURES = [
     ("approp_grand_total", re.compile(rf"财政拨款(?:收入支出|收支){_BASIS}总计")),
     ("grand_total", re.compile(rf"(?:部门)?(?:收入支出|收支){_BASIS}总计")),
@@ -123,10 +123,12 @@ def _other_year_column(table: Table, year: int) -> bool:
 
 
 def _table_figures(report: Report, identity: Identity) -> Iterator[Figure]:
+    year = identity.year
+    assert year is not None
     seen: set[tuple[str, str]] = set()
     for table in report.tables:
         measure = _measure_of_table(table)
-        if measure is None or table.unit not in ("万元", "元") or _other_year_column(table, identity.year):  # type: ignore[arg-type]
+        if measure is None or table.unit not in ("万元", "元") or _other_year_column(table, year):
             continue
         for row in table.rows:
             code = row.code or ("合计" if norm_label(row.label) in TOTAL_LABELS else None)
@@ -136,8 +138,7 @@ def _table_figures(report: Report, identity: Identity) -> Iterator[Figure]:
             seen.add((measure, code))
             value, tolerance = _wan(first, table.unit)
             where = f"{table.number and f'公开{table.number}表' or table.title} {row.code or ''} {row.label}".strip()
-            yield Figure(measure, code, identity.year, identity.basis, value, tolerance, "table",  # type: ignore[arg-type]
-                         f"{where} 第1栏", first.span)
+            yield Figure(measure, code, year, identity.basis, value, tolerance, "table", f"{where} 第1栏", first.span)
 
 
 def _wan(number: Number, unit: str | None) -> tuple[Decimal, Decimal]:
@@ -208,12 +209,10 @@ def _amount(claim: Claim, identity: Identity, model: Model, paragraph: Paragraph
 def _unchanged_from(paragraph: Paragraph, claim: Claim, identity: Identity) -> tuple[int, str] | None:
     """The compared year and basis when the clause right after an amount says it is unchanged
     ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
-    text = paragraph.text
-    start = text.find(claim.subject)
-    at = text.find(claim.numbers["value"].text, max(start, 0))
+    at = _figure_offset(paragraph, claim)
     if at < 0:
         return None
-    match = FLAT_RE.match(text, at + len(claim.numbers["value"].text))
+    match = FLAT_RE.match(paragraph.text, at + len(claim.numbers["value"].text))
     return _phrase_year_basis(match.group(1), identity) if match else None
 
 
@@ -246,10 +245,9 @@ def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
     text = subject.replace(identity.name.replace(" ", ""), "")
     text = LEAD_NOISE_RE.sub("", text).strip("：:，,的为“”\"")
     text = re.sub(r"^(?:本部门|本单位|部门|单位)", "", text)
+    bare = BASIS_END_RE.sub("", text)
     for slot, pattern in THREE_PUBLIC_SLOTS:
-        if pattern.fullmatch(re.sub(_BASIS + "$", "", text) if slot != "total" else text) or (
-            slot == "total" and pattern.match(text) and re.fullmatch(_BASIS, text[pattern.match(text).end():])  # type: ignore[union-attr]
-        ):
+        if pattern.fullmatch(bare):
             return ("three_public", slot)
     for measure, pattern in SUBJECT_MEASURES:
         if pattern.fullmatch(text):
@@ -260,19 +258,19 @@ def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
 def _path_key(claim: Claim, model: Model, paragraph: Paragraph, paths: list[tuple[int, int, str]],
               general: bool) -> tuple[str, str] | None:
     """An amount stated for an item path (类(款)(项)): the path's code in the report's own tables."""
-    offset = _offset(paragraph, claim)
-    before = [p for p in paths if p[1] <= offset]
+    offset = _figure_offset(paragraph, claim)
+    before = [p for p in paths if 0 <= offset and p[1] <= offset]
     if not before:
         return None
     code = _code_of(before[-1][2], model)
     return ("gp_exp" if general else "approp_exp", code) if code else None
 
 
-def _offset(paragraph: Paragraph, claim: Claim) -> int:
-    """The claim's offset in the paragraph text (by its figure's printed text, first occurrence after the path)."""
-    text = claim.numbers["value"].text
-    at = paragraph.text.find(text)
-    return at if at >= 0 else len(paragraph.text)
+def _figure_offset(paragraph: Paragraph, claim: Claim) -> int:
+    """Where an amount claim's figure is printed in its paragraph (the first occurrence after its
+    subject), or -1."""
+    start = paragraph.text.find(claim.subject)
+    return paragraph.text.find(claim.numbers["value"].text, max(start, 0))
 
 
 def _code_of(path: str, model: Model) -> str | None:
@@ -307,7 +305,7 @@ def _general_budget_paragraphs(report: Report) -> set[int]:
     """Paragraphs under a heading about 一般公共预算 (财政拨款) 支出."""
     found: set[int] = set()
 
-    def walk(section, inside: bool) -> None:  # type: ignore[no-untyped-def]
+    def walk(section: Section, inside: bool) -> None:
         inside = inside or ("一般公共预算" in section.title and "支出" in section.title and "基本" not in section.title)
         if inside:
             found.update(id(p) for p in section.paragraphs)
