@@ -117,7 +117,9 @@ def test_list_shows_the_matches(folder: Path) -> None:
     assert listed.exit_code == 0
     blocks = listed.output.split("\n")
     library = blocks.index(next(b for b in blocks if b.endswith("unit-library-budget-2024.txt: 南屏市图书馆 · 2024 · 单位预算, 主管部门 南屏市文化和旅游局")))
-    assert "department:" in blocks[library + 1] and "dept-budget-2024.txt" in blocks[library + 1]
+    assert "department (named as its 主管部门):" in blocks[library + 1] and "dept-budget-2024.txt" in blocks[library + 1]
+    center = blocks.index(next(b for b in blocks if b.endswith("unit-culture-center-budget-2024.txt: 南屏市文化馆 · 2024 · 单位预算")))
+    assert "department (lists it among its units):" in blocks[center + 1]
     assert listed.output.rstrip().endswith("5 report(s); 3 same-unit pair(s), 6 unit–department pair(s)")
 
 

@@ -33,7 +33,8 @@ def listing(store: FactsStore) -> str:
             if matches.ambiguous:
                 out.append(f"    {relation}: ambiguous ({' / '.join(matches.ambiguous)}): not compared")
             for other in matches.reports:
-                out.append(f"    {relation}: {describe(other)}")
+                why = f" ({matches.reasons[other.path]})" if other.path in matches.reasons else ""
+                out.append(f"    {relation}{why}: {describe(other)}")
                 a, b = sorted((report.path, other.path))
                 pairs.add((relation, a, b))
     same = sum(1 for p in pairs if p[0] == "same unit")

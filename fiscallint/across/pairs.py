@@ -24,6 +24,8 @@ class Matches:
     reports: list[StoredReport] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     """The distinct names that made the match ambiguous (empty when it is not)."""
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Why each report (by path) was matched, when it is not the name alone."""
 
 
 class Directory:
@@ -71,18 +73,24 @@ def department_of(identity: Identity, directory: Directory, exclude: str = "") -
     if identity.level != "unit":
         return Matches()
     found: list[StoredReport] = []
+    reasons: dict[str, str] = {}
     for report in directory.departments:
         d = report.identity
         if d is None or report.path == exclude:
             continue
-        if (identity.own_unit and names_match(d.key, identity.key)) \
-                or (identity.parent and names_match(d.key, identity.parent)) \
-                or (not identity.own_unit and _listed(identity.key, report.members)):
-            found.append(report)
+        if identity.own_unit and names_match(d.key, identity.key):
+            reasons[report.path] = "本级 of the same name"
+        elif identity.parent and names_match(d.key, identity.parent):
+            reasons[report.path] = "named as its 主管部门"
+        elif not identity.own_unit and _listed(identity.key, report.members):
+            reasons[report.path] = "lists it among its units"
+        else:
+            continue
+        found.append(report)
     keys = {r.identity.key for r in found if r.identity}
     if not _consistent(keys):
         return Matches([], sorted(keys))
-    return Matches(found)
+    return Matches(found, reasons=reasons)
 
 
 def _listed(key: str, members: str) -> bool:
