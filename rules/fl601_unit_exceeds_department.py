@@ -12,12 +12,19 @@ from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
 
 
+SUMMED_WHOLE = {"gp_exp", "gp_basic", "approp_inc", "approp_exp", "approp_grand_total", "three_public", "running_costs"}
+"""Measures a department reports as the plain sum of its units' (appropriations are not eliminated
+on consolidation, unlike the transfers between units inside 收入 / 支出 合计)."""
+
+
 class UnitExceedsDepartment(Rule):
     """单位报告中的金额不大于其所属部门同年同类报告中同一项目的金额。
 
     说明:
         部门预算（决算）汇总本部门所属全部单位，同一年度、同一类报告（预算或决算）中，任一单位的
-        同一科目（同一栏）金额、收支合计、“三公”经费等都不应大于部门的金额。需用
+        财政拨款金额（一般公共预算财政拨款支出的合计及各科目、财政拨款收支、“三公”经费、机关运行
+        经费）都不应大于部门的金额。收支合计不比：部门汇总时抵销单位间的上下级补助，单位的收支
+        合计可以合理地大于部门数。需用
         ``fiscallint index`` 建立事实库，并以 ``fiscallint check --db`` 检查单位报告。单位与部门的
         对应关系来自单位报告所列主管部门、部门报告“单位构成”中列出的单位名称，或同名的本级单位；
         对应不唯一时不作判断。下例中以一行 ===== 分隔的前面的报告先入库，检查的是最后一份。
@@ -65,7 +72,8 @@ class UnitExceedsDepartment(Rule):
         if not peers or peers.identity.level != "unit":
             return
         i = peers.identity
-        own = (f for f in peers.own.values() if f.year == i.year and f.basis == i.basis and f.value > 0)
+        own = (f for f in peers.own.values()
+               if f.year == i.year and f.basis == i.basis and f.value > 0 and f.measure in SUMMED_WHOLE)
         yield from compare(self, own, peers.departments(), _exceeds, _message)
 
 
