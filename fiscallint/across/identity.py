@@ -29,6 +29,8 @@ OVERVIEW_RE = re.compile(r"^第一部分\s*(.*?)\s*(?:概况)?$")
 MARKUP_RE = re.compile(r"[\s*#>`\"“”'|]")
 REGION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟))+$")
 OWN_UNIT_RE = re.compile(r"[（(]?(?:机关)?本级[)）]?$")
+LEVEL_NAMES = {"department": "部门", "unit": "单位"}
+KIND_NAMES = {"budget": "预算", "final": "决算"}
 UNIT_LABELS = ("预算单位", "决算单位", "单位名称", "单位", "编制单位")
 PARENT_LABELS = ("预算主管部门", "主管部门")
 
@@ -46,6 +48,10 @@ class Identity:
     year: int | None
     parent: str
     """The 主管部门 a unit report names ("" if none)."""
+
+    def title(self) -> str:
+        """"2024年部门预算", "2025年单位决算"…"""
+        return f"{self.year or '年度不明'}{'年' if self.year else ''}{LEVEL_NAMES[self.level]}{KIND_NAMES[self.kind]}"
 
     @property
     def basis(self) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from .identity import KIND_NAMES, LEVEL_NAMES
 from .pairs import Directory, department_of, same_unit
 from .store import FactsStore, StoredReport
 
-LEVELS = {"department": "部门", "unit": "单位"}
-KINDS = {"budget": "预算", "final": "决算"}
 
 
 def describe(report: StoredReport) -> str:
@@ -15,7 +14,7 @@ def describe(report: StoredReport) -> str:
         return f"{report.path}: (not parsed)"
     own = "（本级）" if i.own_unit else ""
     parent = f", 主管部门 {i.parent}" if i.parent else ""
-    return f"{report.path}: {i.name}{own} · {i.year or '年度不明'} · {LEVELS[i.level]}{KINDS[i.kind]}{parent}"
+    return f"{report.path}: {i.name}{own} · {i.year or '年度不明'} · {LEVEL_NAMES[i.level]}{KIND_NAMES[i.kind]}{parent}"
 
 
 def listing(store: FactsStore) -> str:

@@ -26,7 +26,6 @@ from .store import FactsStore, StoredFigure, StoredReport, open_for_reading
 
 Key = tuple[str, str, int, str]
 SOURCE_ORDER = {"table": 0, "narrative": 1, "derived": 2}
-KIND_NAMES = {"budget": "预算", "final": "决算"}
 
 
 @dataclass
@@ -46,13 +45,13 @@ class Peer:
         return f"{self.report.path}:{page}{figure.figure.line}:{figure.figure.column}"
 
     def title(self) -> str:
-        i = self.identity
-        level = "单位" if i.level == "unit" else "部门"
-        return f"{i.year}年{level}{KIND_NAMES[i.kind]}"
+        return self.identity.title()
 
 
 @dataclass
 class Peers:
+    """The linted report (identity, representative figures) and access to its matched peers."""
+
     identity: Identity
     own: dict[Key, Figure]
     store: FactsStore
