@@ -41,11 +41,11 @@ def plant(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def cross_findings(folder: Path) -> list[str]:
+def cross_findings(folder: Path, jobs: str = "1") -> list[str]:
     db = folder.parent / "facts.sqlite"
-    indexed = invoke("index", str(folder), "--db", str(db), "-j", "1")
+    indexed = invoke("index", str(folder), "--db", str(db), "-j", jobs)
     assert indexed.exit_code == 0, indexed.output
-    checked = invoke("check", str(folder), "--db", str(db), "--select", "FL6")
+    checked = invoke("check", str(folder), "--db", str(db), "--select", "FL6", "-j", jobs)
     assert checked.exit_code in (0, 1), checked.output
     return checked.output.splitlines()
 
@@ -75,6 +75,7 @@ def test_last_year_restated_differently(folder: Path) -> None:
     assert len(lines) == 1 and "FL602" in lines[0], lines
     assert "dept-budget-2025.txt:36:" in lines[0] and "dept-budget-2024.txt:" in lines[0]
     assert "1020.00 − 1000.00 = 20.00" in lines[0]
+    assert cross_findings(folder, jobs="2") == lines
 
 
 def test_initial_budget_differs_from_the_budget(folder: Path) -> None:
