@@ -1,4 +1,4 @@
-"""The command line: ``fiscallint check | rules | explain | extract | lsp``.
+"""The command line: ``fiscallint check | index | rules | explain | extract | lsp``.
 
 Exit codes (ruff's convention): 0 clean, 1 a warning or error was found, 2 usage, configuration
 or input error. Nothing is written to disk unless asked (``--fix``, ``--write-baseline``, ``-o``).
@@ -119,12 +119,13 @@ def main() -> None:
 @click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False), metavar="OUT.pdf", help="Write a copy of the (one) PDF input with each finding highlighted and noted.")
 @click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
+@click.option("--db", "facts_db", type=click.Path(dir_okay=False), help="Also run the cross-report rules (FL6xx) against this facts store (see: fiscallint index).")
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
     ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
     fix: bool, diff: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
-    pdf_timeout: float, annotate: str | None, force: bool,
+    pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
     from .config import Selection
@@ -140,7 +141,9 @@ def check(
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
         if not any(c.startswith(code) for c in known) and code != "FL000":
             raise click.UsageError(f"unknown rule code or prefix: {code}")
-    overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year, pdf_engine, pdf_timeout)
+    overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year, pdf_engine, pdf_timeout, facts_db)
+    if facts_db:
+        _check_store(facts_db)
     try:
         configs = Configs(config_file)
         files = expand(paths, configs)
@@ -185,6 +188,17 @@ def check(
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _check_store(path: str) -> None:
+    """Fail with one line when the facts store cannot be read."""
+    from .across.store import FactsStore
+    from .errors import InputError
+
+    try:
+        FactsStore(path).close()
+    except InputError as exc:
+        fail(str(exc))
 
 
 def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool, keep_report: bool = False) -> list[FileResult]:
@@ -358,6 +372,48 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
         for code, n in rows
     ]
     return "".join(lines) + f"{sum(counts.values()):>5}  total\n"
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", "facts_db", required=True, type=click.Path(dir_okay=False), help="The facts store (SQLite) to create or update.")
+@click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True, help="Parse files in this many processes (0: one per CPU).")
+@click.option("--list", "show_list", is_flag=True, help="List the stored reports, their identities and what each was matched to.")
+@click.option("--dask", "dask", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]", help="Parse on a Dask cluster: a local one (-j workers), or the scheduler at ADDRESS (needs fiscallint[cluster]).")
+def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, dask: str | None) -> None:
+    """Store each report's identity and facts in a SQLite facts store (unchanged files are skipped).
+
+    Exit codes: 0 every file indexed, 2 a file could not be read or parsed (the others are stored)."""
+    from .errors import ConfigError, InputError
+
+    if not paths and not show_list:
+        raise click.UsageError("give report files or folders to index, or --list")
+    failed = False
+    try:
+        if paths:
+            from .across.index import index_paths
+
+            files = expand(paths, Configs(None))
+            if not files:
+                fail("no report files found")
+            summary = index_paths(files, facts_db, jobs, dask)
+            for path, error in sorted(summary.failed.items()):
+                click.echo(f"{path}: error: {error}", err=True)
+            click.echo(
+                f"fiscallint: indexed {len(summary.indexed)}, unchanged {len(summary.unchanged)}, "
+                f"removed {len(summary.removed)}, failed {len(summary.failed)} → {facts_db}", err=True,
+            )
+            failed = bool(summary.failed)
+        if show_list:
+            from .across.listing import listing
+            from .across.store import FactsStore
+
+            store = FactsStore(facts_db)
+            click.echo(listing(store), nl=False)
+            store.close()
+    except (InputError, ConfigError) as exc:
+        fail(str(exc))
+    sys.exit(EXIT_ERROR if failed else EXIT_CLEAN)
 
 
 @main.command("rules")

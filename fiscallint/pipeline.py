@@ -29,6 +29,8 @@ class Overrides:
     year: int | None = None
     pdf_engine: str = "pdfium"
     pdf_seconds: float = 60.0
+    facts_db: str | None = None
+    """The facts store the cross-report rules (FL6xx) compare with (``check --db``)."""
 
 
 @dataclass
@@ -58,6 +60,8 @@ def settings_for(config: Config, overrides: Overrides) -> dict[str, object]:
     settings: dict[str, object] = {"tolerance": dict(config.tolerance)}
     if year is not None:
         settings["year"] = year
+    if overrides.facts_db:
+        settings["facts_db"] = overrides.facts_db
     return settings
 
 

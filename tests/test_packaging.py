@@ -29,6 +29,7 @@ def test_wheel_contains_grammars_and_rules(wheel: Path) -> None:
     assert "fiscallint/grammar/claims.lark" in names
     assert any(n.startswith("fiscallint/rules/fl") for n in names)
     assert {"fiscallint/formatters/templates/report.html.j2", "fiscallint/formatters/templates/report.css", "fiscallint/formatters/templates/report.js"} <= names
+    assert "fiscallint/across/store.py" in names
     assert not any(n.startswith("rules/") or n.startswith("grammar/") for n in names), "no top-level rules/grammar package"
 
 

@@ -1,0 +1,372 @@
+"""A report's typed facts, read from its AST, for the store and the cross-report rules.
+
+Three readings of one report:
+
+- :func:`cells`: every numeric table cell, as printed (table, code or label, column, value).
+- :func:`claim_numbers`: every figure of every narrative claim (kind, subject, role, value, period).
+- :func:`figures`: the comparable ones — a figure keyed by *measure* (what it is: 一般公共预算
+  支出 by function code, 三公 经费 by item…), *code*, *year* and *basis* (budget or actual), in 万元
+  with the rounding it carries. Two reports that state a figure under the same key must agree.
+
+A figure comes from a code-keyed table's 合计 column (02 收入, 03 支出, 05 一般公共预算支出), from
+the 三公 table, from a narrative amount whose subject names a measure unambiguously, from an
+item path (类(款)(项)) mapped to its code through the report's own tables, or is derived from a
+change claim (this year's figure ∓ the change = the compared year's figure). Anything whose
+measure, year or basis is unclear is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from ..ast import Claim, Number, Paragraph, Report, Section, Table
+from ..facts import SLOT_NAMES
+from ..item_paths import MARK_RE, PATH_RE, STEP_RE
+from ..model import Model, norm_label
+from .identity import Identity
+from .records import CellFact, ClaimFact, Figure
+
+WAN = Decimal(10000)
+TOTAL_LABELS = ("合计", "总计")
+TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
+# A narrative subject, after its year and unit name are cut, names a measure when it is exactly one of these.
+_BASIS = r"(?:年初)?(?:预算|决算|预算数|决算数|执行数|预算执行数|当年预算执行数)?"
+BASIS_END_RE = re.compile(_BASIS + "$")
+SUBJECT_MEASURES = [
+    ("approp_grand_total", re.compile(rf"财政拨款(?:收入支出|收支){_BASIS}总计")),
+    ("grand_total", re.compile(rf"(?:部门)?(?:收入支出|收支){_BASIS}总计")),
+    ("gp_basic", re.compile(rf"一般公共预算(?:财政)?拨款基本支出{_BASIS}")),
+    ("gp_exp", re.compile(rf"一般公共预算(?:财政)?拨款支出{_BASIS}|一般公共预算支出{_BASIS}")),
+    ("approp_inc", re.compile(rf"财政拨款收入{_BASIS}")),
+    ("approp_exp", re.compile(rf"财政拨款支出{_BASIS}")),
+    ("inc", re.compile(rf"本年收入{_BASIS}(?:合计|总额)?|收入{_BASIS}(?:合计|总额)|收入预算")),
+    ("exp", re.compile(rf"本年支出{_BASIS}(?:合计|总额)?|支出{_BASIS}(?:合计|总额)|支出预算")),
+    ("running_costs", re.compile(rf"机关运行经费(?:财政拨款)?(?:支出)?{_BASIS}")),
+]
+THREE_PUBLIC_SLOTS = [
+    ("vehicle", re.compile(r"公务用车购置及运行(?:维护)?费")),
+    ("purchase", re.compile(r"公务用车购置费")),
+    ("running", re.compile(r"公务用车运行(?:维护)?费")),
+    ("abroad", re.compile(r"因公出国（境）费")),
+    ("reception", re.compile(r"公务接待费")),
+    ("total", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
+]
+LEAD_NOISE_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
+FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+YEAR_RE = re.compile(r"(20\d\d)\s*年")
+_PHRASE = r"((?:20\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
+FLAT_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*持平")
+LEAD_TO_DELTA = r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?"
+COMPARE_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
+
+
+def cells(report: Report) -> Iterator[CellFact]:
+    """Every numeric table cell, in reading order."""
+    for index, table in enumerate(report.tables):
+        for row in table.rows:
+            for cell in row.cells:
+                n = cell.number
+                yield CellFact(index, table.number or "", table.kind or "", table.title, table.unit or "",
+                               row.code or "", row.label, cell.column, str(n.value), n.span.line, n.span.column)
+
+
+def claim_numbers(report: Report, identity: Identity) -> Iterator[ClaimFact]:
+    """Every figure of every claim, with the period its words give (this_year, last_year, budget, actual)."""
+    for index, claim in enumerate(report.claims()):
+        period = _period(claim.words.get("context", claim.subject), identity)
+        for role, n in claim.numbers.items():
+            unit = claim.words.get("unit", "%" if role == "percent" else "")
+            yield ClaimFact(index, claim.kind, claim.subject, role, str(n.value), unit, period, n.span.line, n.span.column)
+
+
+def _period(text: str, identity: Identity) -> str:
+    if "上年" in text or (identity.year and f"{identity.year - 1}年" in text.replace(" ", "")):
+        return "last_year"
+    if "执行数" in text or "决算" in text:
+        return "actual"
+    if "预算" in text:
+        return "budget"
+    return "this_year"
+
+
+def figures(report: Report, identity: Identity, model: Model | None = None) -> list[Figure]:
+    """The report's comparable figures, in document order of their sources (tables first)."""
+    if identity.year is None:
+        return []
+    model = model or Model(report)
+    found: dict[tuple[tuple[str, str, int, str], int, int], Figure] = {}
+    for figure in (*_table_figures(report, identity), *_three_public(model, identity), *_narrative(report, identity, model)):
+        found.setdefault((figure.key, figure.line, figure.column), figure)  # one reading per printed figure
+    return list(found.values())
+
+
+def _measure_of_table(table: Table) -> str | None:
+    measure = TABLE_MEASURES.get(table.kind or "")
+    if measure:
+        return measure
+    title = table.title.replace(" ", "")
+    if "三公" in title or "基本支出" in title or "基金" in title or "国有资本" in title:
+        return None
+    if "一般公共预算" in title and "支出" in title and "收入" not in title:
+        return "gp_exp"
+    return None
+
+
+def _other_year_column(table: Table, year: int) -> bool:
+    """The table has a column for another year (上年预算数, 2024年执行数): its first value column
+    is then not surely this year's, so the table gives no figure (上年结转 is this year's income)."""
+    header = "".join(table.headers).replace(" ", "")
+    return bool(OTHER_YEAR_RE.search(header)) or any(int(y) != year for y in YEAR_RE.findall(header))
+
+
+def _table_figures(report: Report, identity: Identity) -> Iterator[Figure]:
+    year = identity.year
+    assert year is not None
+    seen: set[tuple[str, str]] = set()
+    for table in report.tables:
+        measure = _measure_of_table(table)
+        if measure is None or table.unit not in ("万元", "元") or _other_year_column(table, year):
+            continue
+        for row in table.rows:
+            code = row.code or ("合计" if norm_label(row.label) in TOTAL_LABELS else None)
+            first = row.value_at(1)
+            if code is None or first is None or (measure, code) in seen:
+                continue
+            seen.add((measure, code))
+            value, tolerance = _wan(first, table.unit)
+            where = f"{table.number and f'公开{table.number}表' or table.title} {row.code or ''} {row.label}".strip()
+            yield Figure(measure, code, year, identity.basis, value, tolerance, "table", f"{where} 第1栏", first.span)
+
+
+def _wan(number: Number, unit: str | None) -> tuple[Decimal, Decimal]:
+    if unit == "元":
+        return number.value / WAN, number.ulp / WAN
+    return number.value, number.ulp
+
+
+def _three_public(model: Model, identity: Identity) -> Iterator[Figure]:
+    """The 三公 table's and the 三公 section's figures. In a final account only the 决算 ones:
+    its 预算数 is the adjusted 全年预算, which may legitimately differ from the budget report
+    (a 年初预算 stated in the narrative is read by :func:`_amount`)."""
+    located = model.three_public_table
+    year = identity.year
+    assert year is not None
+    if located is not None:
+        table, _row, slots = located
+        for (role, slot), number in sorted(slots.values.items()):
+            if identity.kind == "final" and role != "actual":
+                continue
+            basis = "budget" if identity.kind == "budget" else role
+            value, tolerance = _wan(number, table.unit)
+            yield Figure("three_public", slot, year, basis, value, tolerance, "table",
+                         f"{table.title} {SLOT_NAMES[slot]}", number.span)
+    for (role, slot), number in sorted(model.three_public.values.items()):
+        if role != identity.basis:
+            continue
+        yield Figure("three_public", slot, year, role, number.value, number.ulp, "narrative",
+                     SLOT_NAMES[slot], number.span)
+
+
+def _narrative(report: Report, identity: Identity, model: Model) -> Iterator[Figure]:
+    year = identity.year
+    assert year is not None
+    general = _general_budget_paragraphs(report)
+    for paragraph in report.paragraphs:
+        text = paragraph.text
+        paths = [(m.start(), m.end(), m.group(0)) for m in PATH_RE.finditer(text)]
+        for claim in paragraph.claims:
+            if claim.kind == "amount" and claim.words.get("unit") in ("万元", "元"):
+                yield from _amount(claim, identity, model, paragraph, paths, id(paragraph) in general)
+            elif claim.kind == "change":
+                yield from _change(claim, identity, paragraph)
+
+
+def _amount(claim: Claim, identity: Identity, model: Model, paragraph: Paragraph,
+            paths: list[tuple[int, int, str]], general: bool) -> Iterator[Figure]:
+    context = claim.words.get("context", claim.subject).replace(" ", "")
+    number = claim.numbers["value"]
+    value, tolerance = _wan(number, claim.words.get("unit"))
+    year, basis = _year_basis(context, identity)
+    if year is None:
+        return
+    key = _subject_key(claim.subject.replace(" ", ""), identity)
+    if key is None and paths and (basis != identity.basis or "（项）" in context or "(项)" in context):
+        key = _path_key(claim, model, paragraph, paths, general)
+    if key is None:
+        return
+    yield Figure(key[0], key[1], year, basis, value, tolerance, "narrative", claim.subject[:40],
+                 number.span)
+    if year == identity.year:
+        flat = _unchanged_from(paragraph, claim, identity)
+        if flat is not None:
+            yield Figure(key[0], key[1], flat[0], flat[1], value, tolerance, "derived",
+                         f"{claim.subject[:30]} {number.text}（持平）", number.span)
+
+
+def _unchanged_from(paragraph: Paragraph, claim: Claim, identity: Identity) -> tuple[int, str] | None:
+    """The compared year and basis when the clause right after an amount says it is unchanged
+    ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
+    at = _figure_offset(paragraph, claim)
+    if at < 0:
+        return None
+    match = FLAT_RE.match(paragraph.text, at + len(claim.numbers["value"].text))
+    return _phrase_year_basis(match.group(1), identity) if match else None
+
+
+def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
+    """The year and basis a narrative amount is stated for, from its own words (year None: unclear,
+    or a final account's 全年预算 / 调整预算, which may legitimately differ from the budget report)."""
+    assert identity.year is not None
+    context = FUND_NAMES_RE.sub("", context)
+    years = [int(y) for y in YEAR_RE.findall(context)]
+    if "上年" in context:
+        year: int | None = identity.year - 1
+    elif years:
+        year = years[-1] if len(set(years)) == 1 else None
+    else:
+        year = identity.year
+    if "年初预算" in context or ("预算" in context and "执行" not in context and "决算" not in context):
+        basis = "budget"
+        if identity.kind == "final" and "年初预算" not in context:
+            year = None
+    elif "执行数" in context or "决算" in context:
+        basis = "actual"
+        if identity.kind == "budget" and not years and "上年" not in context:
+            year = identity.year - 1  # 当年预算执行数 in a budget: the year now ending
+    else:
+        basis = identity.basis
+    return year, basis
+
+
+def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
+    text = subject.replace(identity.name.replace(" ", ""), "")
+    text = LEAD_NOISE_RE.sub("", text).strip("：:，,的为“”\"")
+    text = re.sub(r"^(?:本部门|本单位|部门|单位)", "", text)
+    bare = BASIS_END_RE.sub("", text)
+    for slot, pattern in THREE_PUBLIC_SLOTS:
+        if pattern.fullmatch(bare):
+            return ("three_public", slot)
+    for measure, pattern in SUBJECT_MEASURES:
+        if pattern.fullmatch(text):
+            return (measure, "" if measure in ("grand_total", "approp_grand_total", "running_costs") else "合计")
+    return None
+
+
+def _path_key(claim: Claim, model: Model, paragraph: Paragraph, paths: list[tuple[int, int, str]],
+              general: bool) -> tuple[str, str] | None:
+    """An amount stated for an item path (类(款)(项)): the path's code in the report's own tables."""
+    offset = _figure_offset(paragraph, claim)
+    before = [p for p in paths if 0 <= offset and p[1] <= offset]
+    if not before:
+        return None
+    code = _code_of(before[-1][2], model)
+    return ("gp_exp" if general else "approp_exp", code) if code else None
+
+
+def _figure_offset(paragraph: Paragraph, claim: Claim) -> int:
+    """Where an amount claim's figure is printed in its paragraph (the first occurrence after its
+    subject), or -1."""
+    start = paragraph.text.find(claim.subject)
+    return paragraph.text.find(claim.numbers["value"].text, max(start, 0))
+
+
+def _code_of(path: str, model: Model) -> str | None:
+    """The code whose row labels spell the path, when exactly one does."""
+    head = PATH_RE.match(path)
+    if head is None:
+        return None
+    names = [head.group(1)]
+    mark = MARK_RE.match(path, head.end(1))
+    at = mark.end() if mark else head.end()
+    while True:
+        step = STEP_RE.match(path, at)
+        if step is None:
+            break
+        names.append(step.group(1))
+        at = step.end()
+    table = next((model.table(k) for k in ("05", "B05", "03", "B03") if model.table(k)), None)
+    if table is None:
+        return None
+    code = ""
+    for depth, name in enumerate(names):
+        width = (3, 5, 7)[depth] if depth < 3 else 0
+        matches = {r.code for r in table.rows if r.code and len(r.code) == width and r.code.startswith(code)
+                   and norm_label(r.label) == norm_label(name)}
+        if len(matches) != 1:
+            return None
+        code = matches.pop()
+    return code
+
+
+def _general_budget_paragraphs(report: Report) -> set[int]:
+    """Paragraphs under a heading about 一般公共预算 (财政拨款) 支出."""
+    found: set[int] = set()
+
+    def walk(section: Section, inside: bool) -> None:
+        inside = inside or ("一般公共预算" in section.title and "支出" in section.title and "基本" not in section.title)
+        if inside:
+            found.update(id(p) for p in section.paragraphs)
+        for child in section.children:
+            walk(child, inside)
+
+    walk(report.root, False)
+    return found
+
+
+def _change(claim: Claim, identity: Identity, paragraph: Paragraph) -> Iterator[Figure]:
+    """A change with an amount: the compared year's figure = this figure ∓ the change."""
+    current, delta = claim.numbers.get("current"), claim.numbers.get("delta")
+    word = claim.words.get("delta_word", "")
+    if current is None or delta is None or word not in ("增加", "增长", "上升", "减少", "下降", "降低"):
+        return
+    key = _subject_key(claim.subject.replace(" ", ""), identity)
+    if key is None:
+        return
+    compared = _compared(paragraph, claim, delta, identity)
+    if compared is None:
+        return
+    year, basis = compared
+    sign = -1 if word in ("增加", "增长", "上升") else 1
+    value = current.value + sign * delta.value
+    yield Figure(key[0], key[1], year, basis, value, current.ulp + delta.ulp, "derived",
+                 f"{claim.subject[:30]} {current.text} {'−' if sign < 0 else '+'} {delta.text}",
+                 delta.span)
+
+
+def _compared(paragraph: Paragraph, claim: Claim, delta: Number, identity: Identity) -> tuple[int, str] | None:
+    """The year and basis a change compares with, from the comparison phrase its amount follows
+    in its sentence (比2025年预算 → 2025 budget; 与2024年度相比 in a final account → 2024 actual)."""
+    assert identity.year is not None
+    sentence = _sentence(paragraph, claim.sentence).replace(" ", "")
+    amount = delta.text.replace(" ", "")
+    to_delta = re.compile(LEAD_TO_DELTA + re.escape(amount))
+    phrases = [m.group(1) or m.group(2) or "" for m in COMPARE_RE.finditer(sentence) if to_delta.match(sentence, m.end())]
+    if not phrases:
+        return None
+    return _phrase_year_basis(phrases[-1], identity)
+
+
+def _phrase_year_basis(phrase: str, identity: Identity) -> tuple[int, str] | None:
+    """The year and basis a comparison phrase names: the previous year only, its 预算 or 执行数/决算
+    (the report's own basis when the phrase names neither)."""
+    assert identity.year is not None
+    years = YEAR_RE.findall(phrase)
+    year = int(years[0]) if years else identity.year - 1
+    if year != identity.year - 1:
+        return None
+    phrase = FUND_NAMES_RE.sub("", phrase)
+    if "执行" in phrase or "决算" in phrase:
+        return year, "actual"
+    if "预算" in phrase:
+        return year, "budget"
+    return year, identity.basis
+
+
+def _sentence(paragraph: Paragraph, index: int) -> str:
+    ends = [offset for offset, mark in paragraph.breaks if mark in "。！？!?"]
+    start = ends[index - 1] + 1 if 0 < index <= len(ends) else 0
+    end = ends[index] + 1 if index < len(ends) else len(paragraph.text)
+    return paragraph.text[start:end]
