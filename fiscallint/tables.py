@@ -560,11 +560,13 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         number, title, unit, headers, names, rows, [n.text for n in notes], identities, span,
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
-    coded_rows = sum(1 for row in rows if row.code)
-    table.unplaced = (_detached_figures([line for _, line in rows_body]) if coded_rows >= 3 and not tabbed else None) or _misaligned(rows)
+    code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
+    table.unplaced = (_detached_figures([line for _, line in rows_body]) if code_kind and not tabbed else None) or _misaligned(rows)
     return table
 
 
+CODE_KEYED_KINDS = {"02", "03", "05", "06", "07", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
+"""Tables whose rows are keyed by a classification code."""
 FIGURE_RE = re.compile(r"[\d,]*\.\d+|\d{1,3}(?:,\d{3})+|0")
 """A figure that cannot be a subject code: it has a decimal point or thousands separators (or is 0)."""
 
@@ -579,13 +581,18 @@ def _detached_figures(lines: list[Line]) -> str | None:
     """
     waiting = False  # the last code line is still waiting for (the rest of) its figures
     bare_run = 0  # code lines in a row with nothing between them: a column printed as a block
+    digits_run = 0  # the same for lines of 款 / 项 digits alone
     for line in lines:
         tokens = line.text.split()
         if not tokens or not any(c.isdigit() for c in line.text):
-            bare_run = 0
+            bare_run = digits_run = 0
             continue  # a name fragment
         if all(re.fullmatch(r"\d{2}", t) for t in tokens):
-            continue  # 款 / 项 digits of a code on a line of their own
+            digits_run += 1  # 款 / 项 digits of a code on a line of their own: two at most
+            if digits_run >= 3:
+                return f"第 {line.number} 行前后款、项编码连续成列、与数字分开输出，无法逐行对应"
+            continue
+        digits_run = 0
         bare_run = bare_run + 1 if all(CODE_RE.fullmatch(t) for t in tokens) else 0
         if bare_run >= 3:
             return f"第 {line.number} 行前后科目编码连续成列、与数字分开输出，无法逐行对应"
