@@ -115,7 +115,7 @@ def test_misaligned_codes_and_figures_are_reported_not_checked() -> None:
 
 
 def _documents() -> list[Path]:
-    documents = sorted(FIXTURES.iterdir()) + sorted(LAYOUTS.glob("*.txt"))
+    documents = sorted(p for p in FIXTURES.iterdir() if p.is_file()) + sorted(LAYOUTS.glob("*.txt"))
     if CORPUS.is_dir():
         documents += sorted((CORPUS / "text").iterdir()) + sorted((CORPUS / "pdf").glob("*.pdf"))
     return documents
