@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from .ast import Report
-from .errors import ConfigError
+from .errors import ConfigError, InputError
 from .findings import Finding
 
 VERSION = 1
@@ -42,6 +42,24 @@ def relative(path: str, folder: Path) -> str:
         return Path(os.path.abspath(path)).as_posix()
 
 
+ENTRY_KEYS = {"path": str, "code": str, "fingerprint": str}
+OPTIONAL_KEYS = {"line": int, "message": str}
+
+
+def _entry_problem(entry: object) -> str | None:
+    """Why a baseline entry is malformed, or None."""
+    if not isinstance(entry, dict):
+        return f"expected an object, got {type(entry).__name__}"
+    for key, kind in ENTRY_KEYS.items():
+        if not isinstance(entry.get(key), kind):
+            return f"'{key}' must be a string"
+    for key, kind in OPTIONAL_KEYS.items():
+        value = entry.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, kind)):
+            return f"'{key}' must be {'an integer' if kind is int else 'a string'}"
+    return None
+
+
 class Baseline:
     """A multiset of (path, code, fingerprint) keys read from or written to a JSON file."""
 
@@ -63,6 +81,10 @@ class Baseline:
             raise ConfigError(f"{path}: unreadable baseline: {exc}") from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
             raise ConfigError(f"{path}: not a fiscallint baseline (version {VERSION})")
+        for number, entry in enumerate(data["findings"]):
+            problem = _entry_problem(entry)
+            if problem:
+                raise ConfigError(f"{path}: findings[{number}]: {problem}")
         return cls(path, data["findings"])
 
     def key(self, finding: Finding, print_: str) -> tuple[str, str, str]:
@@ -88,7 +110,13 @@ class Baseline:
         """Write atomically, entries sorted so that the file diffs well."""
         self.entries.sort(key=lambda e: (str(e["path"]), int(e.get("line", 0) or 0), str(e["code"])))
         text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.tmp{os.getpid()}")
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, self.path)
+        from .fixes import write_new
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(f"{self.path.parent}: cannot create the baseline's folder: {exc.strerror or exc}") from None
+        try:
+            write_new(str(self.path), text)
+        except InputError as exc:
+            raise ConfigError(str(exc)) from None

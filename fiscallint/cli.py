@@ -140,6 +140,7 @@ def check(
         files = expand(paths, configs)
         if not files:
             fail("no report files found")
+        _refuse_output_onto_input(output, files)
         results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output)
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
@@ -157,14 +158,17 @@ def check(
     if write_baseline is not None:
         for finding, print_ in pairs:
             baseline.add(finding, print_)
-        baseline.write()
+        try:
+            baseline.write()
+        except ConfigError as exc:
+            fail(str(exc))
         click.echo(f"fiscallint: wrote {len(pairs)} finding(s) to {baseline.path}", err=True)
         sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
     findings = baseline.new_findings(pairs) if baseline is not None else [f for f, _ in pairs]
     findings.sort(key=lambda f: f.sort_key())
 
     if diff or fix:
-        findings, changed = _apply_fixes(findings, write=fix)
+        findings, changed = _apply_fixes(findings, {r.path: r.digest for r in results}, write=fix)
         if diff:
             sys.exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
 
@@ -244,10 +248,13 @@ def _baseline(configs: Configs, given: str | None, write: str | None, disabled: 
     return None
 
 
-def _apply_fixes(findings: list[Finding], write: bool) -> tuple[list[Finding], bool]:
-    """Show (diff) or apply (fix) the safe fixes; return the findings left and whether any applied."""
+def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) -> tuple[list[Finding], bool]:
+    """Show (diff) or apply (fix) the safe fixes; return the findings left and whether any applied.
+
+    A file whose bytes changed since it was linted, or that may not be written, is skipped
+    with a one-line message; the other files are still fixed."""
     from .errors import InputError
-    from .fixes import fixed_text, unified_diff, write_atomic
+    from .fixes import fixed_text, unified_diff, write_fixed
 
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -256,18 +263,18 @@ def _apply_fixes(findings: list[Finding], write: bool) -> tuple[list[Finding], b
     files = 0
     for path, group in by_path.items():
         try:
-            outcome = fixed_text(path, group)
+            outcome = fixed_text(path, group, digests.get(path, ""))
+            if outcome is None:
+                continue
+            old, new, encoding, done = outcome
+            if write:
+                write_fixed(path, new, encoding, digests.get(path, ""))
         except InputError as exc:
             click.echo(f"{path}: error: {exc}", err=True)
             continue
-        if outcome is None:
-            continue
-        old, new, encoding, done = outcome
         files += 1
         fixed.update(id(f) for f in done)
-        if write:
-            write_atomic(path, new, encoding)
-        else:
+        if not write:
             sys.stdout.write(unified_diff(path, old, new))
     if write and fixed:
         click.echo(f"fiscallint: fixed {len(fixed)} finding(s) in {files} file(s)", err=True)
@@ -289,6 +296,20 @@ def _emit(fmt: str, findings: list[Finding], results: list[FileResult], errors: 
         )
         text = render(fmt, findings, context)
     _write(output, text)
+
+
+def _refuse_output_onto_input(output: str | None, inputs: list[str]) -> None:
+    """``-o`` must not name one of the inputs (through a link or not): it would be destroyed."""
+    if not output or not os.path.exists(output):
+        return
+    target = os.path.realpath(output)
+    for path in inputs:
+        try:
+            same = os.path.realpath(path) == target or os.path.samefile(path, output)
+        except OSError:
+            continue
+        if same:
+            fail(f"-o {output}: is an input file ({path}); refusing to overwrite it")
 
 
 def _write(output: str | None, text: str) -> None:
@@ -357,6 +378,7 @@ def extract(pdf: str, output: str | None) -> None:
     from .errors import InputError
     from .pdf import extract_pdf
 
+    _refuse_output_onto_input(output, [pdf])
     try:
         text = extract_pdf(pdf).text
     except InputError as exc:

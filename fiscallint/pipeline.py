@@ -17,7 +17,7 @@ from .errors import InputError
 from .findings import Finding, Severity
 from .parser import parse_source
 from .registry import all_rules
-from .source import SourceText, detect_shape
+from .source import SourceText, detect_shape, line_feeds
 from .suppress import scan
 
 
@@ -41,6 +41,7 @@ class FileResult:
     shape: str = ""
     lines: list[str] = field(default_factory=list)
     coverage: str = ""
+    digest: str = ""
 
 
 def rules_for(path: str, config: Config, overrides: Overrides) -> list:
@@ -59,7 +60,7 @@ def settings_for(config: Config, overrides: Overrides) -> dict[str, object]:
 
 def lint_text_source(source: SourceText, config: Config, overrides: Overrides) -> tuple[Report, list[Finding]]:
     """Lint decoded text under a configuration; returns the report and the kept findings."""
-    text, suppressions = scan(source.text)
+    text, suppressions = scan(line_feeds(source.text))
     cleaned = SourceText(source.path, text, source.encoding, source.shape, source.pages)
     try:
         report = parse_source(cleaned)
@@ -106,6 +107,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
         shape=source.shape,
         lines=report.lines if keep_lines else [],
         coverage=coverage_line(report),
+        digest=source.digest,
     )
 
 

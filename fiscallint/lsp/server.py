@@ -26,6 +26,7 @@ from ..errors import ConfigError
 from ..findings import Finding
 from ..numbers import fmt
 from ..pipeline import lint_buffer
+from ..source import line_feeds
 from .convert import code_points, contains, diagnostic, overlaps, to_range
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
@@ -93,7 +94,7 @@ class FiscalServer(LanguageServer):
     def _lint(self, uri: str, text: str, version: int | None) -> Linted:
         """Lint a buffer (in a worker thread). Never raises: failures become one diagnostic."""
         path = uri_path(uri)
-        lines = text.split("\n")
+        lines = line_feeds(text).split("\n")
         notice = None
         try:
             try:
@@ -239,7 +240,11 @@ def ignore_finding(ls: FiscalServer, *args: object) -> None:
 
     stand_in = Finding(str(code), Severity.INFO, str(message or ""), Span(int(line or 1), 1, int(line or 1), 1), path=path)
     baseline.add(stand_in, str(print_))
-    baseline.write()
+    try:
+        baseline.write()
+    except ConfigError as exc:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))
+        return
     ls.relint_all()
 
 
