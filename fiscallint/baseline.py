@@ -18,6 +18,7 @@ from pathlib import Path
 from .ast import Report
 from .errors import ConfigError, InputError
 from .findings import Finding
+from .source import MAX_TEXT_BYTES, read_regular
 
 VERSION = 1
 SPACE_RE = re.compile(r"[\s\u3000]+")
@@ -74,11 +75,15 @@ class Baseline:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"{path}: baseline file not found") from None
-        except (OSError, ValueError) as exc:
+            data = json.loads(read_regular(os.fspath(path), MAX_TEXT_BYTES).decode("utf-8"))
+        except InputError as exc:
+            if str(exc) == "no such file":
+                raise ConfigError(f"{path}: baseline file not found") from None
             raise ConfigError(f"{path}: unreadable baseline: {exc}") from None
+        except ValueError as exc:
+            raise ConfigError(f"{path}: unreadable baseline: {exc}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: unreadable baseline: nested too deeply") from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
             raise ConfigError(f"{path}: not a fiscallint baseline (version {VERSION})")
         for number, entry in enumerate(data["findings"]):

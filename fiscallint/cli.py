@@ -29,7 +29,9 @@ PROGRESS_MIN_FILES = 8
 
 def fail(message: str) -> None:
     """One line on stderr, exit 2 (no traceback)."""
-    click.echo(f"fiscallint: error: {message}", err=True)
+    from .formatters import printable
+
+    click.echo(f"fiscallint: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -121,8 +123,9 @@ def check(
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
-    from .config import Selection
+    from .config import Selection, known_code
     from .errors import ConfigError
+    from .formatters import printable
     from .pipeline import Overrides
     from .registry import all_rules
 
@@ -132,7 +135,7 @@ def check(
         raise click.UsageError(f"--write-baseline takes a .json file name, not {write_baseline!r}: put the option after the paths")
     known = all_rules()
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
-        if not any(c.startswith(code) for c in known) and code != "FL000":
+        if not known_code(code):
             raise click.UsageError(f"unknown rule code or prefix: {code}")
     overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year)
     try:
@@ -148,7 +151,7 @@ def check(
     errors = {r.path: r.error for r in results if r.error is not None}
     for result in results:
         if result.error is not None:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+            click.echo(f"{printable(result.path)}: error: {printable(result.error)}", err=True)
         elif show_encoding:
             click.echo(f"{result.path}: encoding {result.encoding}, shape {result.shape}", err=True)
         if result.error is None and show_coverage:
@@ -186,26 +189,50 @@ def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, kee
     jobs = jobs or os.cpu_count() or 1
     tasks = [(path, configs(path)) for path in files]
     bar = _progress(len(files)) if progress else None
-    results: list[FileResult] = []
     try:
         if jobs > 1 and len(files) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                futures = [pool.submit(lint_file, path, config, overrides, keep_lines) for path, config in tasks]
-                for future in futures:
-                    results.append(future.result())
-                    if bar:
-                        bar.advance()
-        else:
-            for path, config in tasks:
-                results.append(lint_file(path, config, overrides, keep_lines))
-                if bar:
-                    bar.advance()
+            return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar)
+        results: list[FileResult] = []
+        for path, config in tasks:
+            results.append(lint_file(path, config, overrides, keep_lines))
+            if bar:
+                bar.advance()
+        return results
     finally:
         if bar:
             bar.stop()
-    return results
+
+
+def _in_processes(tasks: list[tuple[str, Config]], overrides: Overrides, jobs: int, keep_lines: bool, bar: _Bar | None) -> list[FileResult]:
+    """Lint in a process pool. A worker that dies (killed, out of memory) breaks the pool and
+    every file still pending in it; those files are linted again one process each, so only a
+    file whose own process dies is reported as an error, and every other result is kept."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .pipeline import FileResult, lint_file
+
+    done: dict[int, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(lint_file, path, config, overrides, keep_lines) for path, config in tasks]
+        for index, future in enumerate(futures):
+            try:
+                done[index] = future.result()
+            except BrokenProcessPool:
+                continue
+            if bar:
+                bar.advance()
+    for index, (path, config) in enumerate(tasks):
+        if index in done:
+            continue
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                done[index] = alone.submit(lint_file, path, config, overrides, keep_lines).result()
+            except BrokenProcessPool:
+                done[index] = FileResult(path, error="the process linting this file died (killed or out of memory)")
+        if bar:
+            bar.advance()
+    return [done[index] for index in range(len(tasks))]
 
 
 class _Bar:
@@ -255,6 +282,7 @@ def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) 
     with a one-line message; the other files are still fixed."""
     from .errors import InputError
     from .fixes import fixed_text, unified_diff, write_fixed
+    from .formatters import printable
 
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -270,7 +298,7 @@ def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) 
             if write:
                 write_fixed(path, new, encoding, digests.get(path, ""))
         except InputError as exc:
-            click.echo(f"{path}: error: {exc}", err=True)
+            click.echo(f"{printable(path)}: error: {exc}", err=True)
             continue
         files += 1
         fixed.update(id(f) for f in done)
@@ -327,8 +355,9 @@ def _write(output: str | None, text: str) -> None:
 
 
 def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
-    import json
     from collections import Counter
+
+    from .formatters import json_text
 
     counts = Counter(f.code for f in findings)
     fixable = Counter(f.code for f in findings if f.fix is not None)
@@ -338,7 +367,7 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
             {"code": code, "name": getattr(known.get(code), "name", ""), "count": n, "fixable": fixable[code]}
             for code, n in rows
         ]
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     lines = [
         f"{n:>5}  {code:<6} {(getattr(known.get(code), 'name', '') + (' [*]' if fixable[code] else '')).rstrip()}\n"
         for code, n in rows
