@@ -176,8 +176,19 @@ def parse(table: dict[str, object], source: Path) -> Config:
     baseline = table.get("baseline", DEFAULT_BASELINE)
     if not isinstance(baseline, str) or not baseline:
         raise ConfigError(f"{where} baseline: expected a file name")
+    if not inside(config.root, config.root / baseline):
+        raise ConfigError(f"{where} baseline: {baseline!r} is outside the configuration's folder {config.root}; refusing to write there")
     config.baseline = baseline
     return config
+
+
+def inside(root: Path, candidate: Path) -> bool:
+    """Whether ``candidate`` (symlinks resolved, ``..`` followed) lies in the folder ``root``."""
+    try:
+        candidate.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return candidate.resolve() != root.resolve()
 
 
 def _mapping(value: object, key: str, where: str) -> dict[str, object]:

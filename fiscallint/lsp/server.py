@@ -21,7 +21,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..ast import Claim, Report
 from ..baseline import Baseline, fingerprint
-from ..config import CONFIG_FILES, Config, discover
+from ..config import CONFIG_FILES, Config, discover, inside
 from ..errors import ConfigError
 from ..findings import Finding
 from ..numbers import fmt
@@ -230,7 +230,10 @@ def ignore_finding(ls: FiscalServer, *args: object) -> None:
     uri, code, print_, line, message = (list(args) + [None] * 5)[:5]
     path = uri_path(str(uri))
     try:
-        target = discover(path).baseline_path
+        config = discover(path)
+        target = config.baseline_path
+        if not inside(config.root, target):  # a symlink planted since the configuration was read
+            raise ConfigError(f"{target}: the baseline is outside {config.root}; not written")
         baseline = Baseline.load(target) if target.is_file() else Baseline(target)
     except ConfigError as exc:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))
