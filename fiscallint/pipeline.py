@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ast import Report, Span
-from .baseline import fingerprint
+from .baseline import fingerprints
 from .config import Config, Selection, selected_codes
 from .engine import lint_report, read_source
 from .errors import InputError
 from .findings import Finding, Severity
 from .parser import parse_source
 from .registry import all_rules
-from .source import SourceText, detect_shape, line_feeds
+from .source import SourceText, check_bounds, detect_shape, line_feeds
 from .suppress import scan
 
 
@@ -102,7 +102,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
     return FileResult(
         path,
         findings,
-        [fingerprint(f, report) for f in findings],
+        fingerprints(findings, report),
         encoding=source.encoding,
         shape=source.shape,
         lines=report.lines if keep_lines else [],
@@ -112,5 +112,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
 
 
 def lint_buffer(path: str, text: str, config: Config, overrides: Overrides = Overrides()) -> tuple[Report, list[Finding]]:
-    """Lint an editor buffer (not yet saved) as if it were the file at ``path``."""
+    """Lint an editor buffer (not yet saved) as if it were the file at ``path``; a buffer over
+    the text bounds raises InputError."""
+    check_bounds(text)
     return lint_text_source(SourceText(path, text, "utf-8", detect_shape(path, text)), config, overrides)

@@ -1,7 +1,10 @@
 """Reading inputs: bytes to text (UTF-8 or GB18030), and the shape of the text.
 
 Only regular files are read (a device, FIFO or socket, or a symlink to one, is refused
-before a byte is read), and no more than :data:`MAX_TEXT_BYTES` of them.
+before a byte is read), and no more than :data:`MAX_TEXT_BYTES` of them. A text document is
+also bounded to :data:`MAX_LINES` lines: memory grows with the number of lines (about 1.5 KB
+each) and with the size (about 120 bytes per byte of a long line), so the two bounds cap
+the memory one document can take (measured in ``benchmarks/linearity.py``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from dataclasses import dataclass
 
 from .errors import InputError
 
-MAX_TEXT_BYTES = 16_000_000
+MAX_TEXT_BYTES = 8_000_000  # ~90× the largest report text seen
+MAX_LINES = 200_000  # ~70× the longest report text seen
 LONE_CR_RE = re.compile(r"\r(?!\n)")
 FILE_KINDS = (
     (stat.S_ISCHR, "a character device"),
@@ -41,6 +45,15 @@ def line_feeds(text: str) -> str:
     """The text with each lone CR turned into LF, so that old Mac and mixed line endings break
     lines like LF and CRLF do. One character for one: every offset and column is unchanged."""
     return LONE_CR_RE.sub("\n", text) if "\r" in text else text
+
+
+def check_bounds(text: str) -> None:
+    """Refuse a text over :data:`MAX_TEXT_BYTES` characters or :data:`MAX_LINES` lines."""
+    if len(text) > MAX_TEXT_BYTES:
+        raise InputError(f"text is {len(text)} characters, over the {MAX_TEXT_BYTES}-character bound")
+    lines = text.count("\n") + len(LONE_CR_RE.findall(text)) + 1
+    if lines > MAX_LINES:
+        raise InputError(f"text has {lines} lines, over the {MAX_LINES}-line bound")
 
 
 def digest(data: bytes) -> str:
@@ -116,4 +129,5 @@ def read_text_source(path: str) -> SourceText:
     if b"\x00" in data[:4096]:
         raise InputError("binary file, not a text report")
     text, encoding = decode(data)
+    check_bounds(text)
     return SourceText(path, text, encoding, detect_shape(path, text), digest=digest(data))
