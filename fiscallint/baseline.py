@@ -1,13 +1,14 @@
 """Baselines: record today's findings so later runs report only new ones.
 
 A finding is keyed by its rule code, its file (relative to the baseline's folder) and a
-content fingerprint: the whitespace-free text of the lines it spans and the title of the
-section it sits in. Line numbers are not part of the key, so a baseline survives edits that
+content fingerprint: the whitespace-free text of the lines it spans (its digest, past
+``LONG_TEXT`` characters) and the title of the section it sits in. Line numbers are not part of the key, so a baseline survives edits that
 move text around; equal keys are counted, so a second identical finding is still new.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
@@ -24,16 +25,34 @@ VERSION = 1
 SPACE_RE = re.compile(r"[\s\u3000]+")
 
 
-def fingerprint(finding: Finding, report: Report) -> str:
-    """A short hash of rule code + section title + normalised text of the finding's lines."""
-    first, last = finding.span.line, max(finding.span.line, finding.span.end_line)
-    text = "\n".join(report.lines[first - 1 : last])
-    section = ""
-    for candidate in report.sections():
-        if candidate.level and candidate.span.line <= first:
-            section = candidate.title
-    key = "\x1f".join((finding.code, SPACE_RE.sub("", section), SPACE_RE.sub("", text)))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+LONG_TEXT = 4096  # normalised characters; a longer text enters the key as its own digest
+
+
+def fingerprints(findings: list[Finding], report: Report) -> list[str]:
+    """A short hash per finding of its rule code, section title and the normalised text of its
+    lines. Linear time overall: the
+    sections are sorted once, and each line range is normalised once however many findings share it."""
+    starts = sorted(((s.span.line, order), s.title) for order, s in enumerate(report.sections()) if s.level)
+    lines = [line for (line, _), _ in starts]
+    texts: dict[tuple[int, int], str] = {}
+    out = []
+    for finding in findings:
+        first, last = finding.span.line, max(finding.span.line, finding.span.end_line)
+        if (first, last) not in texts:
+            texts[(first, last)] = _key_text("\n".join(report.lines[first - 1 : last]))
+        at = bisect.bisect_right(lines, first)
+        section = starts[at - 1][1] if at else ""
+        key = "\x1f".join((finding.code, SPACE_RE.sub("", section), texts[(first, last)]))
+        out.append(hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20])
+    return out
+
+
+def _key_text(text: str) -> str:
+    """The whitespace-free text as the key holds it (a digest of it when very long)."""
+    normalised = SPACE_RE.sub("", text)
+    if len(normalised) <= LONG_TEXT:
+        return normalised
+    return "sha256:" + hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def relative(path: str, folder: Path) -> str:

@@ -20,7 +20,7 @@ from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..ast import Claim, Report
-from ..baseline import Baseline, fingerprint
+from ..baseline import Baseline, fingerprints
 from ..config import CONFIG_FILES, Config, discover, inside
 from ..errors import ConfigError
 from ..findings import Finding
@@ -102,7 +102,7 @@ class FiscalServer(LanguageServer):
             except ConfigError as exc:
                 notice, config = f"fiscallint: {exc}", default_config(path)
             report, findings = lint_buffer(path, text, config)
-            prints = [fingerprint(f, report) for f in findings]
+            prints = fingerprints(findings, report)
             baseline = config.baseline_path
             if baseline.is_file():
                 kept = set(map(id, Baseline.load(baseline).new_findings(list(zip(findings, prints)))))
