@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .ast import Report
-from .errors import InputError
+from .errors import Cancelled, InputError
 from .findings import Finding, Severity
 from .model import Model
 from .parser import parse_source
@@ -36,11 +37,16 @@ def read_source(path: str) -> SourceText:
     return read_text_source(path)
 
 
-def lint_report(report: Report, rules: list[type[Rule]], settings: dict[str, object] | None = None) -> list[Finding]:
-    """Run rules over a parsed report; a rule that raises yields one FL000 finding instead."""
+def lint_report(
+    report: Report, rules: list[type[Rule]], settings: dict[str, object] | None = None, stop: Callable[[], bool] | None = None
+) -> list[Finding]:
+    """Run rules over a parsed report; a rule that raises yields one FL000 finding instead.
+    ``stop`` is asked before each rule; when it says yes, :class:`Cancelled` is raised."""
     context = Context(report, Model(report), settings or {})
     findings: list[Finding] = []
     for cls in rules:
+        if stop is not None and stop():
+            raise Cancelled
         try:
             produced = list(cls(context).check())
         except Exception as exc:  # isolation: one broken rule never hides the others
