@@ -108,7 +108,7 @@ class Baseline:
         for number, entry in enumerate(data["findings"]):
             problem = _entry_problem(entry)
             if problem:
-                raise ConfigError(f"{path}: findings[{number}]: {problem}")
+                raise ConfigError(f"{path}: not a fiscallint baseline: findings[{number}]: {problem}")
         return cls(path, data["findings"])
 
     def key(self, finding: Finding, print_: str) -> tuple[str, str, str]:
