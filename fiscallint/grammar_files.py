@@ -6,7 +6,8 @@ parser is kept with Lark's own cache in a per-user folder (``$XDG_CACHE_HOME/fis
 and a file owned by this user, writable by no one else, and not symlinks; the file's name
 carries a digest of the grammar, the options and the Lark, Python and fiscallint versions.
 A cache file being written by a concurrent run fails to load and is simply rebuilt (Lark's
-own fallback, silent). Anything unusual (no home, a read-only disk, a foreign owner) silently builds the parser anew.
+own fallback, silent). Anything unusual (no home, a read-only disk, a foreign owner) silently builds the parser anew;
+``FISCALLINT_NO_CACHE=1`` turns the cache off.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def build_parser(name: str, **options: object) -> Lark:
 
 def cache_folder() -> Path | None:
     """The per-user cache folder (created private), or None when there is no usable one."""
+    if os.environ.get("FISCALLINT_NO_CACHE"):
+        return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(base):
         return None

@@ -102,6 +102,12 @@ def grammar_files_uncached():
     return Lark(grammar_files.grammar_text("claims.lark"), **OPTIONS)
 
 
+def test_the_cache_can_be_turned_off(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FISCALLINT_NO_CACHE", "1")
+    build_parser("claims.lark", **OPTIONS)
+    assert not cache_home.exists()
+
+
 def test_the_cache_key_changes_with_the_options(cache_home: Path) -> None:
     build_parser("claims.lark", **OPTIONS)
     build_parser("claims.lark", **{**OPTIONS, "propagate_positions": True})
