@@ -115,6 +115,9 @@ class Table:
     Provinces number their tables differently, so ``number`` and ``kind`` may differ."""
     column_count: int | None = None
     """Number of value columns of a single-block table (from its 栏次 line), when printed."""
+    unplaced: str | None = None
+    """Why the rows' figures could not be trusted to sit in their rows (e.g. codes and figures
+    misaligned by the extraction), or None; no rule checks the figures of such a table."""
 
     @property
     def scale(self) -> Decimal:

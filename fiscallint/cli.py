@@ -425,6 +425,24 @@ def extract(pdf: str, output: str | None) -> None:
 
 
 @main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+def parse(path: str) -> None:
+    """Print what the parser made of a report: sections, claims, tables, rows and cells with
+    their columns, and every region it could not place."""
+    from .ast_dump import dump
+    from .engine import read_source
+    from .errors import InputError
+    from .parser import parse_source
+
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        click.echo(f"{path}: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(dump(parse_source(source)), nl=False)
+
+
+@main.command()
 def lsp() -> None:
     """Start the language server on stdio (needs the ``lsp`` extra: pygls, lsprotocol)."""
     try:

@@ -211,9 +211,11 @@ class EmptyStatement:
 
 
 def fund_table(report: Report, kind: str) -> Table | None:
-    """The 政府性基金 (07) or 国有资本经营 (08) 财政拨款 table, found by its title."""
+    """The 政府性基金 (07) or 国有资本经营 (08) 财政拨款 table, found by its title (a table with
+    rows wins over a contents entry of the same title)."""
     word = FUND_KINDS[kind]
-    return next((t for t in report.tables if word in t.title and "决算" in t.title), None)
+    named = [t for t in report.tables if word in t.title and "决算" in t.title]
+    return next((t for t in named if t.rows), named[0] if named else None)
 
 
 def empty_statements(report: Report) -> list[EmptyStatement]:

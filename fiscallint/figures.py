@@ -7,10 +7,11 @@ Rules comparing a narrative amount with the tables (FL108, FL508) share this map
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 
 from .ast import Number, Row, Table
-from .denominators import row_value
+from .denominators import fen, row_value
 from .model import Model, norm_label
 
 PREFIX_RE = re.compile(r"^(\s|\d+\s*[.、．]|[（(]\d+[)）]|\d{4}\s*年度?|本年度|本部门|本单位)+")
@@ -59,6 +60,27 @@ class TableFigure:
     row: Row
     table: Table
     name: str
+
+    @property
+    def scale(self) -> Decimal:
+        """Yuan per printed unit: 1 in a table headed 单位：元, else 10000 (万元, the default)."""
+        return Decimal(1) if self.table.unit == "元" else Decimal(10000)
+
+    def in_wan(self) -> Decimal:
+        """The figure in 万元, whatever unit its table prints."""
+        return self.number.value * self.scale / 10000
+
+    def agrees(self, value: Number, unit: str) -> bool:
+        """Whether a narrative amount in ``unit`` (万元 or 元) states this figure, within both
+        figures' rounding (a 万元 amount carries at least 0.005 万元, an amount in 元 half a 元)."""
+        own = Decimal(1) if unit == "元" else Decimal(10000)
+        slack = _rounding(value, own) + _rounding(self.number, self.scale)
+        return abs(value.value * own - self.number.value * self.scale) <= slack
+
+
+def _rounding(number: Number, scale: Decimal) -> Decimal:
+    """Half a unit in the last digit of a figure, in yuan (万元 figures read at 0.01 at least)."""
+    return (fen(number).ulp if scale == 10000 else number.ulp) * scale
 
 
 def clean_subject(context: str) -> str:

@@ -77,17 +77,52 @@ def is_table_title(text: str) -> bool:
     )
 
 
+def heading_after_notes(compact: str) -> bool:
+    """A 一、-numbered line after a table's notes that is the next section's heading, not one
+    more numbered note: short, no figure, not about 本表."""
+    return len(compact) <= 40 and not has_amount(compact) and "本表" not in compact and not compact.endswith("。")
+
+
 def has_amount(text: str) -> bool:
     return AMOUNT_RE.search(text) is not None
 
 
 def looks_like_row(text: str) -> bool:
     """A table data row: a subject code, or a label followed by numbers."""
-    if text.startswith("栏次") or text.replace(" ", "").startswith("类款项"):
-        return False
+    if text.startswith("栏次") or (text.replace(" ", "").startswith("类款项") and not has_amount(text)):
+        return False  # a header line (a first row glued to it, 类 款 项 合计 4,733.14 …, is a row)
     if CODE_START_RE.match(text):
         return True
     return NUMBER_IN_ROW_RE.search(text) is not None
+
+
+SPLIT_NUMBER_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.$")
+"""A line ending inside a figure, after its decimal point (1,306. | 52)."""
+DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
+SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
+"""A line ending inside a table number (公开 05 | 表)."""
+
+
+def join_split_lines(lines: list[Line]) -> list[Line]:
+    """Put back together what an extraction split over lines: a figure cut after its decimal
+    point (its decimals move up to it), and a table number cut before 表 (表 moves up). The rest
+    of the second line stays on its own line, so every line keeps its place."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        moved = None
+        if last is not None and SPLIT_NUMBER_RE.search(last.text):
+            moved = DECIMALS_START_RE.match(line.text)
+        elif last is not None and SPLIT_TABLE_NO_RE.search(last.text) and line.text.startswith("表"):
+            moved = re.match("表", line.text)
+        if last is not None and moved:
+            joined[-1] = Line(last.number, last.text + moved.group(), last.column, last.raw)
+            rest = line.text[moved.end():]
+            if rest.strip():
+                joined.append(Line(line.number, rest.lstrip(), line.column + len(line.text) - len(rest.lstrip()), line.raw))
+            continue
+        joined.append(line)
+    return joined
 
 
 class LineLexer(Lexer):
@@ -96,16 +131,33 @@ class LineLexer(Lexer):
     def __init__(self, lexer_conf: object) -> None:  # Lark passes its lexer configuration
         self.wrapped = False
 
-    def lex(self, data: tuple[list[Line], bool]) -> Iterator[Token]:  # type: ignore[override]
-        lines, wrapped = data
-        yield from LineClassifier(lines, wrapped).tokens()
+    def lex(self, data: LineInput) -> Iterator[Token]:  # type: ignore[override]
+        return data.tokens()
+
+
+@dataclass
+class LineInput:
+    """The document grammar's input: cleaned lines, and whether long lines wrap (a dump).
+
+    Its token stream is made once, so that parsing resumed after an error (Lark's
+    ``on_error``) continues after the set-aside line instead of starting over.
+    """
+
+    lines: list[Line]
+    wrapped: bool
+    stream: Iterator[Token] | None = None
+
+    def tokens(self) -> Iterator[Token]:
+        if self.stream is None:
+            self.stream = LineClassifier(self.lines, self.wrapped).tokens()
+        return self.stream
 
 
 class LineClassifier:
     """The stateful part of the lexer: table context and paragraph ends."""
 
     def __init__(self, lines: list[Line], wrapped: bool) -> None:
-        self.lines = [line for line in lines if line.text and not SEPARATOR_RE.match(line.text)]
+        self.lines = join_split_lines([line for line in lines if line.text and not SEPARATOR_RE.match(line.text)])
         self.wrapped = wrapped
 
     def tokens(self) -> Iterator[Token]:
@@ -143,7 +195,7 @@ class LineClassifier:
                     kind = "ROW"
                 else:
                     kind = "HEADER"
-            elif PART_RE.match(compact) or (H1_RE.match(compact) and not in_notes):
+            elif PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact))):
                 if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and looks_like_row(text) and not in_notes:
                     kind = "ROW"
                 else:

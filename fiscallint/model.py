@@ -36,11 +36,17 @@ class Model:
         """Standard tables by kind ("01".."09" of the national template, from the title; else the
         printed 公开 number); a table with rows wins over an empty namesake (a contents entry)."""
         found: dict[str, Table] = {}
-        for table in self.report.tables:
+        for table in self.checked_tables:
             key = table.kind or table.number
             if key and (key not in found or (table.rows and not found[key].rows)):
                 found[key] = table
         return found
+
+    @cached_property
+    def checked_tables(self) -> list[Table]:
+        """The tables whose figures can be checked: all but those whose rows could not be
+        placed (:attr:`Table.unplaced`; FL001 reports them)."""
+        return [t for t in self.report.tables if t.unplaced is None]
 
     def table(self, kind: str) -> Table | None:
         """The report's table of a national-template kind ("01".."09"; a contents entry never

@@ -6,17 +6,16 @@ import re
 from functools import lru_cache
 
 from lark import Lark, Token, Tree
-from lark.exceptions import LarkError
+from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_paragraph
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineLexer, clean_line
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line
 from .performance import parse_performance
 from .source import SourceText
 from .tables import build_table
 
-YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年度?(?:部门)?(?:决算|预算)")
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +27,8 @@ def document_parser() -> Lark:
 def parse_source(source: SourceText) -> Report:
     """Parse decoded text into a :class:`Report`."""
     raw_lines = source.text.split("\n")
-    lines = [clean_line(i + 1, raw, source.shape) for i, raw in enumerate(raw_lines)]
+    pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
+    lines = [clean_line(i + 1, raw.replace("\f", " "), source.shape) for i, raw in enumerate(raw_lines)]
     report = Report(
         path=source.path,
         encoding=source.encoding,
@@ -38,17 +38,90 @@ def parse_source(source: SourceText) -> Report:
         tables=[],
         paragraphs=[],
         unparsed=[],
-        pages=source.pages,
+        pages=pages,
     )
+    skipped: list[tuple[Line, str]] = []
+
+    def recover(error: UnexpectedInput) -> bool:
+        """Set aside a line the document grammar cannot place here, and parse on."""
+        token = getattr(error, "token", None)
+        if not isinstance(error, UnexpectedToken) or token is None or token.type == "$END":
+            return False
+        if isinstance(token.value, Line):
+            expected = "、".join(sorted({LINE_KINDS[t] for t in error.expected if t in LINE_KINDS})) or "另一种行"
+            skipped.append((token.value, f"文档结构无法容纳此处的{LINE_KINDS.get(token.type, token.type)}（此处应为{expected}）"))
+        return True
+
     try:
-        tree = document_parser().parse((lines, source.shape == "dump"))
+        tree = document_parser().parse(LineInput(lines, source.shape == "dump"), on_error=recover)  # type: ignore[arg-type]
     except LarkError as exc:
-        report.unparsed.append(Unparsed(source.text[:200], report.root.span, f"document grammar: {exc.__class__.__name__}"))
+        report.unparsed.append(Unparsed(source.text[:200], report.root.span, f"文档结构无法解析 (document grammar: {exc.__class__.__name__})"))
         return report
+    report.unparsed.extend(_regions(skipped))
     _Builder(report).build(tree)
+    _pages_without_text(report)
     report.performance = parse_performance(report)
     report.year = _report_year(report)
     return report
+
+
+LINE_KINDS = {
+    "PART": "部分标题", "H1": "一级标题", "H2": "二级标题", "TEXT": "正文行", "PARA_END": "正文行",
+    "PARA_END_EMPTY": "段落结束", "TITLE": "表标题", "TABLE_NO": "表号行", "UNIT": "单位行",
+    "HEADER": "表头行", "ROW": "表格数据行", "NOTE": "表注行",
+}
+"""The document grammar's line kinds, as a reader names them."""
+
+
+def _regions(skipped: list[tuple[Line, str]]) -> list[Unparsed]:
+    """Consecutive set-aside lines as one region each, with the first line's reason."""
+    regions: list[Unparsed] = []
+    for line, reason in skipped:
+        last = regions[-1] if regions else None
+        if last is not None and line.number == last.span.end_line + 1:
+            regions[-1] = Unparsed(f"{last.text}\n{line.text}", Span(last.span.line, last.span.column, line.number, line.column + len(line.text)), last.reason)
+        else:
+            regions.append(Unparsed(line.text, Span(line.number, line.column, line.number, line.column + len(line.text)), reason))
+    return regions
+
+
+def _pages_without_text(report: Report) -> None:
+    """Report each page that has no text (a scanned page amid text pages) as not checked, and
+    leave unchecked a table that runs over it or breaks off (no note) just before it: some of
+    its rows may be on that page, so its sums would be wrong for want of them."""
+    if not report.pages:
+        return
+    last_line: dict[int, int] = {}
+    for number, (page, raw) in enumerate(zip(report.pages, report.lines), start=1):
+        if raw.strip(" \t\f\r"):
+            last_line[page] = number
+    for page in range(1, max(report.pages) + 1):
+        if page in last_line or not any(p < page for p in last_line) or not any(p > page for p in last_line):
+            continue
+        before = max(n for p, n in last_line.items() if p < page)
+        span = Span(before, 1, before, len(report.lines[before - 1]) + 1)
+        report.unparsed.append(Unparsed("", span, f"第 {page} 页没有文字（可能是扫描页）"))
+        for table in report.tables:
+            broken = table.span.end_line == before and not table.notes
+            if (broken or table.span.line <= before < table.span.end_line) and table.unplaced is None:
+                table.unplaced = f"表格延续到没有文字的第 {page} 页，其行不全"
+
+
+def form_feed_pages(raw_lines: list[str]) -> list[int] | None:
+    """Pages of a text whose pages are separated by form feeds (\\f): pages[i] is line i+1's page.
+
+    A line belongs to the page its first visible character is on; None when there is no \\f.
+    """
+    if not any("\f" in line for line in raw_lines):
+        return None
+    pages: list[int] = []
+    page = 1
+    for raw in raw_lines:
+        visible = raw.lstrip(" \t\f\r")
+        page += raw[: len(raw) - len(visible)].count("\f")
+        pages.append(page)
+        page += visible.count("\f")
+    return pages
 
 
 class _Builder:
@@ -91,7 +164,7 @@ class _Builder:
         if paragraph is None:
             text = "".join(line.text for line in lines)
             span = Span(lines[0].number, lines[0].column, lines[-1].number, lines[-1].column + len(lines[-1].text))
-            self.report.unparsed.append(Unparsed(text, span, "claims grammar could not read this paragraph"))
+            self.report.unparsed.append(Unparsed(text, span, "说明语法无法读取此段落"))
             return
         self.stack[-1].paragraphs.append(paragraph)
         self.report.paragraphs.append(paragraph)
@@ -108,11 +181,38 @@ class _Builder:
 
 
 def _report_year(report: Report) -> int | None:
-    """The report's year: the most frequent "YYYY年度…决算/预算" in headings, titles and text."""
+    """The report's year: the title or cover decides ("2024年度部门决算", "2026年区级部门预算"),
+    else the most frequent such phrase in headings, table titles and the first lines.
+
+    A year named in a comparison (比2025年预算, 与2023年度相比) is the other year of the
+    comparison, never a vote for the report's own.
+    """
+    for line in report.lines[:COVER_LINES]:
+        match = SELF_YEAR_RE.search(_compact(line))
+        if match and not _compared(_compact(line), match.start()):
+            return int(match.group(1))
     counts: dict[int, int] = {}
     texts = [t.title for t in report.tables] + [s.title for s in report.sections()] + report.lines[:80]
     for text in texts:
-        for match in YEAR_RE.finditer(text.replace(" ", "")):
+        compact = _compact(text)
+        for match in SELF_YEAR_RE.finditer(compact):
+            if _compared(compact, match.start()):
+                continue
             year = int(match.group(1))
             counts[year] = counts.get(year, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+COVER_LINES = 6
+"""How many first lines are the cover, whose year phrase is the report's title."""
+SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
+COMPARISON_BEFORE_RE = re.compile(r"(?:比|较|与|同|上|对比)$")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s\f]", "", text)
+
+
+def _compared(text: str, start: int) -> bool:
+    """Whether the year phrase at ``start`` is the object of a comparison (比2025年预算)."""
+    return COMPARISON_BEFORE_RE.search(text[max(0, start - 2):start]) is not None

@@ -230,6 +230,19 @@ STANDARD_COLUMNS: dict[str, tuple[int, list[ColumnRule]]] = {
 }
 """The national template's column identities, by table kind, with the column count they assume."""
 FIRST_IS_TOTAL = {"02", "03", "05", "08", "09"}
+FIRST_IS_TOTAL_OF_REST = {"02", "03", "05", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
+"""Kinds whose first value column is the sum of all the others, whatever their order (a budget
+table's header printing a group over its parts is excluded: see :func:`total_of_the_rest`)."""
+GROUP_HEADER_RE = re.compile(r"财政拨款.*(一般公共预算|政府性基金|国有资本经营)")
+
+
+def total_of_the_rest(table: Table) -> bool:
+    """Whether every row's first figure is the sum of its others, however many columns: a
+    standard kind whose header does not print a group column (财政拨款 over its three funds)."""
+    if table.kind not in FIRST_IS_TOTAL_OF_REST:
+        return False
+    header = "".join(table.headers).replace(" ", "")
+    return not (is_budget_kind(table.kind) and GROUP_HEADER_RE.search(header))
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
 """Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
@@ -393,15 +406,15 @@ BUDGET_KIND = "B"
 They never share a kind with a 决算 table, so 决算 identities and cross-table rules leave them alone."""
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 BUDGET_KIND_TITLES = [
-    ("B01", r"(部门)?收支预算总表"),
+    ("B01", r"(部门)?(财务)?收支预算总表"),
     ("B02", r"(部门)?收入预算(总)?表"),
     ("B03", r"(部门)?支出预算(总)?表"),
-    ("B04", r"财政拨款收支(预算)?总表"),
-    ("B05", r"一般公共预算(拨款)?支出(预算)?表"),
-    ("B06", r"一般公共预算(拨款)?基本支出(预算)?(明细)?表"),
-    ("B07", r"(一般公共预算)?(拨款)?三公经费(支出)?预算表|一般公共预算(拨款)?三公经费支出表"),
-    ("B08", r"政府性基金预算(拨款)?(收入)?支出(预算)?表"),
-    ("B09", r"国有资本经营预算(拨款)?(收入)?支出(预算)?表"),
+    ("B04", r"(部门)?财政拨款收支(预算)?总表"),
+    ("B05", r"(部门)?一般公共预算(拨款)?支出(功能分类)?(预算)?表"),
+    ("B06", r"(部门)?一般公共预算(拨款)?基本支出(部门预算)?(经济分类)?(预算)?(明细)?表"),
+    ("B07", r"(一般公共预算)?(拨款)?三公经费(支出)?(和机关运行经费)?预算表|一般公共预算(拨款)?三公经费支出表"),
+    ("B08", r"(部门)?政府性基金预算(拨款)?(收入)?支出(功能分类)?(预算)?表"),
+    ("B09", r"(部门)?国有资本经营预算(拨款)?(收入)?支出(功能分类)?(预算)?表"),
     ("B10", r"(项目支出|部门整体支出)?绩效目标表"),
 ]
 
@@ -436,6 +449,28 @@ def _join(lines: list[Line]) -> Line:
     """A synthetic line spanning several: the first line's position, texts joined by a space."""
     first = lines[0]
     return Line(first.number, " ".join(line.text for line in lines), first.column, first.raw)
+
+
+def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str]) -> list[tuple[str, Line]]:
+    """The body without the header a table continued on the next page prints again there: a run
+    of two or more lines that are all header lines (one such line alone, 合计, may be a row's)."""
+    printed = {_compact(h) for h in headers}
+    kept: list[tuple[str, Line]] = []
+    run: list[tuple[str, Line]] = []
+    for kind, line in [*body, ("END", Line(0, "", 1, ""))]:
+        if kind == "HEADER" and _compact(line.text) in printed:
+            run.append((kind, line))
+            continue
+        if len(run) < 2:
+            kept.extend(run)
+        run = []
+        if kind != "END":
+            kept.append((kind, line))
+    return kept
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s", "", text)
 
 
 def _is_column_numbers(text: str) -> bool:
@@ -484,16 +519,21 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         unit = UNIT_RE.search(header_text).group(1)  # type: ignore[union-attr]
     kind = table_kind(title) if title else number
     identities = [identity for line in notes for identity in parse_identities(line)]
-    rows_body = [(k, line) for k, line in body[first_row:] if not _is_column_numbers(line.text)]
+    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers) if not _is_column_numbers(line.text)]
     code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
     if tabbed:
         groups = [_segments(_tokens(line, True), keyed_by_line_no, halves) for _, line in rows_body]
     elif code_keyed:
         groups = _stream_groups([line for _, line in rows_body], keyed_by_line_no)
     else:
-        groups = [_segments(_tokens(line, False), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
+        groups = [_segments(_without_header_words(_tokens(line, False)), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
     block_starts, block_tabs = _block_tabs(groups) if tabbed else ([], [])
     width = max((len(g) for g in groups), default=1)
+    if column_count is None and width == 1 and kind in FIRST_IS_TOTAL_OF_REST and kind in STANDARD_COLUMNS:
+        # A row printing as many figures as the template has columns proves the column count.
+        fullest = max((len(seg.values) for g in groups for seg in g), default=0)
+        if fullest == STANDARD_COLUMNS[kind][0]:
+            column_count = fullest
     names = [] if tabbed or width > 1 or kind in SIDE_BY_SIDE else header_names(headers)
     if names and column_count in (None, len(names)):
         column_count = len(names)
@@ -504,26 +544,86 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     blocks: list[list[Row]] = []
     for segments in groups:
         for index, seg in enumerate(segments):
-            block = _block_of(seg, block_starts) if tabbed else index
-            row = _row_from_segment(seg, layout, block if width > 1 or tabbed else 0)
+            block: int | None = _block_of(seg, block_starts) if tabbed else index
+            if not tabbed and width > 1 and len(segments) < width:
+                block = _lone_block(seg, kind, blocks)
+            row = _row_from_segment(seg, layout, (block or 0) if width > 1 or tabbed else 0)
             rows.append(row)
-            if width > 1:
+            if width > 1 and block is not None:
                 while len(blocks) <= block:
                     blocks.append([])
                 blocks[block].append(row)
     first = all_lines[0] if all_lines else None
     last = all_lines[-1] if all_lines else None
     span = Span(first.number if first else 1, 1, (last.number if last else 1), len(last.raw) + 1 if last else 1)
-    return Table(
+    table = Table(
         number, title, unit, headers, names, rows, [n.text for n in notes], identities, span,
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
+    table.unplaced = _misaligned(rows)
+    return table
+
+
+MISALIGNED_MIN = 3
+"""At least this many parent rows, and a third of those checked, not adding up in column 1
+mark a table's codes and figures as misaligned (an extraction that shifted one column)."""
+
+
+def _misaligned(rows: list[Row]) -> str | None:
+    """Why a code-keyed table's figures cannot be read as its rows' figures, or None.
+
+    A real error breaks a parent row or two; when most parents fail to add up, the code column
+    and the figure columns were paired wrongly (a row lost or a column shifted in extraction),
+    and checking every row would report the extraction, not the report.
+    """
+    first: dict[str, Number] = {}
+    for row in rows:
+        if row.code and row.level and row.code not in first and row.cells and row.cells[0].column == 1:
+            first[row.code] = row.cells[0].number
+    checked = failing = 0
+    for code, total in first.items():
+        children = [n for c, n in first.items() if len(c) == len(code) + 2 and c.startswith(code)]
+        if not children:
+            continue
+        checked += 1
+        difference = abs(total.value - sum((n.value for n in children), Decimal(0)))
+        if difference > sum_tolerance(children, total):
+            failing += 1
+    if failing >= MISALIGNED_MIN and 3 * failing >= checked:
+        return f"{checked} 个上级科目行中有 {failing} 个与下级之和不符，科目编码与数字疑似错位（提取时行列错开）"
+    return None
+
+
+INCOME_SIDE_RE = re.compile(r"收入|年初|上年结转|使用")
+EXPENSE_SIDE_RE = re.compile(r"支出|年末|结余分配")
+
+
+def _lone_block(seg: _Segment, kind: str | None, blocks: list[list[Row]]) -> int | None:
+    """The block of a dump line's only segment when the line has fewer than the table's blocks
+    (one half ended: 收入 | 支出 with more 支出 lines). From the label in a 收入 | 支出 table,
+    from the code's 类 in an economic one; None when nothing proves it."""
+    label = "".join(seg.label)
+    if kind in ("01", "04", "B01", "B04"):
+        income, expense = INCOME_SIDE_RE.search(label), EXPENSE_SIDE_RE.search(label)
+        if bool(income) != bool(expense):
+            return 0 if income else 1
+        return None
+    if seg.code:
+        owners = [i for i, rows in enumerate(blocks) if any(r.code and r.code[:3] == seg.code[:3] for r in rows)]
+        if len(owners) == 1:
+            return owners[0]
+    return None
 
 
 def _stream_groups(lines: list[Line], keyed_by_line_no: bool) -> list[list[_Segment]]:
     """Segments of a code-keyed dump read as one token stream (rows wrap freely over lines),
-    grouped by the source line each segment starts on (the side-by-side blocks of one row)."""
-    tokens = [token for line in lines for token in _tokens(line, False)]
+    grouped by the source line each segment starts on (the side-by-side blocks of one row).
+
+    A row name too long for its cell wraps onto lines of its own, above and below the code
+    line (the code and figures sit at the cell's vertical middle); those name fragments are
+    put back into their row's label before segmenting (see :func:`_attach_fragments`).
+    """
+    tokens = _attach_fragments([_without_header_words(_tokens(line, False)) for line in lines])
     groups: list[list[_Segment]] = []
     last_line = -1
     for seg in _segments(tokens, keyed_by_line_no, True):
@@ -532,6 +632,102 @@ def _stream_groups(lines: list[Line], keyed_by_line_no: bool) -> list[list[_Segm
             last_line = seg.line
         groups[-1].append(seg)
     return groups
+
+
+def _without_header_words(tokens: list[_Token]) -> list[_Token]:
+    """A row line that begins with the header's last words (类 款 项 合计 4,733.14 …) keeps only the row."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].text in ("类", "款", "项"):
+        start += 1
+    if start and any(_is_number(t.text) for t in tokens[start:]):
+        rest = tokens[start:]
+        rest[0] = _Token(rest[0].text, rest[0].column, rest[0].tab, rest[0].line, True)
+        return rest
+    return tokens
+
+
+def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
+    """One token stream with each name fragment moved into its row, right after the code.
+
+    A fragment is a line with no figure. A wrapped name is centred on its code line, so a row
+    has as many fragments below its code line as above it: between two code lines, the first
+    row takes back as many as it had above (when that is unknown, half, rounding up when its
+    code line has no name at all), and the next row the rest. Fragments before the first code
+    line or after the last stay where they are.
+    """
+    fragment = [bool(toks) and not any(_is_number(t.text) for t in toks) for toks in lines]
+    coded = [bool(toks) and CODE_RE.fullmatch(toks[0].text) is not None and not fragment[i] for i, toks in enumerate(lines)]
+    heads: dict[int, list[_Token]] = {}
+    tails: dict[int, list[_Token]] = {}
+    kept: set[int] = set()
+    previous: int | None = None  # the last non-fragment line
+    i = 0
+    while i <= len(lines):
+        if i < len(lines) and (fragment[i] or not lines[i]):
+            i += 1
+            continue
+        run = [j for j in range((previous + 1) if previous is not None else 0, i) if fragment[j]]
+        before = previous is not None and coded[previous]
+        after = i < len(lines) and coded[i]
+        if before and after:
+            assert previous is not None
+            known = previous in heads or any(not fragment[j] and lines[j] for j in range(previous))
+            unlabeled = len(lines[previous]) > 1 and _is_number(lines[previous][1].text)
+            if _ends_with_bare_code(lines[previous]):
+                take = len(run)  # side by side: the last block's name flows on below its code
+            elif known:
+                take = min(_fragment_lines(heads.get(previous, [])), len(run))
+            else:
+                take = (len(run) + unlabeled) // 2
+            tails[previous] = [t for j in run[:take] for t in lines[j]]
+            heads[i] = [t for j in run[take:] for t in lines[j]]
+        elif before:
+            assert previous is not None
+            tails[previous] = [t for j in run for t in lines[j]]
+        elif after:
+            heads[i] = [t for j in run for t in lines[j]]
+        else:
+            kept.update(run)
+        previous = i
+        i += 1
+    stream: list[_Token] = []
+    for index, toks in enumerate(lines):
+        if fragment[index]:
+            if index in kept:
+                stream.extend(toks)
+            continue
+        if index in heads or index in tails:
+            code_end = 1
+            while code_end < len(toks) and re.fullmatch(r"\d{2}", toks[code_end].text):
+                code_end += 1  # 类 | 款 | 项 in separate columns: 207 01 04
+            at = max(_tail_position(toks), code_end)
+            toks = toks[:code_end] + _as_label(heads.get(index, [])) + toks[code_end:at] + _as_label(tails.get(index, [])) + toks[at:]
+        stream.extend(toks)
+    return stream
+
+
+def _ends_with_bare_code(tokens: list[_Token]) -> bool:
+    """A line whose last block is a code with its name and figures still to come."""
+    return bool(tokens) and CODE_RE.fullmatch(tokens[-1].text) is not None and (len(tokens) == 1 or not _is_number(tokens[-2].text))
+
+
+def _tail_position(tokens: list[_Token]) -> int:
+    """Where a name's lower fragments go in its code line: after the last segment's label
+    (before its figures), or at the end when the line ends with a code whose name wrapped."""
+    if _ends_with_bare_code(tokens):
+        return len(tokens)
+    labels = [k for k, t in enumerate(tokens) if k > 0 and not _is_number(t.text)]
+    return (labels[-1] + 1) if labels else 1
+
+
+def _fragment_lines(tokens: list[_Token]) -> int:
+    """How many source lines a list of fragment tokens came from."""
+    return len({t.line for t in tokens})
+
+
+def _as_label(tokens: list[_Token]) -> list[_Token]:
+    """Fragment tokens as continuation words of a label (never a row's first token)."""
+    return [_Token(t.text, t.column, t.tab, t.line, False) for t in tokens]
 
 
 def _block_tabs(groups: list[list[_Segment]]) -> tuple[list[int | None], list[int | None]]:

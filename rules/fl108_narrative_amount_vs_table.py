@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.denominators import fen_slack
 from fiscallint.figures import named_figures
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
@@ -52,13 +51,17 @@ class NarrativeAmountVsTable(Rule):
             if not places:
                 continue
             value = claim.numbers["value"]
-            if any(abs(p.number.value - value.value) <= fen_slack(value, p.number) for p in places):
+            unit = claim.words.get("unit", "万元")
+            if any(p.agrees(value, unit) for p in places):
                 continue
-            number, row, table = places[0].number, places[0].row, places[0].name
+            place = places[0]
+            stated = value.value / 10000 if unit == "元" else value.value
+            shown = place.number.text if place.scale == 10000 else f"{place.number.text} 元（{place.in_wan():.2f} 万元）"
             yield self.finding(
                 value.span,
-                f"“{claim.subject}”{value.text} 万元与公开{table}表“{row.label}”{number.text} 不符：相差 {value.value - number.value:f}",
-                related=[Related(row.span, f"公开{table}表 {row.label}")],
+                f"“{claim.subject}”{value.text} {unit}与公开{place.name}表“{place.row.label}”{shown} 不符："
+                f"相差 {stated - place.in_wan():f} 万元",
+                related=[Related(place.row.span, f"公开{place.name}表 {place.row.label}")],
             )
 
 

@@ -51,7 +51,7 @@ class RowHierarchy(Rule):
     summary = "上级科目行与下级科目行之和不符 (a parent code row is not the sum of its children)"
 
     def check(self) -> Iterator[Finding]:
-        for table in self.context.report.tables:
+        for table in self.context.model.checked_tables:
             yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Row
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
-from fiscallint.tables import ColumnRule, column_rules, total_first
+from fiscallint.tables import ColumnRule, column_rules, total_first, total_of_the_rest
 
 from .fl2_support import row_violations
 
@@ -47,7 +47,7 @@ class ColumnIdentity(Rule):
     summary = "行内各栏不满足标准表的栏间关系 (a row breaks its table's column identity)"
 
     def check(self) -> Iterator[Finding]:
-        for table in self.context.report.tables:
+        for table in self.context.model.checked_tables:
             if any(i.axis == "column" for i in table.identities):
                 continue  # printed identities: FL203
             if table.kind == "04" and len(table.blocks) == 2:
@@ -55,6 +55,13 @@ class ColumnIdentity(Rule):
                     yield from self._check_row(row, EXPENSE_HALF, 4, True)
                 continue
             rules = column_rules(table)
+            if table.column_count is None and total_of_the_rest(table):
+                # However many columns were printed, the first is the sum of all the others.
+                for row in table.rows:
+                    count = max((c.column or 0 for c in row.cells), default=0) if row.positioned else len(row.cells)
+                    if count >= 2:
+                        yield from self._check_row(row, [(1, list(range(2, count + 1)), [])], count, True)
+                continue
             if rules is None or table.column_count is None:
                 continue
             for row in table.rows:

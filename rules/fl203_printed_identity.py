@@ -47,7 +47,7 @@ class PrintedIdentity(Rule):
     summary = "表注公式与表中数据不符 (a printed table identity does not hold)"
 
     def check(self) -> Iterator[Finding]:
-        for table in self.context.report.tables:
+        for table in self.context.model.checked_tables:
             columns = [i for i in table.identities if i.axis == "column"]
             if columns:
                 yield from self._check_columns(table, columns)

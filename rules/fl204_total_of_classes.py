@@ -40,7 +40,7 @@ class TotalOfClasses(Rule):
     summary = "合计行与各类行之和不符 (the 合计 row is not the sum of the 类 rows)"
 
     def check(self) -> Iterator[Finding]:
-        for table in self.context.report.tables:
+        for table in self.context.model.checked_tables:
             yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:

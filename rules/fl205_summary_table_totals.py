@@ -50,7 +50,7 @@ class SummaryTableTotals(Rule):
     summary = "收支总表合计、总计不符 (the totals of table 01/04 do not add up)"
 
     def check(self) -> Iterator[Finding]:
-        for table in self.context.report.tables:
+        for table in self.context.model.checked_tables:
             if table.kind in ("01", "04") and len(table.blocks) == 2:
                 yield from self._check_table(table)
 

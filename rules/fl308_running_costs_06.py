@@ -1,4 +1,4 @@
-"""FL308: the narrative's 机关运行经费 against table 06 公用经费合计."""
+"""FL308: the narrative's 机关运行经费 never exceeds table 06 公用经费合计."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from fiscallint.rule import Rule
 
 
 class RunningCosts06(Rule):
-    """情况说明的机关运行经费支出与公开06表公用经费合计一致（行政单位）。
+    """情况说明的机关运行经费支出不超过公开06表公用经费合计。
 
     说明:
-        机关运行经费是行政单位和参照公务员法管理的事业单位财政拨款基本支出中的公用经费，
-        因此行政单位的机关运行经费等于06表公用经费合计。事业单位可能不同，故为警告。
+        机关运行经费是行政单位和参照公务员法管理的事业单位一般公共预算财政拨款基本支出中的
+        公用经费，是06表公用经费合计的一部分：只含行政单位的部门两者相等，含其他事业单位的
+        部门机关运行经费较小，因此只有机关运行经费大于公用经费合计才是矛盾。
         只取说明中机关运行经费的本年决算金额（不取上年数、预算数）。
 
     反例:
@@ -43,7 +44,7 @@ class RunningCosts06(Rule):
     code = "FL308"
     name = "running-costs-06"
     severity = Severity.WARNING
-    summary = "机关运行经费与06表公用经费合计不符 (机关运行经费 differs from table 06 公用经费)"
+    summary = "机关运行经费大于06表公用经费合计 (机关运行经费 exceeds table 06 公用经费)"
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -65,11 +66,12 @@ class RunningCosts06(Rule):
         if claim is None:
             return
         said = claim.numbers["value"]
-        if not differs(said, public):
+        if said.value <= public.value or not differs(said, public):
             return
         yield self.finding(
             said.span,
-            f"机关运行经费 {said.text} 万元与06表公用经费合计 {public.text} 不符：差额 {said.value - public.value:+f}（行政单位两者应相等）",
+            f"机关运行经费 {said.text} 万元大于06表公用经费合计 {public.text}：超出 {said.value - public.value:f}"
+            "（机关运行经费是公用经费的一部分）",
             related=[Related(public.span, "公开06表 公用经费合计")],
         )
 

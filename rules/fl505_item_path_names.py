@@ -17,6 +17,10 @@ def canon(name: str) -> str:
     return re.sub(r"(支出)+$", "", name)
 
 
+TRUNCATED_MIN = 6
+"""A table label this long that begins the narrative's name is that name cut short by the cell."""
+
+
 class ItemPathNames(Rule):
     """情况说明中的科目路径“××(类)××(款)××(项)”与表中该科目的名称一致。
 
@@ -61,11 +65,13 @@ class ItemPathNames(Rule):
 
     def check(self) -> Iterator[Finding]:
         rows: dict[str, Row] = {}
+        self.labels: dict[str, set[str]] = {}
         for number in ("02", "03", "05"):
             table = self.context.model.table(number)
             for row in table.rows if table is not None else []:
                 if row.code and row.level:
                     rows.setdefault(row.code, row)
+                    self.labels.setdefault(row.code, set()).add(canon(row.label))
         if not rows:
             return
         for path in self.context.model.item_paths:
@@ -88,19 +94,28 @@ class ItemPathNames(Rule):
         if kuan_step is None:
             return
         under = [r for code, r in rows.items() if r.level == 2 and code.startswith(klass.code)]
-        kuan = next((r for r in under if canon(r.label) == canon(kuan_step.name)), None)
+        kuan = next((r for r in under if self._named(r, kuan_step.name)), None)
         if kuan is None or kuan.code is None:
             yield from self._missing_kuan(kuan_step, klass, under, items[0] if items else None, rows, unspent)
             return
         for step in items[:1]:
             names = [r for code, r in rows.items() if r.level == 3 and code.startswith(kuan.code)]
-            if not any(canon(r.label) == canon(step.name) for r in names) and names and not unspent:
+            if not any(self._named(r, step.name) for r in names) and names and not unspent:
                 yield self.finding(
                     step.span,
                     f"项“{step.name}”不在 {kuan.code} {kuan.label} 款下（表中为 {'、'.join(f'{r.code} {r.label}' for r in names)}）",
                     severity=Severity.WARNING,
                     related=[Related(kuan.span, f"{kuan.code} {kuan.label}")],
                 )
+
+    def _named(self, row: Row, name: str) -> bool:
+        """Whether a row is called ``name`` in any of the tables, a name cut short by its cell's
+        width (机关事业单位基本养老保险 for …缴费支出) included."""
+        wanted = canon(name)
+        return any(
+            label == wanted or (len(label) >= TRUNCATED_MIN and wanted.startswith(label))
+            for label in self.labels.get(row.code or "", {canon(row.label)})
+        )
 
     def _missing_kuan(
         self, kuan: PathStep, klass: Row, under: list[Row], item: PathStep | None, rows: dict[str, Row], unspent: bool
@@ -112,7 +127,7 @@ class ItemPathNames(Rule):
         listed = "、".join(f"{r.code} {r.label}" for r in under)
         elsewhere = [
             r for code, r in rows.items()
-            if item is not None and r.level == 3 and code.startswith(klass.code or "-") and canon(r.label) == canon(item.name)
+            if item is not None and r.level == 3 and code.startswith(klass.code or "-") and self._named(r, item.name)
         ]
         if elsewhere:
             target = elsewhere[0]

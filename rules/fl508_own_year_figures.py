@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import Claim, Paragraph
-from fiscallint.denominators import fen_slack
 from fiscallint.figures import TableFigure, clean_subject, named_figures
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.rule import Rule
@@ -115,11 +114,8 @@ class OwnYearFigures(Rule):
 
 
 def _same(figure: TableFigure, amount: Claim) -> bool:
-    """The amount is the table figure, within the rounding of both (a 万元 table)."""
-    if figure.table.unit not in (None, "万元"):
-        return False
-    value = amount.numbers["value"]
-    return abs(figure.number.value - value.value) <= fen_slack(value, figure.number)
+    """The amount is the table figure, within the rounding of both."""
+    return figure.agrees(amount.numbers["value"], amount.words.get("unit", "万元"))
 
 
 RULE = OwnYearFigures

@@ -62,10 +62,15 @@ def _functional_row(model: Model) -> tuple[Span, str] | None:
 
 
 def _running_costs(model: Model) -> tuple[Span, str] | None:
-    if model.row_by_label("06", "公用经费合计") is None:
+    """机关运行经费 raised above the 公用经费合计 it is a part of."""
+    public = model.row_by_label("06", "公用经费合计")
+    if public is None or not public.cells:
         return None
     claim = next((c for c in model.report.claims() if c.kind == "amount" and "机关运行经费" in c.words.get("context", "")), None)
-    return _bump(claim.numbers["value"], "5") if claim else None
+    if claim is None:
+        return None
+    said = claim.numbers["value"]
+    return _bump(said, str(public.cells[0].number.value - said.value + 5))
 
 
 def _vehicles(model: Model) -> tuple[Span, str] | None:

@@ -121,6 +121,7 @@ def test_fl308_running_costs_is_a_warning() -> None:
     found = lint_text(text.format(v="12.00"), select=["FL308"])
     assert [f.severity.value for f in found] == ["warning"]
     assert not codes(text.format(v="10.00"), "FL308")
+    assert not codes(text.format(v="8.00"), "FL308")  # a department with 事业单位: a part of 公用经费
 
 
 def test_fl309_empty_statement_vs_figures() -> None:

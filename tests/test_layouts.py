@@ -1,0 +1,140 @@
+"""Layouts real reports have, each in a small document of our own (tests/layouts/*.txt).
+
+Each document's parse is pinned by a reviewed snapshot of its AST dump (``fiscallint parse``):
+``FISCALLINT_UPDATE_SNAPSHOTS=1 pytest tests/test_layouts.py`` rewrites the snapshots, to be
+reviewed as a diff. The other tests say what each layout must give the rules.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from fiscallint.ast import Report
+from fiscallint.ast_dump import dump
+from fiscallint.engine import lint_report, read_source
+from fiscallint.parser import parse_source
+from fiscallint.registry import all_rules
+from fiscallint.source import SourceText
+
+LAYOUTS = Path(__file__).parent / "layouts"
+FIXTURES = Path(__file__).parent / "fixtures"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+SEPARATOR = set("-|: \t—")
+
+
+def parse_text(text: str, name: str = "layout.txt") -> Report:
+    return parse_source(SourceText(name, text, "utf-8", "dump"))
+
+
+def findings(text: str, *codes: str) -> list[tuple[str, int, int | None]]:
+    """(code, line, page) of the findings of the selected rules on ``text``."""
+    rules = [cls for code, cls in all_rules().items() if code.startswith(codes)]
+    return [(f.code, f.span.line, f.page) for f in lint_report(parse_text(text), rules)]
+
+
+def layout(name: str) -> str:
+    return (LAYOUTS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", sorted(LAYOUTS.glob("*.txt")), ids=lambda p: p.stem)
+def test_ast_snapshot(source: Path) -> None:
+    got = dump(parse_source(read_source(str(source))))
+    snapshot = source.with_suffix(".ast")
+    if os.environ.get("FISCALLINT_UPDATE_SNAPSHOTS"):
+        snapshot.write_text(got, encoding="utf-8")
+    assert snapshot.exists(), f"no snapshot for {source.name}: run with FISCALLINT_UPDATE_SNAPSHOTS=1 and review it"
+    assert got == snapshot.read_text(encoding="utf-8")
+
+
+def test_row_names_wrapped_above_and_below_keep_their_rows() -> None:
+    table = parse_text(layout("wrapped_names.txt")).tables[0]
+    assert table.row_by_code("2012604").label == "档案馆事业单位专项业务"  # type: ignore[union-attr]
+    assert table.row_by_code("201").label == "一般公共服务支出"  # type: ignore[union-attr]
+    assert [c.number.text for c in table.row_by_code("2080505").cells] == ["120.00", "120.00"]  # type: ignore[union-attr]
+    assert findings(layout("wrapped_names.txt"), "FL2") == []
+
+
+def test_vanished_empty_cells_place_only_what_is_provable() -> None:
+    row = parse_text(layout("wrapped_names.txt")).tables[0].row_by_code("2012601")
+    assert [(c.number.text, c.column) for c in row.cells] == [("300.00", 1), ("300.00", None)]  # type: ignore[union-attr]
+
+
+def test_a_wrong_figure_in_a_wrapped_row_is_found_on_its_parent() -> None:
+    text = layout("wrapped_names.txt").replace("2080505 120.00 120.00", "2080505 125.00 125.00")
+    assert ("FL201", 21, None) in findings(text, "FL201")
+
+
+def test_split_numbers_and_table_numbers_are_joined() -> None:
+    report = parse_text(layout("split_lines.txt"))
+    table = report.tables[0]
+    assert table.number == "02" and table.kind == "02"
+    assert [c.number.text for c in table.rows[0].cells] == ["1,306.52", "1,300.00", "6.52"]
+    amounts = [c.numbers["value"].text for c in report.claims() if c.kind == "amount"]
+    assert amounts[0] == "1,306.52"
+    assert findings(layout("split_lines.txt"), "FL1", "FL2") == []
+
+
+def test_form_feeds_give_pages_and_a_page_without_text_is_reported() -> None:
+    found = findings(layout("pages.txt"), "FL1", "FL2", "FL001")
+    assert ("FL103", 3, 1) in found
+    assert ("FL001", 9, 2) in found  # page 3 has no text
+    assert ("FL001", 4, 1) in found  # the table runs over it: not checked
+    assert not [f for f in found if f[0] == "FL201"]  # its rows on page 3 are missing, not wrong
+
+
+def test_table_in_yuan_against_narrative_in_wan() -> None:
+    assert findings(layout("units.txt"), "FL108", "FL502") == []
+    wrong = layout("units.txt").replace("\n支出预算 560.00 万元", "\n支出预算 566.00 万元")
+    assert findings(wrong, "FL108") == [("FL108", 4, None)]
+    assert parse_text(layout("units.txt")).year == 2031  # the title decides, not 比2030年预算
+
+
+def test_lone_lines_of_a_side_by_side_table_go_to_their_side() -> None:
+    table = parse_text(layout("side_by_side.txt")).tables[0]
+    income, expense = table.blocks
+    assert "四、社会保障和就业支出" in [r.label for r in expense]
+    assert all("支出" not in r.label for r in income)
+    assert findings(layout("side_by_side.txt"), "FL205") == []
+    wrong = layout("side_by_side.txt").replace("四、社会保障和就业支出 180.00", "四、社会保障和就业支出 190.00")
+    assert [f[0] for f in findings(wrong, "FL205")] == ["FL205"]
+
+
+def test_one_unexpected_line_keeps_every_other_finding() -> None:
+    found = findings(layout("recovery.txt"), "FL1", "FL001")
+    assert ("FL001", 7, None) in found  # the unit line after the note: not placed, reported
+    assert ("FL103", 3, None) in found  # before it
+    assert ("FL101", 10, None) in found  # after it
+
+
+def test_misaligned_codes_and_figures_are_reported_not_checked() -> None:
+    found = findings(layout("misaligned.txt"), "FL2", "FL001")
+    assert found == [("FL001", 2, None)]
+
+
+def _documents() -> list[Path]:
+    documents = sorted(FIXTURES.iterdir()) + sorted(LAYOUTS.glob("*.txt"))
+    if CORPUS.is_dir():
+        documents += sorted((CORPUS / "text").iterdir()) + sorted((CORPUS / "pdf").glob("*.pdf"))
+    return documents
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)
+def test_nothing_is_dropped_silently(path: Path) -> None:
+    """Every non-blank line is in a heading, paragraph, table or performance table, or in a
+    region FL001 reports (markup separator lines aside)."""
+    report = parse_source(read_source(str(path)))
+    covered: set[int] = set()
+    spans = [t.span for t in report.tables] + [p.span for p in report.paragraphs] + [u.span for u in report.unparsed]
+    spans += [s.span for s in report.sections() if s.level] + [t.span for t in report.performance]
+    for span in spans:
+        covered.update(range(span.line, span.end_line + 1))
+    dropped = [
+        n for n, line in enumerate(report.lines, start=1)
+        if line.strip(" \t\f\r") and n not in covered and not set(line) <= SEPARATOR
+    ]
+    assert dropped == []
+    reported = [f for f in lint_report(report, [all_rules()["FL001"]]) if f.code == "FL001"]
+    assert len(reported) == len(report.unparsed) + sum(1 for t in report.tables if t.unplaced)
