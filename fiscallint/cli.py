@@ -265,14 +265,8 @@ def _baseline(configs: Configs, given: str | None, write: str | None, disabled: 
     file (``baseline`` key, default fiscallint-baseline.json beside the configuration) if it exists."""
     from .baseline import Baseline
 
-    from .config import inside
-    from .errors import ConfigError
-
-    config = configs(os.getcwd())
-    default = config.baseline_path
+    default = configs(os.getcwd()).baseline_path
     if write is not None:
-        if not (write or given) and config.source is not None and not inside(config.root, default):
-            raise ConfigError(f"{default}: the configured baseline is outside {config.root}; not written")
         return Baseline(write or given or default)
     if given:
         return Baseline.load(given)
