@@ -17,7 +17,7 @@ import tempfile
 from .ast import Span
 from .errors import InputError
 from .findings import Finding, Fix
-from .source import digest, line_feeds, read_regular, read_text_source
+from .source import MAX_TEXT_BYTES, digest, line_feeds, read_regular, read_text_source
 
 WRITABLE_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
 
@@ -109,7 +109,7 @@ def write_fixed(path: str, text: str, encoding: str, linted: str) -> None:
             raise InputError("read-only file; fixes not applied")
         if info.st_nlink > 1:
             raise InputError(f"has {info.st_nlink} hard links; fixes not applied (an atomic rewrite would split them)")
-        if linted and digest(read_regular(target, info.st_size)) != linted:
+        if linted and digest(read_regular(target, MAX_TEXT_BYTES)) != linted:
             raise InputError("changed since it was linted; fixes not applied (run again)")
         write_atomic(target, text, encoding)
     except OSError as exc:

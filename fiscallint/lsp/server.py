@@ -93,6 +93,14 @@ class FiscalServer(LanguageServer):
         self.stops[uri] = threading.Event()
         self.pending[uri] = asyncio.get_running_loop().create_task(self._run(uri, self.generation[uri], delay, self.stops[uri]))
 
+    def shutdown(self) -> None:
+        """Stop every lint under way, then the server (a big lint never delays the exit)."""
+        for stop in self.stops.values():
+            stop.set()
+        for lane in self.lanes.values():
+            lane.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
     def cancel(self, uri: str) -> None:
         """Stop the run for ``uri``: a waiting one at once, a running lint at its next check."""
         previous = self.pending.pop(uri, None)
