@@ -12,7 +12,7 @@ from .findings import Finding, Severity
 from .model import Model
 from .parser import parse_source
 from .rule import Context, Rule
-from .source import SourceText, read_text_source
+from .source import SourceText, check_regular, read_text_source
 
 PDF_SUFFIXES = (".pdf",)
 
@@ -28,10 +28,12 @@ class LintResult:
 
 
 def read_source(path: str) -> SourceText:
-    """Read a text or PDF input into decoded text (a PDF through its canonical text)."""
+    """Read a text or PDF input into decoded text (a PDF through its canonical text); only
+    regular files are read."""
     if path.lower().endswith(PDF_SUFFIXES):
         from .pdf import extract_pdf
 
+        check_regular(path)
         extracted = extract_pdf(path)
         return SourceText(path, extracted.text, "pdf", "pdf", extracted.pages)
     return read_text_source(path)

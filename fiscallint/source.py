@@ -67,15 +67,23 @@ def kind_of(mode: int) -> str | None:
     return next((name for test, name in FILE_KINDS if test(mode)), "not a regular file")
 
 
+def check_regular(path: str) -> None:
+    """Refuse (InputError) a path that exists and is not a regular file, without opening it."""
+    try:
+        kind = kind_of(os.stat(path).st_mode)
+    except OSError:
+        return  # the reader reports a missing or unreadable file in its own words
+    if kind is not None:
+        raise InputError(f"is {kind}, not a regular file")
+
+
 def read_regular(path: str, limit: int) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes; anything else is an InputError.
 
     The file is opened without blocking and checked through its descriptor, so a FIFO (or a
     file swapped for one after a check) never blocks and a device is never read."""
+    check_regular(path)
     try:
-        kind = kind_of(os.stat(path).st_mode)
-        if kind is not None:
-            raise InputError(f"is {kind}, not a regular file")
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         with os.fdopen(descriptor, "rb") as handle:
             info = os.fstat(handle.fileno())

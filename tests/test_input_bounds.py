@@ -32,6 +32,8 @@ def specials(tmp_path: Path) -> dict[str, Path]:
     os.mkfifo(tmp_path / "fifo.txt")
     (tmp_path / "zero.txt").symlink_to("/dev/zero")
     (tmp_path / "null.md").symlink_to("/dev/null")
+    (tmp_path / "zero.pdf").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "fifo.pdf")
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.bind(str(tmp_path / "sock.tsv"))
     yield {p.name: p for p in tmp_path.iterdir()}
@@ -40,7 +42,10 @@ def specials(tmp_path: Path) -> dict[str, Path]:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("fifo.txt", "a FIFO (named pipe)"), ("zero.txt", "a character device"), ("null.md", "a character device"), ("sock.tsv", "a socket")],
+    [
+        ("fifo.txt", "a FIFO (named pipe)"), ("zero.txt", "a character device"), ("null.md", "a character device"),
+        ("sock.tsv", "a socket"), ("zero.pdf", "a character device"), ("fifo.pdf", "a FIFO (named pipe)"),
+    ],
 )
 def test_special_file_named_directly(specials: dict[str, Path], name: str, kind: str) -> None:
     result = fiscallint(name, "a.txt", cwd=specials["a.txt"].parent)
@@ -54,7 +59,7 @@ def test_special_files_met_walking_a_folder(specials: dict[str, Path]) -> None:
     result = fiscallint(".", cwd=folder)
     assert result.returncode == 2
     errors = sorted(line.split(":")[0] for line in result.stderr.splitlines())
-    assert errors == ["./fifo.txt", "./null.md", "./sock.tsv", "./zero.txt"]
+    assert errors == ["./fifo.pdf", "./fifo.txt", "./null.md", "./sock.tsv", "./zero.pdf", "./zero.txt"]
     assert all("not a regular file" in line for line in result.stderr.splitlines())
     assert "./a.txt:1:" in result.stdout
 

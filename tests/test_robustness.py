@@ -252,7 +252,7 @@ special_kinds = st.sampled_from(["fifo", "socket", "/dev/zero", "/dev/null", "/d
 
 
 @FUZZ
-@given(special_kinds, st.sampled_from([".txt", ".md", ".markdown", ".tsv"]), st.booleans())
+@given(special_kinds, st.sampled_from([".txt", ".md", ".markdown", ".tsv", ".pdf"]), st.booleans())
 def test_special_files_are_refused(kind: str, suffix: str, walk: bool) -> None:
     """Named directly or met walking a folder: one error line, exit 2, nothing read, no block."""
     with tempfile.TemporaryDirectory() as folder:
