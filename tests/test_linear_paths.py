@@ -55,7 +55,7 @@ def test_a_long_line_is_normalised_once_for_all_its_findings(tmp_path: Path, mon
 
 def test_the_budget_report_check_runs_once_per_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """400 narrative amounts each look up the totals they may restate; the report's kind (which
-    scans its first 80 lines, one of them 10,000 characters here) is decided once."""
+    scans its first 80 lines, here one long line) is decided once."""
     calls = []
     original = facts.is_budget_report
 
