@@ -22,6 +22,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import shutil
 import statistics
 import subprocess
@@ -163,6 +164,14 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
 
+def kept_sections() -> str:
+    """The sections other benchmarks own in docs/performance.md (``<!-- name:begin -->`` …
+    ``<!-- name:end -->``), kept when this benchmark rewrites the file."""
+    old = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.is_file() else ""
+    pattern = re.compile(r"<!-- ([\w-]+):begin -->.*?<!-- \1:end -->\n", re.S)
+    return "".join("\n" + match.group(0) for match in pattern.finditer(old))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -237,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join(out) + "\n"
     print(text)
     if not args.no_write:
-        DOC_PATH.write_text(text, encoding="utf-8")
+        DOC_PATH.write_text(text + kept_sections(), encoding="utf-8")
         print(f"wrote {DOC_PATH.relative_to(ROOT)}")
     return 0
 

@@ -14,7 +14,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
 from .ast import Claim, Number, Paragraph, Span
-from .grammar_files import grammar_text
+from .grammar_files import build_parser
 from .lines import Line
 from .numbers import parse_number, sum_tolerance
 
@@ -25,7 +25,7 @@ SUBJECT_TRIM_RE = re.compile(r"^(其中|主要是|包括|为|是|合计|共计|�
 @lru_cache(maxsize=1)
 def claims_parser() -> Lark:
     """The claims grammar, built once per process."""
-    return Lark(grammar_text("claims.lark"), parser="lalr", lexer="contextual", propagate_positions=False)
+    return build_parser("claims.lark", parser="lalr", lexer="contextual", propagate_positions=False)
 
 
 @dataclass

@@ -30,7 +30,9 @@ PROGRESS_MIN_FILES = 8
 
 def fail(message: str) -> None:
     """One line on stderr, exit 2 (no traceback)."""
-    click.echo(f"fiscallint: error: {message}", err=True)
+    from .formatters import printable
+
+    click.echo(f"fiscallint: error: {printable(message)}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -128,8 +130,9 @@ def check(
     pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
-    from .config import Selection
+    from .config import Selection, known_code
     from .errors import ConfigError
+    from .formatters import printable
     from .pipeline import Overrides
     from .registry import all_rules
 
@@ -139,7 +142,7 @@ def check(
         raise click.UsageError(f"--write-baseline takes a .json file name, not {write_baseline!r}: put the option after the paths")
     known = all_rules()
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
-        if not any(c.startswith(code) for c in known) and code != "FL000":
+        if not known_code(code):
             raise click.UsageError(f"unknown rule code or prefix: {code}")
     overrides = Overrides(Selection(_codes(select), _codes(extend_select) or (), _codes(ignore) or ()), year, pdf_engine, pdf_timeout, facts_db)
     if facts_db:
@@ -153,6 +156,7 @@ def check(
             raise click.UsageError("--annotate takes one PDF input")
         if annotate:
             _check_annotate_output(files[0], annotate, force)
+        _refuse_output_onto_input(output, files)
         results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output, keep_report=fmt == "html")
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
@@ -160,7 +164,7 @@ def check(
     errors = {r.path: r.error for r in results if r.error is not None}
     for result in results:
         if result.error is not None:
-            click.echo(f"{result.path}: error: {result.error}", err=True)
+            click.echo(f"{printable(result.path)}: error: {printable(result.error)}", err=True)
         elif show_encoding:
             click.echo(f"{result.path}: encoding {result.encoding}, shape {result.shape}", err=True)
         if result.error is None and show_coverage:
@@ -170,14 +174,17 @@ def check(
     if write_baseline is not None:
         for finding, print_ in pairs:
             baseline.add(finding, print_)
-        baseline.write()
+        try:
+            baseline.write()
+        except ConfigError as exc:
+            fail(str(exc))
         click.echo(f"fiscallint: wrote {len(pairs)} finding(s) to {baseline.path}", err=True)
         sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
     findings = baseline.new_findings(pairs) if baseline is not None else [f for f, _ in pairs]
     findings.sort(key=lambda f: f.sort_key())
 
     if diff or fix:
-        findings, changed = _apply_fixes(findings, write=fix)
+        findings, changed = _apply_fixes(findings, {r.path: r.digest for r in results}, write=fix)
         if diff:
             sys.exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
 
@@ -208,26 +215,50 @@ def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, kee
     jobs = jobs or os.cpu_count() or 1
     tasks = [(path, configs(path)) for path in files]
     bar = _progress(len(files)) if progress else None
-    results: list[FileResult] = []
     try:
         if jobs > 1 and len(files) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report) for path, config in tasks]
-                for future in futures:
-                    results.append(future.result())
-                    if bar:
-                        bar.advance()
-        else:
-            for path, config in tasks:
-                results.append(lint_file(path, config, overrides, keep_lines, keep_report))
-                if bar:
-                    bar.advance()
+            return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar, keep_report)
+        results: list[FileResult] = []
+        for path, config in tasks:
+            results.append(lint_file(path, config, overrides, keep_lines, keep_report))
+            if bar:
+                bar.advance()
+        return results
     finally:
         if bar:
             bar.stop()
-    return results
+
+
+def _in_processes(tasks: list[tuple[str, Config]], overrides: Overrides, jobs: int, keep_lines: bool, bar: _Bar | None, keep_report: bool = False) -> list[FileResult]:
+    """Lint in a process pool. A worker that dies (killed, out of memory) breaks the pool and
+    every file still pending in it; those files are linted again one process each, so only a
+    file whose own process dies is reported as an error, and every other result is kept."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .pipeline import FileResult, lint_file
+
+    done: dict[int, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report) for path, config in tasks]
+        for index, future in enumerate(futures):
+            try:
+                done[index] = future.result()
+            except BrokenProcessPool:
+                continue
+            if bar:
+                bar.advance()
+    for index, (path, config) in enumerate(tasks):
+        if index in done:
+            continue
+        with ProcessPoolExecutor(max_workers=1) as alone:
+            try:
+                done[index] = alone.submit(lint_file, path, config, overrides, keep_lines, keep_report).result()
+            except BrokenProcessPool:
+                done[index] = FileResult(path, error="the process linting this file died (killed or out of memory)")
+        if bar:
+            bar.advance()
+    return [done[index] for index in range(len(tasks))]
 
 
 class _Bar:
@@ -270,10 +301,14 @@ def _baseline(configs: Configs, given: str | None, write: str | None, disabled: 
     return None
 
 
-def _apply_fixes(findings: list[Finding], write: bool) -> tuple[list[Finding], bool]:
-    """Show (diff) or apply (fix) the safe fixes; return the findings left and whether any applied."""
+def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) -> tuple[list[Finding], bool]:
+    """Show (diff) or apply (fix) the safe fixes; return the findings left and whether any applied.
+
+    A file whose bytes changed since it was linted, or that may not be written, is skipped
+    with a one-line message; the other files are still fixed."""
     from .errors import InputError
-    from .fixes import fixed_text, unified_diff, write_atomic
+    from .fixes import fixed_text, unified_diff, write_fixed
+    from .formatters import printable
 
     by_path: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -282,18 +317,18 @@ def _apply_fixes(findings: list[Finding], write: bool) -> tuple[list[Finding], b
     files = 0
     for path, group in by_path.items():
         try:
-            outcome = fixed_text(path, group)
+            outcome = fixed_text(path, group, digests.get(path, ""))
+            if outcome is None:
+                continue
+            old, new, encoding, done = outcome
+            if write:
+                write_fixed(path, new, encoding, digests.get(path, ""))
         except InputError as exc:
-            click.echo(f"{path}: error: {exc}", err=True)
+            click.echo(f"{printable(path)}: error: {exc}", err=True)
             continue
-        if outcome is None:
-            continue
-        old, new, encoding, done = outcome
         files += 1
         fixed.update(id(f) for f in done)
-        if write:
-            write_atomic(path, new, encoding)
-        else:
+        if not write:
             sys.stdout.write(unified_diff(path, old, new))
     if write and fixed:
         click.echo(f"fiscallint: fixed {len(fixed)} finding(s) in {files} file(s)", err=True)
@@ -316,6 +351,20 @@ def _emit(fmt: str, findings: list[Finding], results: list[FileResult], errors: 
         )
         text = render(fmt, findings, context)
     _write(output, text)
+
+
+def _refuse_output_onto_input(output: str | None, inputs: list[str]) -> None:
+    """``-o`` must not name one of the inputs (through a link or not): it would be destroyed."""
+    if not output or not os.path.exists(output):
+        return
+    target = os.path.realpath(output)
+    for path in inputs:
+        try:
+            same = os.path.realpath(path) == target or os.path.samefile(path, output)
+        except OSError:
+            continue
+        if same:
+            fail(f"-o {output}: is an input file ({path}); refusing to overwrite it")
 
 
 def _write(output: str | None, text: str) -> None:
@@ -355,8 +404,9 @@ def _annotate(source: str, findings: list[Finding], output: str, force: bool) ->
 
 
 def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
-    import json
     from collections import Counter
+
+    from .formatters import json_text
 
     counts = Counter(f.code for f in findings)
     fixable = Counter(f.code for f in findings if f.fix is not None)
@@ -366,7 +416,7 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
             {"code": code, "name": getattr(known.get(code), "name", ""), "count": n, "fixable": fixable[code]}
             for code, n in rows
         ]
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data)
     lines = [
         f"{n:>5}  {code:<6} {(getattr(known.get(code), 'name', '') + (' [*]' if fixable[code] else '')).rstrip()}\n"
         for code, n in rows
@@ -450,6 +500,7 @@ def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -
     from .errors import InputError
     from .pdf import extract_pdf
 
+    _refuse_output_onto_input(output, [pdf])
     try:
         text = extract_pdf(pdf, engine=pdf_engine, max_seconds=pdf_timeout).text
     except InputError as exc:

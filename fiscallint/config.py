@@ -125,6 +125,8 @@ def _table(path: Path) -> dict[str, object] | None:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         section = tool.get("fiscallint") if isinstance(tool, dict) else None
@@ -160,8 +162,8 @@ def parse(table: dict[str, object], source: Path) -> Config:
             amount = Decimal(str(value))
         except InvalidOperation:
             amount = Decimal(-1)
-        if isinstance(value, bool) or not isinstance(value, (int, float, str)) or amount < 0:
-            raise ConfigError(f"{where} tolerance.{code}: expected a non-negative number, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)) or not amount.is_finite() or amount < 0:
+            raise ConfigError(f"{where} tolerance.{code}: expected a non-negative finite number, got {value!r}")
         config.tolerance[_code(code, "tolerance", where)] = amount
     year = table.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100):
@@ -174,8 +176,19 @@ def parse(table: dict[str, object], source: Path) -> Config:
     baseline = table.get("baseline", DEFAULT_BASELINE)
     if not isinstance(baseline, str) or not baseline:
         raise ConfigError(f"{where} baseline: expected a file name")
+    if not inside(config.root, config.root / baseline):
+        raise ConfigError(f"{where} baseline: {baseline!r} is outside the configuration's folder {config.root}; refusing to write there")
     config.baseline = baseline
     return config
+
+
+def inside(root: Path, candidate: Path) -> bool:
+    """Whether ``candidate`` (symlinks resolved, ``..`` followed) lies in the folder ``root``."""
+    try:
+        candidate.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return candidate.resolve() != root.resolve()
 
 
 def _mapping(value: object, key: str, where: str) -> dict[str, object]:
@@ -196,4 +209,13 @@ def _code(value: str, key: str, where: str) -> str:
     code = value.strip().upper()
     if not CODE_RE.match(code):
         raise ConfigError(f"{where} {key}: {value!r} is not a rule code or prefix (e.g. FL2, FL204)")
+    if not known_code(code):
+        raise ConfigError(f"{where} {key}: unknown rule code or prefix {code} (see `fiscallint rules`)")
     return code
+
+
+def known_code(code: str) -> bool:
+    """Whether a code or prefix names at least one available rule (FL000 is the internal one)."""
+    from .registry import all_rules
+
+    return code == "FL000" or any(c.startswith(code) for c in all_rules())

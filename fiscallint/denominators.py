@@ -121,6 +121,19 @@ def row_value(row: Row, index: int) -> Number | None:
     return numbers[index] if index < len(numbers) else None
 
 
+def _add_distinct(groups: dict[str, list[Claim]], seen: dict[str, set[Decimal]], claims: list[Claim]) -> None:
+    """Add amount claims to ``groups`` by normalised subject, the first claim of each distinct
+    value only (``seen`` holds each group's values; the lookups keep one claim per value)."""
+    for claim in claims:
+        if claim.kind != "amount":
+            continue
+        subject = norm_subject(claim.words.get("context", claim.subject))
+        value = claim.numbers["value"].value
+        if value not in seen.setdefault(subject, set()):
+            seen[subject].add(value)
+            groups.setdefault(subject, []).append(claim)
+
+
 class Denominators:
     """Resolves the operands of a report's percentage claims."""
 
@@ -130,12 +143,12 @@ class Denominators:
         self.where: dict[int, int] = {}  # id(claim) → index of its paragraph in report.paragraphs
         self.by_subject: dict[str, list[Claim]] = {}  # normalised subject → amount claims, in order
         self.paragraph_subjects: dict[int, dict[str, list[Claim]]] = {}
+        self.named: dict[tuple[int | None, str], list[Claim]] = {}  # (paragraph, wanted) → amounts
+        values: dict[str, set[Decimal]] = {}
         for i, paragraph in enumerate(report.paragraphs):
             for claim in paragraph.claims:
                 self.where[id(claim)] = i
-                if claim.kind == "amount":
-                    subject = norm_subject(claim.words.get("context", claim.subject))
-                    self.by_subject.setdefault(subject, []).append(claim)
+            _add_distinct(self.by_subject, values, paragraph.claims)
 
     # --- shares -----------------------------------------------------------------------
     def named_wholes(self, claim: Claim) -> list[Figure]:
@@ -181,29 +194,33 @@ class Denominators:
                 found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
         return found
 
-    def _amounts_named(self, claim: Claim, wanted: str) -> Iterator[Claim]:
+    def _amounts_named(self, claim: Claim, wanted: str) -> list[Claim]:
         """Amount claims whose subject is ``wanted`` (or, for a long name, ends with it): those of
-        the claim's paragraph first, then those of the whole report; one claim per distinct value."""
+        the claim's paragraph first, then those of the whole report; one claim per distinct value.
+        Computed once per (paragraph, wanted): a line of many shares naming one whole costs one scan."""
         index = self.where.get(id(claim))
-        groups = [self._paragraph_subjects(index)] if index is not None else []
-        groups.append(self.by_subject)
-        seen: set[Decimal] = set()
-        for group in groups:
-            for subject, claims in group.items():
-                if subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted)):
-                    for amount in claims:
-                        value = amount.numbers["value"].value
-                        if value not in seen:
-                            seen.add(value)
-                            yield amount
+        key = (index, wanted)
+        if key not in self.named:
+            groups = [self._paragraph_subjects(index)] if index is not None else []
+            groups.append(self.by_subject)
+            seen: set[Decimal] = set()
+            found: list[Claim] = []
+            for group in groups:
+                for subject, claims in group.items():
+                    if subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted)):
+                        for amount in claims:
+                            value = amount.numbers["value"].value
+                            if value not in seen:
+                                seen.add(value)
+                                found.append(amount)
+            self.named[key] = found
+        return self.named[key]
 
     def _paragraph_subjects(self, index: int) -> dict[str, list[Claim]]:
         """A paragraph's amount claims by normalised subject (built once per paragraph)."""
         if index not in self.paragraph_subjects:
             group: dict[str, list[Claim]] = {}
-            for c in self.report.paragraphs[index].claims:
-                if c.kind == "amount":
-                    group.setdefault(norm_subject(c.words.get("context", c.subject)), []).append(c)
+            _add_distinct(group, {}, self.report.paragraphs[index].claims)
             self.paragraph_subjects[index] = group
         return self.paragraph_subjects[index]
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .ast import Report
-from .errors import InputError
+from .errors import Cancelled, InputError
 from .findings import Finding, Severity
 from .model import Model
 from .parser import parse_source
 from .rule import Context, Rule
-from .source import SourceText, read_text_source
+from .source import SourceText, check_regular, read_text_source
 
 PDF_SUFFIXES = (".pdf",)
 
@@ -28,20 +29,27 @@ class LintResult:
 
 def read_source(path: str, pdf_engine: str = "pdfium", pdf_seconds: float = 60.0) -> SourceText:
     """Read a text or PDF input into decoded text (a PDF through its canonical text, read by
-    ``pdf_engine`` — "pdfium" or "pdfminer" — within ``pdf_seconds`` of wall time)."""
+    ``pdf_engine`` — "pdfium" or "pdfminer" — within ``pdf_seconds`` of wall time); only
+    regular files are read."""
     if path.lower().endswith(PDF_SUFFIXES):
         from .pdf import extract_pdf
 
+        check_regular(path)
         extracted = extract_pdf(path, engine=pdf_engine, max_seconds=pdf_seconds)
         return SourceText(path, extracted.text, "pdf", "pdf", extracted.pages)
     return read_text_source(path)
 
 
-def lint_report(report: Report, rules: list[type[Rule]], settings: dict[str, object] | None = None) -> list[Finding]:
-    """Run rules over a parsed report; a rule that raises yields one FL000 finding instead."""
+def lint_report(
+    report: Report, rules: list[type[Rule]], settings: dict[str, object] | None = None, stop: Callable[[], bool] | None = None
+) -> list[Finding]:
+    """Run rules over a parsed report; a rule that raises yields one FL000 finding instead.
+    ``stop`` is asked before each rule; when it says yes, :class:`Cancelled` is raised."""
     context = Context(report, Model(report), settings or {})
     findings: list[Finding] = []
     for cls in rules:
+        if stop is not None and stop():
+            raise Cancelled
         try:
             produced = list(cls(context).check())
         except Exception as exc:  # isolation: one broken rule never hides the others

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from .ast import Number, Row, Table
 from .denominators import fen, row_value
-from .facts import is_budget_report
 from .model import Model, norm_label
 
 PREFIX_RE = re.compile(r"^(\s|\d+\s*[.、．]|[（(]\d+[)）]|\d{4}\s*年度?|本年度|本部门|本单位)+")
@@ -104,7 +103,7 @@ def named_figures(model: Model, context: str) -> list[TableFigure]:
             if table is not None and row is not None and number is not None:
                 found.append(TableFigure(number, row, table, kind))
         return found
-    places = (BUDGET_TOTALS if is_budget_report(model.report) else TOTALS).get(subject, [])
+    places = (BUDGET_TOTALS if model.is_budget else TOTALS).get(subject, [])
     return [figure for place in places for figure in _figures(model, *place)]
 
 

@@ -27,6 +27,11 @@ class Model:
         self.report = report
 
     @cached_property
+    def is_budget(self) -> bool:
+        """A 部门预算 report (see :func:`facts.is_budget_report`), decided once per report."""
+        return facts.is_budget_report(self.report)
+
+    @cached_property
     def tables(self) -> dict[str, Table]:
         """Standard tables by kind ("01".."09" of the national template, from the title; else the
         printed 公开 number); a table with rows wins over an empty namesake (a contents entry)."""

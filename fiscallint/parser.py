@@ -10,7 +10,7 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_paragraph
-from .grammar_files import grammar_text
+from .grammar_files import build_parser
 from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line
 from .performance import parse_performance
 from .source import SourceText
@@ -21,7 +21,7 @@ from .tables import build_table
 @lru_cache(maxsize=1)
 def document_parser() -> Lark:
     """The document grammar over line tokens, built once per process."""
-    return Lark(grammar_text("document.lark"), parser="lalr", lexer=LineLexer)
+    return build_parser("document.lark", parser="lalr", lexer=LineLexer)
 
 
 def parse_source(source: SourceText) -> Report:

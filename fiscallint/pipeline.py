@@ -8,16 +8,17 @@ inline suppressions. Everything returned is picklable, so ``-j`` can run it in p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .ast import Report, Span
-from .baseline import fingerprint
+from .baseline import fingerprints
 from .config import Config, Selection, selected_codes
 from .engine import lint_report, read_source
-from .errors import InputError
+from .errors import Cancelled, InputError
 from .findings import Finding, Severity
 from .parser import parse_source
 from .registry import all_rules
-from .source import SourceText, detect_shape
+from .source import SourceText, check_bounds, detect_shape, line_feeds
 from .suppress import scan
 
 
@@ -47,6 +48,7 @@ class FileResult:
     coverage: str = ""
     report: Report | None = None
     """The parsed report, kept only when an output needs the document (``--format html``)."""
+    digest: str = ""
 
 
 def rules_for(path: str, config: Config, overrides: Overrides) -> list:
@@ -65,9 +67,15 @@ def settings_for(config: Config, overrides: Overrides) -> dict[str, object]:
     return settings
 
 
-def lint_text_source(source: SourceText, config: Config, overrides: Overrides) -> tuple[Report, list[Finding]]:
-    """Lint decoded text under a configuration; returns the report and the kept findings."""
-    text, suppressions = scan(source.text)
+def lint_text_source(
+    source: SourceText, config: Config, overrides: Overrides, stop: Callable[[], bool] | None = None
+) -> tuple[Report, list[Finding]]:
+    """Lint decoded text under a configuration; returns the report and the kept findings.
+    ``stop`` is asked between the phases and the rules (cooperative cancellation: raises
+    :class:`Cancelled` once it says yes)."""
+    if stop is not None and stop():
+        raise Cancelled
+    text, suppressions = scan(line_feeds(source.text))
     cleaned = SourceText(source.path, text, source.encoding, source.shape, source.pages)
     try:
         report = parse_source(cleaned)
@@ -81,7 +89,7 @@ def lint_text_source(source: SourceText, config: Config, overrides: Overrides) -
     year = overrides.year or config.year
     if year is not None:
         report.year = year
-    findings = lint_report(report, rules_for(source.path, config, overrides), settings_for(config, overrides))
+    findings = lint_report(report, rules_for(source.path, config, overrides), settings_for(config, overrides), stop)
     for finding in findings:
         level = _override(config.severity, finding.code)
         if level is not None:
@@ -109,15 +117,20 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
     return FileResult(
         path,
         findings,
-        [fingerprint(f, report) for f in findings],
+        fingerprints(findings, report),
         encoding=source.encoding,
         shape=source.shape,
         lines=report.lines if keep_lines else [],
         coverage=coverage_line(report),
         report=report if keep_report else None,
+        digest=source.digest,
     )
 
 
-def lint_buffer(path: str, text: str, config: Config, overrides: Overrides = Overrides()) -> tuple[Report, list[Finding]]:
-    """Lint an editor buffer (not yet saved) as if it were the file at ``path``."""
-    return lint_text_source(SourceText(path, text, "utf-8", detect_shape(path, text)), config, overrides)
+def lint_buffer(
+    path: str, text: str, config: Config, overrides: Overrides = Overrides(), stop: Callable[[], bool] | None = None
+) -> tuple[Report, list[Finding]]:
+    """Lint an editor buffer (not yet saved) as if it were the file at ``path``; a buffer over
+    the text bounds raises InputError, a cancelled lint :class:`Cancelled`."""
+    check_bounds(text)
+    return lint_text_source(SourceText(path, text, "utf-8", detect_shape(path, text)), config, overrides, stop)

@@ -3,7 +3,9 @@
 Every input goes through the CLI in-process (click's CliRunner) with ``--format json``: no
 exception escapes, the exit code is 0, 1 or 2, stdout is a JSON list, and a second run gives
 the same output. Random inputs come from hypothesis (few examples, no deadline: the whole file
-runs in well under a minute); large and deeply nested inputs are single tests.
+runs in well under a minute); large and deeply nested inputs are single tests. Lone-CR and
+mixed line endings, special files (devices, FIFOs, sockets, links to them) and random
+configuration and baseline shapes are fuzzed too: exit 2 comes with exactly one stderr line.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from hypothesis import strategies as st
 from fiscallint.ast import Span
 from fiscallint.cli import main
 from fiscallint.engine import lint_report
-from fiscallint.findings import Finding, Severity
+from fiscallint.findings import Finding, Fix, Severity
 from fiscallint.parser import parse_source
 from fiscallint.registry import all_rules
 from fiscallint.rule import Rule
@@ -65,7 +67,7 @@ TOKENS = [
     "301", "30101", "占", "%", "万元", "增加", "减少", "下降", "增长", "其中：", "第一部分", "一、", "（一）", "1.", "（1）",
     "|", "---", "| --- |", "#", "。", "，", "、", "2024年度", "与2023年度相比", "完成年初预算的", "执行率", "得分", "分值",
     "≥", "≤", "绩效自评表", "注：", "1栏＝2栏＋3栏", "27行＝（1＋2＋…＋58）行", "0.00", "12.34", "100", "99.9", "1,234.56",
-    "-", "（", "）", "本年支出合计", "基本支出", "项目支出", "三公", "有序推进", "\r\n", "\x0c", "\u3000",
+    "-", "（", "）", "本年支出合计", "基本支出", "项目支出", "三公", "有序推进", "\r\n", "\x0c", "\u3000", "\r",
 ]
 
 
@@ -200,3 +202,131 @@ def test_a_raising_rule_is_isolated() -> None:
     assert len(internal) == 1 and "FL999" in internal[0].message
     assert isinstance(internal[0].span, Span)
     assert "FL204" in {f.code for f in findings}, "the other rules must still report"
+
+
+# --- line endings -----------------------------------------------------------------------------
+
+@FUZZ
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n"]), min_size=1, max_size=60), st.floats(0, 0.999), suffixes)
+def test_lone_cr_and_mixed_endings_read_as_line_breaks(endings: list[str], cut: float, suffix: str) -> None:
+    """The fixture with each line ending drawn at random (cut at a random line) gives the same
+    findings, on the same lines and columns, as with LF endings; fixes land on the same places."""
+    from fiscallint.fixes import apply_fixes
+
+    lines = FIXTURE.split("\n")[: max(1, int(cut * 40))]
+    ends = (endings * len(lines))[: len(lines)]
+    mixed = "".join(line + end for line, end in zip(lines, ends))
+    plain = mixed.replace("\r\n", "\n").replace("\r", "\n")  # (a CR before an empty LF line is a CRLF)
+    found = [json.loads(check_text(text, suffix, twice=False)) for text in (plain, mixed)]
+    assert [(f["code"], f["line"], f["column"], f["message"]) for f in found[0]] == [
+        (f["code"], f["line"], f["column"], f["message"]) for f in found[1]
+    ]
+    spans = [(f["line"], f["column"], f["line"], f["column"] + 1) for f in found[0]]
+    fixes = [Fix(Span(*span), "X") for span in spans]
+    fixed_plain, applied_plain = apply_fixes(plain, fixes)
+    fixed_mixed, applied_mixed = apply_fixes(mixed, fixes)
+    assert len(applied_plain) == len(applied_mixed)
+    assert fixed_mixed.replace("\r\n", "\n").replace("\r", "\n") == fixed_plain
+
+
+# --- special files ----------------------------------------------------------------------------
+
+def _special(folder: str, kind: str, name: str) -> str:
+    path = os.path.join(folder, name)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        import socket
+
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(path)
+        sock.close()
+    elif kind == "folder":
+        os.mkdir(path)
+    else:
+        os.symlink(kind, path)
+    return path
+
+
+special_kinds = st.sampled_from(["fifo", "socket", "/dev/zero", "/dev/null", "/dev/urandom", "/dev/full"])
+
+
+@FUZZ
+@given(special_kinds, st.sampled_from([".txt", ".md", ".markdown", ".tsv", ".pdf"]), st.booleans())
+def test_special_files_are_refused(kind: str, suffix: str, walk: bool) -> None:
+    """Named directly or met walking a folder: one error line, exit 2, nothing read, no block."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = _special(folder, kind, "special" + suffix)
+        result = CliRunner().invoke(main, ["check", "--format", "json", folder if walk else path])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
+        assert json.loads(result.stdout) == []
+
+
+# --- configuration and baseline shapes --------------------------------------------------------
+
+def toml_value(value: object) -> str:
+    """A value written as TOML (inline tables and arrays; NaN and infinities as TOML spells them)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if value != value:
+            return "nan"
+        if value in (float("inf"), float("-inf")):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return json.dumps(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    return "{" + ", ".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
+
+
+CODES = st.sampled_from(["FL1", "FL101", "FL2", "FL204", "FL000", "XX999", "FL999", "fl1", "", "F"])
+scalars = st.one_of(
+    st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True, allow_infinity=True), CODES, st.text(max_size=8)
+)
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(CODES, inner, max_size=3)), max_leaves=12)
+KEYS = st.sampled_from(["select", "extend-select", "ignore", "per-file-ignores", "severity", "tolerance", "year", "exclude", "baseline", "other"])
+
+
+@FUZZ
+@given(st.dictionaries(KEYS, values, max_size=4))
+def test_random_configuration_shapes(table: dict[str, object]) -> None:
+    """Any configuration is either used or refused with one line and exit 2."""
+    with tempfile.TemporaryDirectory() as folder:
+        with open(os.path.join(folder, "fiscallint.toml"), "w", encoding="utf-8") as handle:
+            handle.write("".join(f"{json.dumps(k)} = {toml_value(v)}\n" for k, v in table.items()))
+        with open(os.path.join(folder, "r.txt"), "w", encoding="utf-8") as handle:
+            handle.write(FIXTURE)
+        result = CliRunner().invoke(main, ["check", "--format", "json", folder])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+        assert result.exit_code in (0, 1, 2)
+        if result.exit_code == 2:
+            assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(["path", "code", "fingerprint", "line", "message", "x"]), inner, max_size=5)),
+    max_leaves=15,
+)
+
+
+@FUZZ
+@given(st.one_of(json_values, json_values.map(lambda v: {"version": 1, "findings": v}), st.lists(json_values).map(lambda v: {"version": 1, "findings": v})))
+def test_random_baseline_shapes(data: object) -> None:
+    """Any baseline file is either used or refused with one line and exit 2."""
+    with tempfile.TemporaryDirectory() as folder:
+        baseline = os.path.join(folder, "b.json")
+        with open(baseline, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        with open(os.path.join(folder, "r.txt"), "w", encoding="utf-8") as handle:
+            handle.write(FIXTURE)
+        result = CliRunner().invoke(main, ["check", "--format", "json", "--baseline", baseline, os.path.join(folder, "r.txt")])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+        assert result.exit_code in (0, 1, 2)
+        if result.exit_code == 2:
+            assert result.stderr.count("\n") == 1 and "baseline" in result.stderr

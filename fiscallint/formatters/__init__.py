@@ -6,6 +6,8 @@ need besides findings (the rules, the source lines for ``--show-source``, the li
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Callable
@@ -57,7 +59,30 @@ def render(name: str, findings: list[Finding], context: OutputContext | None = N
     return formatter(name)(findings, context or OutputContext())
 
 
+CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, safe for a terminal and for XML: control characters, line breaks,
+    lone surrogates (undecodable bytes of a file name) and XML's non-characters written as
+    ``\\xNN`` / ``\\uNNNN``. Tabs are kept."""
+    return CONTROL_RE.sub(_escape, text)
+
+
+def json_text(data: object) -> str:
+    """JSON with CJK kept readable; lone surrogates (from undecodable file names) written as
+    ``\\udcNN`` escapes, so the output is valid UTF-8 and decodes back to the same string."""
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def location(finding: Finding) -> str:
     """``path:line:col`` for text files, ``path:page N:line:col`` for PDFs."""
     page = f"page {finding.page}:" if finding.page is not None else ""
-    return f"{finding.path}:{page}{finding.span.line}:{finding.span.column}"
+    return f"{printable(finding.path)}:{page}{finding.span.line}:{finding.span.column}"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from ..findings import Finding
-from . import OutputContext
+from . import OutputContext, json_text
 
 
 def as_dict(finding: Finding) -> dict[str, object]:
@@ -40,4 +38,4 @@ def as_dict(finding: Finding) -> dict[str, object]:
 
 
 def format_json(findings: list[Finding], context: OutputContext) -> str:
-    return json.dumps([as_dict(f) for f in findings], ensure_ascii=False, indent=2) + "\n"
+    return json_text([as_dict(f) for f in findings])

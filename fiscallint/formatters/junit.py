@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..findings import Finding
-from . import OutputContext, location
+from . import OutputContext, location, printable
 
 
 def format_junit(findings: list[Finding], context: OutputContext) -> str:
@@ -14,17 +14,17 @@ def format_junit(findings: list[Finding], context: OutputContext) -> str:
     failures = errors = 0
     with_findings = {f.path for f in findings}
     for f in findings:
-        case = ET.SubElement(suite, "testcase", classname=f.path, name=f"{f.code} line {f.span.line}:{f.span.column}")
-        failure = ET.SubElement(case, "failure", message=f.message, type=f"{f.code} ({f.severity.value})")
-        failure.text = f"{location(f)}: {f.code} {f.message}"
+        case = ET.SubElement(suite, "testcase", classname=printable(f.path), name=f"{f.code} line {f.span.line}:{f.span.column}")
+        failure = ET.SubElement(case, "failure", message=printable(f.message), type=f"{f.code} ({f.severity.value})")
+        failure.text = f"{location(f)}: {f.code} {printable(f.message)}"
         failures += 1
     for path, message in sorted(context.errors.items()):
-        case = ET.SubElement(suite, "testcase", classname=path, name="input")
-        ET.SubElement(case, "error", message=message).text = f"{path}: error: {message}"
+        case = ET.SubElement(suite, "testcase", classname=printable(path), name="input")
+        ET.SubElement(case, "error", message=printable(message)).text = f"{printable(path)}: error: {printable(message)}"
         errors += 1
     for path in context.files:
         if path not in with_findings and path not in context.errors:
-            ET.SubElement(suite, "testcase", classname=path, name="fiscallint")
+            ET.SubElement(suite, "testcase", classname=printable(path), name="fiscallint")
     total = len(suite)
     for element in (suites, suite):
         element.set("tests", str(total))

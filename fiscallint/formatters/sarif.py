@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .. import __version__
 from ..findings import Finding
-from . import RULE_DOCS, OutputContext, rule_url
+from . import RULE_DOCS, OutputContext, json_text, rule_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -89,4 +88,4 @@ def format_sarif(findings: list[Finding], context: OutputContext) -> str:
             ],
         }]
     document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..findings import Finding
-from . import OutputContext, location
+from . import OutputContext, location, printable
 
 
 def width(text: str) -> int:
@@ -18,7 +18,7 @@ def snippet(finding: Finding, lines: list[str]) -> str:
     number = finding.span.line
     if not 1 <= number <= len(lines):
         return ""
-    line = lines[number - 1].rstrip("\r\n").replace("\t", " ")
+    line = printable(lines[number - 1].rstrip("\r\n").replace("\t", " "))
     start = max(finding.span.column - 1, 0)
     end = finding.span.end_column - 1 if finding.span.end_line == number else len(line)
     end = max(min(end, len(line)), start + 1)
@@ -30,7 +30,7 @@ def snippet(finding: Finding, lines: list[str]) -> str:
 def format_text(findings: list[Finding], context: OutputContext) -> str:
     out = []
     for finding in findings:
-        out.append(f"{location(finding)}: {finding.code} {finding.message}\n")
+        out.append(f"{location(finding)}: {finding.code} {printable(finding.message)}\n")
         if context.show_source:
             out.append(snippet(finding, context.lines.get(finding.path, [])))
     return "".join(out)

@@ -1,35 +1,45 @@
 """The language server: the same lint as ``fiscallint check`` (fiscallint.pipeline), on buffers.
 
 Diagnostics are published on open, save and (debounced) change. Each lint runs in a worker
-thread, off the event loop; a newer edit cancels the pending run, and a result that arrives
-after a newer edit is dropped. Code actions offer each safe fix and "ignore this finding"
-(which records the finding in the baseline file). Hover on a claim shows what was parsed.
+thread, off the event loop and apart from the threads that read the client's messages: small
+documents in one lane, documents over ``BIG_DOCUMENT`` characters in another, so a big one
+never delays a small one's diagnostics. A newer edit or closing the document cancels the
+running lint (it stops at the next phase or rule) and a stale result is dropped. Every request
+is answered: params that cannot be read get an InvalidParams error response.
+Code actions offer each safe fix and "ignore this finding" (which records the finding in the
+baseline file). Hover on a claim shows what was parsed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..ast import Claim, Report
-from ..baseline import Baseline, fingerprint
-from ..config import CONFIG_FILES, Config, discover
-from ..errors import ConfigError
+from ..baseline import Baseline, fingerprints
+from ..config import CONFIG_FILES, Config, discover, inside
+from ..errors import Cancelled, ConfigError, InputError
 from ..findings import Finding
 from ..numbers import fmt
 from ..pipeline import lint_buffer
+from ..source import line_feeds
 from .convert import code_points, contains, diagnostic, overlaps, to_range
 
 LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
 DEBOUNCE_SECONDS = 0.3
+BIG_DOCUMENT = 200_000  # characters: bigger documents are linted in their own lane
 IGNORE_COMMAND = "fiscallint.ignoreFinding"
 
 
@@ -45,12 +55,32 @@ class Linted:
     notice: str | None = None
 
 
+class AnsweringProtocol(LanguageServerProtocol):
+    """The LSP protocol, answering a request whose params cannot be read with an error
+    response (pygls would log it and never answer, leaving the client waiting)."""
+
+    def structure_message(self, data: dict[str, object]) -> object:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException:
+            request_id = data.get("id")
+            if "method" in data and isinstance(request_id, (int, str)) and not isinstance(request_id, bool):
+                error = JsonRpcInvalidParams(f"invalid params for {data['method']}")
+                self._send_response(request_id, error=error.to_response_error())
+            raise
+
+
 class FiscalServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("fiscallint", __version__, max_workers=2)
+        super().__init__("fiscallint", __version__, max_workers=2, protocol_cls=AnsweringProtocol)
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.generation: dict[str, int] = {}
         self.linted: dict[str, Linted] = {}
+        self.stops: dict[str, threading.Event] = {}
+        self.lanes = {
+            "small": ThreadPoolExecutor(1, thread_name_prefix="fiscallint-small"),
+            "big": ThreadPoolExecutor(1, thread_name_prefix="fiscallint-big"),
+        }
 
     # --- scheduling -------------------------------------------------------------------
 
@@ -58,28 +88,44 @@ class FiscalServer(LanguageServer):
         """Lint ``uri`` after ``delay`` seconds, cancelling any run still waiting for it."""
         if not uri_path(uri).lower().endswith(LINTED_SUFFIXES):
             return
+        self.cancel(uri)
+        self.generation[uri] = self.generation.get(uri, 0) + 1
+        self.stops[uri] = threading.Event()
+        self.pending[uri] = asyncio.get_running_loop().create_task(self._run(uri, self.generation[uri], delay, self.stops[uri]))
+
+    def shutdown(self) -> None:
+        """Stop every lint under way, then the server (a big lint never delays the exit)."""
+        for stop in self.stops.values():
+            stop.set()
+        for lane in self.lanes.values():
+            lane.shutdown(wait=False, cancel_futures=True)
+        super().shutdown()
+
+    def cancel(self, uri: str) -> None:
+        """Stop the run for ``uri``: a waiting one at once, a running lint at its next check."""
         previous = self.pending.pop(uri, None)
         if previous is not None:
             previous.cancel()
-        self.generation[uri] = self.generation.get(uri, 0) + 1
-        self.pending[uri] = asyncio.get_running_loop().create_task(self._run(uri, self.generation[uri], delay))
+        stop = self.stops.pop(uri, None)
+        if stop is not None:
+            stop.set()
 
     def relint_all(self) -> None:
         for uri in list(self.workspace.text_documents):
             self.schedule(uri)
 
-    async def _run(self, uri: str, generation: int, delay: float) -> None:
+    async def _run(self, uri: str, generation: int, delay: float, stop: threading.Event) -> None:
         try:
             if delay:
                 await asyncio.sleep(delay)
             document = self.workspace.get_text_document(uri)
             text, version = document.source, document.version
-            loop = asyncio.get_running_loop()
-            linted = await loop.run_in_executor(self.thread_pool, self._lint, uri, text, version)
+            lane = self.lanes["big" if len(text) > BIG_DOCUMENT else "small"]
+            linted = await asyncio.get_running_loop().run_in_executor(lane, self._lint, uri, text, version, stop)
         except asyncio.CancelledError:
             return
-        if self.generation.get(uri) != generation:
-            return  # stale: a newer edit is being linted
+        if linted is None or self.generation.get(uri) != generation:
+            return  # cancelled or stale: a newer edit is being linted
         self.pending.pop(uri, None)
         self.linted[uri] = linted
         if linted.notice:
@@ -90,24 +136,29 @@ class FiscalServer(LanguageServer):
             diagnostics=[diagnostic(f, uri, linted.lines) for f in linted.findings],
         ))
 
-    def _lint(self, uri: str, text: str, version: int | None) -> Linted:
-        """Lint a buffer (in a worker thread). Never raises: failures become one diagnostic."""
+    def _lint(self, uri: str, text: str, version: int | None, stop: threading.Event) -> Linted | None:
+        """Lint a buffer (in a lane's thread); None when cancelled. Never raises: failures
+        become one diagnostic, a buffer over the bounds a message and no diagnostics."""
         path = uri_path(uri)
-        lines = text.split("\n")
+        lines = line_feeds(text).split("\n")
         notice = None
         try:
             try:
                 config = discover(path)
             except ConfigError as exc:
                 notice, config = f"fiscallint: {exc}", default_config(path)
-            report, findings = lint_buffer(path, text, config)
-            prints = [fingerprint(f, report) for f in findings]
+            report, findings = lint_buffer(path, text, config, stop=stop.is_set)
+            prints = fingerprints(findings, report)
             baseline = config.baseline_path
             if baseline.is_file():
                 kept = set(map(id, Baseline.load(baseline).new_findings(list(zip(findings, prints)))))
                 pairs = [(f, p) for f, p in zip(findings, prints) if id(f) in kept]
                 findings, prints = [f for f, _ in pairs], [p for _, p in pairs]
             return Linted(version, lines, report, findings, prints, notice)
+        except Cancelled:
+            return None
+        except InputError as exc:
+            return Linted(version, lines, notice=f"fiscallint: {path}: {exc}")
         except Exception as exc:  # the server must outlive any input
             from ..ast import Span
             from ..findings import Severity
@@ -151,9 +202,7 @@ async def did_save(ls: FiscalServer, params: types.DidSaveTextDocumentParams) ->
 @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
 async def did_close(ls: FiscalServer, params: types.DidCloseTextDocumentParams) -> None:
     uri = params.text_document.uri
-    task = ls.pending.pop(uri, None)
-    if task is not None:
-        task.cancel()
+    ls.cancel(uri)
     ls.generation[uri] = ls.generation.get(uri, 0) + 1
     ls.linted.pop(uri, None)
     ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -227,9 +276,15 @@ def code_action(ls: FiscalServer, params: types.CodeActionParams) -> list[types.
 def ignore_finding(ls: FiscalServer, *args: object) -> None:
     """Record one finding in the baseline of its document's configuration, then re-lint."""
     uri, code, print_, line, message = (list(args) + [None] * 5)[:5]
-    path = uri_path(str(uri))
+    if not (isinstance(uri, str) and isinstance(code, str) and isinstance(print_, str)
+            and isinstance(line, int) and not isinstance(line, bool) and line >= 1 and isinstance(message, (str, type(None)))):
+        raise JsonRpcInvalidParams(f"{IGNORE_COMMAND} takes [uri, code, fingerprint, line >= 1, message]")
+    path = uri_path(uri)
     try:
-        target = discover(path).baseline_path
+        config = discover(path)
+        target = config.baseline_path
+        if not inside(config.root, target):  # a symlink planted since the configuration was read
+            raise ConfigError(f"{target}: the baseline is outside {config.root}; not written")
         baseline = Baseline.load(target) if target.is_file() else Baseline(target)
     except ConfigError as exc:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))
@@ -237,9 +292,13 @@ def ignore_finding(ls: FiscalServer, *args: object) -> None:
     from ..ast import Span
     from ..findings import Severity
 
-    stand_in = Finding(str(code), Severity.INFO, str(message or ""), Span(int(line or 1), 1, int(line or 1), 1), path=path)
-    baseline.add(stand_in, str(print_))
-    baseline.write()
+    stand_in = Finding(code, Severity.INFO, message or "", Span(line, 1, line, 1), path=path)
+    baseline.add(stand_in, print_)
+    try:
+        baseline.write()
+    except ConfigError as exc:
+        ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))
+        return
     ls.relint_all()
 
 

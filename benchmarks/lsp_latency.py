@@ -1,0 +1,72 @@
+"""Language-server latency: how long a small document waits for its diagnostics, alone and while
+a big document (5 MB by default, generated) is being linted.
+
+The server runs as ``fiscallint lsp`` over stdio, driven by the raw JSON-RPC client of
+``tests/test_lsp_robust.py``. For each round: open the big document, wait ``--head-start``
+seconds (its lint is under way), open a small one and time its diagnostics; then close both.
+
+Usage: ``python benchmarks/lsp_latency.py [--megabytes 5] [--rounds 3] [--write]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from linearity import generate, write_section  # noqa: E402
+from tests.test_lsp_robust import SHARE, Client  # noqa: E402
+
+
+def small_latency(client: Client, folder: Path, name: str) -> float:
+    start = time.perf_counter()
+    uri = client.open(folder / name, SHARE)
+    client.diagnostics(uri)
+    seconds = time.perf_counter() - start
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    return seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--head-start", type=float, default=1.0)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args(argv)
+    big_text = generate("report", args.megabytes)
+    alone, beside = [], []
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        client = Client(folder)
+        try:
+            for round_ in range(args.rounds):
+                alone.append(small_latency(client, folder, f"alone{round_}.txt"))
+                big = client.open(folder / f"big{round_}.txt", big_text)
+                time.sleep(args.head_start)
+                beside.append(small_latency(client, folder, f"beside{round_}.txt"))
+                client.notify("textDocument/didClose", {"textDocument": {"uri": big}})
+        finally:
+            client.close()
+    text = (
+        "## Language server: `python benchmarks/lsp_latency.py --write`\n\n"
+        f"Seconds from opening a small document to its diagnostics ({args.rounds} rounds, median and worst), "
+        f"alone and while a {args.megabytes:g} MB generated report opened {args.head_start:g} s earlier is being linted.\n\n"
+        "| small document | median s | worst s |\n|---|---:|---:|\n"
+        f"| alone | {statistics.median(alone):.2f} | {max(alone):.2f} |\n"
+        f"| beside a {args.megabytes:g} MB document | {statistics.median(beside):.2f} | {max(beside):.2f} |\n\n"
+    )
+    print(text)
+    if args.write:
+        write_section(text, "lsp-latency")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
