@@ -105,7 +105,7 @@ def test_flate_bomb_is_refused_without_decoding_it(tmp_path: Path, engine: str) 
     )
     err, peak = _peak_rss_mb(code, str(path), engine)
     assert "decoded-size bound" in err
-    assert peak < 150, f"{peak:.0f} MB"
+    assert peak < 400, f"{peak:.0f} MB"  # decoding it would take over 1 GiB; the reader itself is ~50–180 MB
 
 
 def test_chained_flate_layers_are_counted(tmp_path: Path) -> None:
