@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Iterator
 
 from .ast import Cell, Claim, Number, Paragraph, Report, Row, Section, Span, Table
-from .claims import parse_line
+from .claims import parse_line, relation_operands
 from .lines import clean_line
 from .tables import is_budget_kind
 
@@ -316,6 +316,38 @@ def is_budget_report(report: Report) -> bool:
     if report.tables:
         return any(is_budget_kind(t.kind) for t in report.tables) and not any(t.kind and t.kind[0].isdigit() for t in report.tables)
     return not any("决算" in line for line in report.lines[:80])
+
+
+# ---------------------------------------------------------------- 决算数大于/小于预算数
+
+
+@dataclass
+class Relation:
+    """A 决算数大于/小于/等于预算数 phrase with the item figures it compares (empty if unknown)."""
+
+    claim: Claim
+    numbers: dict[str, Number]
+
+
+def relations(report: Report) -> list[Relation]:
+    """Every relation claim with its operands: those its paragraph gives, else (the phrase opens
+    a paragraph that states no amount before it) those of the last sentence with amounts of the
+    paragraph just before, when it ends at most two lines above."""
+    found: list[Relation] = []
+    previous: Paragraph | None = None
+    for paragraph in report.paragraphs:
+        for claim in paragraph.claims:
+            if claim.kind != "relation":
+                continue
+            numbers = claim.numbers
+            opens = not any(c.kind == "amount" and c.sentence <= claim.sentence for c in paragraph.claims)
+            if not numbers and opens and previous is not None and claim.span.line - previous.span.end_line <= 2:
+                amounts = [c for c in previous.claims if c.kind == "amount"]
+                last = amounts[-1].sentence if amounts else None
+                numbers = relation_operands(claim.text, [c for c in amounts if c.sentence == last])
+            found.append(Relation(claim, numbers))
+        previous = paragraph
+    return found
 
 
 # ---------------------------------------------------------------- count breakdowns
