@@ -439,6 +439,7 @@ RELATION_WORD_RE = re.compile(r"大于|小于|等于|高于|低于|大(?=小于)
 PRIOR_TAIL_RE = re.compile(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
 COMPARED_RE = re.compile(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
 BARE_ZERO_RE = re.compile(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
+SHARE_WORDS_RE = re.compile(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
 CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
 
 
@@ -514,7 +515,8 @@ def _bare_share(pieces: list[_Piece], at: int) -> bool:
     share = _last_index(pieces[:at], "SHARE")
     if share is None or at != len(pieces) - 1 or "." not in pieces[at].text:
         return False
-    return all(p.kind == "WORD" and len(p.text) <= 3 for p in pieces[share + 1:at])
+    between = pieces[share + 1:at]
+    return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
 
 
 def _is_budget(claim: Claim) -> bool:

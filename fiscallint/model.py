@@ -88,6 +88,11 @@ class Model:
         return facts.relations(self.report)
 
     @cached_property
+    def restatements(self) -> "list[facts.Restatement]":
+        """Items whose path amount differs from the figure the paragraph states again."""
+        return facts.restatements(self.report)
+
+    @cached_property
     def count_breakdowns(self) -> "list[facts.CountBreakdown]":
         return facts.count_breakdowns(self.report)
 
