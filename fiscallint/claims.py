@@ -168,8 +168,11 @@ class ClaimBuilder:
                     number = self.number(piece)
                     if number is not None:
                         prev = pieces[index - 1] if index > 0 else None
+                        alternative = index >= 4 and _clash(pieces, index - 4) and pieces[index - 1].kind == "PAREN"
                         if prev is not None and prev.kind in ("UP", "DOWN"):
                             open_change = self._emit_change("delta", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1))
+                        elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
+                            open_change = self._emit_change("delta", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4))
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
@@ -183,6 +186,8 @@ class ClaimBuilder:
                         pass
                     elif prev is not None and prev.kind in ("UP", "DOWN"):
                         open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1), "".join(words))
+                    elif index >= 4 and prev is not None and prev.kind == "PAREN" and _clash(pieces, index - 4):
+                        open_change = self._emit_change("percent", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4), "".join(words))
                     elif prev is not None and prev.kind == "EXEC" or (len(before) >= 2 and before[-2].kind == "EXEC" and before[-1].kind == "WORD"):
                         exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
                         qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")

@@ -184,3 +184,14 @@ def test_budget_project_period_before_the_budget_year_fires() -> None:
     text = "2026年部门预算编制说明\n\n本项目实施周期为2025年1月1日-2025年12月31日，年度预算安排 349.80 万元。\n"
     assert messages(text, "FL511")
     assert not messages(text.replace("2025年1月1日-2025年", "2025年7月1日-2026年"), "FL511")
+
+
+def test_unmade_template_choice_with_figures_fires() -> None:
+    text = "机关运行经费支出 100.00 万元，比上年增加（减少）12.30 万元，增长（下降）14.03%。\n"
+    (message,) = messages(text, "FL104")
+    assert "（" in message
+    assert not messages("机关运行经费支出 100.00 万元，比上年增加 12.30 万元，增长 14.03%。\n", "FL104")
+
+
+def test_unmade_choice_over_a_zero_change_is_quiet() -> None:
+    assert not messages("政府性基金预算财政拨款收入 0 万元，比上年决算数增加（减少）0 万元。\n", "FL104")
