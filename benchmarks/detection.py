@@ -17,7 +17,13 @@ place. Families:
   states both its amount and its rate (so the document holds something the flip contradicts);
 - ``year``: a year in a narrative paragraph moved by one;
 - ``perf-qualitative`` / ``perf-score`` (only when the AST has ``Report.performance``): an
-  indicator's actual value replaced by a qualitative word, a score changed.
+  indicator's actual value replaced by a qualitative word, a score changed;
+- ``relation``: 决算数大于预算数 ↔ 小于 flipped where the phrase fits its item's figures;
+- ``budget-rate``: a budget report's 比…预算执行数增加/减少 P% moved by ±10 %;
+- ``repeated-amount``: one digit of an item's amount written after its path changed, where the
+  paragraph states the same figure again;
+- ``class-name``: a functional class (类) name replaced by its pre-2019 name;
+- ``zero-base``: the current figure of a 增加 D，增长 P% sentence set to D (last year becomes 0).
 
 The false-positive count is taken on the un-injected documents: findings that are not in the
 hand-checked tables of ``docs/corpus-findings-*.md`` (code + line per document); a document
@@ -44,7 +50,9 @@ from typing import Iterator
 
 from fiscallint.ast import Claim, Number, Report, Span
 from fiscallint.engine import lint_report
+from fiscallint.facts import ITEM_LEAD_RE
 from fiscallint.findings import Finding
+from fiscallint.model import Model
 from fiscallint.parser import parse_source
 from fiscallint.registry import all_rules
 from fiscallint.source import SourceText, detect_shape
@@ -59,7 +67,11 @@ FAST_PER_FAMILY = 3
 FAMILIES = (
     "percent-ulp", "percent-10pct", "percent-10x", "percent-swap", "table-cell",
     "narrative-amount", "direction", "year", "perf-qualitative", "perf-score",
+    "relation", "budget-rate", "repeated-amount", "class-name", "zero-base",
 )
+RELATION_FLIP = {"大于": "小于", "小于": "大于", "高于": "低于", "低于": "高于"}
+RENAMED_CLASSES = {"文化旅游体育与传媒支出": "文化体育与传媒支出", "卫生健康支出": "医疗卫生与计划生育支出",
+                   "资源勘探工业信息等支出": "资源勘探信息等支出", "自然资源海洋气象等支出": "国土海洋气象等支出"}
 FLIP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降",
         "提高": "降低", "降低": "提高", "上涨": "下降", "减小": "增加"}
 YEAR_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
@@ -169,7 +181,49 @@ FIXTURE_TSV = "\n".join([
     "2024年度一般公共预算财政拨款支出年初预算为305.00万元，支出决算为296.15万元，完成年初预算的97.1%，"
     "与2023年度相比增加12.36万元，增长4.4%。", "",
 ])
-FIXTURES = {"fixture-archives.txt": FIXTURE_DUMP, "fixture-water.tsv": FIXTURE_TSV}
+FIXTURE_BUDGET = """\
+2026年区档案馆部门预算
+
+第一部分 部门概况
+
+负责区级档案的接收、保管和利用。
+
+第二部分 2026年部门预算编制说明
+
+2026年，区档案馆收入预算 1,106.80 万元，其中：财政拨款收入 1,106.80 万元。支出预算 1,106.80 万元，其中：基本支出 806.80 万元，项目支出 300.00 万元。
+
+财政拨款支出主要内容如下：
+
+1.“一般公共服务支出(类)档案事务(款)行政运行(项)”612.40万元，主要用于档案馆日常运转。2025年当年预算执行数为580.00万元，2026年预算安排612.40万元，比2025年预算执行数增加5.59%。
+
+2.“一般公共服务支出(类)档案事务(款)档案馆(项)”300.00万元，主要用于档案数字化。2025年当年预算执行数为360.00万元，2026年预算安排300.00万元，比2025年预算执行数减少16.67%。
+
+3.“卫生健康支出(类)行政事业单位医疗(款)行政单位医疗(项)”54.20万元，主要用于在职人员医疗保险缴费。2025年当年预算执行数为50.00万元，2026年预算安排54.20万元，比2025年预算执行数增加8.40%。
+
+4.“社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项)”140.20万元，主要用于基本养老保险缴费。2025年当年预算执行数为125.00万元，2026年预算安排140.20万元，比2025年预算执行数增加12.16%。
+"""
+
+FIXTURE_ITEMS = """\
+2025年度区气象站部门决算
+
+第三部分 2025年度部门决算情况说明
+
+一、一般公共预算财政拨款支出决算具体情况
+
+一般公共预算财政拨款支出年初预算为 905.00 万元，支出决算为 880.50 万元，完成年初预算的 97.29%。决算数小于预算数的主要原因：人员减少。其中：
+
+1、“自然资源海洋气象等支出（类）气象事务（款）行政运行（项）”620.30 万元，年初预算为 640.00 万元，支出决算为 620.30 万元，完成年初预算的 96.92%。决算数小于预算数的主要原因：人员减少。
+
+2、“自然资源海洋气象等支出（类）气象事务（款）气象服务（项）”186.00 万元，年初预算为 180.00 万元，支出决算为 186.00 万元，完成年初预算的 103.33%。决算数大于预算数的主要原因：年中追加气象服务经费。
+
+3、“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”74.20 万元，年初预算为 85.00 万元，支出决算为 74.20 万元，完成年初预算的 87.29%。决算数小于预算数的主要原因：人员减少。
+
+二、其他重要事项的情况说明
+
+机关运行经费支出 96.40 万元，比2024年度增加 8.40 万元，增长 9.55%。公务接待费支出决算 1.20 万元，比2024年度增加 0.60 万元，增长 100.00%。
+"""
+FIXTURES = {"fixture-archives.txt": FIXTURE_DUMP, "fixture-water.tsv": FIXTURE_TSV,
+            "fixture-budget.txt": FIXTURE_BUDGET, "fixture-items.txt": FIXTURE_ITEMS}
 
 
 @dataclass(frozen=True)
@@ -360,6 +414,73 @@ def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
     yield from _direction_places(report)
     yield from _year_places(report, rng)
     yield from _performance_places(report, rng)
+    yield from _relation_places(report)
+    yield from _budget_rate_places(report, rng)
+    yield from _repeated_amount_places(report, rng)
+    yield from _class_name_places(report)
+    yield from _zero_base_places(report)
+
+
+def _relation_places(report: Report) -> Iterator[Place]:
+    """The relation word of a 决算数大于/小于预算数 phrase bound to its item's figures."""
+    for found in Model(report).relations:
+        span = found.claim.span
+        if not found.numbers or span.line != span.end_line:
+            continue
+        text = report.lines[span.line - 1][span.column - 1:span.end_column - 1]
+        for word, flipped in RELATION_FLIP.items():
+            at = text.find(word)
+            if at >= 0:
+                column = span.column + at
+                yield Place("relation", Span(span.line, column, span.line, column + len(word)), flipped, span)
+                break
+
+
+def _budget_rate_places(report: Report, rng: random.Random) -> Iterator[Place]:
+    """The rate of a change between two stated figures (B，比…预算执行数增加 P%)."""
+    for claim in report.claims():
+        percent = claim.numbers.get("percent")
+        if claim.kind == "change" and percent is not None and "previous" in claim.numbers and "current" in claim.numbers:
+            new = ten_percent(percent, rng)
+            if new is not None:
+                yield Place("budget-rate", percent.span, new)
+
+
+def _repeated_amount_places(report: Report, rng: random.Random) -> Iterator[Place]:
+    """An item's path amount that the paragraph states again (its 决算 or 预算安排)."""
+    for paragraph in report.paragraphs:
+        amounts = [c for c in paragraph.claims if c.kind == "amount"]
+        for index, lead in enumerate(amounts):
+            value = lead.numbers["value"]
+            if not ITEM_LEAD_RE.search(lead.words.get("context", "")):
+                continue
+            if any(c.numbers["value"].value == value.value for c in amounts[index + 1:index + 4]):
+                new = digit_typo(value, rng)
+                if new is not None:
+                    yield Place("repeated-amount", value.span, new)
+
+
+def _class_name_places(report: Report) -> Iterator[Place]:
+    """A current class name in a narrative paragraph of a report of 2019 or later."""
+    if report.year is None or report.year < 2019:
+        return
+    for paragraph in report.paragraphs:
+        for line_no in range(paragraph.span.line, paragraph.span.end_line + 1):
+            line = report.lines[line_no - 1]
+            for name, former in RENAMED_CLASSES.items():
+                at = line.find(name)
+                if at >= 0 and not line[:at].endswith("其他"):
+                    yield Place("class-name", Span(line_no, at + 1, line_no, at + 1 + len(name)), former)
+
+
+def _zero_base_places(report: Report) -> Iterator[Place]:
+    """The current figure of an increase with a rate, in the same sentence, set to the increase."""
+    for claim in report.claims():
+        n = claim.numbers
+        if (claim.kind != "change" or claim.words.get("base") != "sentence" or claim.words.get("delta_word") not in ("增加", "增长")
+                or not {"delta", "current", "percent"} <= n.keys() or n["current"].value <= n["delta"].value):
+            continue
+        yield Place("zero-base", n["current"].span, n["delta"].text)
 
 
 def _direction_places(report: Report) -> Iterator[Place]:

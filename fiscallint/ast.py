@@ -134,12 +134,21 @@ class Claim:
     """A numeric statement in the narrative.
 
     ``kind`` is one of: amount, share, execution, change, breakdown, year, count,
-    count_breakdown.
+    count_breakdown, relation, unitless_share.
     ``numbers`` holds the claim's figures by role (e.g. part/percent for a share;
     budget/actual/percent for an execution; base/delta/percent/direction for a change).
 
     - amount: ``numbers["value"]`` in ``words["unit"]``: "万元" (an amount printed in 亿元 is
-      converted to 万元) or "元"; ``words["context"]`` the words before it in its clause.
+      converted to 万元) or "元"; ``words["context"]`` the words before it in its clause;
+      ``words["inner"]`` set when it stands inside brackets (执行数 A（其中：…）).
+    - change: ``numbers["delta"]`` and/or ``numbers["percent"]`` with ``current`` (the figure
+      changed) or ``previous`` (last year's figure when stated: 比上年 A 万元增加 D 万元; or the
+      figure a rate names: B，比2025年预算执行数增加 P%, then ``current`` is B);
+      ``words["clash"]`` the opposite direction printed with it (减增加, 增加（减少）, 增加持平).
+    - relation: 决算数大于/小于/等于预算数; ``words["relation"]`` 大于/小于/等于/高于/低于 or
+      "clash" (both printed); ``numbers["budget"]``/``["actual"]`` when the figures just before
+      name one of each (see :func:`fiscallint.facts.relations` for the paragraph before).
+    - unitless_share: ``numbers["value"]`` a figure after 占 printed without %.
     - year: ``numbers["year"]`` (span: the four digits); ``words["role"]`` "self" (2024年度
       部门决算情况说明), "compare" (与2023年度相比, 比2023年度决算数, 比2023年增加) or "other";
       ``words["basis"]`` the 决算/预算 the phrase names ("" if none); ``text`` the phrase.

@@ -108,6 +108,7 @@ class ClaimBuilder:
         self.locator = locator
         self.claims: list[Claim] = []
         self.amounts: list[Claim] = []  # amount claims of the paragraph, in order
+        self.previous_sentence: list[Claim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, Claim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.sentences = 0  # sentences read so far
 
@@ -140,6 +141,8 @@ class ClaimBuilder:
         breakdown: Claim | None = None
         open_change: Claim | None = None
         counts = _CountSegment()
+        depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
+        budgets_used: list[Claim] = []  # budgets an execution rate of this sentence already used
         for new_segment, pieces in clauses:
             if new_segment:
                 self._close_counts(counts)
@@ -149,8 +152,14 @@ class ClaimBuilder:
             while index < len(pieces):
                 piece = pieces[index]
                 kind = piece.kind
-                if kind in ("WORD", "PAREN"):
+                if kind == "PAREN":
+                    depth = max(0, depth + (1 if piece.text in "（(" else -1))
                     words.append(piece.text)
+                elif kind == "WORD":
+                    words.append(piece.text)
+                elif kind == "RELATION":
+                    self._emit_relation(piece, sentence_amounts)
+                    words = []
                 elif kind == "QIZHONG":
                     breakdown = self._open_breakdown(sentence_amounts, breakdown) or breakdown
                     counts.qizhong()
@@ -159,18 +168,14 @@ class ClaimBuilder:
                     number = self.number(piece)
                     if number is not None:
                         prev = pieces[index - 1] if index > 0 else None
+                        alternative = index >= 4 and _clash(pieces, index - 4) and pieces[index - 1].kind == "PAREN"
                         if prev is not None and prev.kind in ("UP", "DOWN"):
-                            open_change = self._emit_change("delta", prev, number, sentence_amounts, open_change)
+                            open_change = self._emit_change("delta", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1))
+                        elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
+                            open_change = self._emit_change("delta", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4))
                         else:
-                            context = "".join(words)
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
-                            claim = Claim("amount", _clean_subject(context), {"value": number}, number.span, piece.text, words={"context": context, "unit": unit})
-                            self.claims.append(claim)
-                            self.amounts.append(claim)
-                            sentence_amounts.append(claim)
-                            if breakdown is not None and _same_role(claim, breakdown):
-                                breakdown = self._breakdown_for(breakdown)
-                                breakdown.parts.append(claim)
+                            breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
                         words = []
                 elif kind == "PERCENT":
                     number = self.number(piece)
@@ -180,17 +185,33 @@ class ClaimBuilder:
                     if number is None:
                         pass
                     elif prev is not None and prev.kind in ("UP", "DOWN"):
-                        open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change)
+                        open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1), "".join(words))
+                    elif index >= 4 and prev is not None and prev.kind == "PAREN" and _clash(pieces, index - 4):
+                        open_change = self._emit_change("percent", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4), "".join(words))
                     elif prev is not None and prev.kind == "EXEC" or (len(before) >= 2 and before[-2].kind == "EXEC" and before[-1].kind == "WORD"):
                         exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
                         qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")
-                        self._emit_execution(before[exec_at], qualifier, number, sentence_amounts)
+                        self._emit_execution(before[exec_at], qualifier, number, sentence_amounts, budgets_used)
                     elif share_at is not None and all(p.kind in ("WORD", "PAREN") for p in before[share_at + 1:]):
                         whole = "".join(p.text for p in before[share_at + 1:])
                         part = self._share_part(before[:share_at], sentence_amounts)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
                     words = []
+                elif kind == "FLAT" and index > 0 and pieces[index - 1].kind in ("UP", "DOWN"):
+                    word = pieces[index - 1]  # 与上年增加持平: a change and no change at once
+                    span = self.locator.span(word.start, piece.end)
+                    self.claims.append(Claim("change", "", {}, span, word.text + piece.text, words={"clash": word.text + piece.text}))
+                elif kind == "NUM" and _bare_zero(piece, words, pieces[index + 1:]):
+                    number = self.number(piece)
+                    if number is not None:  # 年初预算为0，: a zero needs no unit
+                        breakdown = self._emit_amount(number, piece.text, "".join(words), "万元", depth, sentence_amounts, breakdown)
+                    words = []
+                elif kind == "NUM" and _bare_share(pieces, index):
+                    number = self.number(piece)
+                    if number is not None:
+                        self.claims.append(Claim("unitless_share", "", {"value": number}, number.span, piece.text, words={"context": "".join(words)}))
+                    words.append(piece.text)
                 elif kind in ("YEAR", "COUNT", "NUM"):
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
@@ -200,6 +221,34 @@ class ClaimBuilder:
                 index += 1
             counts.pieces.extend(pieces)
         self._close_counts(counts)
+        if sentence_amounts:
+            self.previous_sentence = sentence_amounts
+
+    def _emit_amount(self, number: Number, text: str, context: str, unit: str, depth: int, sentence_amounts: list[Claim], breakdown: Claim | None) -> Claim | None:
+        """An amount claim (``words["inner"]`` when it stands inside brackets); returns the
+        breakdown in effect after it."""
+        words = {"context": context, "unit": unit}
+        if depth:
+            words["inner"] = "1"
+        claim = Claim("amount", _clean_subject(context), {"value": number}, number.span, text, words=words)
+        self.claims.append(claim)
+        self.amounts.append(claim)
+        sentence_amounts.append(claim)
+        if breakdown is not None and _same_role(claim, breakdown):
+            breakdown = self._breakdown_for(breakdown)
+            breakdown.parts.append(claim)
+        return breakdown
+
+    def _emit_relation(self, piece: _Piece, sentence_amounts: list[Claim]) -> None:
+        """决算数大于/小于/等于预算数: the relation it states between the item's 决算 and 预算
+        figures, bound when this sentence and the one before name exactly one of each (the
+        budget the phrase names, 年初 or 全年, when there are several)."""
+        relations = RELATION_WORD_RE.findall(piece.text)
+        relation = relations[0] if len(set(relations)) == 1 else "clash"
+        window = self.previous_sentence + sentence_amounts
+        span = self.locator.span(piece.start, piece.end)
+        numbers = relation_operands(piece.text, window)
+        self.claims.append(Claim("relation", "", numbers, span, piece.text, words={"relation": relation, "figures": str(len(window))}))
 
     def _emit_year(self, pieces: list[_Piece], index: int) -> None:
         """A year, with its role read from the pieces around it: "self" before (部门|单位)决算|预算
@@ -297,19 +346,30 @@ class ClaimBuilder:
             words={"whole": whole, "context": part.words.get("context", "")},
         ))
 
-    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[Claim]) -> None:
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[Claim], budgets_used: list[Claim]) -> None:
+        """An execution rate and the budget and actual it is computed from. A figure inside
+        brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
+        earlier rate of the sentence already used is not taken for a later figure's rate (the
+        三公 total's budget is not its items' budget). Amounts in 元 and 万元 are put in 万元."""
         pool = recent if recent else self.amounts[-2:]
+        outer = [c for c in pool if not c.words.get("inner")]
+        pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
         named = "".join((qualifier, phrase.text))
         wanted = "年初" if "年初" in named else ("全年|调整" if re.search("全年|调整", named) else None)
         budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.words.get("context", ""))), None)
         budget = budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
+        if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
+            budget = None
         numbers: dict[str, Number] = {"percent": percent}
         if budget is not None:
             numbers["budget"] = budget.numbers["value"]
+            budgets_used.append(budget)
         if actual is not None:
             numbers["actual"] = actual.numbers["value"]
+        if budget is not None and actual is not None and budget.words.get("unit") != actual.words.get("unit"):
+            numbers["budget"], numbers["actual"] = _in_wan(numbers["budget"], budget), _in_wan(numbers["actual"], actual)
         anchor = actual or budget
         span = anchor.span if anchor else percent.span
         self.claims.append(Claim(
@@ -321,11 +381,21 @@ class ClaimBuilder:
             words={"phrase": phrase.text, "qualifier": qualifier},
         ))
 
-    def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[Claim], open_change: Claim | None) -> Claim:
-        """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change."""
+    def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[Claim], open_change: Claim | None,
+                     clash: str = "", compared: str = "") -> Claim:
+        """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
+
+        The base is the sentence's figure the change is about (``numbers["current"]``), except
+        when the figure is last year's own, written before the direction word (比上年 A 万元增加
+        D 万元: ``numbers["previous"]``), and for a rate that names the figure it is compared
+        with (B，比2025年预算执行数增加 Y%: ``previous`` is the amount so named, ``current`` the
+        sentence's other, later amount). ``words["clash"]`` keeps a residue of the opposite
+        direction word printed with this one (比上年减增加, 增加（减少）)."""
         if open_change is not None and role == "percent" and "percent" not in open_change.numbers:
             open_change.numbers["percent"] = number
             open_change.words["percent_word"] = direction.text
+            if clash:
+                open_change.words["clash"] = clash
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
             return open_change
         pool = recent if recent else self.amounts
@@ -333,16 +403,27 @@ class ClaimBuilder:
         if base is None and recent:
             base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
         numbers: dict[str, Number] = {role: number}
-        if base is not None:
+        named = _named_base(compared, recent) if role == "percent" else None
+        if named is not None:
+            later = [c for c in recent[recent.index(named) + 1:] if not c.words.get("inner")]
+            if later:
+                base = later[-1]
+                numbers["previous"] = named.numbers["value"]
+        if base is not None and PRIOR_TAIL_RE.search(base.words.get("context", "")) and role == "delta" and base is recent[-1]:
+            numbers["previous"] = base.numbers["value"]
+        elif base is not None:
             numbers["current"] = base.numbers["value"]
         start = self.locator.span(direction.start, direction.end)
+        words = {f"{role}_word": direction.text, "base": "sentence" if recent else "paragraph"}
+        if clash:
+            words["clash"] = clash
         claim = Claim(
             "change",
             base.subject if base else "",
             numbers,
             Span(start.line, start.column, number.span.end_line, number.span.end_column),
             "",
-            words={f"{role}_word": direction.text, "base": "sentence" if recent else "paragraph"},
+            words=words,
         )
         self.claims.append(claim)
         return claim
@@ -359,6 +440,12 @@ SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(表|情况�
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
+RELATION_WORD_RE = re.compile(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
+PRIOR_TAIL_RE = re.compile(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
+COMPARED_RE = re.compile(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
+BARE_ZERO_RE = re.compile(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
+SHARE_WORDS_RE = re.compile(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
+CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
 
 
 def _digits_and_unit(text: str) -> tuple[str, str]:
@@ -366,6 +453,75 @@ def _digits_and_unit(text: str) -> tuple[str, str]:
     text = text.translate(SIGNS)
     digits = UNIT_SUFFIX_RE.sub("", text).strip()
     return digits, text[len(digits):].strip() if text.startswith(digits) else ""
+
+
+def _in_wan(number: Number, claim: Claim) -> Number:
+    """An amount claim's figure in 万元 (a figure printed in 元 is divided by 10,000)."""
+    if claim.words.get("unit") != "元":
+        return number
+    return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
+
+
+def relation_operands(phrase: str, amounts: list[Claim]) -> dict[str, Number]:
+    """The 预算 and 决算 figures a 决算数大于/小于预算数 phrase compares, from the amounts just
+    before it: bound only when they hold exactly one of each (the budget the phrase names, 年初
+    or 全年, when there are several; figures in brackets left out); in 万元."""
+    window = [c for c in amounts if not c.words.get("inner")]
+    budgets = [c for c in window if _is_budget(c)]
+    wanted = re.search("年初|全年|调整后", phrase)
+    if wanted and len(budgets) > 1:
+        budgets = [c for c in budgets if wanted.group() in c.words.get("context", "")]
+    actuals = [c for c in window if not _is_budget(c) and ACTUAL_RE.search(c.words.get("context", ""))]
+    if len(budgets) != 1 or len(actuals) != 1:
+        return {}
+    budget, actual = budgets[0], actuals[0]
+    if budget.words.get("unit") != actual.words.get("unit"):
+        return {"budget": _in_wan(budget.numbers["value"], budget), "actual": _in_wan(actual.numbers["value"], actual)}
+    return {"budget": budget.numbers["value"], "actual": actual.numbers["value"]}
+
+
+def _clash(pieces: list[_Piece], at: int) -> str:
+    """The opposite direction printed with the direction word at ``at``: a stray stem just
+    before it (比上年减增加) or the alternative in brackets after it (增加（减少）); else ""."""
+    word = pieces[at]
+    before = pieces[at - 1] if at > 0 else None
+    if before is not None and before.kind == "WORD" and before.text[-1] in CLASH_STEMS.get(word.kind, ""):
+        return before.text[-1] + word.text
+    after = pieces[at + 1:at + 4]
+    if len(after) == 3 and after[0].kind == "PAREN" and after[2].kind == "PAREN" and after[1].kind in ("UP", "DOWN") and after[1].kind != word.kind:
+        return f"{word.text}（{after[1].text}）"
+    return ""
+
+
+def _named_base(compared: str, recent: list[Claim]) -> Claim | None:
+    """The amount of the sentence that a rate's comparison phrase names (比2025年预算执行数 →
+    the amount whose words end with 预算执行数), if exactly one does."""
+    match = COMPARED_RE.search(compared)
+    if match is None:
+        return None
+    what = YEAR_NOISE_RE.sub("", match.group("what"))
+    if len(what) < 3:
+        return None
+    named = [c for c in recent if YEAR_NOISE_RE.sub("", c.words.get("context", "")).rstrip("为是").endswith(what)]
+    return named[0] if len(named) == 1 else None
+
+
+YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
+
+
+def _bare_zero(piece: _Piece, words: list[str], following: list[_Piece]) -> bool:
+    """A zero written without a unit where an amount belongs (年初预算为0，)."""
+    return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search("".join(words))) and (not following or following[0].kind not in ("WORD", "COUNT"))
+
+
+def _bare_share(pieces: list[_Piece], at: int) -> bool:
+    """A share whose figure has no unit (占 45.12;): 占 (and words only) before a figure with
+    decimals that ends its clause."""
+    share = _last_index(pieces[:at], "SHARE")
+    if share is None or at != len(pieces) - 1 or "." not in pieces[at].text:
+        return False
+    between = pieces[share + 1:at]
+    return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
 
 
 def _is_budget(claim: Claim) -> bool:

@@ -1,8 +1,85 @@
-"""How much of a report was parsed into tables and claims (for ``--show-coverage``)."""
+"""How much of a report was parsed into tables and claims (for ``--show-coverage``).
+
+Besides line counts, the claim coverage: every sentence of the narrative that holds a figure
+and produced no claim ("unclaimed"), and the share of percentage-bearing sentences whose every
+percentage became a typed claim (a share, an execution rate or a change).
+"""
 
 from __future__ import annotations
 
-from .ast import Report
+import re
+from dataclasses import dataclass
+
+from .ast import Paragraph, Report
+
+PERCENT_RE = re.compile(r"\d\s*[%％]")
+FIGURE_RE = re.compile(r"\d")
+ENUMERATION_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．]|\d{1,2}(?=\s*[“\"]))")
+SENTENCE_ENDS = "。！？!?"
+RATE_KINDS = ("share", "execution", "change")
+
+
+@dataclass
+class Sentence:
+    """A sentence of a paragraph: its text, where it starts, and what the grammar made of it."""
+
+    text: str
+    line: int
+    claims: int
+    percents: int
+    typed_percents: int
+
+    @property
+    def has_figure(self) -> bool:
+        return bool(FIGURE_RE.search(ENUMERATION_RE.sub("", self.text)))
+
+
+def sentences(report: Report, paragraph: Paragraph) -> list[Sentence]:
+    """The paragraph's sentences (split where the claims grammar ended them), with counts."""
+    from .facts import locate
+
+    stops = [offset for offset, mark in paragraph.breaks if mark in SENTENCE_ENDS]
+    bounds = list(zip([0] + [s + 1 for s in stops], stops + [len(paragraph.text)]))
+    found = []
+    for index, (start, end) in enumerate(bounds):
+        text = paragraph.text[start:end]
+        if not text.strip():
+            continue
+        claims = [c for c in paragraph.claims if c.sentence == index]
+        typed = sum(1 for c in claims if c.kind in RATE_KINDS and "percent" in c.numbers)
+        line = locate(report, paragraph, start, start + 1).line
+        found.append(Sentence(text, line, len(claims), len(PERCENT_RE.findall(text)), typed))
+    return found
+
+
+@dataclass
+class ClaimCoverage:
+    """Sentences with a percentage, those of them whose every percentage is a typed claim, the
+    others ("untyped"), and the sentences that hold a figure but produced no claim at all."""
+
+    with_percent: int
+    typed: int
+    untyped: list[Sentence]
+    unclaimed: list[Sentence]
+
+    @property
+    def share(self) -> float:
+        return 100 * self.typed / self.with_percent if self.with_percent else 100.0
+
+
+def claim_coverage(report: Report) -> ClaimCoverage:
+    result = ClaimCoverage(0, 0, [], [])
+    for paragraph in report.paragraphs:
+        for sentence in sentences(report, paragraph):
+            if sentence.percents:
+                result.with_percent += 1
+                if sentence.typed_percents >= sentence.percents:
+                    result.typed += 1
+                else:
+                    result.untyped.append(sentence)
+            if sentence.has_figure and not sentence.claims:
+                result.unclaimed.append(sentence)
+    return result
 
 
 def coverage(report: Report) -> dict[str, int]:
@@ -24,10 +101,22 @@ def coverage(report: Report) -> dict[str, int]:
 
 
 def coverage_line(report: Report) -> str:
+    """The coverage summary of a report, then its unclaimed sentences, one per line."""
     c = coverage(report)
     covered = c["table_lines"] + c["paragraph_lines"]
     pct = 100 * covered / c["lines"] if c["lines"] else 100.0
-    return (
+    claims = claim_coverage(report)
+    out = [
         f"{report.path}: {pct:.1f}% of {c['lines']} lines parsed "
-        f"({c['tables']} tables, {c['rows']} rows, {c['claims']} claims; {c['unparsed_lines']} lines unparsed)"
-    )
+        f"({c['tables']} tables, {c['rows']} rows, {c['claims']} claims; {c['unparsed_lines']} lines unparsed)",
+        f"{report.path}: {claims.typed}/{claims.with_percent} sentences with a percentage typed as claims "
+        f"({claims.share:.1f}%); {len(claims.unclaimed)} sentences with figures unclaimed",
+    ]
+    out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
+    out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
+    return "\n".join(out)
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width] + "…"

@@ -260,18 +260,40 @@ class Denominators:
         return Check(claim, stated, computed, formula, tol)
 
     def change_check(self, claim: Claim) -> Check | None:
+        """A change rate: ``delta / previous``, where the previous figure is stated (比上年 A
+        万元增加 D 万元), or is ``current ∓ delta``; a rate between two stated figures (B，比 A
+        增加 Y%) is ``(current − previous) / previous``, signed by its direction word."""
         delta, current, stated = claim.numbers.get("delta"), claim.numbers.get("current"), claim.numbers.get("percent")
+        previous = claim.numbers.get("previous")
         direction = change_direction(claim)
-        if delta is None or current is None or stated is None or direction is None or delta.value < 0:
+        if stated is None or direction is None:
             return None
-        d, c = delta.value, current.value
-        previous = c - d if direction > 0 else c + d
-        if previous <= fen_slack(delta, current):
-            return None  # no base year figure: a rate is meaningless (often written 100%)
-        computed = d / previous * HUNDRED
+        if previous is not None and delta is None and current is not None:
+            p, c = previous.value, current.value
+            if p <= fen(previous).ulp:
+                return None
+            computed = (c - p) / p * HUNDRED * direction
+            tol = percent_tolerance(stated, [(fen(current), HUNDRED / p), (fen(previous), HUNDRED * c / (p * p))])
+            return Check(claim, stated, computed, f"({current.text} − {previous.text}) / {previous.text}", tol)
+        if delta is None or delta.value < 0:
+            return None
+        d = delta.value
+        if previous is not None:
+            p = previous.value
+            if p <= fen(previous).ulp:
+                return None
+            tol = percent_tolerance(stated, [(fen(delta), HUNDRED / p), (fen(previous), HUNDRED * d / (p * p))])
+            return Check(claim, stated, d / p * HUNDRED, f"{delta.text} / {previous.text}", tol)
+        if current is None:
+            return None
+        c = current.value
+        prior = c - d if direction > 0 else c + d
+        if prior <= fen_slack(delta, current):
+            return None  # no base year figure: a rate is meaningless (often written 100%; FL112)
+        computed = d / prior * HUNDRED
         sign = "−" if direction > 0 else "+"
         formula = f"{delta.text} / ({current.text} {sign} {delta.text})"
-        tol = percent_tolerance(stated, [(fen(delta), HUNDRED * c / (previous * previous)), (fen(current), HUNDRED * d / (previous * previous))])
+        tol = percent_tolerance(stated, [(fen(delta), HUNDRED * c / (prior * prior)), (fen(current), HUNDRED * d / (prior * prior))])
         return Check(claim, stated, computed, formula, tol)
 
     def checks(self, claim: Claim) -> list[Check]:

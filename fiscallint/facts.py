@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, takewhile
 from typing import Iterator
 
 from .ast import Cell, Claim, Number, Paragraph, Report, Row, Section, Span, Table
-from .claims import parse_line
+from .claims import parse_line, relation_operands
 from .lines import clean_line
 from .tables import is_budget_kind
 
@@ -318,6 +318,87 @@ def is_budget_report(report: Report) -> bool:
     if report.tables:
         return any(is_budget_kind(t.kind) for t in report.tables) and not any(t.kind and t.kind[0].isdigit() for t in report.tables)
     return not any("决算" in line for line in report.lines[:80])
+
+
+# ---------------------------------------------------------------- 决算数大于/小于预算数
+
+
+@dataclass
+class Relation:
+    """A 决算数大于/小于/等于预算数 phrase with the item figures it compares (empty if unknown)."""
+
+    claim: Claim
+    numbers: dict[str, Number]
+
+
+def relations(report: Report) -> list[Relation]:
+    """Every relation claim with its operands: those its paragraph gives, else (the phrase opens
+    a paragraph that states no amount before it) those of the last sentence with amounts of the
+    paragraph just before, when it ends at most two lines above."""
+    found: list[Relation] = []
+    previous: Paragraph | None = None
+    for paragraph in report.paragraphs:
+        for claim in paragraph.claims:
+            if claim.kind != "relation":
+                continue
+            numbers = claim.numbers
+            opens = not any(c.kind == "amount" and c.sentence <= claim.sentence for c in paragraph.claims)
+            if not numbers and opens and previous is not None and claim.span.line - previous.span.end_line <= 2:
+                amounts = [c for c in previous.claims if c.kind == "amount"]
+                last = amounts[-1].sentence if amounts else None
+                numbers = relation_operands(claim.text, [c for c in amounts if c.sentence == last])
+            found.append(Relation(claim, numbers))
+        previous = paragraph
+    return found
+
+
+# ---------------------------------------------------------------- an item's amount stated twice
+
+ITEM_LEAD_RE = re.compile(r"[（(]项[）)]\s*[”\"＂]?\s*[:：]?$")
+"""The words before an item's own amount: its 类(款)(项) path (“…（项）”318.20 万元)."""
+ITEM_ACTUAL_RE = re.compile(r"决算|执行数|实际支出")
+ITEM_BUDGET_RE = re.compile(r"预算安排|安排预算|预算数为|预算为")
+
+
+@dataclass
+class Restatement:
+    """An item's amount written after its path, and the figure of the same role the paragraph
+    states again with another value; ``rate`` an execution rate that fits the first one only."""
+
+    lead: Claim
+    restated: Claim
+    rate: Claim | None
+
+
+def restatements(report: Report) -> list[Restatement]:
+    """Items whose path amount differs from the paragraph's own figure of the same role: the
+    决算 (执行数) in a final account, the year's 预算安排 in a budget report. Only when the path
+    amount equals no other figure of the paragraph (it is then neither a budget nor the
+    restated figure) and exactly one figure of that role is stated."""
+    role = ITEM_BUDGET_RE if is_budget_report(report) else ITEM_ACTUAL_RE
+    found: list[Restatement] = []
+    for paragraph in report.paragraphs:
+        amounts = [c for c in paragraph.claims if c.kind == "amount" and not c.words.get("inner")]
+        for index, lead in enumerate(amounts):
+            if not ITEM_LEAD_RE.search(lead.words.get("context", "")):
+                continue
+            rest = amounts[index + 1:]
+            item = list(takewhile(lambda c: not ITEM_LEAD_RE.search(c.words.get("context", "")), rest))
+            same_role = [c for c in item if role.search(c.words.get("context", "")) and _same_unit(c, lead)]
+            if role is ITEM_ACTUAL_RE:
+                same_role = [c for c in same_role if "预算" not in c.words.get("context", "").replace("预算执行数", "")]
+            if len(same_role) != 1:
+                continue
+            value = lead.numbers["value"]
+            if any(not differs(value, c.numbers["value"], Decimal("0.01")) for c in item if _same_unit(c, lead)):
+                continue
+            rate = next((c for c in paragraph.claims if c.kind == "execution" and c.numbers.get("actual") is same_role[0].numbers["value"]), None)
+            found.append(Restatement(lead, same_role[0], rate))
+    return found
+
+
+def _same_unit(a: Claim, b: Claim) -> bool:
+    return a.words.get("unit") == b.words.get("unit")
 
 
 # ---------------------------------------------------------------- count breakdowns

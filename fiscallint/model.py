@@ -94,6 +94,16 @@ class Model:
         return facts.year_mentions(self.report)
 
     @cached_property
+    def relations(self) -> "list[facts.Relation]":
+        """决算数大于/小于预算数 phrases with the figures they compare."""
+        return facts.relations(self.report)
+
+    @cached_property
+    def restatements(self) -> "list[facts.Restatement]":
+        """Items whose path amount differs from the figure the paragraph states again."""
+        return facts.restatements(self.report)
+
+    @cached_property
     def count_breakdowns(self) -> "list[facts.CountBreakdown]":
         return facts.count_breakdowns(self.report)
 

@@ -16,13 +16,23 @@ class ChangeRateMismatch(Rule):
     说明:
         “X 万元，比上年增加（减少）D 万元，增长（下降）Y%”中，上年数 = X ∓ D，
         Y = D / (X ∓ D) × 100。X 是同一句中变动所指的金额；取自前句时只给警告。
-        上年数为零（常写作“增长 100%”）时不检查。截断由 FL107 报告。
+        句中写明上年数（比上年 A 万元增加 D 万元）时 Y = D / A × 100；预算报告的
+        “当年预算执行数为 A 万元，次年预算安排 B 万元，比当年预算执行数增加 Y%”中
+        Y = (B − A) / A × 100（减少时取相反数）。
+        上年数为零（常写作“增长 100%”）时不检查（FL112 另行提示）。截断由 FL107 报告。
 
     反例:
         2024年度支出合计 430.00 万元，与2023年度相比，减少 36.00 万元，下降 9.4%。
 
+        ---
+        2025年当年预算执行数为 500.00 万元，2026年预算安排 450.00 万元，比2025年预算执行数增加 10.00%。
+
     正例:
         2024年度支出合计 430.00 万元，与2023年度相比，减少 36.00 万元，下降 7.7%。
+        ---
+        2025年当年预算执行数为 500.00 万元，2026年预算安排 450.00 万元，比2025年预算执行数减少 10.00%。
+        ---
+        机关运行经费比上年 200.00 万元增加 10.00 万元，增长 5.00%。
         ---
         公务接待费 0.60 万元，比上年增加 0.60 万元，增长 100%。
     """
@@ -43,9 +53,11 @@ class ChangeRateMismatch(Rule):
                 stated.span,
                 f"{claim.words.get('percent_word', '')} {stated.text}% 与计算值不符：{check.shown()}",
                 severity=Severity.ERROR if same_sentence else Severity.WARNING,
-                related=[Related(claim.numbers["current"].span, "本年数"), Related(claim.numbers["delta"].span, "增减额")],
+                related=[Related(claim.numbers[role].span, name) for role, name in ROLES if role in claim.numbers],
                 fix=Fix(stated.span, fmt(check.computed, stated.decimals)) if same_sentence else None,
             )
 
+
+ROLES = (("current", "本年数"), ("previous", "上年数"), ("delta", "增减额"))
 
 RULE = ChangeRateMismatch

@@ -15,16 +15,26 @@ class ChangeDirection(Rule):
     说明:
         “增加 D 万元，下降 Y%”这样金额与幅度的方向词相反，必有一处写错。
         “比上年增加 D 万元”而同一句中的本年数 X 小于 D 时，上年数 X − D 为负，也不可能成立。
+        同一处并印相反的方向词（“比上年减增加”“增加（减少）D 万元”“与上年增加持平”），是改稿
+        或套用模板时的残留，读者无从判断方向（增减额为 0 时方向无关紧要，不报告）。
 
     反例:
         2024年度支出合计 430.00 万元，比上年增加 30.00 万元，下降 6.5%。
         ---
         公务接待费 2.00 万元，比上年增加 3.00 万元。
+        ---
+        公务接待费 5.00 万元，比上年减增加 1.00 万元。
+        ---
+        政府性基金拨款支出预算 0 万元，与上年预算增加持平。
 
     正例:
         2024年度支出合计 430.00 万元，比上年减少 30.00 万元，下降 6.5%。
         ---
         公务接待费 2.00 万元，比上年减少 3.00 万元。
+        ---
+        公务接待费 5.00 万元，比上年增加 1.00 万元。
+        ---
+        政府性基金拨款支出预算 0 万元，与上年预算持平。
     """
 
     code = "FL104"
@@ -35,6 +45,12 @@ class ChangeDirection(Rule):
     def check(self) -> Iterator[Finding]:
         for claim in self.context.report.claims():
             if claim.kind != "change":
+                continue
+            clash = claim.words.get("clash")
+            changes = [claim.numbers[role] for role in ("delta", "percent") if role in claim.numbers]
+            if clash:
+                if not changes or any(n.value for n in changes):  # 增加（减少）0 万元: no change to name
+                    yield self.finding(claim.span, f"方向词自相矛盾：“{clash}”并印了相反的增减方向")
                 continue
             delta_word, percent_word = claim.words.get("delta_word", ""), claim.words.get("percent_word", "")
             delta, percent, current = claim.numbers.get("delta"), claim.numbers.get("percent"), claim.numbers.get("current")
