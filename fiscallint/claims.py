@@ -143,10 +143,12 @@ class ClaimBuilder:
         counts = _CountSegment()
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
         budgets_used: list[Claim] = []  # budgets an execution rate of this sentence already used
+        segment_amounts: list[Claim] | None = None  # amounts of the current ；-segment after the first
         for new_segment, pieces in clauses:
             if new_segment:
                 self._close_counts(counts)
                 counts = _CountSegment()
+                segment_amounts = []
             words: list[str] = []
             index = 0
             while index < len(pieces):
@@ -169,13 +171,18 @@ class ClaimBuilder:
                     if number is not None:
                         prev = pieces[index - 1] if index > 0 else None
                         alternative = index >= 4 and _clash(pieces, index - 4) and pieces[index - 1].kind == "PAREN"
+                        # After a ；, an item of a list is about its own figure only (其中：A…增加 X；B…增加 Y).
+                        scope = sentence_amounts if segment_amounts is None else segment_amounts
                         if prev is not None and prev.kind in ("UP", "DOWN"):
-                            open_change = self._emit_change("delta", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1))
+                            open_change = self._emit_change("delta", prev, number, scope, open_change, _clash(pieces, index - 1), scoped=segment_amounts is not None)
                         elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
-                            open_change = self._emit_change("delta", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4))
+                            open_change = self._emit_change("delta", pieces[index - 4], number, scope, open_change, _clash(pieces, index - 4), scoped=segment_amounts is not None)
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
+                            known = len(sentence_amounts)
                             breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
+                            if segment_amounts is not None:
+                                segment_amounts.extend(sentence_amounts[known:])
                         words = []
                 elif kind == "PERCENT":
                     number = self.number(piece)
@@ -351,7 +358,7 @@ class ClaimBuilder:
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
         earlier rate of the sentence already used is not taken for a later figure's rate (the
         三公 total's budget is not its items' budget). Amounts in 元 and 万元 are put in 万元."""
-        pool = recent if recent else self.amounts[-2:]
+        pool = recent if recent or scoped else self.amounts  # ``scoped``: no figure from outside the ；-segment[-2:]
         outer = [c for c in pool if not c.words.get("inner")]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
@@ -382,7 +389,7 @@ class ClaimBuilder:
         ))
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[Claim], open_change: Claim | None,
-                     clash: str = "", compared: str = "") -> Claim:
+                     clash: str = "", compared: str = "", scoped: bool = False) -> Claim:
         """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
 
         The base is the sentence's figure the change is about (``numbers["current"]``), except
@@ -398,7 +405,7 @@ class ClaimBuilder:
                 open_change.words["clash"] = clash
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
             return open_change
-        pool = recent if recent else self.amounts
+        pool = recent if recent or scoped else self.amounts  # ``scoped``: no figure from outside the ；-segment
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
             base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)

@@ -173,9 +173,10 @@ class Denominators:
         return found
 
     def inferred_wholes(self, claim: Claim) -> list[Figure]:
-        """When no whole is named: the breakdown total, the paragraph's lead amount, the lead
-        amounts of the paragraphs just before (those that are not themselves lists of shares),
-        and the tables' expenditure totals."""
+        """When no whole is named: the breakdown total, the paragraph's lead amount, the amounts
+        of the paragraphs just before that could be the whole (their lead and last, and any other
+        not smaller than the part; paragraphs that are themselves lists of shares aside), and the
+        tables' expenditure totals."""
         found: list[Figure] = []
         if "whole" in claim.numbers:
             found.append(Figure(claim.numbers["whole"], "其中所属的总额"))
@@ -184,9 +185,12 @@ class Denominators:
         index = self.where.get(id(claim))
         if index is not None:
             leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
+            part = claim.numbers["part"].value
             for paragraph in reversed(leads):
                 amounts = [c for c in paragraph.claims if c.kind == "amount"]
-                for amount in amounts[:1] + amounts[-1:]:
+                # Its lead and last amount, and any other that could be the whole: a total stated
+                # among others (年初预算 A，支出决算 B; the shares below are of B).
+                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.numbers["value"].value >= part]:
                     found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
         for kind, label, index_ in (("05", "合计", 0), ("01", "本年支出合计", 0), ("01", "本年收入合计", 0)):
             figure = table_figure(self.model, kind, label, index_)

@@ -134,3 +134,16 @@ def test_fl108_item_amount_against_its_row_in_table_05() -> None:
     assert not codes(ITEM_TABLES + ITEM.format(v="130.00"), "FL108")  # table 03's figure: other funds included
     two_items = ITEM.replace("缴费支出（项）", "缴费支出（项）其他支出（项）")
     assert not codes(ITEM_TABLES + two_items.format(v="101.00"), "FL108")  # which 项 is meant: FL505's question
+
+
+def test_fl104_an_item_after_a_semicolon_is_about_its_own_figure() -> None:
+    item = "“三公”经费支出决算比上年增加 5.00 万元，增长 50.00%，其中：因公出国（境）费支出决算为 0 万元，与上年持平；公务用车购置及运行维护费支出决算{figure}增加 5.00 万元，增长 100.00%。"
+    assert not codes(item.format(figure=""), "FL104")  # not “5.00 more than 0”: the 0 is another item's
+    assert codes(item.format(figure=" 3.00 万元，比上年"), "FL104")  # its own figure 3.00 < 5.00: last year negative
+
+
+def test_fl101_shares_of_a_total_stated_among_other_amounts_just_before() -> None:
+    before = "“三公”经费财政拨款支出年初预算为 11.49 万元，支出决算为 3.04 万元，完成预算的 26.46%。\n"
+    shares = "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0 万元，占 0%；公务用车购置及运行维护费支出决算 2.64 万元，占 {p}%。"
+    assert not codes(before + shares.format(p="86.84"), "FL101")  # 2.64 / 3.04
+    assert codes(before + shares.format(p="80.00"), "FL101")
