@@ -138,3 +138,10 @@ def test_nothing_is_dropped_silently(path: Path) -> None:
     assert dropped == []
     reported = [f for f in lint_report(report, [all_rules()["FL001"]]) if f.code == "FL001"]
     assert len(reported) == len(report.unparsed) + sum(1 for t in report.tables if t.unplaced)
+
+
+def test_a_template_placeholder_percentage_does_not_unparse_its_paragraph() -> None:
+    text = "一、收入支出决算总体情况说明\n本年支出合计 100.00 万元，其中：基本支出 XX 万元，占 XX%；项目支出 40.00 万元，占 40%。\n"
+    report = parse_text(text)
+    assert report.unparsed == []
+    assert [c.numbers["percent"].text for c in report.claims() if c.kind == "share"] == ["40"]
