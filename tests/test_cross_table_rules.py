@@ -133,3 +133,20 @@ def test_fl309_empty_statement_vs_figures() -> None:
     empty_table = EMPTY_0708.split("\n\n")[0] + "\n"
     assert codes(said_amount + "\n" + empty_table, "FL309")
     assert not codes(said_empty + "\n" + empty_table, "FL309")
+
+
+def test_fl310_three_public_lines_of_06_within_the_three_public_table() -> None:
+    t06 = """一般公共预算财政拨款基本支出决算明细表
+公开06表
+单位：万元
+科目编码 科目名称 决算数
+302 商品和服务支出 {total}
+30212 因公出国（境）费用 {abroad}
+30217 公务接待费 1.00
+公用经费合计 {total}
+"""
+    t09 = T09.replace("8.00 4.00 2.00 2.00 2.00 7.50 3.50 2.00 2.00 2.00", "8.00 3.00 3.00 1.00 2.00 2.00 7.00 3.00 2.50 1.00 1.50 1.50")
+    found = lint_text(t06.format(total="4.50", abroad="3.50") + "\n" + t09, select=["FL310"])
+    assert [f.code for f in found] == ["FL310"] and "30212" in found[0].message and found[0].related
+    assert not codes(t06.format(total="4.00", abroad="3.00") + "\n" + t09, "FL310")  # equal: all of it from basic spending
+    assert not codes(t06.format(total="3.00", abroad="2.00") + "\n" + t09, "FL310")  # the rest from project spending
