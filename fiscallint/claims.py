@@ -171,12 +171,15 @@ class ClaimBuilder:
                     if number is not None:
                         prev = pieces[index - 1] if index > 0 else None
                         alternative = index >= 4 and _clash(pieces, index - 4) and pieces[index - 1].kind == "PAREN"
-                        # After a ；, an item of a list is about its own figure only (其中：A…增加 X；B…增加 Y).
-                        scope = sentence_amounts if segment_amounts is None else segment_amounts
+                        # After a ；, an item that names itself is about its own figure only
+                        # (其中：A…增加 X；B…增加 Y); one that names nothing (；较上年减少 X) is the sentence's.
+                        own = _own_subject("".join(words))
+                        scoped = segment_amounts is not None and bool(own)
+                        scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         if prev is not None and prev.kind in ("UP", "DOWN"):
-                            open_change = self._emit_change("delta", prev, number, scope, open_change, _clash(pieces, index - 1), scoped=segment_amounts is not None)
+                            open_change = self._emit_change("delta", prev, number, scope, open_change, _clash(pieces, index - 1), scoped=scoped, own=own)
                         elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
-                            open_change = self._emit_change("delta", pieces[index - 4], number, scope, open_change, _clash(pieces, index - 4), scoped=segment_amounts is not None)
+                            open_change = self._emit_change("delta", pieces[index - 4], number, scope, open_change, _clash(pieces, index - 4), scoped=scoped, own=own)
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
@@ -389,7 +392,7 @@ class ClaimBuilder:
         ))
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[Claim], open_change: Claim | None,
-                     clash: str = "", compared: str = "", scoped: bool = False) -> Claim:
+                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> Claim:
         """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
 
         The base is the sentence's figure the change is about (``numbers["current"]``), except
@@ -405,7 +408,12 @@ class ClaimBuilder:
                 open_change.words["clash"] = clash
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
             return open_change
-        pool = recent if recent or scoped else self.amounts  # ``scoped``: no figure from outside the ；-segment
+        if recent or scoped:  # ``scoped``: no figure from outside the ；-segment
+            pool = recent
+        elif own:  # no figure in the sentence: the paragraph's figure of the subject it names, if any
+            pool = [c for c in self.amounts if _same_subject(c, own)]
+        else:
+            pool = self.amounts
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
             base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
@@ -558,6 +566,27 @@ def _last_index(pieces: list[_Piece], kind: str) -> int | None:
         if pieces[i].kind == kind:
             return i
     return None
+
+
+COMPARED_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
+
+
+def _own_subject(words: str) -> str:
+    """The subject a change's clause names before its direction word, without the comparison
+    (“较上年”, “与2023年度相比”) and its year: empty when the clause names nothing of its own."""
+    return _subject_key(COMPARED_RE.sub("", words))
+
+
+def _subject_key(words: str) -> str:
+    return re.sub(r"(为|是|的|共|达|约)$", "", re.sub(r"(19|20)\d\d年度?|\s", "", words))
+
+
+def _same_subject(amount: Claim, own: str) -> bool:
+    """Whether an amount is the figure of the item a change names: the same words (years
+    aside), or one ending with the other when the shorter is a name of four characters or more."""
+    a = _subject_key(amount.words.get("context", amount.subject))
+    shorter = min(len(a), len(own))
+    return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
 
 
 def _clean_subject(words: str) -> str:

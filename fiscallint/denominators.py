@@ -102,13 +102,16 @@ def norm_subject(text: str) -> str:
 
 
 def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Number, Row, Table] | None:
-    """The ``index``-th value of the row labelled ``label`` ("合计" = the total row) of a standard table."""
+    """The ``index``-th value of the row labelled ``label`` ("合计" = the total row) of a standard
+    table, in 万元 (a table headed 单位：元 is converted; the text keeps the printed figure and 元)."""
     table = model.table(kind)
     if table is None:
         return None
     wanted = norm_label(label)
     row = next((r for r in table.rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
     number = row_value(row, index) if row is not None else None
+    if number is not None and table.unit == "元":  # a narrative's wholes are in 万元
+        number = Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
     return (number, row, table) if number is not None else None
 
 

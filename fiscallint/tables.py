@@ -451,22 +451,36 @@ def _join(lines: list[Line]) -> Line:
     return Line(first.number, " ".join(line.text for line in lines), first.column, first.raw)
 
 
-def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str]) -> list[tuple[str, Line]]:
-    """The body without the header a table continued on the next page prints again there: a run
-    of two or more lines that are all header lines (one such line alone, 合计, may be a row's)."""
-    printed = {_compact(h) for h in headers}
+def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str], title: str) -> list[tuple[str, Line]]:
+    """The body without what a table continued on the next page prints again there: its title
+    (or ``…表（续）``), its unit line and its header lines. A run of such lines goes when it holds
+    more than one line, a title or unit, or a header line of two or more column names; a lone
+    one-word line that is also a header word (合计) may be a row's, and stays."""
+    printed = {_compact(h) for h in headers} | ({_compact(title)} if title else set())
     kept: list[tuple[str, Line]] = []
     run: list[tuple[str, Line]] = []
+
+    def repeated(kind: str, line: Line) -> bool:
+        compact = _compact(line.text)
+        return kind != "ROW" and (compact in printed or CONTINUED_RE.search(compact) is not None or UNIT_RE.search(compact) is not None)
+
     for kind, line in [*body, ("END", Line(0, "", 1, ""))]:
-        if kind == "HEADER" and _compact(line.text) in printed:
+        if kind != "END" and repeated(kind, line):
             run.append((kind, line))
             continue
-        if len(run) < 2:
+        decisive = len(run) >= 2 or any(
+            CONTINUED_RE.search(_compact(l.text)) or UNIT_RE.search(_compact(l.text)) or len(l.text.split()) >= 2 for _, l in run
+        )
+        if not decisive:
             kept.extend(run)
         run = []
         if kind != "END":
             kept.append((kind, line))
     return kept
+
+
+CONTINUED_RE = re.compile(r"[（(]续[)）]$|^续表|表续$")
+"""A table's title printed again on the page it continues on."""
 
 
 def _compact(text: str) -> str:
@@ -519,7 +533,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         unit = UNIT_RE.search(header_text).group(1)  # type: ignore[union-attr]
     kind = table_kind(title) if title else number
     identities = [identity for line in notes for identity in parse_identities(line)]
-    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers) if not _is_column_numbers(line.text)]
+    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers, title) if not _is_column_numbers(line.text)]
     code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
     if tabbed:
         groups = [_segments(_tokens(line, True), keyed_by_line_no, halves) for _, line in rows_body]

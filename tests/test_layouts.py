@@ -145,3 +145,29 @@ def test_a_template_placeholder_percentage_does_not_unparse_its_paragraph() -> N
     report = parse_text(text)
     assert report.unparsed == []
     assert [c.numbers["percent"].text for c in report.claims() if c.kind == "share"] == ["40"]
+
+
+def test_a_table_continued_with_its_title_unit_and_header_again() -> None:
+    table = parse_text(layout("continued.txt")).tables[0]
+    assert table.row_by_code("2012601").label == "行政运行"  # type: ignore[union-attr]
+    assert table.row_by_code("208").label == "社会保障和就业支出"  # type: ignore[union-attr]
+    assert [f for f in findings(layout("continued.txt"), "FL2", "FL5") if f[0] != "FL504"] == []
+    wrong = layout("continued.txt").replace("2012604 档案馆事业单位专项业务 20.00", "2012604 档案馆事业单位专项业务 25.00")
+    assert ("FL201", 7, 1) in findings(wrong, "FL201")  # 20126 on page 1 against its children on page 2
+
+
+def test_shares_of_a_table_total_printed_in_yuan() -> None:
+    text = "一、收入决算情况说明\n本年收入合计 500.00 万元，其中：财政拨款收入 400.00 万元，占本年收入合计的 {p}%。\n" + """收入决算表
+公开02表
+单位：元
+科目编码 科目名称 本年收入合计 财政拨款收入 其他收入
+合计 5,000,000 4,000,000 1,000,000
+"""
+    assert findings(text.format(p="80.00"), "FL101") == []
+    assert [f[0] for f in findings(text.format(p="85.00"), "FL101")] == ["FL101"]
+
+
+def test_a_change_without_its_figure_in_the_sentence_takes_the_figure_of_the_item_it_names() -> None:
+    text = "一、支出决算情况说明\n本年支出合计 500.00 万元，其中：基本支出 400.00 万元；项目支出 100.00 万元。与上年相比，本年支出合计增加 25.00 万元，增长 {p}%。\n"
+    assert findings(text.format(p="5.26"), "FL103") == []  # 25 / (500 − 25), not 25 / (100 − 25)
+    assert [f[0] for f in findings(text.format(p="5.00"), "FL103")] == ["FL103"]
