@@ -568,17 +568,17 @@ def _last_index(pieces: list[_Piece], kind: str) -> int | None:
     return None
 
 
-COMPARED_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
+COMPARISON_WORDS_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
 
 
 def _own_subject(words: str) -> str:
     """The subject a change's clause names before its direction word, without the comparison
     (“较上年”, “与2023年度相比”) and its year: empty when the clause names nothing of its own."""
-    return _subject_key(COMPARED_RE.sub("", words))
+    return _subject_key(COMPARISON_WORDS_RE.sub("", words))
 
 
 def _subject_key(words: str) -> str:
-    return re.sub(r"(为|是|的|共|达|约)$", "", re.sub(r"(19|20)\d\d年度?|\s", "", words))
+    return re.sub(r"(各|均|分别|都|为|是|的|共|达|约)+$", "", re.sub(r"(19|20)\d\d年度?|[\s、]", "", words))
 
 
 def _same_subject(amount: Claim, own: str) -> bool:

@@ -479,6 +479,8 @@ def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str], t
     return kept
 
 
+EMPTY_TABLE_RE = re.compile(r"无数据|空表|无此项|没有.{0,20}(支出|收入|经费)|无.{0,12}(收支|支出|收入)")
+"""A table that says it is empty (本表无数据, 本单位无政府性基金预算财政拨款收支)."""
 CONTINUED_RE = re.compile(r"[（(]续[)）]$|^续表|表续$")
 """A table's title printed again on the page it continues on."""
 
@@ -576,6 +578,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     )
     code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
     table.unplaced = (_detached_figures([line for _, line in rows_body]) if code_kind and not tabbed else None) or _misaligned(rows)
+    if kind and not rows and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
+        table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
     return table
 
 
