@@ -175,6 +175,8 @@ def _matches(expected: str, actual: str) -> bool:
 
 def run_case(case: Case) -> tuple[str, list[Finding]]:
     """Lint a case's document with its rule only; (the text linted, the rule's findings)."""
+    if case.rule not in all_rules():
+        raise AssertionError(f"{case.file}: rule {case.rule} is not installed (is its pack on the path?)")
     text, findings = _lint(case.text, [case.rule], "case.txt", case_settings(case))
     return text, [f for f in findings if f.code == case.rule]
 
