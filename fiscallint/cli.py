@@ -488,6 +488,10 @@ def explain(code: str) -> None:
     for title, body in cls.doc_sections().items():
         if title != "摘要":
             click.echo(f"{title}:\n{body}\n")
+    if cls.options:
+        click.echo(f"选项 (options; set as [tool.fiscallint.<option>] {cls.code} = value):")
+        for option in cls.options:
+            click.echo(f"    {option.name} ({option.kind}, default {option.default}): {option.help}")
 
 
 @main.command()

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class ChangeRateMismatch(Rule):
@@ -31,11 +31,12 @@ class ChangeRateMismatch(Rule):
     name = "change-rate-mismatch"
     severity = Severity.ERROR
     summary = "增减幅度与计算值不符 (a change rate does not match delta / previous)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for claim, checks in verdicts(self.context.report, self.context.model, ("change",)):
             check = checks[0]
-            if check.ok or check.truncated:
+            if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue
             stated = check.stated
             same_sentence = claim.words.get("base") == "sentence"

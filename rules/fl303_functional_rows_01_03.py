@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.facts import class_rows, differs, first_value
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.model import norm_label
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class FunctionalRows0103(Rule):
@@ -54,6 +54,7 @@ class FunctionalRows0103(Rule):
     name = "functional-rows-01-03"
     severity = Severity.ERROR
     summary = "01表功能分类支出行与03表类行不符 (a table 01 functional row differs from the table 03 class row)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         table01 = self.context.model.table("01")
@@ -63,7 +64,7 @@ class FunctionalRows0103(Rule):
         for row in table01.rows:
             other = classes.get(norm_label(row.label))
             a, b = first_value(row), first_value(other)
-            if other is None or a is None or b is None or not differs(a, b):
+            if other is None or a is None or b is None or not differs(a, b, self.tolerance):
                 continue
             yield self.finding(
                 a.span,

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.facts import differs, first_value
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class Appropriation0204(Rule):
@@ -51,13 +51,14 @@ class Appropriation0204(Rule):
     name = "appropriation-02-04"
     severity = Severity.ERROR
     summary = "02表财政拨款收入与04表本年收入合计不符 (table 02 appropriation income differs from table 04 income total)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
         total02 = model.total_row("02")
         a = total02.value_at(2) if total02 is not None else None
         b = first_value(model.row_by_label("04", "本年收入合计"))
-        if a is None or b is None or not differs(a, b):
+        if a is None or b is None or not differs(a, b, self.tolerance):
             return
         yield self.finding(
             a.span,

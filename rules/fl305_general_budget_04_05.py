@@ -8,7 +8,7 @@ from fiscallint.ast import Number, Row
 from fiscallint.facts import class_rows, differs, first_value, fund_table, table_figures, three_column_total
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.model import norm_label
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class GeneralBudget0405(Rule):
@@ -75,6 +75,7 @@ class GeneralBudget0405(Rule):
     name = "general-budget-04-05"
     severity = Severity.ERROR
     summary = "04表一般公共预算支出与05表小计不符 (table 04 general-budget column differs from table 05)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -94,7 +95,7 @@ class GeneralBudget0405(Rule):
         for row04, row05 in pairs:
             a = self._general(row04, only_general)
             b = first_value(row05)
-            if a is None or b is None or not differs(a, b):
+            if a is None or b is None or not differs(a, b, self.tolerance):
                 continue
             name = norm_label(row04.label)
             yield self.finding(

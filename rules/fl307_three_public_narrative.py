@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.facts import SLOT_NAMES, SLOTS, differs
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 ROLE_NAMES = {"budget": "全年预算数", "actual": "决算数"}
 
@@ -49,6 +49,7 @@ class ThreePublicNarrative(Rule):
     name = "three-public-narrative"
     severity = Severity.ERROR
     summary = "情况说明“三公”经费与三公表不符 (narrative 三公 figures differ from the 三公 table)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -61,7 +62,7 @@ class ThreePublicNarrative(Rule):
             for slot in SLOTS:
                 said = stated.values.get((role, slot))
                 shown = figures.values.get((role, slot))
-                if said is None or shown is None or not differs(said, shown):
+                if said is None or shown is None or not differs(said, shown, self.tolerance):
                     continue
                 yield self.finding(
                     said.span,

@@ -6,7 +6,7 @@ from typing import ClassVar, Iterator
 
 from fiscallint.facts import differs, first_value
 from fiscallint.findings import Finding, Related
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class TotalAgainst01(Rule):
@@ -14,12 +14,13 @@ class TotalAgainst01(Rule):
 
     label: ClassVar[str]
     kind: ClassVar[str]
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
         a = first_value(model.row_by_label("01", self.label))
         b = first_value(model.total_row(self.kind))
-        if a is None or b is None or not differs(a, b):
+        if a is None or b is None or not differs(a, b, self.tolerance):
             return
         yield self.finding(
             b.span,

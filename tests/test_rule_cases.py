@@ -29,6 +29,18 @@ def test_builtin_rule_has_case_file(code: str) -> None:
     assert load_cases(path)
 
 
+TOLERANT = sorted(code for code in BUILTIN if any(o.name == "tolerance" for o in all_rules()[code].options))
+
+
+@pytest.mark.parametrize("code", TOLERANT)
+def test_rule_with_a_tolerance_has_cases_showing_it(code: str) -> None:
+    """A rule that declares the tolerance option pins a case it silences and one it does not."""
+    cases = load_cases(CASES / f"{code}.toml")
+    tolerant = [c for c in cases if c.config.get("tolerance")]
+    assert any(not c.expect_findings for c in tolerant), f"tests/rules/{code}.toml: add a pass case with config = {{ tolerance = … }}"
+    assert any(c.expect_findings for c in tolerant), f"tests/rules/{code}.toml: add a fail case beyond the tolerance"
+
+
 def _one(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "FL101.toml"
     path.write_text('rule = "FL101"\n' + body, encoding="utf-8")
