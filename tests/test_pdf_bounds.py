@@ -17,6 +17,8 @@ from fiscallint.pdf.watchdog import run_bounded
 from tests import pdf_fixtures as fx
 from tests.test_pdf_findings import build as build_planted
 
+pytestmark = pytest.mark.slow
+
 ENGINES = ["pdfium", "pdfminer"]
 MiB = 1 << 20
 
