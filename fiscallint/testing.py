@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .engine import lint_report
 from .findings import Finding
@@ -183,7 +183,7 @@ def run_case(case: Case) -> tuple[str, list[Finding]]:
 
 def check_case(case: Case) -> None:
     """Run one case and raise AssertionError describing any difference from what it pins."""
-    from .fixes import apply_fixes
+    from .fixes import verified_fixes
 
     text, findings = run_case(case)
     shown = "\n".join(f"  {position(f)}  {f.message}" for f in findings) or "  (none)"
@@ -204,13 +204,19 @@ def check_case(case: Case) -> None:
     )
     for needle in case.messages:
         assert any(needle in f.message for f in findings), f"{case.file}: case {case.name!r}: no message contains {needle!r}:\n{shown}"
-    fixes = [f.fix for f in findings if f.fix is not None]
-    if fixes and case.fix is None:
+    if any(f.fix is not None and f.fix.applies(unsafe=True) for f in findings) and case.fix is None:
         raise AssertionError(f"{case.file}: case {case.name!r} offers fixes: pin the fixed text with fix = '''…'''")
     if case.fix is not None:
-        fixed, _ = apply_fixes(text, fixes)
+        fixed, _ = verified_fixes(text, findings, _relinter(case), unsafe=True)
         expected = case.fix if case.fix.endswith("\n") else case.fix + "\n"
         assert fixed == expected, f"{case.file}: case {case.name!r}: fixed text differs:\n--- expected\n{expected}--- got\n{fixed}"
+
+
+def _relinter(case: Case) -> Callable[[str], list[Finding]]:
+    """Lints a fixed text of a case's last document as the case does (the earlier documents kept)."""
+    breaks = list(DOCUMENT_BREAK_RE.finditer(case.text))
+    head = case.text[: breaks[-1].end()] + "\n" if breaks else ""
+    return lambda new: [f for f in _lint(head + new, [case.rule], "case.txt", case_settings(case))[1] if f.code == case.rule]
 
 
 def case_params(folder: str | Path) -> list[Any]:

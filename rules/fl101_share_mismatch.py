@@ -51,7 +51,7 @@ class ShareMismatch(Rule):
                 f"占比 {stated.text}% 与计算值不符：{first.shown()}{how}",
                 severity=severity,
                 related=related,
-                fix=Fix(stated.span, fmt(first.computed, stated.decimals)) if first.named else None,
+                fix=Fix(stated.span, fmt(first.computed, stated.decimals), f"占比改为计算值 {fmt(first.computed, stated.decimals)}%") if first.named else None,
             )
 
 

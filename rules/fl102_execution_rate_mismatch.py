@@ -45,7 +45,7 @@ class ExecutionRateMismatch(Rule):
                 stated.span,
                 f"{claim.words.get('phrase', '')} {stated.text}% 与计算值不符：{check.shown()}",
                 related=related,
-                fix=Fix(stated.span, fmt(check.computed, stated.decimals)),
+                fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"比例改为计算值 {fmt(check.computed, stated.decimals)}%"),
             )
 
 

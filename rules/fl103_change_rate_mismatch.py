@@ -45,7 +45,7 @@ class ChangeRateMismatch(Rule):
                 f"{claim.words.get('percent_word', '')} {stated.text}% 与计算值不符：{check.shown()}",
                 severity=Severity.ERROR if same_sentence else Severity.WARNING,
                 related=[Related(claim.numbers["current"].span, "本年数"), Related(claim.numbers["delta"].span, "增减额")],
-                fix=Fix(stated.span, fmt(check.computed, stated.decimals)) if same_sentence else None,
+                fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"幅度改为计算值 {fmt(check.computed, stated.decimals)}%") if same_sentence else None,
             )
 
 

@@ -58,7 +58,7 @@ class ExecutionRate(Rule):
             + ("（截断而非四舍五入）" if truncated else ""),
             severity=Severity.INFO if truncated else None,
             related=[Related(a.span, "全年预算数"), Related(b.span, "全年执行数")],
-            fix=Fix(rate.span, fmt(computed, rate.decimals)),
+            fix=Fix(rate.span, fmt(computed, rate.decimals), f"执行率改为计算值 {fmt(computed, rate.decimals)}%"),
         )
 
 

@@ -47,11 +47,12 @@ class FundingScore(Rule):
             tolerance = score.ulp + weight.value * rate.ulp / HUNDRED + Decimal("1e-9")  # 分值 is exact
             if abs(expected - score.value) <= tolerance + self.tolerance:
                 continue
+            corrected = fmt(expected, score.decimals if expected == expected.to_integral_value() else max(score.decimals, 2))
             yield self.finding(
                 score.span,
                 f"资金执行得分 {score.text} 与计算值不符：{weight.text} × {fmt(share * HUNDRED, rate.decimals)}% = {fmt(expected)}",
                 related=[Related(weight.span, "分值"), Related(rate.span, "执行率")],
-                fix=Fix(score.span, fmt(expected, score.decimals if expected == expected.to_integral_value() else max(score.decimals, 2))),
+                fix=Fix(score.span, corrected, f"得分改为计算值 {corrected}"),
             )
 
 

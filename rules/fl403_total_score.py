@@ -74,7 +74,7 @@ class TotalScore(Rule):
             total.span,
             f"总分{word} {total.text} 与各项{word}之和不符：{shown} = {fmt(computed, max(t.decimals for t in terms))}",
             related=[Related(i.span, i.name) for i in table.indicators],
-            fix=Fix(total.span, fmt(computed, total.decimals)),
+            fix=Fix(total.span, fmt(computed, total.decimals), f"总分改为各项得分之和 {fmt(computed, total.decimals)}"),
         )
 
 
