@@ -428,7 +428,7 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
     from .formatters import json_text
 
     counts = Counter(f.code for f in findings)
-    fixable = Counter(f.code for f in findings if f.fix is not None)
+    fixable = Counter(f.code for f in findings if f.fix is not None and f.fix.applies(unsafe=True))
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if fmt == "json":
         data = [

@@ -150,16 +150,17 @@ def _case(rule: str, entry: dict[str, Any], path: Path) -> Case:
 
 
 def case_settings(case: Case) -> dict[str, object]:
-    """Engine settings for a case's ``config``: ``tolerance`` and the rule's options apply to its
-    rule; ``year`` is the report year."""
+    """Engine settings for a case's ``config``: ``year`` is the report year; the other keys are
+    options the rule declares (``Rule.options``: ``tolerance`` applies to the case's rule)."""
+    declared = {o.name for o in all_rules()[case.rule].options}
+    unknown = sorted(set(case.config) - declared - {"year"})
+    if unknown:
+        raise CaseFileError(f"{case.file}: case {case.name!r}: config key(s) {', '.join(unknown)} are not options of {case.rule}")
     settings: dict[str, object] = {}
-    config = dict(case.config)
-    if "year" in config:
-        settings["year"] = config.pop("year")
-    if "tolerance" in config:
-        settings["tolerance"] = {case.rule: Decimal(str(config.pop("tolerance")))}
-    if config:
-        settings["options"] = {case.rule: config}
+    if "year" in case.config:
+        settings["year"] = case.config["year"]
+    if "tolerance" in case.config:
+        settings["tolerance"] = {case.rule: Decimal(str(case.config["tolerance"]))}
     return settings
 
 

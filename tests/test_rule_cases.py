@@ -41,6 +41,17 @@ def test_rule_with_a_tolerance_has_cases_showing_it(code: str) -> None:
     assert any(c.expect_findings for c in tolerant), f"tests/rules/{code}.toml: add a fail case beyond the tolerance"
 
 
+def test_documented_example_case_file_runs(tmp_path: Path) -> None:
+    """The case file shown in docs/plugins.md is valid and its cases pass."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "plugins.md").read_text(encoding="utf-8")
+    path = tmp_path / "FL101.toml"
+    path.write_text(doc.split("```toml\n", 2)[2].split("```", 1)[0], encoding="utf-8")
+    cases = load_cases(path)
+    assert len(cases) == 3
+    for case in cases:
+        check_case(case)
+
+
 def _one(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "FL101.toml"
     path.write_text('rule = "FL101"\n' + body, encoding="utf-8")
@@ -90,6 +101,14 @@ def test_unpinned_fix_and_pass_case_that_fires_fail(tmp_path: Path) -> None:
 def test_malformed_case_file_is_named(tmp_path: Path, body: str, message: str) -> None:
     with pytest.raises(CaseFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_cases(_one(tmp_path, body))
+
+
+def test_config_key_must_be_an_option_of_the_rule(tmp_path: Path) -> None:
+    path = tmp_path / "FL501.toml"
+    path.write_text('rule = "FL501"\n[[case]]\nname = "a"\nconfig = { tolerance = 1 }\nfail = "x"\nfindings = ["1:1"]\n'
+                    '[[case]]\nname = "b"\npass = "x"\n', encoding="utf-8")
+    with pytest.raises(CaseFileError, match="config key\\(s\\) tolerance are not options of FL501"):
+        check_case(load_cases(path)[0])
 
 
 def test_file_must_name_its_rule(tmp_path: Path) -> None:
