@@ -121,6 +121,30 @@ def load_cases(path: str | Path) -> list[Case]:
     return cases
 
 
+MARKER_RE = re.compile(r"^( *)(\^+) *$")
+
+
+def carets(text: str, where: str) -> tuple[str, list[str]]:
+    """Take the ``^^^`` marker lines out of a document: a line of spaces and carets under a text
+    line marks a finding's span there, in display columns (a Chinese character is two wide, as
+    in ``--show-source`` output). Returns the document without them and the marked positions."""
+    from .formatters.text import width
+
+    kept: list[str] = []
+    marked: list[str] = []
+    for line in text.split("\n"):
+        match = MARKER_RE.match(line)
+        if not match or not kept or MARKER_RE.match(kept[-1]):
+            kept.append(line)
+            continue
+        above, start, length = kept[-1], len(match[1]), len(match[2])
+        columns = {width(above[:i]): i + 1 for i in range(len(above) + 1)}
+        if start not in columns or start + length not in columns:
+            raise CaseFileError(f"{where}: the carets under line {len(kept)} do not line up with its characters")
+        marked.append(f"{len(kept)}:{columns[start]}-{len(kept)}:{columns[start + length]}")
+    return "\n".join(kept), marked
+
+
 def _case(rule: str, entry: dict[str, Any], path: Path) -> Case:
     name = entry.get("name")
     where = f"{path}: case {name!r}"
@@ -132,19 +156,23 @@ def _case(rule: str, entry: dict[str, Any], path: Path) -> Case:
     if ("fail" in entry) == ("pass" in entry):
         raise CaseFileError(f"{where}: give exactly one of fail / pass")
     failing = "fail" in entry
-    findings = tuple(entry.get("findings", ()))
+    document = entry["fail" if failing else "pass"]
+    if not isinstance(document, str):
+        raise CaseFileError(f"{where}: the document must be a string ('''…''')")
+    text, marked = carets(document, where) if failing else (document, [])
+    findings = tuple(entry.get("findings", ())) + tuple(marked)
     for position in findings:
         if not isinstance(position, str) or not POSITION_RE.match(position):
             raise CaseFileError(f"{where}: finding position {position!r} is not line:column or line:column-line:column")
     if failing and not findings:
-        raise CaseFileError(f"{where}: a fail case pins its findings (findings = [\"line:column-line:column\", …])")
+        raise CaseFileError(f"{where}: a fail case pins its findings (^^^ under the span, or findings = [\"line:column-line:column\", …])")
     if not failing and ({"findings", "fix", "messages"} & set(entry)):
         raise CaseFileError(f"{where}: a pass case has no findings, messages or fix")
     config = entry.get("config", {})
     if not isinstance(config, dict):
         raise CaseFileError(f"{where}: config must be a table")
     return Case(
-        rule, name, entry["fail" if failing else "pass"], failing, findings,
+        rule, name, text, failing, findings,
         tuple(entry.get("messages", ())), entry.get("fix"), config, str(path),
     )
 

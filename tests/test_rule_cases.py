@@ -79,6 +79,23 @@ def test_right_position_and_fix_pass(tmp_path: Path) -> None:
         check_case(case)
 
 
+def test_carets_pin_a_finding_in_display_columns(tmp_path: Path) -> None:
+    """``^^^`` under the figure (a Chinese character two columns wide, as --show-source prints)."""
+    from fiscallint.formatters.text import width
+
+    under = " " * width(SHARE[: SHARE.index("70")]) + "^^"
+    path = _one(tmp_path, f"[[case]]\nname = 'a'\nfail = '''\n{SHARE}{under}\n'''\nfix = '''\n{CLEAN}'''\n"
+                f"[[case]]\nname = 'b'\npass = '''\n{CLEAN}'''\n")
+    failing, _ = load_cases(path)
+    column = SHARE.index("70") + 1
+    assert failing.findings == (f"1:{column}-1:{column + 2}",) and failing.text == SHARE
+    check_case(failing)
+    halfway = " " * (width(SHARE[: SHARE.index("占")]) + 1) + "^^"  # starts inside 占, a wide character
+    misaligned = _one(tmp_path, f"[[case]]\nname = 'a'\nfail = '''\n{SHARE}{halfway}\n'''\n[[case]]\nname = 'b'\npass = 'x'\n")
+    with pytest.raises(CaseFileError, match="do not line up"):
+        load_cases(misaligned)
+
+
 def test_unpinned_fix_and_pass_case_that_fires_fail(tmp_path: Path) -> None:
     column = SHARE.index("70") + 1
     path = _one(tmp_path, f"[[case]]\nname = 'a'\nfail = '''\n{SHARE}'''\nfindings = ['1:{column}']\n"
@@ -92,6 +109,7 @@ def test_unpinned_fix_and_pass_case_that_fires_fail(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("body", "message"), [
     ("[[case]]\nname = 'a'\nfail = 'x'\n", "pins its findings"),
+    ("[[case]]\nname = 'a'\nfail = 1\nfindings = ['1:1']\n", "must be a string"),
     ("[[case]]\nname = 'a'\nfail = 'x'\nfindings = ['line 1']\n", "not line:column"),
     ("[[case]]\nname = 'a'\npass = 'x'\nfail = 'y'\n", "exactly one of fail / pass"),
     ("[[case]]\nname = 'a'\npass = 'x'\n", "at least one fail case and one pass case"),
