@@ -37,6 +37,8 @@ def render() -> str:
         "# Rules",
         "",
         "Generated from the rule registry by `python docs/generate.py`; do not edit by hand.",
+        "Each rule's cases (fail documents with pinned positions, near misses, fixes) are in",
+        "`tests/rules/<CODE>.toml`; the format is in [plugins.md](plugins.md).",
         "",
         *table(link=True),
     ]
@@ -49,6 +51,11 @@ def render() -> str:
                 if title in ("反例", "正例"):
                     body = "```\n" + body + "\n```"
                 out += [f"### {title}", "", body, ""]
+        if cls.options:
+            out += ["### 选项", ""]
+            out += [f"- `{o.name}` ({o.kind}, default {o.default}): {o.help}" for o in cls.options]
+            out += [""]
+        out += [f"Cases: `tests/rules/{code}.toml`.", ""] if cls.__module__.startswith("fiscallint.rules.") else []
     return "\n".join(out).rstrip("\n") + "\n"
 
 

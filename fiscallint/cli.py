@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 import click
 
@@ -110,6 +110,7 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md/.tsv files in place.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (rewriting a published figure or year).")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help="Report only findings not recorded in this baseline.")
 @click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline file.")
 @click.option("--write-baseline", "write_baseline", is_flag=False, flag_value="", default=None, metavar="[FILE]", help="Record the current findings in a baseline file (default: the configured one).")
@@ -125,7 +126,7 @@ def main() -> None:
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
     ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
-    fix: bool, diff: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
+    fix: bool, diff: bool, unsafe_fixes: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
     pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None,
 ) -> None:
@@ -184,7 +185,8 @@ def check(
     findings.sort(key=lambda f: f.sort_key())
 
     if diff or fix:
-        findings, changed = _apply_fixes(findings, {r.path: r.digest for r in results}, write=fix)
+        relint = _relinter(configs, overrides)
+        findings, changed = _apply_fixes(findings, {r.path: r.digest for r in results}, fix, unsafe_fixes, relint)
         if diff:
             sys.exit(EXIT_ERROR if errors else (EXIT_FINDINGS if changed else EXIT_CLEAN))
 
@@ -301,8 +303,22 @@ def _baseline(configs: Configs, given: str | None, write: str | None, disabled: 
     return None
 
 
-def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) -> tuple[list[Finding], bool]:
-    """Show (diff) or apply (fix) the safe fixes; return the findings left and whether any applied.
+def _relinter(configs: Configs, overrides: Overrides) -> Callable[[str], Callable[[str], list[Finding]]]:
+    """For a path, a function linting a fixed text of it under its configuration (fix verification)."""
+    from .pipeline import lint_buffer
+
+    def for_path(path: str) -> Callable[[str], list[Finding]]:
+        return lambda text: lint_buffer(path, text, configs(path), overrides)[1]
+
+    return for_path
+
+
+def _apply_fixes(
+    findings: list[Finding], digests: dict[str, str], write: bool, unsafe: bool = False,
+    relint: Callable[[str], Callable[[str], list[Finding]]] | None = None,
+) -> tuple[list[Finding], bool]:
+    """Show (diff) or apply (fix) the safe fixes (and unsafe ones when ``unsafe``), each verified
+    by linting the fixed text again; return the findings left and whether any applied.
 
     A file whose bytes changed since it was linted, or that may not be written, is skipped
     with a one-line message; the other files are still fixed."""
@@ -317,7 +333,7 @@ def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) 
     files = 0
     for path, group in by_path.items():
         try:
-            outcome = fixed_text(path, group, digests.get(path, ""))
+            outcome = fixed_text(path, group, digests.get(path, ""), unsafe, relint(path) if relint else None)
             if outcome is None:
                 continue
             old, new, encoding, done = outcome
@@ -332,6 +348,9 @@ def _apply_fixes(findings: list[Finding], digests: dict[str, str], write: bool) 
             sys.stdout.write(unified_diff(path, old, new))
     if write and fixed:
         click.echo(f"fiscallint: fixed {len(fixed)} finding(s) in {files} file(s)", err=True)
+    held = sum(1 for f in findings if f.fix is not None and not unsafe and f.fix.applies(True) and id(f) not in fixed)
+    if held:
+        click.echo(f"fiscallint: {held} unsafe fix(es) not applied (they rewrite a published figure or year; --unsafe-fixes applies them)", err=True)
     return [f for f in findings if id(f) not in fixed], bool(fixed)
 
 
@@ -409,7 +428,7 @@ def _statistics(findings: list[Finding], known: dict, fmt: str) -> str:
     from .formatters import json_text
 
     counts = Counter(f.code for f in findings)
-    fixable = Counter(f.code for f in findings if f.fix is not None)
+    fixable = Counter(f.code for f in findings if f.fix is not None and f.fix.applies(unsafe=True))
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if fmt == "json":
         data = [
@@ -488,6 +507,10 @@ def explain(code: str) -> None:
     for title, body in cls.doc_sections().items():
         if title != "摘要":
             click.echo(f"{title}:\n{body}\n")
+    if cls.options:
+        click.echo(f"选项 (options; set as [tool.fiscallint.<option>] {cls.code} = value):")
+        for option in cls.options:
+            click.echo(f"    {option.name} ({option.kind}, default {option.default}): {option.help}")
 
 
 @main.command()

@@ -164,7 +164,10 @@ def parse(table: dict[str, object], source: Path) -> Config:
             amount = Decimal(-1)
         if isinstance(value, bool) or not isinstance(value, (int, float, str)) or not amount.is_finite() or amount < 0:
             raise ConfigError(f"{where} tolerance.{code}: expected a non-negative finite number, got {value!r}")
-        config.tolerance[_code(code, "tolerance", where)] = amount
+        code = _code(code, "tolerance", where)
+        if not takes_option(code, "tolerance"):
+            raise ConfigError(f"{where} tolerance.{code}: no rule {code}… takes a tolerance (see `fiscallint explain {code}`)")
+        config.tolerance[code] = amount
     year = table.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100):
         raise ConfigError(f"{where} year: expected a year such as 2024, got {year!r}")
@@ -212,6 +215,13 @@ def _code(value: str, key: str, where: str) -> str:
     if not known_code(code):
         raise ConfigError(f"{where} {key}: unknown rule code or prefix {code} (see `fiscallint rules`)")
     return code
+
+
+def takes_option(code: str, option: str) -> bool:
+    """Whether a rule the code or prefix names declares ``option`` in its schema (``Rule.options``)."""
+    from .registry import all_rules
+
+    return any(c.startswith(code) and any(o.name == option for o in cls.options) for c, cls in all_rules().items())
 
 
 def known_code(code: str) -> bool:

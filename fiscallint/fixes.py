@@ -1,4 +1,8 @@
-"""Applying safe fixes (``Finding.fix``) to text and markdown sources.
+"""Applying fixes (``Finding.fix``) to text and markdown sources.
+
+``--fix`` applies safe fixes, ``--unsafe-fixes`` the unsafe ones too, display-only fixes never.
+The fixed text is parsed and linted again: a fix whose finding is still there at the fixed place
+is dropped and the rest applied afresh, at most :data:`MAX_FIX_ROUNDS` times.
 
 Fixes are applied to the decoded text with its line endings untouched, then written back in
 the file's own encoding through a temporary file and an atomic rename. PDFs are never written.
@@ -13,6 +17,7 @@ import difflib
 import os
 import stat
 import tempfile
+from typing import Callable
 
 from .ast import Span
 from .errors import InputError
@@ -20,6 +25,9 @@ from .findings import Finding, Fix
 from .source import MAX_TEXT_BYTES, digest, line_feeds, read_regular, read_text_source
 
 WRITABLE_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
+MAX_FIX_ROUNDS = 4
+Relint = Callable[[str], list[Finding]]
+"""Lints a fixed text as the file it came from (same rules and settings)."""
 
 
 def fixable(path: str) -> bool:
@@ -54,6 +62,12 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     """Apply non-overlapping fixes (earliest first wins); return the text and the applied fixes.
 
     Linear in the text and n·log n in the fixes: placed ranges are kept sorted."""
+    new, applied, _ = placed_fixes(text, fixes)
+    return new, applied
+
+
+def placed_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix], list[tuple[int, int]]]:
+    """:func:`apply_fixes`, also giving where each applied fix starts in the new text (line, column)."""
     starts = offsets(text)
     placed: list[tuple[int, int, int]] = []  # (begin, end, index in fixes), sorted
     for number, fix in enumerate(fixes):
@@ -66,30 +80,63 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
             continue
         placed.insert(at, (*where, number))
     pieces: list[str] = []
-    cursor = 0
+    cursor = shift = 0
+    begins: list[int] = []
     for begin, end, number in placed:
         pieces += [text[cursor:begin], fixes[number].replacement]
+        begins.append(begin + shift)
+        shift += len(fixes[number].replacement) - (end - begin)
         cursor = end
     pieces.append(text[cursor:])
-    return "".join(pieces), [fixes[number] for _, _, number in placed]
+    new = "".join(pieces)
+    new_starts = offsets(new)
+    places = []
+    for begin in begins:
+        line = bisect.bisect_right(new_starts, begin)
+        places.append((line, begin - new_starts[line - 1] + 1))
+    return new, [fixes[number] for _, _, number in placed], places
 
 
-def fixed_text(path: str, findings: list[Finding], linted: str = "") -> tuple[str, str, str, list[Finding]] | None:
+def verified_fixes(text: str, findings: list[Finding], relint: Relint | None, unsafe: bool = False) -> tuple[str, list[Finding]]:
+    """Apply the applicable fixes of ``findings``; keep only fixes that clear their finding.
+
+    The fixed text is linted again (``relint``); a fix whose finding (same code) still starts at
+    the fixed place is dropped and the others applied afresh to the original text. After
+    :data:`MAX_FIX_ROUNDS` rounds without a clean result nothing is applied."""
+    candidates = [f for f in findings if f.fix is not None and f.fix.applies(unsafe)]
+    for _ in range(MAX_FIX_ROUNDS):
+        new, applied, places = placed_fixes(text, [f.fix for f in candidates])  # type: ignore[misc]
+        done = {id(fix) for fix in applied}
+        fixed = [f for f in candidates if id(f.fix) in done]
+        if not fixed or relint is None:
+            return new, fixed
+        where = dict(zip((id(fix) for fix in applied), places))
+        left = {(f.code, f.span.line, f.span.column) for f in relint(new)}
+        failed = {id(f) for f in fixed if (f.code, *where[id(f.fix)]) in left}
+        if not failed:
+            return new, fixed
+        candidates = [f for f in candidates if id(f) not in failed]
+    return text, []
+
+
+def fixed_text(
+    path: str, findings: list[Finding], linted: str = "", unsafe: bool = False, relint: Relint | None = None
+) -> tuple[str, str, str, list[Finding]] | None:
     """(original text, fixed text, encoding, fixed findings) for one writable file, or None.
 
-    ``linted`` is the digest of the bytes that were linted: if the file changed since, the
-    spans no longer point at the figures they were computed for, and nothing is fixed."""
-    fixes = [f.fix for f in findings if f.fix is not None]
-    if not fixes or not fixable(path):
+    Safe fixes apply, unsafe ones too when ``unsafe``; with ``relint`` each is verified by
+    linting the fixed text (:func:`verified_fixes`). ``linted`` is the digest of the bytes that
+    were linted: if the file changed since, the spans no longer point at the figures they were
+    computed for, and nothing is fixed."""
+    if not any(f.fix is not None and f.fix.applies(unsafe) for f in findings) or not fixable(path):
         return None
     source = read_text_source(path)
     if linted and source.digest != linted:
         raise InputError("changed since it was linted; fixes not applied (run again)")
-    new, applied = apply_fixes(source.text, fixes)
+    new, fixed = verified_fixes(source.text, findings, relint, unsafe)
     if new == source.text:
         return None
-    done = {id(fix) for fix in applied}
-    return source.text, new, source.encoding, [f for f in findings if f.fix is not None and id(f.fix) in done]
+    return source.text, new, source.encoding, fixed
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

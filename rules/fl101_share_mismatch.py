@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class ShareMismatch(Rule):
@@ -35,10 +35,11 @@ class ShareMismatch(Rule):
     name = "share-mismatch"
     severity = Severity.ERROR
     summary = "占比与计算值不符 (a share does not match part / whole)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for claim, checks in verdicts(self.context.report, self.context.model, ("share",)):
-            if any(c.ok or c.truncated for c in checks):
+            if any(c.ok or c.truncated or self.tolerated(c.computed - c.stated.value, c.tolerance) for c in checks):
                 continue
             first = checks[0]
             stated = first.stated
@@ -50,7 +51,7 @@ class ShareMismatch(Rule):
                 f"占比 {stated.text}% 与计算值不符：{first.shown()}{how}",
                 severity=severity,
                 related=related,
-                fix=Fix(stated.span, fmt(first.computed, stated.decimals)) if first.named else None,
+                fix=Fix(stated.span, fmt(first.computed, stated.decimals), f"占比改为计算值 {fmt(first.computed, stated.decimals)}%") if first.named else None,
             )
 
 

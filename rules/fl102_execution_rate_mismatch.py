@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class ExecutionRateMismatch(Rule):
@@ -32,11 +32,12 @@ class ExecutionRateMismatch(Rule):
     name = "execution-rate-mismatch"
     severity = Severity.ERROR
     summary = "预算完成率与计算值不符 (an execution rate does not match actual / budget)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for claim, checks in verdicts(self.context.report, self.context.model, ("execution",)):
             check = checks[0]
-            if check.ok or check.truncated:
+            if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue
             stated = check.stated
             related = [Related(n.span, role) for role, n in (("预算数", claim.numbers["budget"]), ("决算数", claim.numbers["actual"]))]
@@ -44,7 +45,7 @@ class ExecutionRateMismatch(Rule):
                 stated.span,
                 f"{claim.words.get('phrase', '')} {stated.text}% 与计算值不符：{check.shown()}",
                 related=related,
-                fix=Fix(stated.span, fmt(check.computed, stated.decimals)),
+                fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"比例改为计算值 {fmt(check.computed, stated.decimals)}%"),
             )
 
 

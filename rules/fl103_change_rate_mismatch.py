@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class ChangeRateMismatch(Rule):
@@ -41,11 +41,12 @@ class ChangeRateMismatch(Rule):
     name = "change-rate-mismatch"
     severity = Severity.ERROR
     summary = "增减幅度与计算值不符 (a change rate does not match delta / previous)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for claim, checks in verdicts(self.context.report, self.context.model, ("change",)):
             check = checks[0]
-            if check.ok or check.truncated:
+            if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue
             stated = check.stated
             same_sentence = claim.words.get("base") == "sentence"
@@ -54,7 +55,7 @@ class ChangeRateMismatch(Rule):
                 f"{claim.words.get('percent_word', '')} {stated.text}% 与计算值不符：{check.shown()}",
                 severity=Severity.ERROR if same_sentence else Severity.WARNING,
                 related=[Related(claim.numbers[role].span, name) for role, name in ROLES if role in claim.numbers],
-                fix=Fix(stated.span, fmt(check.computed, stated.decimals)) if same_sentence else None,
+                fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"幅度改为计算值 {fmt(check.computed, stated.decimals)}%") if same_sentence else None,
             )
 
 

@@ -9,7 +9,7 @@ from fiscallint.ast import Claim
 from fiscallint.denominators import fen, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 # Lists that, when every member is named, are the whole of their total.
 COMPLETE_SETS: list[list[str]] = [
@@ -56,6 +56,7 @@ class BreakdownSum(Rule):
     name = "breakdown-sum"
     severity = Severity.ERROR
     summary = "其中各项之和与总额不符 (the parts of a breakdown do not add up to its total)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for claim in self.context.report.claims():
@@ -67,7 +68,7 @@ class BreakdownSum(Rule):
                 continue  # FL106
             computed = sum((n.value for n in numbers), Decimal(0))
             gap = computed - total.value
-            if abs(gap) <= sum_tolerance([fen(n) for n in numbers], fen(total)) or (gap < 0 and not is_complete(claim.parts)):
+            if abs(gap) <= sum_tolerance([fen(n) for n in numbers], fen(total)) + self.tolerance or (gap < 0 and not is_complete(claim.parts)):
                 continue
             shown = " + ".join(n.text for n in numbers)
             yield self.finding(

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Number
 from fiscallint.denominators import fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class PartExceedsWhole(Rule):
@@ -30,6 +30,7 @@ class PartExceedsWhole(Rule):
     name = "part-exceeds-whole"
     severity = Severity.ERROR
     summary = "部分大于整体 (a part exceeds its whole)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
@@ -41,7 +42,7 @@ class PartExceedsWhole(Rule):
 
     def _compare(self, part: Number, part_label: str, whole: Number, whole_label: str, seen: set[tuple[int, int]]) -> Iterator[Finding]:
         key = (id(part), id(whole))
-        if key in seen or part.value - whole.value <= fen_slack(part, whole):
+        if key in seen or part.value - whole.value <= fen_slack(part, whole) + self.tolerance:
             return
         seen.add(key)
         yield self.finding(

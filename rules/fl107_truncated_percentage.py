@@ -41,7 +41,7 @@ class TruncatedPercentage(Rule):
             yield self.finding(
                 check.stated.span,
                 f"{check.stated.text}% 是截断值，四舍五入应为 {rounded}%：{check.shown()}",
-                fix=Fix(check.stated.span, rounded),
+                fix=Fix(check.stated.span, rounded, f"改为四舍五入值 {rounded}%"),
             )
 
 

@@ -8,7 +8,7 @@ from fiscallint.denominators import row_value
 from fiscallint.figures import TableFigure, named_figures
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class NarrativeAmountVsTable(Rule):
@@ -46,6 +46,7 @@ class NarrativeAmountVsTable(Rule):
     name = "narrative-amount-vs-table"
     severity = Severity.ERROR
     summary = "说明中的金额与表中数不符 (a narrative amount differs from the same item in the tables)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
@@ -57,10 +58,10 @@ class NarrativeAmountVsTable(Rule):
                 continue
             value = claim.numbers["value"]
             unit = claim.words.get("unit", "万元")
-            if any(p.agrees(value, unit) for p in places):
+            stated = value.value / 10000 if unit == "元" else value.value
+            if any(p.agrees(value, unit) or self.tolerated(stated - p.in_wan()) for p in places):
                 continue
             place = places[0]
-            stated = value.value / 10000 if unit == "元" else value.value
             shown = place.number.text if place.scale == 10000 else f"{place.number.text} 元（{place.in_wan():.2f} 万元）"
             yield self.finding(
                 value.span,
@@ -88,7 +89,7 @@ class NarrativeAmountVsTable(Rule):
             if row is None or figure is None:
                 continue
             place = TableFigure(figure, row, table05, "05")
-            if place.agrees(path.actual, "万元"):
+            if place.agrees(path.actual, "万元") or self.tolerated(path.actual.value - place.in_wan()):
                 continue
             other = path_row(path, rows03)
             total = row_value(other, 0) if other is not None else None

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 from .fl2_support import UNKNOWN, show, sum_check, value_in
 
@@ -49,6 +49,7 @@ class RowHierarchy(Rule):
     name = "row-hierarchy"
     severity = Severity.ERROR
     summary = "上级科目行与下级科目行之和不符 (a parent code row is not the sum of its children)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.model.checked_tables:
@@ -83,7 +84,7 @@ class RowHierarchy(Rule):
             terms = [p for p in parts if p is not None]
             if stated is None and not terms:
                 continue
-            ok, computed = sum_check(stated, terms)  # type: ignore[arg-type]
+            ok, computed = sum_check(stated, terms, slack=self.tolerance)  # type: ignore[arg-type]
             if ok:
                 continue
             shown = " + ".join(f"{show(p)}（{c.code}）" for p, c in zip(parts, children) if p is not None) or "0"  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.ast import Row
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 from fiscallint.tables import ColumnRule, column_rules, total_first, total_of_the_rest
 
 from .fl2_support import row_violations
@@ -45,6 +45,7 @@ class ColumnIdentity(Rule):
     name = "column-identity"
     severity = Severity.ERROR
     summary = "行内各栏不满足标准表的栏间关系 (a row breaks its table's column identity)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.model.checked_tables:
@@ -68,7 +69,7 @@ class ColumnIdentity(Rule):
                 yield from self._check_row(row, rules, table.column_count, total_first(table))
 
     def _check_row(self, row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[Finding]:
-        for span, message in row_violations(row, rules, count, first_is_total):
+        for span, message in row_violations(row, rules, count, first_is_total, self.tolerance):
             name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
             yield self.finding(span, f"{name}：{message}")
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Identity, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 from fiscallint.tables import total_first
 
 from .fl2_support import UNKNOWN, row_violations, show, sum_check, value_in
@@ -45,6 +45,7 @@ class PrintedIdentity(Rule):
     name = "printed-identity"
     severity = Severity.ERROR
     summary = "表注公式与表中数据不符 (a printed table identity does not hold)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.model.checked_tables:
@@ -69,7 +70,7 @@ class PrintedIdentity(Rule):
         if not rules:
             return
         for row in table.rows:
-            for span, message in row_violations(row, rules, count, total_first(table)):
+            for span, message in row_violations(row, rules, count, total_first(table), self.tolerance):
                 name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
                 yield self.finding(
                     span,
@@ -101,7 +102,7 @@ class PrintedIdentity(Rule):
             minus_numbers = [v for v in minus_values if v is not None]
             if stated is None and not plus_numbers and not minus_numbers:
                 continue
-            ok, computed = sum_check(stated, plus_numbers, minus_numbers)  # type: ignore[arg-type]
+            ok, computed = sum_check(stated, plus_numbers, minus_numbers, self.tolerance)  # type: ignore[arg-type]
             if ok:
                 continue
             shown = " + ".join(f"{v.text}（{r.line_no}行）" for v, r in zip(plus_values, terms) if v is not None) or "0"  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class TotalOfClasses(Rule):
@@ -38,6 +38,7 @@ class TotalOfClasses(Rule):
     name = "total-of-classes"
     severity = Severity.ERROR
     summary = "合计行与各类行之和不符 (the 合计 row is not the sum of the 类 rows)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.model.checked_tables:
@@ -56,7 +57,7 @@ class TotalOfClasses(Rule):
                 continue
             present = [t for t in terms if t is not None]
             computed = sum((t.value for t in present), start=cell.number.value * 0)
-            if abs(computed - cell.number.value) <= sum_tolerance(present, cell.number):
+            if abs(computed - cell.number.value) <= sum_tolerance(present, cell.number) + self.tolerance:
                 continue
             shown = " + ".join(t.text for t in present) or "0"
             yield self.finding(

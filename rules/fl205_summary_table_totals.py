@@ -9,7 +9,7 @@ from fiscallint.ast import Number, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.model import norm_label
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 from .fl2_support import show, sum_check
 
@@ -48,6 +48,7 @@ class SummaryTableTotals(Rule):
     name = "summary-table-totals"
     severity = Severity.ERROR
     summary = "收支总表合计、总计不符 (the totals of table 01/04 do not add up)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.model.checked_tables:
@@ -75,7 +76,7 @@ class SummaryTableTotals(Rule):
                 yield from self._sum(grand_out, [expense_total, *extra], printed)
         if grand_in is not None and grand_out is not None:
             a, b = _total(grand_in), _total(grand_out)
-            if a is not None and b is not None and not sum_check(a, [b])[0]:
+            if a is not None and b is not None and not sum_check(a, [b], slack=self.tolerance)[0]:
                 yield self.finding(
                     b.span,
                     f"支出总计 {b.text} 与收入总计 {a.text} 不等：差 {fmt(b.value - a.value)}",
@@ -90,7 +91,7 @@ class SummaryTableTotals(Rule):
         terms = [v for v in values if v is not None]
         if stated is None and not terms:
             return
-        ok, computed = sum_check(stated, terms)
+        ok, computed = sum_check(stated, terms, slack=self.tolerance)
         if ok:
             return
         shown = " + ".join(f"{v.text}（{r.label}）" for v, r in zip(values, parts) if v is not None) or "0"

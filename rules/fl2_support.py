@@ -22,22 +22,27 @@ def value_in(row: Row, column: int) -> Number | None | object:
     return None if row.positioned else UNKNOWN
 
 
-def sum_check(total: Number | None, terms: list[Number], minus: list[Number] | None = None) -> tuple[bool, Decimal]:
-    """Whether total = Σ terms − Σ minus within tail rounding; also the computed value."""
+def sum_check(
+    total: Number | None, terms: list[Number], minus: list[Number] | None = None, slack: Decimal = Decimal(0)
+) -> tuple[bool, Decimal]:
+    """Whether total = Σ terms − Σ minus within tail rounding plus ``slack`` (the rule's configured
+    tolerance); also the computed value."""
     minus = minus or []
     computed = sum((t.value for t in terms), Decimal(0)) - sum((t.value for t in minus), Decimal(0))
     reference = total or next(iter(terms + minus), None)
     if reference is None:
         return True, computed
     stated = total.value if total else Decimal(0)
-    return abs(computed - stated) <= sum_tolerance(terms + minus, reference), computed
+    return abs(computed - stated) <= sum_tolerance(terms + minus, reference) + slack, computed
 
 
 def show(number: Number | None) -> str:
     return number.text if number is not None else "0（空）"
 
 
-def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[tuple[Span, str]]:
+def row_violations(
+    row: Row, rules: list[ColumnRule], count: int, first_is_total: bool, slack: Decimal = Decimal(0)
+) -> Iterator[tuple[Span, str]]:
     """Column identities a row provably breaks: (where to point, the arithmetic shown).
 
     A positioned row points at the total cell of the broken identity; a row whose values lost
@@ -58,7 +63,9 @@ def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total
             total = by_column.get(target)
             terms = [by_column[c] for c in plus if c in by_column]
             subtracted = [by_column[c] for c in minus if c in by_column]
-            _, computed = sum_check(total, terms, subtracted)
+            within, computed = sum_check(total, terms, subtracted, slack)
+            if within and slack:
+                continue
             formula = "＋".join(str(c) for c in plus) + "".join(f"－{c}" for c in minus)
             shown = " + ".join(show(by_column.get(c)) for c in plus) + "".join(f" − {show(by_column.get(c))}" for c in minus)
             yield (total.span if total else row.span), f"第{target}栏 {show(total)} ≠ 第{formula}栏：{shown} = {fmt(computed)}"
@@ -67,7 +74,7 @@ def row_violations(row: Row, rules: list[ColumnRule], count: int, first_is_total
     first, last = numbers[0].span, numbers[-1].span
     values = Span(first.line, first.column, last.end_line, last.end_column)
     if len(rules) == 1 and first_is_total and rules[0][0] == 1 and sorted(rules[0][1]) == list(range(2, count + 1)):
-        ok, computed = sum_check(numbers[0], numbers[1:])
+        ok, computed = sum_check(numbers[0], numbers[1:], slack=slack)
         if not ok:
             shown = " + ".join(n.text for n in numbers[1:]) or "0"
             yield values, f"合计栏 {numbers[0].text} ≠ 其余各栏之和：{shown} = {fmt(computed)}"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.facts import class_rows, differs, first_value
-from fiscallint.findings import Finding, Related, Severity
+from fiscallint.facts import class_rows, first_value
+from fiscallint.findings import Finding, Severity
 from fiscallint.model import norm_label
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
+
+from .fl3_support import mismatch
 
 
 class FunctionalRows0103(Rule):
@@ -54,6 +56,7 @@ class FunctionalRows0103(Rule):
     name = "functional-rows-01-03"
     severity = Severity.ERROR
     summary = "01表功能分类支出行与03表类行不符 (a table 01 functional row differs from the table 03 class row)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         table01 = self.context.model.table("01")
@@ -62,14 +65,11 @@ class FunctionalRows0103(Rule):
             return
         for row in table01.rows:
             other = classes.get(norm_label(row.label))
-            a, b = first_value(row), first_value(other)
-            if other is None or a is None or b is None or not differs(a, b):
-                continue
-            yield self.finding(
-                a.span,
-                f"01表“{norm_label(row.label)}” {a.text} 与03表 {other.code} 类 {b.text} 不符：差额 {a.value - b.value:+f}",
-                related=[Related(b.span, f"公开03表 {other.code} {other.label}")],
-            )
+            if other is not None:
+                yield from mismatch(
+                    self, first_value(row), first_value(other), f"01表“{norm_label(row.label)}”", f"03表 {other.code} 类",
+                    f"公开03表 {other.code} {other.label}",
+                )
 
 
 RULE = FunctionalRows0103

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.facts import differs, first_value
-from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.facts import first_value
+from fiscallint.findings import Finding, Severity
+from fiscallint.rule import TOLERANCE, Rule
+
+from .fl3_support import mismatch
 
 
 class Appropriation0204(Rule):
@@ -51,19 +53,14 @@ class Appropriation0204(Rule):
     name = "appropriation-02-04"
     severity = Severity.ERROR
     summary = "02表财政拨款收入与04表本年收入合计不符 (table 02 appropriation income differs from table 04 income total)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
         total02 = model.total_row("02")
-        a = total02.value_at(2) if total02 is not None else None
-        b = first_value(model.row_by_label("04", "本年收入合计"))
-        if a is None or b is None or not differs(a, b):
-            return
-        yield self.finding(
-            a.span,
-            f"02表合计行财政拨款收入 {a.text} 与04表本年收入合计 {b.text} 不符：差额 {a.value - b.value:+f}",
-            related=[Related(b.span, "公开04表 本年收入合计")],
-        )
+        appropriation = total02.value_at(2) if total02 is not None else None
+        income = first_value(model.row_by_label("04", "本年收入合计"))
+        yield from mismatch(self, appropriation, income, "02表合计行财政拨款收入", "04表本年收入合计", "公开04表 本年收入合计")
 
 
 RULE = Appropriation0204

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import Number, Row
-from fiscallint.facts import class_rows, differs, first_value, fund_table, table_figures, three_column_total
-from fiscallint.findings import Finding, Related, Severity
+from fiscallint.facts import class_rows, first_value, fund_table, table_figures, three_column_total
+from fiscallint.findings import Finding, Severity
 from fiscallint.model import norm_label
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
+
+from .fl3_support import mismatch
 
 
 class GeneralBudget0405(Rule):
@@ -75,6 +77,7 @@ class GeneralBudget0405(Rule):
     name = "general-budget-04-05"
     severity = Severity.ERROR
     summary = "04表一般公共预算支出与05表小计不符 (table 04 general-budget column differs from table 05)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -92,15 +95,10 @@ class GeneralBudget0405(Rule):
             elif label == "本年支出合计":
                 pairs.append((row, total05))
         for row04, row05 in pairs:
-            a = self._general(row04, only_general)
-            b = first_value(row05)
-            if a is None or b is None or not differs(a, b):
-                continue
-            name = norm_label(row04.label)
-            yield self.finding(
-                a.span,
-                f"04表“{name}”一般公共预算财政拨款 {a.text} 与05表小计 {b.text} 不符：差额 {a.value - b.value:+f}",
-                related=[Related(b.span, f"公开05表 {row05.code or ''} {row05.label}".replace("  ", " "))],
+            yield from mismatch(
+                self, self._general(row04, only_general), first_value(row05),
+                f"04表“{norm_label(row04.label)}”一般公共预算财政拨款", "05表小计",
+                f"公开05表 {row05.code or ''} {row05.label}".replace("  ", " "),
             )
 
     def _only_general_budget(self) -> bool:

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.facts import first_value, three_column_total
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class BasicExpenditure0506(Rule):
@@ -56,6 +56,7 @@ class BasicExpenditure0506(Rule):
     name = "basic-expenditure-05-06"
     severity = Severity.ERROR
     summary = "05表基本支出与06表人员经费、公用经费合计之和不符 (table 05 basic expenditure differs from table 06)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -69,7 +70,7 @@ class BasicExpenditure0506(Rule):
         if basic is None or staff is None or public is None:
             return
         computed = staff.value + public.value
-        if abs(computed - basic.value) <= sum_tolerance([staff, public], basic):
+        if abs(computed - basic.value) <= sum_tolerance([staff, public], basic) + self.tolerance:
             return
         yield self.finding(
             basic.span,

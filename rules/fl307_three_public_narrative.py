@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.facts import SLOT_NAMES, SLOTS, differs
-from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.facts import SLOT_NAMES, SLOTS
+from fiscallint.findings import Finding, Severity
+from fiscallint.rule import TOLERANCE, Rule
+
+from .fl3_support import mismatch
 
 ROLE_NAMES = {"budget": "全年预算数", "actual": "决算数"}
 
@@ -49,6 +51,7 @@ class ThreePublicNarrative(Rule):
     name = "three-public-narrative"
     severity = Severity.ERROR
     summary = "情况说明“三公”经费与三公表不符 (narrative 三公 figures differ from the 三公 table)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -59,14 +62,11 @@ class ThreePublicNarrative(Rule):
         table, row, figures = located
         for role in ("budget", "actual"):
             for slot in SLOTS:
-                said = stated.values.get((role, slot))
                 shown = figures.values.get((role, slot))
-                if said is None or shown is None or not differs(said, shown):
-                    continue
-                yield self.finding(
-                    said.span,
-                    f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]} {said.text} 万元与“三公”经费表 {shown.text} 不符：差额 {said.value - shown.value:+f}",
-                    related=[Related(shown.span if shown.text != "（空）" else row.span, f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{ROLE_NAMES[role]}")],
+                yield from mismatch(
+                    self, stated.values.get((role, slot)), shown, f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]}", "“三公”经费表",
+                    f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{ROLE_NAMES[role]}", unit="万元",
+                    related_at=row.span if shown is not None and shown.text == "（空）" else None,
                 )
 
 

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.facts import differs, first_value
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class RunningCosts06(Rule):
@@ -45,6 +45,7 @@ class RunningCosts06(Rule):
     name = "running-costs-06"
     severity = Severity.WARNING
     summary = "机关运行经费大于06表公用经费合计 (机关运行经费 exceeds table 06 公用经费)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
@@ -66,7 +67,7 @@ class RunningCosts06(Rule):
         if claim is None:
             return
         said = claim.numbers["value"]
-        if said.value <= public.value or not differs(said, public):
+        if said.value <= public.value or not differs(said, public, self.tolerance):
             return
         yield self.finding(
             said.span,

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Funding
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt, is_truncation, percent_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class ExecutionRate(Rule):
@@ -35,6 +35,7 @@ class ExecutionRate(Rule):
     name = "execution-rate"
     severity = Severity.ERROR
     summary = "执行率与执行数/预算数不符 (execution rate is not actual / budget)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.report.performance:
@@ -48,7 +49,7 @@ class ExecutionRate(Rule):
             return
         computed = b.value / a.value * HUNDRED
         tolerance = percent_tolerance(rate, [(a, HUNDRED * b.value / a.value**2), (b, HUNDRED / a.value)])
-        if abs(computed - rate.value) <= tolerance + self.context.tolerance(self.code):
+        if abs(computed - rate.value) <= tolerance + self.tolerance:
             return
         truncated = is_truncation(computed, rate)
         yield self.finding(
@@ -57,7 +58,7 @@ class ExecutionRate(Rule):
             + ("（截断而非四舍五入）" if truncated else ""),
             severity=Severity.INFO if truncated else None,
             related=[Related(a.span, "全年预算数"), Related(b.span, "全年执行数")],
-            fix=Fix(rate.span, fmt(computed, rate.decimals)),
+            fix=Fix(rate.span, fmt(computed, rate.decimals), f"执行率改为计算值 {fmt(computed, rate.decimals)}%"),
         )
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class FundingScore(Rule):
@@ -34,6 +34,7 @@ class FundingScore(Rule):
     name = "funding-score"
     severity = Severity.ERROR
     summary = "资金执行得分与分值×执行率不符 (funding score is not weight × execution rate)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.report.performance:
@@ -44,13 +45,14 @@ class FundingScore(Rule):
             share = min(rate.value / HUNDRED, Decimal(1))
             expected = weight.value * share
             tolerance = score.ulp + weight.value * rate.ulp / HUNDRED + Decimal("1e-9")  # 分值 is exact
-            if abs(expected - score.value) <= tolerance + self.context.tolerance(self.code):
+            if abs(expected - score.value) <= tolerance + self.tolerance:
                 continue
+            corrected = fmt(expected, score.decimals if expected == expected.to_integral_value() else max(score.decimals, 2))
             yield self.finding(
                 score.span,
                 f"资金执行得分 {score.text} 与计算值不符：{weight.text} × {fmt(share * HUNDRED, rate.decimals)}% = {fmt(expected)}",
                 related=[Related(weight.span, "分值"), Related(rate.span, "执行率")],
-                fix=Fix(score.span, fmt(expected, score.decimals if expected == expected.to_integral_value() else max(score.decimals, 2))),
+                fix=Fix(score.span, corrected, f"得分改为计算值 {corrected}"),
             )
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Number, PerformanceTable
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 def score_tolerance(terms: list[Number], total: Number) -> Decimal:
@@ -50,6 +50,7 @@ class TotalScore(Rule):
     name = "total-score"
     severity = Severity.ERROR
     summary = "总分与各项得分之和不符 (total score is not the sum of the scores)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.report.performance:
@@ -66,14 +67,14 @@ class TotalScore(Rule):
         if funding is not None:
             terms.insert(0, funding)
         computed = sum((t.value for t in terms), start=Decimal(0))
-        if abs(computed - total.value) <= score_tolerance(terms, total) + self.context.tolerance(self.code):
+        if abs(computed - total.value) <= score_tolerance(terms, total) + self.tolerance:
             return
         shown = " + ".join(t.text for t in terms)
         yield self.finding(
             total.span,
             f"总分{word} {total.text} 与各项{word}之和不符：{shown} = {fmt(computed, max(t.decimals for t in terms))}",
             related=[Related(i.span, i.name) for i in table.indicators],
-            fix=Fix(total.span, fmt(computed, total.decimals)),
+            fix=Fix(total.span, fmt(computed, total.decimals), f"总分改为各项得分之和 {fmt(computed, total.decimals)}"),
         )
 
 

@@ -59,7 +59,7 @@ class GradeBand(Rule):
                 span,
                 f"评价等级“{grade}”与总分不符：总分 {score.text}{scaled} 应为“{expected}”（≥90 优，80–90 良，60–80 中，<60 差）",
                 related=[Related(score.span, "总分")],
-                fix=Fix(span, expected),
+                fix=Fix(span, expected, f"评价等级改为“{expected}”"),
             )
 
 

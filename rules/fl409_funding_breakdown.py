@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class FundingBreakdown(Rule):
@@ -35,6 +35,7 @@ class FundingBreakdown(Rule):
     name = "funding-breakdown"
     severity = Severity.WARNING
     summary = "基本支出与项目支出之和不等于执行数 (basic + project spending is not the actual total)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.report.performance:
@@ -43,7 +44,7 @@ class FundingBreakdown(Rule):
             if basic is None or project is None or actual is None:
                 continue
             computed = basic.value + project.value
-            if abs(computed - actual.value) <= sum_tolerance([basic, project], actual):
+            if abs(computed - actual.value) <= sum_tolerance([basic, project], actual) + self.tolerance:
                 continue
             hint = "（基本支出总额与执行数相同，疑将支出总额填入基本支出栏）" if basic.value == actual.value else ""
             yield self.finding(

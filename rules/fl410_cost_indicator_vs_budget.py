@@ -11,7 +11,7 @@ from fiscallint.ast import Funding, Indicator, Measure, Number
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.performance import is_rate_name, shown
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 COST_NAME_RE = re.compile(r"成本|费用|经费|资金|费$")
 NOT_COST_RE = re.compile(r"率|比例|人均|单价|平均|每|标准|次均|带动|撬动|拉动|吸引|引导|节约|节省|收入|效益|产值|投资|社会资金")
@@ -114,6 +114,7 @@ class CostIndicatorVsBudget(Rule):
     name = "cost-indicator-vs-budget"
     severity = Severity.WARNING
     summary = "成本指标与本表预算数、执行数矛盾 (a cost indicator contradicts the funding block)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.report.performance:
@@ -137,7 +138,7 @@ class CostIndicatorVsBudget(Rule):
             value, planned = item.value(actual), item.value(target)
             if item.scale is None or actual is None or value is None:
                 continue
-            if value <= spent.value + item.ulp(actual) + spent.ulp:
+            if value <= spent.value + item.ulp(actual) + spent.ulp + self.tolerance:
                 continue
             wider = planned is not None and planned > budget.value + budget.ulp
             yield self.finding(
@@ -160,7 +161,7 @@ class CostIndicatorVsBudget(Rule):
         tolerance = sum((c.ulp(c.indicator.actual) for c, _ in items if c.indicator.actual), spent.ulp) + Decimal("0.01") * len(items)
         if any(abs(2 * v - total) <= tolerance for _, v in items):
             return  # one of them is the sum of the others: a total with its breakdown
-        if total <= spent.value + tolerance:
+        if total <= spent.value + tolerance + self.tolerance:
             return
         first = items[0][0].indicator
         assert first.actual is not None

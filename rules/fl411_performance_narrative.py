@@ -9,7 +9,7 @@ from fiscallint.ast import Number, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.performance_narrative import EvaluatedAmount, EvaluationStatement, evaluation_statements
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 BASES = {"budget": "全年预算数", "actual": "全年执行数"}
 KINDS = {"project": ("项目", "项目支出"), "department": ("部门整体自评表", "部门整体支出")}
@@ -53,6 +53,7 @@ class PerformanceNarrative(Rule):
     name = "performance-narrative"
     severity = Severity.WARNING
     summary = "绩效段落的项目资金与所附自评表之和不符 (the 绩效 paragraph's funds are not the sum of its tables)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         for statement in evaluation_statements(self.context.report):
@@ -72,7 +73,7 @@ class PerformanceNarrative(Rule):
         for basis in bases:
             terms: list[Number] = [getattr(t.funding, basis) for t in tables]
             total = sum((n.value for n in terms), Decimal(0))
-            if abs(total - value) <= sum_tolerance(terms, stated):
+            if abs(total - value) <= sum_tolerance(terms, stated) + self.tolerance:
                 return
             sums.append(f"{BASES[basis]}合计 {' + '.join(n.text for n in terms)} = {fmt(total)} 万元")
         yield self.finding(

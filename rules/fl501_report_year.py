@@ -50,7 +50,7 @@ class ReportYear(Rule):
                 mention.span,
                 f"“{mention.text}”年份 {mention.year} 与本报告年度 {year} 不符",
                 related=agreeing,
-                fix=Fix(mention.span, str(year)),
+                fix=Fix(mention.span, str(year), f"年份改为报告年度 {year}"),
             )
 
 

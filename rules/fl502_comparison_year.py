@@ -41,7 +41,7 @@ class ComparisonYear(Rule):
             yield self.finding(
                 mention.span,
                 f"“{mention.text}”比较年度 {mention.year} 应为上年 {year - 1}（本报告年度 {year}）",
-                fix=Fix(mention.span, str(year - 1)),
+                fix=Fix(mention.span, str(year - 1), f"比较年度改为上年 {year - 1}"),
             )
 
 

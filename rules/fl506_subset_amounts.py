@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Claim
 from fiscallint.facts import rounding
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 KINDS = (
     ("micro", re.compile(r"小微企业")),
@@ -40,6 +40,7 @@ class SubsetAmounts(Rule):
     name = "subset-amounts"
     severity = Severity.ERROR
     summary = "部分金额大于整体 (a subset amount exceeds its superset: 小微 ≤ 中小企业 ≤ 政府采购总额)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         # A part written as 其中 of its whole is FL106's (part-exceeds-whole) to report.
@@ -63,7 +64,7 @@ class SubsetAmounts(Rule):
 
     def _compare(self, part: Claim, kind: str, whole: Claim) -> Iterator[Finding]:
         a, b = part.numbers["value"], whole.numbers["value"]
-        if (id(a), id(b)) in self.listed or a.value <= b.value + rounding(a) + rounding(b):
+        if (id(a), id(b)) in self.listed or a.value <= b.value + rounding(a) + rounding(b) + self.tolerance:
             return
         whole_kind = _kind(whole) or "total"
         yield self.finding(

@@ -95,7 +95,7 @@ class OwnYearFigures(Rule):
             f"“{year_claim.text}{clean_subject(subject)} {amount.text}”：该金额是本年度（{year}年）公开{figure.name}表的"
             f"{figure.row.label} {figure.number.text}，年份应为 {year}",
             related=[Related(figure.number.span, f"公开{figure.name}表 {figure.row.label}")],
-            fix=Fix(span, str(year)),
+            fix=Fix(span, str(year), f"年份改为 {year}"),
         )
 
     @staticmethod

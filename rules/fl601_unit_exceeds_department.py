@@ -9,7 +9,7 @@ from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 SUMMED_WHOLE = {"gp_exp", "gp_basic", "approp_inc", "approp_exp", "approp_grand_total", "three_public", "running_costs"}
@@ -66,6 +66,7 @@ class UnitExceedsDepartment(Rule):
     name = "unit-exceeds-department"
     severity = Severity.ERROR
     summary = "单位金额大于所属部门同项金额 (a unit's figure exceeds its department's for the same year, kind and item)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         peers = peers_of(self.context)

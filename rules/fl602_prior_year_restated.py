@@ -9,7 +9,7 @@ from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, difference, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import TOLERANCE, Rule
 
 
 class PriorYearRestated(Rule):
@@ -53,6 +53,7 @@ class PriorYearRestated(Rule):
     name = "prior-year-restated"
     severity = Severity.ERROR
     summary = "本年报告所列上年数与上年报告不符 (last year's figures differ from last year's own report)"
+    options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
         peers = peers_of(self.context)

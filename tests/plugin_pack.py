@@ -16,7 +16,7 @@ TYPO_PACK = '''
 """A test-only pack: XT101 flags 帐户 (a variant spelling) and offers 账户 as a safe fix."""
 
 from fiscallint.ast import Span
-from fiscallint.findings import Fix, Severity
+from fiscallint.findings import Applicability, Fix, Severity
 from fiscallint.rule import Rule
 
 
@@ -37,7 +37,7 @@ class AccountSpelling(Rule):
             start = line.find("帐户")
             while start >= 0:
                 span = Span(number, start + 1, number, start + 3)
-                yield self.finding(span, "“帐户”应作“账户”", fix=Fix(span, "账户"))
+                yield self.finding(span, "“帐户”应作“账户”", fix=Fix(span, "账户", "改为“账户”", Applicability.SAFE))
                 start = line.find("帐户", start + 2)
 
 

@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from fiscallint.cli import main
 
+pytestmark = pytest.mark.slow
+
 pytest.importorskip("distributed")
 FIXTURES = Path(__file__).parent / "fixtures" / "across"
 

@@ -23,7 +23,7 @@ from fiscallint.across.index import read_report
 from fiscallint.cli import main
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-pytestmark = pytest.mark.skipif(not (CORPUS / "text").is_dir(), reason="the shared corpus is not available")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not (CORPUS / "text").is_dir(), reason="the shared corpus is not available")]
 
 
 def invoke(*args: str):

@@ -83,6 +83,9 @@ def test_tolerance_and_year_reach_the_rules(project: Path) -> None:
         ('[per-file-ignores]\n"*.txt" = "not a code"\n', "per-file-ignores"),
         ('[severity]\nFL204 = "fatal"\n', "severity.FL204"),
         ('[tolerance]\nFL204 = -1\n', "tolerance.FL204"),
+        ('[tolerance]\nFL204 = "lots"\n', "tolerance.FL204"),
+        ('[tolerance]\nFL501 = 1\n', "tolerance.FL501: no rule FL501… takes a tolerance"),
+        ('[tolerance]\nFL999 = 1\n', "unknown rule code or prefix FL999"),
         ('year = "2023"\n', "year"),
         ("select = [\n", "invalid TOML"),
     ],
@@ -109,3 +112,28 @@ def test_explicit_config_file(project: Path) -> None:
     assert status == 1 and found == [("a.txt", "FL204", "warning")]
     config = discover(project)
     assert lint_file(str(project / "reports" / "a.txt"), config, Overrides(Selection(select=("FL204",)))).findings
+
+
+FL204_OFF_BY_4_FEN = """公开03表
+单位：万元
+科目编码 科目名称 本年支出合计
+合计 220.04
+201 一般公共服务支出 120.00
+208 社会保障和就业支出 100.00
+"""
+
+
+@pytest.mark.parametrize(("table", "fires"), [("", True), ("[tolerance]\nFL204 = 0.05\n", False), ("[tolerance]\nFL204 = 0.01\n", True), ("[tolerance]\nFL2 = 0.05\n", False)])
+def test_documented_fl204_tolerance_example_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str, fires: bool) -> None:
+    """docs/configuration.md's `FL204 = 0.05`: a 合计 0.04 off the sum of its classes is accepted."""
+    (tmp_path / "fiscallint.toml").write_text(table, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(FL204_OFF_BY_4_FEN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, found = codes(tmp_path, "--select", "FL204", "r.txt")
+    assert (found == [("r.txt", "FL204", "error")] and status == 1) if fires else (found == [] and status == 0)
+
+
+def test_explain_lists_the_rule_options() -> None:
+    shown = CliRunner().invoke(main, ["explain", "FL204"]).stdout
+    assert "选项" in shown and "tolerance (non-negative number, default 0)" in shown
+    assert "tolerance" not in CliRunner().invoke(main, ["explain", "FL501"]).stdout

@@ -21,7 +21,7 @@ from fiscallint.testing import lint_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"
 FILES = sorted(CORPUS.glob("*")) if CORPUS.is_dir() else []
-pytestmark = pytest.mark.skipif(not FILES, reason="the shared corpus is not available")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not FILES, reason="the shared corpus is not available")]
 
 Target = Callable[[Model], "tuple[Span, str] | None"]
 

@@ -16,7 +16,7 @@ import pytest
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "detection.py"
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no corpus at {CORPUS}")]
 
 # family group: (families, minimum recall); measured on the fast subset in brackets
 FLOORS = {

@@ -1,4 +1,4 @@
-"""``--fix`` and ``--diff``: safe fixes applied in place (encoding, BOM and line endings kept)."""
+"""``--fix`` and ``--diff``: fixes applied in place (encoding, BOM and line endings kept)."""
 
 from __future__ import annotations
 
@@ -65,10 +65,15 @@ def test_pdf_is_never_fixed(tmp_path: Path) -> None:
 
 
 def test_builtin_share_fix(tmp_path: Path) -> None:
-    """FL101 offers the computed share as its fix; --fix writes it and the finding is gone."""
+    """FL101 offers the computed share as an unsafe fix: --fix leaves it (and says so);
+    --fix --unsafe-fixes writes it and the finding is gone."""
     report = tmp_path / "share.txt"
-    report.write_text("2024年度支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出 70%；项目支出 100.00 万元，占本年支出 20%。\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--select", "FL101", "--fix", str(report)])
+    text = "2024年度支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出 70%；项目支出 100.00 万元，占本年支出 20%。\n"
+    report.write_text(text, encoding="utf-8")
+    held = CliRunner().invoke(main, ["check", "--select", "FL101", "--fix", str(report)])
+    assert held.exit_code == 1 and report.read_text(encoding="utf-8") == text
+    assert "1 unsafe fix(es) not applied" in held.stderr and "--unsafe-fixes" in held.stderr
+    result = CliRunner().invoke(main, ["check", "--select", "FL101", "--fix", "--unsafe-fixes", str(report)])
     assert result.exit_code == 0, result.output
     assert "占本年支出 80%" in report.read_text(encoding="utf-8")
     assert CliRunner().invoke(main, ["check", "--select", "FL101", str(report)]).exit_code == 0

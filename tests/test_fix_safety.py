@@ -23,7 +23,7 @@ FIXED = SHARE.replace("70%", "80%")
 
 
 def fix(*args: str):
-    return CliRunner().invoke(main, ["check", "--select", "FL101", "--fix", *args])
+    return CliRunner().invoke(main, ["check", "--select", "FL101", "--fix", "--unsafe-fixes", *args])
 
 
 def report(folder: Path, text: str = SHARE + "\n", name: str = "r.txt") -> Path:

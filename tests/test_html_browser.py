@@ -16,6 +16,8 @@ from playwright.sync_api import Browser, Error, Locator, Page, expect, sync_play
 
 from tests.html_fixtures import HOSTILE, REPORT, html_report, write  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = os.environ.get("FISCALLINT_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -18,6 +18,8 @@ from fiscallint.config import Config
 from fiscallint.errors import Cancelled
 from fiscallint.pipeline import lint_buffer
 
+pytestmark = pytest.mark.slow
+
 SHARE = "2024年度支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出 70%；项目支出 100.00 万元，占本年支出 20%。\n"
 FIXTURE = Path(__file__).parent / "fixtures" / "budget-water-2025.txt"
 WAIT = 60.0  # seconds before a missing answer fails the test (a hang, not a timing)

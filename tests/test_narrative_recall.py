@@ -24,6 +24,8 @@ from fiscallint.parser import parse_source
 from fiscallint.registry import all_rules
 from fiscallint.source import SourceText
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"
 TEXTS = sorted(CORPUS.glob("*")) if CORPUS.is_dir() else []
 RULES = [cls for code, cls in all_rules().items() if code.startswith("FL1")]

@@ -11,6 +11,8 @@ import pytest
 
 from fiscallint.pdf import PdfText, extract_pdf
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
 
 TITLES = {

@@ -21,6 +21,8 @@ from fiscallint.pdf import PdfText, extract_pdf
 from tests import pdf_fixtures as fx
 from tests.test_pdf_findings import build as build_planted
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
 
 

@@ -19,7 +19,7 @@ from fiscallint.source import read_text_source
 from fiscallint.testing import lint_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not present")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not CORPUS.is_dir(), reason="the development corpus is not present")]
 
 
 @dataclass

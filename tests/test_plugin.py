@@ -1,5 +1,6 @@
 """A third-party rule pack installed through the entry-point group shows up and fires;
-a broken pack is reported on stderr and skipped, never fatal."""
+a broken pack is reported on stderr and skipped, never fatal; the pack's own case files
+(tests/plugin_cases) run through the public runner of ``fiscallint.testing``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.plugin_pack import BROKEN_PACK, TYPO_PACK, make_pack, subprocess_env
+import pytest
+
+from fiscallint.testing import Case, case_params, check_case, load_cases
+from tests.plugin_pack import BROKEN_PACK, TYPO_PACK, make_pack, subprocess_env, typo_pack  # noqa: F401 (fixture)
 
 
 def fiscallint(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -36,3 +40,17 @@ def test_broken_plugin_is_reported_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "r.txt").write_text("本单位银行帐户余额 10.00 万元。\n", encoding="utf-8")
     checked = fiscallint(site, "check", "--select", "XT", "r.txt", cwd=tmp_path)
     assert checked.returncode == 1 and "XT101" in checked.stdout and "Traceback" not in checked.stderr
+
+
+PLUGIN_CASES = Path(__file__).parent / "plugin_cases"
+
+
+@pytest.mark.parametrize("case", case_params(PLUGIN_CASES))
+def test_plugin_cases_run_through_the_public_runner(case: Case, typo_pack: Path) -> None:
+    check_case(case)
+
+
+def test_plugin_case_needs_its_pack_installed() -> None:
+    failing = next(c for c in load_cases(PLUGIN_CASES / "XT101.toml") if c.expect_findings)
+    with pytest.raises(AssertionError, match="rule XT101 is not installed"):
+        check_case(failing)

@@ -19,7 +19,7 @@ import pytest
 from tests.test_cli import BAD, GOOD
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(shutil.which("git") is None, reason="needs git")]
 
 
 def git(cwd: Path, *args: str) -> None:

@@ -15,6 +15,7 @@ import os
 import tempfile
 from typing import Iterator
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -27,6 +28,8 @@ from fiscallint.parser import parse_source
 from fiscallint.registry import all_rules
 from fiscallint.rule import Rule
 from fiscallint.source import SourceText, detect_shape
+
+pytestmark = pytest.mark.slow
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
 

@@ -18,6 +18,8 @@ from fiscallint.parser import parse_source
 from fiscallint.registry import all_rules
 from fiscallint.source import SourceText, read_text_source
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"
 CHECKED_KINDS = {"01", "02", "03", "04", "05", "06", "09"}
 PER_DOCUMENT = 400

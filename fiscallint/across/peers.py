@@ -159,6 +159,6 @@ def compare(
             if other is None:
                 continue
             delta = conflict(figure, other.figure)
-            if delta is not None:
+            if delta is not None and not rule.tolerated(delta):
                 yield rule.finding(figure.span, message(figure, peer, other, delta))
 

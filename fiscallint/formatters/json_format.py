@@ -13,6 +13,8 @@ def as_dict(finding: Finding) -> dict[str, object]:
         fs = finding.fix.span
         fix = {
             "replacement": finding.fix.replacement,
+            "title": finding.fix.label(),
+            "applicability": finding.fix.applicability.value,
             "line": fs.line,
             "column": fs.column,
             "end_line": fs.end_line,

@@ -56,7 +56,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, object]:
         ]
     if f.fix is not None:
         result["fixes"] = [{
-            "description": {"text": f"{f.code}: → {f.fix.replacement}"},
+            "description": {"text": f"{f.code}: {f.fix.label()} ({f.fix.applicability.value})"},
             "artifactChanges": [{
                 "artifactLocation": {"uri": _uri(f.path)},
                 "replacements": [{"deletedRegion": _region(f.fix.span), "insertedContent": {"text": f.fix.replacement}}],

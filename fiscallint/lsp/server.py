@@ -247,13 +247,14 @@ def code_action(ls: FiscalServer, params: types.CodeActionParams) -> list[types.
         if not overlaps(finding.span, linted.lines, params.range) or finding.code == "FL000":
             continue
         diag = diagnostic(finding, uri, linted.lines)
-        if finding.fix is not None:
+        if finding.fix is not None and finding.fix.applies(unsafe=True):
             edit = types.TextEdit(range=to_range(finding.fix.span, linted.lines), new_text=finding.fix.replacement)
+            safe = finding.fix.applies(unsafe=False)
             actions.append(types.CodeAction(
-                title=f"{finding.code}: 改为 {finding.fix.replacement} (apply the fix)",
+                title=f"{finding.code}: {finding.fix.label()} ({'apply the fix' if safe else 'unsafe fix: check which figure is wrong'})",
                 kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diag],
-                is_preferred=True,
+                is_preferred=safe,
                 edit=types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
                     text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version),
                     edits=[edit],
