@@ -93,7 +93,7 @@ def main() -> None:
         page.wait_for_selector("li.fi.cur")
         jump_s = time.perf_counter() - start
         browser.close()
-    print(f"| document | pages | lines | findings | text s | html s | html / text | HTML KB | elements | load s | scroll frames | median frame ms | worst frame ms | jump to last s |")
+    print("| document | pages | lines | findings | text s | html s | html / text | HTML KB | elements | load s | scroll frames | median frame ms | worst frame ms | jump to last s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(
         f"| {source.path} | {max(source.pages or [0])} | {source.text.count(chr(10)) + 1} | {findings} | {text_s:.2f} | {html_s:.2f} | "

@@ -361,7 +361,7 @@ class ClaimBuilder:
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
         earlier rate of the sentence already used is not taken for a later figure's rate (the
         三公 total's budget is not its items' budget). Amounts in 元 and 万元 are put in 万元."""
-        pool = recent if recent or scoped else self.amounts  # ``scoped``: no figure from outside the ；-segment[-2:]
+        pool = recent if recent else self.amounts[-2:]
         outer = [c for c in pool if not c.words.get("inner")]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]

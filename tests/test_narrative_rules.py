@@ -147,3 +147,9 @@ def test_fl101_shares_of_a_total_stated_among_other_amounts_just_before() -> Non
     shares = "“三公”经费财政拨款支出决算中，因公出国（境）费支出决算 0 万元，占 0%；公务用车购置及运行维护费支出决算 2.64 万元，占 {p}%。"
     assert not codes(before + shares.format(p="86.84"), "FL101")  # 2.64 / 3.04
     assert codes(before + shares.format(p="80.00"), "FL101")
+
+
+def test_fl102_a_rate_in_a_sentence_of_its_own_uses_the_figures_just_before() -> None:
+    text = "项目支出年初预算为 80.00 万元，支出决算为 60.00 万元。完成年初预算的 {p}%。"
+    assert not codes(text.format(p="75"), "FL102")
+    assert codes(text.format(p="85"), "FL102")
