@@ -110,9 +110,15 @@ def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Numbe
     wanted = norm_label(label)
     row = next((r for r in table.rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
     number = row_value(row, index) if row is not None else None
-    if number is not None and table.unit == "元":  # a narrative's wholes are in 万元
-        number = Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
-    return (number, row, table) if number is not None else None
+    return (in_wan(number, table), row, table) if number is not None else None
+
+
+def in_wan(number: Number, table: Table) -> Number:
+    """A table figure in 万元: as printed, or converted from a table headed 单位：元 (its text
+    keeps the printed figure and 元)."""
+    if table.unit != "元":
+        return number
+    return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
 
 
 def row_value(row: Row, index: int) -> Number | None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from dataclasses import dataclass
 
 from .ast import Number, Row, Table
-from .denominators import fen, row_value
+from .denominators import fen, in_wan, row_value
 from .model import Model, norm_label
 
 PREFIX_RE = re.compile(r"^(\s|\d+\s*[.、．]|[（(]\d+[)）]|\d{4}\s*年度?|本年度|本部门|本单位)+")
@@ -68,7 +68,7 @@ class TableFigure:
 
     def in_wan(self) -> Decimal:
         """The figure in 万元, whatever unit its table prints."""
-        return self.number.value * self.scale / 10000
+        return in_wan(self.number, self.table).value
 
     def agrees(self, value: Number, unit: str) -> bool:
         """Whether a narrative amount in ``unit`` (万元 or 元) states this figure, within both

@@ -14,7 +14,7 @@ from .grammar_files import build_parser
 from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line
 from .performance import parse_performance
 from .source import SourceText
-from .tables import build_table
+from .tables import build_table, squeeze
 
 
 
@@ -189,13 +189,13 @@ def _report_year(report: Report) -> int | None:
     comparison, never a vote for the report's own.
     """
     for line in report.lines[:COVER_LINES]:
-        match = SELF_YEAR_RE.search(_compact(line))
-        if match and not _compared(_compact(line), match.start()):
+        match = SELF_YEAR_RE.search(squeeze(line))
+        if match and not _compared(squeeze(line), match.start()):
             return int(match.group(1))
     counts: dict[int, int] = {}
     texts = [t.title for t in report.tables] + [s.title for s in report.sections()] + report.lines[:80]
     for text in texts:
-        compact = _compact(text)
+        compact = squeeze(text)
         for match in SELF_YEAR_RE.finditer(compact):
             if _compared(compact, match.start()):
                 continue
@@ -208,10 +208,6 @@ COVER_LINES = 6
 """How many first lines are the cover, whose year phrase is the report's title."""
 SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
 COMPARISON_BEFORE_RE = re.compile(r"(?:比|较|与|同|上|对比)$")
-
-
-def _compact(text: str) -> str:
-    return re.sub(r"[\s\f]", "", text)
 
 
 def _compared(text: str, start: int) -> bool:

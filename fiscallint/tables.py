@@ -456,12 +456,12 @@ def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str], t
     (or ``…表（续）``), its unit line and its header lines. A run of such lines goes when it holds
     more than one line, a title or unit, or a header line of two or more column names; a lone
     one-word line that is also a header word (合计) may be a row's, and stays."""
-    printed = {_compact(h) for h in headers} | ({_compact(title)} if title else set())
+    printed = {squeeze(h) for h in headers} | ({squeeze(title)} if title else set())
     kept: list[tuple[str, Line]] = []
     run: list[tuple[str, Line]] = []
 
     def repeated(kind: str, line: Line) -> bool:
-        compact = _compact(line.text)
+        compact = squeeze(line.text)
         return kind != "ROW" and (compact in printed or CONTINUED_RE.search(compact) is not None or UNIT_RE.search(compact) is not None)
 
     for kind, line in [*body, ("END", Line(0, "", 1, ""))]:
@@ -469,7 +469,7 @@ def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str], t
             run.append((kind, line))
             continue
         decisive = len(run) >= 2 or any(
-            CONTINUED_RE.search(_compact(l.text)) or UNIT_RE.search(_compact(l.text)) or len(l.text.split()) >= 2 for _, l in run
+            CONTINUED_RE.search(squeeze(l.text)) or UNIT_RE.search(squeeze(l.text)) or len(l.text.split()) >= 2 for _, l in run
         )
         if not decisive:
             kept.extend(run)
@@ -485,7 +485,8 @@ CONTINUED_RE = re.compile(r"[（(]续[)）]$|^续表|表续$")
 """A table's title printed again on the page it continues on."""
 
 
-def _compact(text: str) -> str:
+def squeeze(text: str) -> str:
+    """Text without any whitespace (form feeds included)."""
     return re.sub(r"\s", "", text)
 
 
