@@ -456,9 +456,10 @@ HEADER_FRAGMENT_RE = re.compile(r"^(年初目标值?|实际完成值?|值|得|�
 VALUE_END_RE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
 ZONE_END_RE = re.compile(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
 LEVEL_WORD_RE = re.compile(
-    r"^(产出|效益|成本|满意度?|数量|质量|时效|社会效益?|经济效益?|经济成本|生态效益?|可持续影响|服务对象满意|履职效能?|管理效率?|运行成本?)$"
+    r"^(产出|效益|成本|满意度?|数量|质量|时效|社会效[益应]?|经济效益?|经济成本|生态效益?|可持续影响|服务对象满意|履职效能?|管理效率?|运行成本?|(战略|绩效|资产|财务|预算|业务)管理|预算(编制|执行))$"
 )
 LEVEL_LABEL_RE = re.compile(r"^([（(]\d+\s*分[)）]|.{0,6}指标|指标)$")
+NAME_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a wrapped name (度, 率)
 
 
 class _DumpParser:
@@ -467,6 +468,7 @@ class _DumpParser:
     def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
         self.title = compact(title)
         self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
+        self.skipped = ""  # the level word just skipped in the indicator zone
 
     def tables(self) -> list[PerformanceTable]:
         chunks: list[list[tuple[int, str]]] = [[]]
@@ -512,7 +514,7 @@ class _DumpParser:
             if total:
                 perf.total_score = self._num(total, "score", line, column)
             if "三级指标" in text:
-                in_zone, fragments = True, []
+                in_zone, fragments, self.skipped = True, [], ""
                 continue
             if ZONE_END_RE.match(text):
                 in_zone = False
@@ -524,7 +526,7 @@ class _DumpParser:
     def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
         pair = next((m for m in (r.match(text) for r in DUMP_PAIR_RES) if m and self._provable_pair(m)), None)
         if pair:
-            name = "".join(fragments + [compact(pair.group("name") or "")])
+            name = _undoubled("".join(fragments + [compact(pair.group("name") or "")]))
             fragments.clear()
             target = _measure(pair.group("t"), line, column + pair.start("t"))
             actual = _measure(pair.group("a"), line, column + pair.start("a"))
@@ -533,9 +535,17 @@ class _DumpParser:
         elif HEADER_FRAGMENT_RE.search(text):
             fragments.clear()
         elif LEVEL_WORD_RE.match(compact(text)) and not fragments:
-            return  # a wrapped 一级/二级指标 label ahead of the name
+            self.skipped = compact(text)  # a wrapped 一级/二级指标 label ahead of the name, or a name's head
+            return
         elif not LEVEL_LABEL_RE.match(compact(text)) and not re.fullmatch(NUM_RE, text):
+            if not fragments and self.skipped and NAME_TAIL_RE.fullmatch(compact(text)):
+                text = self.skipped + compact(text)
+                if LEVEL_WORD_RE.match(text):  # 管理效 / 率: a wrapped label, not a name
+                    self.skipped = ""
+                    return
+                # 服务对象满意 / 度: the word skipped was the head of a name
             fragments.append(compact(text))
+        self.skipped = ""
 
     @staticmethod
     def _provable_pair(pair: re.Match[str]) -> bool:
@@ -601,3 +611,9 @@ def comparable(target: Measure, actual: Measure) -> bool:
         and actual.number is not None
         and (actual.unit in ("", target.unit) or target.unit == "")
     )
+
+
+def _undoubled(name: str) -> str:
+    """A name printed twice in a row (the 二级 and 三级 cells of a merged dump) read once."""
+    half = len(name) // 2
+    return name[:half] if len(name) % 2 == 0 and half >= 2 and name[:half] == name[half:] else name

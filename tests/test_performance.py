@@ -141,3 +141,25 @@ def test_pipe_cells_and_no_table() -> None:
     [table] = parse(text, "r.txt")
     assert [i.name for i in table.indicators] == ["培训"]
     assert parse("一、概况\n本部门无绩效自评表内容。\n", "r.txt") == []
+
+
+def test_dump_names_wrapped_after_a_level_word_and_printed_twice() -> None:
+    """A name whose first line reads like a 二级 label (服务对象满意 / 度), and a name printed in
+    both the 二级 and 三级 cells of a merged dump, are each read once and whole."""
+    lines = DUMP.split("\n")
+    zone_end = lines.index("总分 92 分")
+    lines[zone_end:zone_end] = [
+        "满意度",
+        "服务对象满意",
+        "度",
+        "服务对象满意",
+        "度",
+        "满意 满意",
+        "来访单位满意",
+        "度",
+        "来访单位满意",
+        "度",
+        "满意 满意",
+    ]
+    [table] = parse("\n".join(lines), "r.txt")
+    assert [i.name for i in table.indicators][-2:] == ["服务对象满意度", "来访单位满意度"]
