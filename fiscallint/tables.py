@@ -118,8 +118,11 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
                 code += tokens[i + 1].text
                 i += 1
             current = open_segment(token, code=code)
-        elif is_num and CODE_RE.fullmatch(text) and (current.values or current.label) and nxt and (
-            not _is_number(nxt) or (len(text) in (3, 5) and re.fullmatch(r"\d{2}", nxt) is not None)
+        elif is_num and CODE_RE.fullmatch(text) and (
+            ((current.values or current.label) and nxt and (
+                not _is_number(nxt) or (len(text) in (3, 5) and re.fullmatch(r"\d{2}", nxt) is not None) or _extends(text, nxt)
+            ))
+            or (current.code is not None and not current.values and not current.label and _extends(current.code, text))
         ):
             code = text
             while len(code) in (3, 5) and i + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[i + 1].text):
@@ -155,6 +158,12 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
     if current.has_content():
         segments.append(current)
     return segments
+
+
+def _extends(code: str, text: str) -> bool:
+    """``text`` is a code under ``code`` (207 → 20799): the two are consecutive codes, not a
+    code and its figure."""
+    return CODE_RE.fullmatch(text) is not None and len(text) > len(code) and text.startswith(code)
 
 
 def _small_int(text: str) -> bool:

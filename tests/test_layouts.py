@@ -171,3 +171,24 @@ def test_a_change_without_its_figure_in_the_sentence_takes_the_figure_of_the_ite
     text = "一、支出决算情况说明\n本年支出合计 500.00 万元，其中：基本支出 400.00 万元；项目支出 100.00 万元。与上年相比，本年支出合计增加 25.00 万元，增长 {p}%。\n"
     assert findings(text.format(p="5.26"), "FL103") == []  # 25 / (500 − 25), not 25 / (100 − 25)
     assert [f[0] for f in findings(text.format(p="5.00"), "FL103")] == ["FL103"]
+
+
+def test_a_class_code_on_its_own_line_before_its_first_kuan_is_a_code_not_a_figure() -> None:
+    """An empty template table dumped one cell per line: 207 after a 项 row without figures is
+    the next class's code (its 款 20799 follows), not that row's figure."""
+    text = "\n".join([
+        "一般公共预算财政拨款支出决算表",
+        "单位：万元",
+        "科目编码 科目名称 合计 基本支出 项目支出",
+        "205", "教育支出", "20502", "普通教育", "2050205", "高等教育", "…",
+        "207", "20799", "其他文化旅游体育与传媒支出",
+        "合计",
+    ])
+    table = parse_text(text).tables[0]
+    assert [(r.code, [c.number.text for c in r.cells]) for r in table.rows if r.code] == [
+        ("205", []), ("20502", []), ("2050205", []), ("207", []), ("20799", []),
+    ]
+    assert findings(text, "FL2") == []
+    figures = text.replace("高等教育\n…", "高等教育 12.50 12.50")
+    row = parse_text(figures).tables[0].row_by_code("2050205")
+    assert row is not None and [c.number.text for c in row.cells] == ["12.50", "12.50"]
