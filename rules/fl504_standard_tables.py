@@ -10,6 +10,19 @@ from fiscallint.tables import is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
 EMPTY_KIND = {"07": "fund", "08": "capital"}
+TITLES = {
+    "01": "收入支出决算总表",
+    "02": "收入决算表",
+    "03": "支出决算表",
+    "04": "财政拨款收入支出决算总表",
+    "05": "一般公共预算财政拨款支出决算表",
+    "06": "一般公共预算财政拨款基本支出决算表",
+    "07": "政府性基金预算财政拨款收入支出决算表",
+    "08": "国有资本经营预算财政拨款支出决算表",
+    "09": "财政拨款“三公”经费支出决算表",
+}
+KINDS_TO_CHECK = 5
+"""Standard tables recognised by title, without numbers, before the missing ones are named."""
 
 
 class StandardTables(Rule):
@@ -17,7 +30,9 @@ class StandardTables(Rule):
 
     说明:
         报告含编号的公开表时，01至09表都应出现并按编号排列（检查编号之间的缺口；已有
-        05表以上时也检查到09表）。07、08表可以不列示，但须
+        05表以上时也检查到09表）。表格不印编号、只有标题时（如“一、收入支出决算总表”），
+        按标题认出的标准表已有五种以上，即检查其余几种是否缺失（各地排列次序不同，不查
+        顺序）。07、08表可以不列示，但须
         在说明中写明本单位无政府性基金、国有资本经营预算财政拨款收支。报告未附表格
         （表格另行公开）时不检查；部门预算表（标题含“预算”而无“决算”）不在此列。
 
@@ -56,10 +71,11 @@ class StandardTables(Rule):
     def check(self) -> Iterator[Finding]:
         report = self.context.report
         numbered = [t for t in report.tables if t.number and int(t.number) <= 12 and not is_budget_kind(t.kind)]
+        stated_empty = {s.kind for s in self.context.model.empty_statements}
         if not numbered:
+            yield from self._missing_by_title(stated_empty)
             return
         present = {t.number for t in numbered}
-        stated_empty = {s.kind for s in self.context.model.empty_statements}
         last = max(int(n) for n in present)
         # Gaps below the highest table; the tail up to 09 once most tables are there.
         for number in STANDARD[: 9 if last >= 5 else last]:
@@ -74,6 +90,16 @@ class StandardTables(Rule):
             if value < highest:
                 yield self.finding(table.span, f"公开{table.number}表出现在公开{highest:02d}表之后，顺序错乱")
             highest = max(highest, value)
+
+    def _missing_by_title(self, stated_empty: set[str]) -> Iterator[Finding]:
+        """Tables printed without numbers: the standard kinds their titles name, once most are there."""
+        titled = [t for t in self.context.report.tables if t.kind in TITLES]
+        kinds = {t.kind for t in titled}
+        if len(kinds) < KINDS_TO_CHECK:
+            return
+        for kind in STANDARD:
+            if kind not in kinds and EMPTY_KIND.get(kind) not in stated_empty:
+                yield self.finding(titled[-1].span, f"缺少“{TITLES[kind]}”（公开{kind}表；标准决算公开表为01至09表）")
 
 
 RULE = StandardTables
