@@ -410,6 +410,18 @@ KIND_TITLES = [
     ("08", r"国有资本经营预算财政拨款(收入)?支出决算表"),
     ("09", r"(财政拨款)?三公经费支出决算表"),
 ]
+STANDARD_TITLES = {
+    # The national template's names of the standard tables, by kind.
+    "01": "收入支出决算总表",
+    "02": "收入决算表",
+    "03": "支出决算表",
+    "04": "财政拨款收入支出决算总表",
+    "05": "一般公共预算财政拨款支出决算表",
+    "06": "一般公共预算财政拨款基本支出决算表",
+    "07": "政府性基金预算财政拨款收入支出决算表",
+    "08": "国有资本经营预算财政拨款收入支出决算表",
+    "09": "财政拨款“三公”经费支出决算表",
+}
 BUDGET_KIND = "B"
 """Kinds of 部门预算 tables: "B01".. by the budget template's own order, "B" when unrecognised.
 They never share a kind with a 决算 table, so 决算 identities and cross-table rules leave them alone."""

@@ -6,21 +6,10 @@ from typing import Iterator
 
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
-from fiscallint.tables import is_budget_kind
+from fiscallint.tables import STANDARD_TITLES as TITLES, is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
 EMPTY_KIND = {"07": "fund", "08": "capital"}
-TITLES = {
-    "01": "收入支出决算总表",
-    "02": "收入决算表",
-    "03": "支出决算表",
-    "04": "财政拨款收入支出决算总表",
-    "05": "一般公共预算财政拨款支出决算表",
-    "06": "一般公共预算财政拨款基本支出决算表",
-    "07": "政府性基金预算财政拨款收入支出决算表",
-    "08": "国有资本经营预算财政拨款支出决算表",
-    "09": "财政拨款“三公”经费支出决算表",
-}
 KINDS_TO_CHECK = 5
 """Standard tables recognised by title, without numbers, before the missing ones are named."""
 

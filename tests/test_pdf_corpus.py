@@ -10,22 +10,12 @@ from pathlib import Path
 import pytest
 
 from fiscallint.pdf import PdfText, extract_pdf
+from fiscallint.tables import STANDARD_TITLES as TITLES
 
 pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "pdf"
 
-TITLES = {
-    "01": "收入支出决算总表",
-    "02": "收入决算表",
-    "03": "支出决算表",
-    "04": "财政拨款收入支出决算总表",
-    "05": "一般公共预算财政拨款支出决算表",
-    "06": "一般公共预算财政拨款基本支出决算表",
-    "07": "政府性基金预算财政拨款收入支出决算表",
-    "08": "国有资本经营预算财政拨款收入支出决算表",
-    "09": "财政拨款“三公”经费支出决算表",
-}
 _AMOUNT = re.compile(r"^-?[\d,]+\.\d{2}$")
 _CODE = re.compile(r"^(\d{3}|\d{5}|\d{7})$")
 _ITEM = re.compile(r"^[一二三四五六七八九十]+、")
