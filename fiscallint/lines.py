@@ -33,6 +33,11 @@ SEPARATOR_RE = re.compile(r"^[\s|:\-\t—]*$")
 CONTINUATION_RE = re.compile(r"^(万元|亿元|元|[%％])[，,；;。、]")
 SENTENCE_END = ("。", "！", "？", "”")
 HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
+SECOND_ITEM_RE = re.compile(r"\S\s+[一二三四五六七八九十]{1,3}[、.．]")
+"""A second 一、-numbered item on the line: the two halves of a side-by-side table row."""
+CELL_INDENT = 12
+"""Inside a table, a 一、-numbered line indented further than this is a cell of the right half
+(layout-preserving extraction), not a heading."""
 
 
 @dataclass
@@ -200,7 +205,10 @@ class LineClassifier:
                 else:
                     kind = "HEADER"
             elif PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact))):
-                if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and looks_like_row(text) and not in_notes:
+                if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and not in_notes and (
+                    looks_like_row(text) or SECOND_ITEM_RE.search(text) or (seen_rows and line.column > CELL_INDENT)
+                ):
+                    seen_rows = seen_rows or looks_like_row(text)
                     kind = "ROW"
                 else:
                     in_table = False

@@ -466,6 +466,29 @@ def _merge_fragments(body: list[tuple[str, Line]]) -> list[Line]:
     return merged
 
 
+def _total_label_raised(body: list[tuple[str, Line]]) -> list[tuple[str, Line]]:
+    """A total row whose label cell is taller than its figures: a layout-preserving extraction
+    prints the figures a line or two above the label (``2,946.25 2,940.05 6.20`` / ``类 款 项`` /
+    ``合计``). The label moves in front of its figures, whose positions stay where they are."""
+    result: list[tuple[str, Line]] = []
+    index = 0
+    while index < len(body):
+        kind, line = body[index]
+        tokens = line.text.split()
+        after = index + 1
+        while after < len(body) and after <= index + 2 and set(body[after][1].text.split()) <= {"类", "款", "项"}:
+            after += 1
+        if tokens and all(FIGURE_RE.fullmatch(t) for t in tokens) and after < len(body):
+            label = body[after][1].text.strip()
+            if TOTAL_LABEL_RE.fullmatch(label) and line.column > len(label) + 1:
+                result.append(("ROW", Line(line.number, f"{label} {line.text}", line.column - len(label) - 1, line.raw)))
+                index = after + 1
+                continue
+        result.append((kind, line))
+        index += 1
+    return result
+
+
 def _join(lines: list[Line]) -> Line:
     """A synthetic line spanning several: the first line's position, texts joined by a space."""
     first = lines[0]
@@ -558,6 +581,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     kind = table_kind(title) if title else number
     identities = [identity for line in notes for identity in parse_identities(line)]
     rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers, title) if not _is_column_numbers(line.text)]
+    rows_body = _total_label_raised(rows_body)
     code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
     if tabbed:
         groups = [_segments(_tokens(line, True), keyed_by_line_no, halves) for _, line in rows_body]

@@ -192,3 +192,19 @@ def test_a_class_code_on_its_own_line_before_its_first_kuan_is_a_code_not_a_figu
     figures = text.replace("高等教育\n…", "高等教育 12.50 12.50")
     row = parse_text(figures).tables[0].row_by_code("2050205")
     assert row is not None and [c.number.text for c in row.cells] == ["12.50", "12.50"]
+
+
+def test_layout_preserving_columns_keep_side_by_side_rows_and_a_raised_total() -> None:
+    """Indented columns (layout-preserving extraction): 一、-numbered labels of both halves on one
+    line, and right-half lines indented alone, stay rows of the table (not headings); a total
+    whose label cell is taller than its figures gets them back."""
+    text = layout("indented_columns.txt")
+    report = parse_text(text)
+    summary, income = report.tables
+    assert [s.title for s in report.root.children] == ["收入决算情况说明"]
+    assert len(summary.blocks) == 2 and [r.label for r in summary.blocks[1]][-4:] == ["六、节能环保支出", "本年支出合计", "年末结转和结余", "总计"]
+    total = income.rows[0]
+    assert total.label == "合计" and [(c.number.text, c.number.span.line, c.number.span.column) for c in total.cells][0] == ("1,210.00", 26, 34)
+    assert findings(text, "FL2", "FL3") == []
+    wrong = text.replace("1,210.00    1,200.00", "1,220.00    1,200.00").replace("教育支出        250.00", "教育支出        260.00")
+    assert {(code, line) for code, line, _ in findings(wrong, "FL2", "FL3")} == {("FL205", 12), ("FL202", 26), ("FL204", 26), ("FL301", 26)}
