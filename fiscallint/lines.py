@@ -35,6 +35,10 @@ SENTENCE_END = ("。", "！", "？", "”")
 HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
 SECOND_ITEM_RE = re.compile(r"\S\s+[一二三四五六七八九十]{1,3}[、.．]")
 """A second 一、-numbered item on the line: the two halves of a side-by-side table row."""
+ROW_LOOKAHEAD = 4
+NAME_FRAGMENT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
+"""The last characters of a wrapped cell name (款, 拨款, 的支出) on a line of their own."""
+"""Lines looked ahead for a table's next row after a 一、-numbered line inside the table."""
 CELL_INDENT = 12
 """Inside a table, a 一、-numbered line indented further than this is a cell of the right half
 (layout-preserving extraction), not a heading."""
@@ -206,7 +210,9 @@ class LineClassifier:
                     kind = "HEADER"
             elif PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact))):
                 if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and not in_notes and (
-                    looks_like_row(text) or SECOND_ITEM_RE.search(text) or (seen_rows and line.column > CELL_INDENT)
+                    looks_like_row(text)
+                    or SECOND_ITEM_RE.search(text)
+                    or (seen_rows and (line.column > CELL_INDENT or self._right_cell_next(index) or self._row_follows(index)))
                 ):
                     seen_rows = seen_rows or looks_like_row(text)
                     kind = "ROW"
@@ -249,6 +255,26 @@ class LineClassifier:
             yield self._token(kind, line)
         if pending_text:
             yield Token("PARA_END_EMPTY", None)
+
+    def _right_cell_next(self, index: int) -> bool:
+        """The next line is a 一、-numbered cell of a right half (indented past :data:`CELL_INDENT`):
+        the line before it, its name wrapped, is still a row of the table."""
+        nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
+        return nxt is not None and nxt.column > CELL_INDENT and H1_RE.match(nxt.text) is not None
+
+    def _row_follows(self, index: int) -> bool:
+        """The line's name wraps (款 alone on the next line) and a row with figures comes within
+        the next few lines, before any sentence or table title: a 一、-numbered label there is a
+        row of the table, not a heading."""
+        following = self.lines[index + 1:index + 1 + ROW_LOOKAHEAD]
+        if not following or not NAME_FRAGMENT_RE.fullmatch(following[0].text):
+            return False
+        for line in following[1:]:
+            if is_table_title(line.text) or any(mark in line.text for mark in "。，；"):
+                return False
+            if looks_like_row(line.text):
+                return True
+        return False
 
     def _ends_paragraph(self, text: str, nxt: str) -> bool:
         compact_next = nxt.replace(" ", "")

@@ -208,3 +208,19 @@ def test_layout_preserving_columns_keep_side_by_side_rows_and_a_raised_total() -
     assert findings(text, "FL2", "FL3") == []
     wrong = text.replace("1,210.00    1,200.00", "1,220.00    1,200.00").replace("教育支出        250.00", "教育支出        260.00")
     assert {(code, line) for code, line, _ in findings(wrong, "FL2", "FL3")} == {("FL205", 12), ("FL202", 26), ("FL204", 26), ("FL301", 26)}
+
+
+def test_a_numbered_label_wrapped_inside_a_table_is_a_row_and_a_heading_after_it_is_not() -> None:
+    table_lines = [
+        "              财政拨款收入支出决算总表",
+        "                                         单位：万元",
+        "     项目         决算数            项目         决算数",
+        "一、一般公共预算财政拨款    80.00     一、一般公共服务支出     80.00",
+        "二、政府性基金预算财政拨",
+        "款",
+        "     总计        80.00        总计         80.00",
+    ]
+    heading = ["二、收入决算情况说明", "本年收入合计 80.00 万元，全部为财政拨款收入。"]
+    report = parse_text("\n".join(table_lines + heading))
+    assert [s.title for s in report.root.children] == ["收入决算情况说明"]
+    assert [r.label for r in report.tables[0].rows][-2:] == ["总计", "总计"]
