@@ -22,8 +22,9 @@ from .ast import Claim, Number, Report, Row, Table
 from .model import Model, norm_label
 from .numbers import HUNDRED, fmt, is_truncation, percent_tolerance
 
-UP_WORDS = ("增加", "增长", "上升", "提高", "上涨")
-DOWN_WORDS = ("减少", "下降", "降低", "减小", "下降了")
+UP_WORDS = ("增加", "增长", "上升", "提高", "上涨", "增幅", "涨幅")
+DOWN_WORDS = ("减少", "下降", "降低", "减小", "降幅", "减幅")
+"""The stems of the claims grammar's direction words (增长率为, 下降了, 降幅达 start with one)."""
 
 # A whole phrase → (table, row label, value index in the row) of the standard tables.
 WHOLE_TABLES: list[tuple[re.Pattern[str], list[tuple[str, str, int]]]] = [
@@ -324,7 +325,7 @@ def change_direction(claim: Claim) -> int | None:
 
 def direction_of(word: str) -> int | None:
     """+1 for an increase word, −1 for a decrease word, else None."""
-    return 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else None
+    return 1 if word.startswith(UP_WORDS) else -1 if word.startswith(DOWN_WORDS) else None
 
 
 PERCENT_KINDS = ("share", "execution", "change")
