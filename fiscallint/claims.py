@@ -202,6 +202,11 @@ class ClaimBuilder:
                         exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
                         qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")
                         self._emit_execution(before[exec_at], qualifier, number, sentence_amounts, budgets_used)
+                    elif share_at is not None and (listed := _respective(pieces, share_at, index)) is not None:
+                        # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
+                        k, n = listed
+                        if len(sentence_amounts) >= n:
+                            self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
                     elif share_at is not None and all(p.kind in ("WORD", "PAREN") for p in before[share_at + 1:]):
                         whole = "".join(p.text for p in before[share_at + 1:])
                         part = self._share_part(before[:share_at], sentence_amounts)
@@ -339,7 +344,7 @@ class ClaimBuilder:
         return recent[-1] if recent else None
 
     def _emit_share(self, part: Claim, percent: Number, whole: str, breakdown: Claim | None) -> None:
-        whole = re.sub(r"(的|比重|比例)+$", "", whole)
+        whole = WHOLE_TAIL_RE.sub("", whole)
         numbers = {"part": part.numbers["value"], "percent": percent}
         if breakdown is not None and part in breakdown.parts:
             numbers["whole"] = breakdown.numbers["total"]
@@ -447,7 +452,10 @@ class ClaimBuilder:
 BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
-SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|，)*")
+SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|所|，)*")
+WHOLE_TAIL_RE = re.compile(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
+"""What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
+LIST_JOINS = ("和", "与", "及", "以及")
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
@@ -559,6 +567,22 @@ def _same_role(part: Claim, breakdown: Claim) -> bool:
     if _is_budget(breakdown) and not _is_budget(part):
         return not ACTUAL_RE.search(part.words.get("context", ""))
     return _is_budget(part) == _is_budget(breakdown)
+
+
+def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int] | None:
+    """分别占 P%、Q% 和 R%: (k, n) when the percentage at ``at`` is the k-th of n ≥ 2 listed
+    right after a 占 that 分别 leads; else None."""
+    lead = pieces[share_at - 1] if share_at > 0 else None
+    if lead is None or lead.kind != "WORD" or not lead.text.endswith("分别"):
+        return None
+    listed: list[int] = []
+    for i in range(share_at + 1, len(pieces)):
+        piece = pieces[i]
+        if piece.kind == "PERCENT":
+            listed.append(i)
+        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and (piece.text in LIST_JOINS or (not listed and WHOLE_TAIL_RE.fullmatch(piece.text))))):
+            break
+    return (listed.index(at), len(listed)) if at in listed and len(listed) >= 2 else None
 
 
 def _last_index(pieces: list[_Piece], kind: str) -> int | None:
