@@ -429,7 +429,13 @@ class ClaimBuilder:
             if later:
                 base = later[-1]
                 numbers["previous"] = named.numbers["value"]
-        if base is not None and PRIOR_TAIL_RE.search(base.words.get("context", "")) and role == "delta" and base is recent[-1]:
+        prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.words.get("context", ""))), None) if named is None else None
+        if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
+            numbers["previous"] = prior.numbers["value"]
+            base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.words.get("inner")), None)
+            if base is not None:
+                numbers["current"] = base.numbers["value"]
+        elif base is not None and PRIOR_TAIL_RE.search(base.words.get("context", "")) and role == "delta" and base is recent[-1]:
             numbers["previous"] = base.numbers["value"]
         elif base is not None:
             numbers["current"] = base.numbers["value"]
@@ -464,6 +470,8 @@ COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 RELATION_WORD_RE = re.compile(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
+PRIOR_OWN_RE = re.compile(r"(?<![比较])(上年|上年度|上一年度?|去年)(同期)?(的|决算数?|预算数?|执行数|实际数)?(为|是)?$")
+"""The words before last year's own figure (上年决算数为 A, 与上年的 A 相比), not a comparison (比上年 A)."""
 PRIOR_TAIL_RE = re.compile(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
 COMPARED_RE = re.compile(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
 BARE_ZERO_RE = re.compile(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
