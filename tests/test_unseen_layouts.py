@@ -138,6 +138,16 @@ def test_planted_error_is_found_where_planted(plant: Plant) -> None:
         ("2025年一般公共预算“三公”经费支出表", "B07"),
         ("2025年项目支出绩效目标表", "B10"),
         ("2025年部门预算调整表", "B"),
+        # the national budget template's titles, which do not say 预算 (the report does)
+        ("2025年部门收支总表", "B01"),
+        ("部门收入总表", "B02"),
+        ("部门支出总表", "B03"),
+        ("一般公共预算财政拨款支出表", "B05"),
+        ("一般公共预算财政拨款基本支出表", "B06"),
+        ("政府性基金预算财政拨款支出表", "B08"),
+        ("国有资本经营预算财政拨款支出表", "B09"),
+        ("部门收支决算总表", "01"),
+        ("一般公共预算财政拨款“三公”经费支出决算表", "09"),
         ("2024年度收入决算表", "02"),
         ("一般公共预算财政拨款支出决算表", "05"),
         ("项目支出绩效自评表", None),
@@ -182,3 +192,32 @@ def test_budget_year_forms_count_only_in_budget_reports() -> None:
     budget = "2025年部门预算情况说明\n\n2025年支出预算800.29万元，比{}年预算数增加40.29万元。\n"
     assert lint_text(budget.format(2024), select=["FL50"]) == []
     assert [f.code for f in lint_text(budget.format(2023), select=["FL50"])] == ["FL502"]
+
+
+NATIONAL_BUDGET_TABLES = """某区档案馆2030年部门预算
+
+2030年部门收支总表
+单位：万元
+项目 预算数 项目 预算数
+一、一般公共预算拨款收入 300.00 一、一般公共服务支出 320.00
+二、事业收入 20.00
+收入总计 320.00 支出总计 320.00
+
+2030年部门支出总表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 320.00 {basic} 60.00
+201 一般公共服务支出 320.00 260.00 60.00
+20126 档案事务 320.00 260.00 60.00
+2012601 行政运行 260.00 260.00
+2012604 档案馆 60.00 60.00
+"""
+
+
+def test_national_budget_template_titles_without_预算_are_tables_of_their_kind() -> None:
+    text = NATIONAL_BUDGET_TABLES.format(basic="260.00")
+    report = parse_source(SourceText("b.txt", text, "utf-8", detect_shape("b.txt", text)))
+    assert [(t.kind, len(t.rows)) for t in report.tables] == [("B01", 5), ("B03", 5)]
+    assert lint("b.txt", text) == []
+    wrong = lint("b.txt", NATIONAL_BUDGET_TABLES.format(basic="250.00"))
+    assert [(f.code, f.span.line) for f in wrong] == [("FL202", 13), ("FL204", 13)]
