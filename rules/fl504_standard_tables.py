@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Table
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
 from fiscallint.tables import STANDARD_TITLES as TITLES, is_budget_kind
@@ -66,13 +67,17 @@ class StandardTables(Rule):
             return
         present = {t.number for t in numbered}
         last = max(int(n) for n in present)
-        # Gaps below the highest table; the tail up to 09 once most tables are there.
+        # Gaps below the highest table; the tail up to 09 once most tables are there. The tables
+        # missing at one place (between the same two present tables) make one finding.
+        gaps: dict[int, tuple[Table, list[str]]] = {}
         for number in STANDARD[: 9 if last >= 5 else last]:
             if number in present or EMPTY_KIND.get(number) in stated_empty:
                 continue
             before = [t for t in numbered if int(t.number or 0) < int(number)]
             anchor = before[-1] if before else numbered[0]
-            yield self.finding(anchor.span, f"缺少公开{number}表（标准决算公开表为01至09表）")
+            gaps.setdefault(id(anchor), (anchor, []))[1].append(number)
+        for anchor, numbers in gaps.values():
+            yield self.finding(anchor.span, f"缺少公开{_numbers(numbers)}表（标准决算公开表为01至09表）")
         highest = 0
         for table in numbered:
             value = int(table.number or 0)
@@ -86,9 +91,16 @@ class StandardTables(Rule):
         kinds = {t.kind for t in titled}
         if len(kinds) < KINDS_TO_CHECK:
             return
-        for kind in STANDARD:
-            if kind not in kinds and EMPTY_KIND.get(kind) not in stated_empty:
-                yield self.finding(titled[-1].span, f"缺少“{TITLES[kind]}”（公开{kind}表；标准决算公开表为01至09表）")
+        missing = [kind for kind in STANDARD if kind not in kinds and EMPTY_KIND.get(kind) not in stated_empty]
+        if missing:
+            names = "、".join(f"“{TITLES[kind]}”" for kind in missing)
+            yield self.finding(titled[-1].span, f"缺少{names}（公开{_numbers(missing)}表；标准决算公开表为01至09表）")
+
+
+def _numbers(numbers: list[str]) -> str:
+    """01、03 for a few table numbers; 01至08 for a run of three or more."""
+    run = len(numbers) >= 3 and int(numbers[-1]) - int(numbers[0]) == len(numbers) - 1
+    return f"{numbers[0]}至{numbers[-1]}" if run else "、".join(numbers)
 
 
 RULE = StandardTables
