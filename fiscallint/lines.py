@@ -75,6 +75,21 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
     return Line(number, stripped.rstrip(" 　"), column, raw)
 
 
+HTML_ROW_RE = re.compile(r"<tr\b[^>]*>", re.I)
+HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>", re.I)
+
+
+def source_lines(number: int, raw: str, shape: str) -> list[Line]:
+    """A source line's cleaned lines: one, or, in markdown, one per HTML table row when a
+    converter printed a whole ``<table>`` on one line (each cell opening becomes a tab; every
+    line keeps the columns of its text in the source line)."""
+    if shape != "markdown" or HTML_ROW_RE.search(raw) is None:
+        return [clean_line(number, raw, shape)]
+    cells = HTML_CELL_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), raw)
+    starts = [0] + [m.start() for m in HTML_ROW_RE.finditer(cells)] + [len(cells)]
+    return [clean_line(number, " " * start + cells[start:end], shape) for start, end in zip(starts, starts[1:]) if end > start]
+
+
 def is_table_title(text: str) -> bool:
     compact = text.replace(" ", "")
     return (

@@ -11,7 +11,7 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 from .ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_paragraph
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, source_lines
 from .performance import parse_performance
 from .source import SourceText
 from .tables import build_table, squeeze
@@ -28,7 +28,7 @@ def parse_source(source: SourceText) -> Report:
     """Parse decoded text into a :class:`Report`."""
     raw_lines = source.text.split("\n")
     pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
-    lines = [clean_line(i + 1, raw.replace("\f", " "), source.shape) for i, raw in enumerate(raw_lines)]
+    lines = [line for i, raw in enumerate(raw_lines) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
     report = Report(
         path=source.path,
         encoding=source.encoding,

@@ -224,3 +224,23 @@ def test_a_numbered_label_wrapped_inside_a_table_is_a_row_and_a_heading_after_it
     report = parse_text("\n".join(table_lines + heading))
     assert [s.title for s in report.root.children] == ["收入决算情况说明"]
     assert [r.label for r in report.tables[0].rows][-2:] == ["总计", "总计"]
+
+
+def test_an_html_table_on_one_markdown_line_is_read_row_by_row_with_cells_in_columns() -> None:
+    """PDF-to-markdown converters print a table as one line of HTML: each <tr> is a row, each
+    <td> a cell, and findings point at the figure inside that line."""
+    rows = [("", "合计", "150.00", "150.00"), ("201", "一般公共服务支出", "150.00", "150.00"),
+            ("20103", "政府办公厅（室）及相关机构事务", "150.00", "150.00"), ("2010301", "行政运行", "140.00", "140.00")]
+    html = "<table><tr><th>科目编码</th><th>科目名称</th><th>本年支出合计</th><th>基本支出</th></tr>" + "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+    ) + "</table>"
+    text = "\n".join(["# 支出决算表", "", "公开03表", "", "单位：万元", "", html, ""])
+    report = parse_source(SourceText("r.md", text, "utf-8", "markdown"))
+    table = report.tables[0]
+    assert [(r.code, [(c.number.text, c.column) for c in r.cells]) for r in table.rows][-1] == ("2010301", [("140.00", 1), ("140.00", 2)])
+    rules = [cls for code, cls in all_rules().items() if code.startswith("FL201")]
+    findings = lint_report(report, rules)  # 20103: 150.00 in both columns, its 项 140.00
+    assert len(findings) == 2 and {f.span.line for f in findings} == {7}
+    for finding in findings:
+        column = finding.span.column
+        assert html[column - 1:column + 5] == "150.00" and html[:column].count("<tr>") == 4
