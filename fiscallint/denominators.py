@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from .ast import Claim, Number, Report, Row, Table
+from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, Row, ShareClaim, Table
 from .model import Model, norm_label
 from .numbers import HUNDRED, fmt, is_truncation, percent_tolerance
 
@@ -37,6 +37,10 @@ LOOK_BACK = 8  # paragraphs searched backwards for the lead total of a list of s
 SUBJECT_NOISE_RE = re.compile(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本年度?|本部门|本单位|[的“”\"]|合计|总额|总计|为$")
 
 
+PercentClaim = ShareClaim | ExecutionClaim | ChangeClaim
+"""The claims whose percentage :class:`Denominators` checks."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """A candidate operand: its number and a short description of where it comes from."""
@@ -49,7 +53,7 @@ class Figure:
 class Check:
     """One evaluation of a stated percentage against one candidate computation."""
 
-    claim: Claim
+    claim: PercentClaim
     stated: Number
     computed: Decimal
     formula: str
@@ -130,14 +134,14 @@ def row_value(row: Row, index: int) -> Number | None:
     return numbers[index] if index < len(numbers) else None
 
 
-def _add_distinct(groups: dict[str, list[Claim]], seen: dict[str, set[Decimal]], claims: list[Claim]) -> None:
+def _add_distinct(groups: dict[str, list[AmountClaim]], seen: dict[str, set[Decimal]], claims: list[Claim]) -> None:
     """Add amount claims to ``groups`` by normalised subject, the first claim of each distinct
     value only (``seen`` holds each group's values; the lookups keep one claim per value)."""
     for claim in claims:
-        if claim.kind != "amount":
+        if not isinstance(claim, AmountClaim):
             continue
-        subject = norm_subject(claim.words.get("context", claim.subject))
-        value = claim.numbers["value"].value
+        subject = norm_subject(claim.context)
+        value = claim.value.value
         if value not in seen.setdefault(subject, set()):
             seen[subject].add(value)
             groups.setdefault(subject, []).append(claim)
@@ -150,9 +154,9 @@ class Denominators:
         self.report = report
         self.model = model
         self.where: dict[int, int] = {}  # id(claim) → index of its paragraph in report.paragraphs
-        self.by_subject: dict[str, list[Claim]] = {}  # normalised subject → amount claims, in order
-        self.paragraph_subjects: dict[int, dict[str, list[Claim]]] = {}
-        self.named: dict[tuple[int | None, str], list[Claim]] = {}  # (paragraph, wanted) → amounts
+        self.by_subject: dict[str, list[AmountClaim]] = {}  # normalised subject → amount claims, in order
+        self.paragraph_subjects: dict[int, dict[str, list[AmountClaim]]] = {}
+        self.named: dict[tuple[int | None, str], list[AmountClaim]] = {}  # (paragraph, wanted) → amounts
         values: dict[str, set[Decimal]] = {}
         for i, paragraph in enumerate(report.paragraphs):
             for claim in paragraph.claims:
@@ -160,9 +164,9 @@ class Denominators:
             _add_distinct(self.by_subject, values, paragraph.claims)
 
     # --- shares -----------------------------------------------------------------------
-    def named_wholes(self, claim: Claim) -> list[Figure]:
+    def named_wholes(self, claim: ShareClaim) -> list[Figure]:
         """Figures the share's whole phrase names: table totals first, then narrative amounts."""
-        phrase = claim.words.get("whole", "")
+        phrase = claim.whole_phrase
         if not phrase:
             return []
         found: list[Figure] = []
@@ -177,37 +181,37 @@ class Denominators:
         if not wanted:
             return found
         for amount in self._amounts_named(claim, wanted):
-            if amount.numbers["value"] is not claim.numbers.get("part"):
-                found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
+            if amount.value is not claim.part:
+                found.append(Figure(amount.value, f"“{amount.subject}”"))
         return found
 
-    def inferred_wholes(self, claim: Claim) -> list[Figure]:
+    def inferred_wholes(self, claim: ShareClaim) -> list[Figure]:
         """When no whole is named: the breakdown total, the paragraph's lead amount, the amounts
         of the paragraphs just before that could be the whole (their lead and last, and any other
         not smaller than the part; paragraphs that are themselves lists of shares aside), and the
         tables' expenditure totals."""
         found: list[Figure] = []
-        if "whole" in claim.numbers:
-            found.append(Figure(claim.numbers["whole"], "其中所属的总额"))
-        if "lead" in claim.numbers:
-            found.append(Figure(claim.numbers["lead"], "本段首个金额"))
+        if claim.whole is not None:
+            found.append(Figure(claim.whole, "其中所属的总额"))
+        if claim.lead is not None:
+            found.append(Figure(claim.lead, "本段首个金额"))
         index = self.where.get(id(claim))
         if index is not None:
             leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
-            part = claim.numbers["part"].value
+            part = claim.part.value
             for paragraph in reversed(leads):
-                amounts = [c for c in paragraph.claims if c.kind == "amount"]
+                amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
                 # Its lead and last amount, and any other that could be the whole: a total stated
                 # among others (年初预算 A，支出决算 B; the shares below are of B).
-                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.numbers["value"].value >= part]:
-                    found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
+                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.value.value >= part]:
+                    found.append(Figure(amount.value, f"“{amount.subject}”"))
         for kind, label, index_ in (("05", "合计", 0), ("01", "本年支出合计", 0), ("01", "本年收入合计", 0)):
             figure = table_figure(self.model, kind, label, index_)
             if figure is not None:
                 found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
         return found
 
-    def _amounts_named(self, claim: Claim, wanted: str) -> list[Claim]:
+    def _amounts_named(self, claim: ShareClaim, wanted: str) -> list[AmountClaim]:
         """Amount claims whose subject is ``wanted`` (or, for a long name, ends with it): those of
         the claim's paragraph first, then those of the whole report; one claim per distinct value.
         Computed once per (paragraph, wanted): a line of many shares naming one whole costs one scan."""
@@ -217,31 +221,31 @@ class Denominators:
             groups = [self._paragraph_subjects(index)] if index is not None else []
             groups.append(self.by_subject)
             seen: set[Decimal] = set()
-            found: list[Claim] = []
+            found: list[AmountClaim] = []
             for group in groups:
                 for subject, claims in group.items():
                     if subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted)):
                         for amount in claims:
-                            value = amount.numbers["value"].value
+                            value = amount.value.value
                             if value not in seen:
                                 seen.add(value)
                                 found.append(amount)
             self.named[key] = found
         return self.named[key]
 
-    def _paragraph_subjects(self, index: int) -> dict[str, list[Claim]]:
+    def _paragraph_subjects(self, index: int) -> dict[str, list[AmountClaim]]:
         """A paragraph's amount claims by normalised subject (built once per paragraph)."""
         if index not in self.paragraph_subjects:
-            group: dict[str, list[Claim]] = {}
+            group: dict[str, list[AmountClaim]] = {}
             _add_distinct(group, {}, self.report.paragraphs[index].claims)
             self.paragraph_subjects[index] = group
         return self.paragraph_subjects[index]
 
-    def share_checks(self, claim: Claim) -> list[Check]:
-        part, stated = claim.numbers["part"], claim.numbers["percent"]
+    def share_checks(self, claim: ShareClaim) -> list[Check]:
+        part, stated = claim.part, claim.percent
         named = self.named_wholes(claim)
         figures, is_named = (named, True) if named else (self.inferred_wholes(claim), False)
-        if claim.words.get("whole") and not named:
+        if claim.whole_phrase and not named:
             return []  # a named whole we cannot find: not checkable
         checks = []
         seen: set[Decimal] = set()
@@ -256,12 +260,12 @@ class Denominators:
         return checks
 
     # --- executions and changes -----------------------------------------------------------
-    def execution_check(self, claim: Claim) -> Check | None:
-        budget, actual, stated = claim.numbers.get("budget"), claim.numbers.get("actual"), claim.numbers["percent"]
+    def execution_check(self, claim: ExecutionClaim) -> Check | None:
+        budget, actual, stated = claim.budget, claim.actual, claim.percent
         if budget is None or actual is None or budget.value <= 0:
             return None
         b, a = budget.value, actual.value
-        if "差异率" in claim.words.get("phrase", ""):
+        if "差异率" in claim.phrase:
             computed = (a - b) / b * HUNDRED
             formula = f"({actual.text} − {budget.text}) / {budget.text}"
             if stated.value >= 0 > computed and stated.value != 0:
@@ -272,12 +276,11 @@ class Denominators:
         tol = percent_tolerance(stated, [(fen(actual), HUNDRED / b), (fen(budget), a * HUNDRED / (b * b))])
         return Check(claim, stated, computed, formula, tol)
 
-    def change_check(self, claim: Claim) -> Check | None:
+    def change_check(self, claim: ChangeClaim) -> Check | None:
         """A change rate: ``delta / previous``, where the previous figure is stated (比上年 A
         万元增加 D 万元), or is ``current ∓ delta``; a rate between two stated figures (B，比 A
         增加 Y%) is ``(current − previous) / previous``, signed by its direction word."""
-        delta, current, stated = claim.numbers.get("delta"), claim.numbers.get("current"), claim.numbers.get("percent")
-        previous = claim.numbers.get("previous")
+        delta, current, stated, previous = claim.delta, claim.current, claim.percent, claim.previous
         direction = change_direction(claim)
         if stated is None or direction is None:
             return None
@@ -311,15 +314,15 @@ class Denominators:
 
     def checks(self, claim: Claim) -> list[Check]:
         """Every candidate evaluation of a claim's percentage (empty when it cannot be checked)."""
-        if claim.kind == "share":
+        if isinstance(claim, ShareClaim):
             return self.share_checks(claim)
-        check = self.execution_check(claim) if claim.kind == "execution" else self.change_check(claim) if claim.kind == "change" else None
+        check = self.execution_check(claim) if isinstance(claim, ExecutionClaim) else self.change_check(claim) if isinstance(claim, ChangeClaim) else None
         return [check] if check is not None else []
 
 
-def change_direction(claim: Claim) -> int | None:
+def change_direction(claim: ChangeClaim) -> int | None:
     """+1 for an increase, −1 for a decrease, from the amount's word (else the rate's)."""
-    return direction_of(claim.words.get("delta_word") or claim.words.get("percent_word") or "")
+    return direction_of(claim.delta_word or claim.percent_word)
 
 
 def direction_of(word: str) -> int | None:
@@ -327,22 +330,19 @@ def direction_of(word: str) -> int | None:
     return 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else None
 
 
-PERCENT_KINDS = ("share", "execution", "change")
-
-
-def all_verdicts(report: Report, model: Model) -> list[tuple[Claim, list[Check]]]:
+def all_verdicts(report: Report, model: Model) -> list[tuple[PercentClaim, list[Check]]]:
     """Every checkable percentage claim with its candidate checks (the model caches this)."""
     resolver = Denominators(report, model)
     found = []
     for claim in report.claims():
-        if claim.kind in PERCENT_KINDS:
+        if isinstance(claim, (ShareClaim, ExecutionClaim, ChangeClaim)):
             checks = resolver.checks(claim)
             if checks:
                 found.append((claim, checks))
     return found
 
 
-def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[Claim, list[Check]]]:
+def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[PercentClaim, list[Check]]]:
     """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
     for claim, checks in model.percentage_checks:
         if claim.kind in kinds:

@@ -89,7 +89,7 @@ def clean_subject(context: str) -> str:
 
 
 def named_figures(model: Model, context: str) -> list[TableFigure]:
-    """The table figures a narrative amount's words (``Claim.words["context"]``) unambiguously
+    """The table figures a narrative amount's words (:attr:`~fiscallint.ast.AmountClaim.context`) unambiguously
     name: a 类 of the functional classification (公开05 then 03表), or a whole total."""
     subject = clean_subject(context)
     match = CLASS_RE.match(subject)

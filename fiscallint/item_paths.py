@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .ast import Number, Paragraph, Report, Row, Span
+from .ast import AmountClaim, Number, Paragraph, Report, Row, Span
 from .facts import locate
 
 _MARK = r"[（(]\s*(类|款|项)\s*[)）]"
@@ -62,14 +62,14 @@ def _actual_after(paragraph: Paragraph, span: Span, path: str, until: Span | Non
     """The first 决算 amount after the path and before the next path; an amount right after the
     path ("…（项）12.30万元") is one too unless worded as a budget."""
     for claim in paragraph.claims:
-        context = claim.words.get("context", "")
         at = (claim.span.line, claim.span.column)
         if until is not None and at >= (until.line, until.column):
             break
-        if claim.kind != "amount" or at <= (span.line, span.column):
+        if not isinstance(claim, AmountClaim) or at <= (span.line, span.column):
             continue
+        context = claim.context
         if "决算" in context or (context.endswith(path) and "预算" not in context):
-            return claim.numbers["value"]
+            return claim.value
     return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
-from .ast import Claim, Paragraph, Report, Span
+from .ast import AmountClaim, Paragraph, Report, Span
 from .claims import claims_parser
 
 COUNT_RE = re.compile(r"^(\d+)\s*(个|项)$")
@@ -30,7 +30,7 @@ ACTUAL_RE = re.compile(r"执行|决算|实际|支出")
 class EvaluatedAmount:
     """An amount of the statement and what it sums: "budget" (全年预算数), "actual" (执行数) or "either" (资金)."""
 
-    claim: Claim
+    claim: AmountClaim
     basis: str
 
 
@@ -58,7 +58,7 @@ def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
         tree = claims_parser().parse(paragraph.text)
     except LarkError:
         return []
-    amounts = iter([c for c in paragraph.claims if c.kind == "amount"])
+    amounts = iter([c for c in paragraph.claims if isinstance(c, AmountClaim)])
     statements: list[EvaluationStatement] = []
     for sentence in tree.children:
         if not isinstance(sentence, Tree):
@@ -102,8 +102,8 @@ def _open(count: str, words: str, said: str, span: Span) -> EvaluationStatement 
     return EvaluationStatement(int(match.group(1)), kind, span)
 
 
-def _basis(claim: Claim) -> str:
-    context = claim.words.get("context", "")
+def _basis(claim: AmountClaim) -> str:
+    context = claim.context
     if BUDGET_RE.search(context) and not ACTUAL_RE.search(context):
         return "budget"
     if ACTUAL_RE.search(context) and not BUDGET_RE.search(context):
