@@ -32,9 +32,9 @@ from .ast import (
 from .grammar_files import build_parser
 from .lines import Line
 from .numbers import parse_number, sum_tolerance
+from .subjects import claim_subject, item_key
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
-SUBJECT_TRIM_RE = re.compile(r"^(其中|主要是|包括|为|是|合计|共计|总计为)|(为|是|共|合计|共计|达|约|的)$")
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +253,7 @@ class ClaimBuilder:
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
         """An amount claim (``inner`` when it stands inside brackets); returns the breakdown in
         effect after it."""
-        claim = AmountClaim(subject=_clean_subject(context), span=number.span, text=text, value=number, unit=unit, context=context, inner=bool(depth))
+        claim = AmountClaim(subject=claim_subject(context), span=number.span, text=text, value=number, unit=unit, context=context, inner=bool(depth))
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
@@ -301,7 +301,7 @@ class ClaimBuilder:
         if number is None:
             return None
         unit = piece.text[len(digits):].strip()
-        claim = CountClaim(subject=_clean_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context)
+        claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context)
         self.claims.append(claim)
         return claim
 
@@ -581,28 +581,15 @@ COMPARISON_WORDS_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年�
 def _own_subject(words: str) -> str:
     """The subject a change's clause names before its direction word, without the comparison
     (“较上年”, “与2023年度相比”) and its year: empty when the clause names nothing of its own."""
-    return _subject_key(COMPARISON_WORDS_RE.sub("", words))
-
-
-def _subject_key(words: str) -> str:
-    return re.sub(r"(各|均|分别|都|为|是|的|共|达|约)+$", "", re.sub(r"(19|20)\d\d年度?|[\s、]", "", words))
+    return item_key(COMPARISON_WORDS_RE.sub("", words))
 
 
 def _same_subject(amount: AmountClaim, own: str) -> bool:
     """Whether an amount is the figure of the item a change names: the same words (years
     aside), or one ending with the other when the shorter is a name of four characters or more."""
-    a = _subject_key(amount.context)
+    a = item_key(amount.context)
     shorter = min(len(a), len(own))
     return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
-
-
-def _clean_subject(words: str) -> str:
-    previous = None
-    subject = words
-    while previous != subject:
-        previous = subject
-        subject = SUBJECT_TRIM_RE.sub("", subject)
-    return subject
 
 
 class _CountSegment:

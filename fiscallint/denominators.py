@@ -13,28 +13,21 @@ FL107 read its verdicts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
+from weakref import WeakKeyDictionary
 
 from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, Row, ShareClaim, Table
-from .model import Model, norm_label
-from .numbers import HUNDRED, fmt, is_truncation, percent_tolerance
+from .figures import TableFigure
+from .model import Model
+from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance
+from .subjects import whole_key
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "上涨")
 DOWN_WORDS = ("减少", "下降", "降低", "减小", "下降了")
 
-# A whole phrase → (table, row label, value index in the row) of the standard tables.
-WHOLE_TABLES: list[tuple[re.Pattern[str], list[tuple[str, str, int]]]] = [
-    (re.compile(r"一般公共预算(财政拨款)?项目支出"), [("05", "合计", 2)]),
-    (re.compile(r"一般公共预算(财政拨款)?基本支出"), [("05", "合计", 1)]),
-    (re.compile(r"(一般公共预算)?财政拨款支出"), [("05", "合计", 0)]),
-    (re.compile(r"本年支出|^支出合计"), [("01", "本年支出合计", 0), ("03", "合计", 0)]),
-    (re.compile(r"本年收入|^收入合计"), [("01", "本年收入合计", 0), ("02", "合计", 0)]),
-]
 LOOK_BACK = 8  # paragraphs searched backwards for the lead total of a list of shares
-SUBJECT_NOISE_RE = re.compile(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本年度?|本部门|本单位|[的“”\"]|合计|总额|总计|为$")
 
 
 PercentClaim = ShareClaim | ExecutionClaim | ChangeClaim
@@ -84,54 +77,10 @@ class Check:
         return f"{self.formula} = {fmt(self.computed, max(2, self.stated.decimals))}%"
 
 
-def fen(number: Number) -> Number:
-    """An amount in 万元 as precise as the tables' 0.01: "429.8" and "0" drop trailing zeros,
-    they are not rounded to tenths or units. An amount printed in 亿元 (negative ``decimals``)
-    keeps the rounding of its last digit."""
-    return number if number.decimals >= 2 or number.decimals < 0 else Number(number.value, 2, number.span, number.text)
-
-
 def fen_slack(a: Number, b: Number) -> Decimal:
     """How far two 万元 amounts of one quantity may differ: both roundings, each read at 0.01
     at least (unlike :func:`fiscallint.facts.differs`, a plain "0" carries 0.005 here)."""
     return fen(a).ulp + fen(b).ulp
-
-
-def norm_subject(text: str) -> str:
-    """A subject or whole phrase reduced for matching (no years, 本年, 合计/总额, 的…)."""
-    previous = None
-    while previous != text:
-        previous, text = text, SUBJECT_NOISE_RE.sub("", text)
-    return text
-
-
-def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Number, Row, Table] | None:
-    """The ``index``-th value of the row labelled ``label`` ("合计" = the total row) of a standard
-    table, in 万元 (a table headed 单位：元 is converted; the text keeps the printed figure and 元)."""
-    table = model.table(kind)
-    if table is None:
-        return None
-    wanted = norm_label(label)
-    row = next((r for r in table.rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
-    number = row_value(row, index) if row is not None else None
-    return (in_wan(number, table), row, table) if number is not None else None
-
-
-def in_wan(number: Number, table: Table) -> Number:
-    """A table figure in 万元: as printed, or converted from a table headed 单位：元 (its text
-    keeps the printed figure and 元)."""
-    if table.unit != "元":
-        return number
-    return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
-
-
-def row_value(row: Row, index: int) -> Number | None:
-    """The ``index``-th value of a row: by column when positioned, else by order."""
-    number = row.value_at(index + 1)
-    if number is not None:
-        return number
-    numbers = row.numbers
-    return numbers[index] if index < len(numbers) else None
 
 
 def _add_distinct(groups: dict[str, list[AmountClaim]], seen: dict[str, set[Decimal]], claims: list[Claim]) -> None:
@@ -140,7 +89,7 @@ def _add_distinct(groups: dict[str, list[AmountClaim]], seen: dict[str, set[Deci
     for claim in claims:
         if not isinstance(claim, AmountClaim):
             continue
-        subject = norm_subject(claim.context)
+        subject = whole_key(claim.context)
         value = claim.value.value
         if value not in seen.setdefault(subject, set()):
             seen[subject].add(value)
@@ -169,15 +118,8 @@ class Denominators:
         phrase = claim.whole_phrase
         if not phrase:
             return []
-        found: list[Figure] = []
-        for pattern, places in WHOLE_TABLES:
-            if pattern.search(phrase):
-                for kind, label, index in places:
-                    figure = table_figure(self.model, kind, label, index)
-                    if figure is not None:
-                        found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
-                break
-        wanted = norm_subject(phrase)
+        found = [_table_whole(figure) for figure in self.model.whole_figures(phrase)]
+        wanted = whole_key(phrase)
         if not wanted:
             return found
         for amount in self._amounts_named(claim, wanted):
@@ -205,10 +147,7 @@ class Denominators:
                 # among others (年初预算 A，支出决算 B; the shares below are of B).
                 for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.value.value >= part]:
                     found.append(Figure(amount.value, f"“{amount.subject}”"))
-        for kind, label, index_ in (("05", "合计", 0), ("01", "本年支出合计", 0), ("01", "本年收入合计", 0)):
-            figure = table_figure(self.model, kind, label, index_)
-            if figure is not None:
-                found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
+        found.extend(_table_whole(figure) for figure in self.model.total_figures())
         return found
 
     def _amounts_named(self, claim: ShareClaim, wanted: str) -> list[AmountClaim]:
@@ -330,8 +269,17 @@ def direction_of(word: str) -> int | None:
     return 1 if word in UP_WORDS else -1 if word in DOWN_WORDS else None
 
 
+def _table_whole(figure: TableFigure) -> Figure:
+    """A table total as a share's candidate whole, in 万元."""
+    return Figure(figure.wan, f"公开{figure.name}表“{figure.row.label}”")
+
+
+VERDICTS: WeakKeyDictionary[Model, list[tuple[PercentClaim, list[Check]]]] = WeakKeyDictionary()
+"""The percentage checks of each report's model, computed once for the rules that read them."""
+
+
 def all_verdicts(report: Report, model: Model) -> list[tuple[PercentClaim, list[Check]]]:
-    """Every checkable percentage claim with its candidate checks (the model caches this)."""
+    """Every checkable percentage claim with its candidate checks."""
     resolver = Denominators(report, model)
     found = []
     for claim in report.claims():
@@ -344,6 +292,8 @@ def all_verdicts(report: Report, model: Model) -> list[tuple[PercentClaim, list[
 
 def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[PercentClaim, list[Check]]]:
     """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
-    for claim, checks in model.percentage_checks:
+    if model not in VERDICTS:
+        VERDICTS[model] = all_verdicts(report, model)
+    for claim, checks in VERDICTS[model]:
         if claim.kind in kinds:
             yield claim, checks

@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim
-from fiscallint.denominators import row_value
-from fiscallint.figures import TableFigure, named_figures
+from fiscallint.figures import TableFigure, row_value
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Rule
@@ -54,7 +53,7 @@ class NarrativeAmountVsTable(Rule):
         for claim in self.context.report.claims():
             if not isinstance(claim, AmountClaim):
                 continue
-            places = named_figures(self.context.model, claim.context)
+            places = self.context.model.named_figures(claim.context)
             if not places:
                 continue
             value = claim.value

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim, ChangeClaim, Paragraph, YearClaim
-from fiscallint.figures import TableFigure, clean_subject, named_figures
+from fiscallint.figures import TableFigure
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.rule import Rule
+from fiscallint.subjects import table_item
 
 
 
@@ -85,13 +86,13 @@ class OwnYearFigures(Rule):
         ):
             return None
         subject = context[at + len(year_claim.text):]
-        figure = next((f for f in named_figures(self.context.model, subject) if _same(f, amount)), None)
+        figure = next((f for f in self.context.model.named_figures(subject) if _same(f, amount)), None)
         if figure is None:
             return None
         span = year_claim.year.span
         return self.finding(
             span,
-            f"“{year_claim.text}{clean_subject(subject)} {amount.text}”：该金额是本年度（{year}年）公开{figure.name}表的"
+            f"“{year_claim.text}{table_item(subject)} {amount.text}”：该金额是本年度（{year}年）公开{figure.name}表的"
             f"{figure.row.label} {figure.number.text}，年份应为 {year}",
             related=[Related(figure.number.span, f"公开{figure.name}表 {figure.row.label}")],
             fix=Fix(span, str(year), f"年份改为 {year}"),

@@ -14,9 +14,10 @@ import pytest
 
 from fiscallint.ast import AmountClaim, Number, Span
 from fiscallint.facts import first_value, three_column_total
-from fiscallint.model import Model, norm_label
+from fiscallint.model import Model
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText, detect_shape
+from fiscallint.subjects import norm_label
 from fiscallint.testing import lint_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"

@@ -37,7 +37,8 @@ from ..ast import (
 )
 from ..facts import SLOT_NAMES
 from ..item_paths import MARK_RE, PATH_RE, STEP_RE
-from ..model import Model, norm_label
+from ..model import Model
+from ..subjects import norm_label
 from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
 
