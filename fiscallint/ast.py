@@ -284,6 +284,9 @@ class CountClaim(Claim):
     unit: str
     """辆, 个, 人次…"""
     context: str
+    said: str = ""
+    """The words of its sentence before it, every clause (开展绩效自评，共涉及项目): what the
+    sentence is about so far."""
 
 
 @dataclass(kw_only=True)

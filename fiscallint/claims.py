@@ -159,6 +159,7 @@ class ClaimBuilder:
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
         budgets_used: list[AmountClaim] = []  # budgets an execution rate of this sentence already used
         segment_amounts: list[AmountClaim] | None = None  # amounts of the current ；-segment after the first
+        said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
         for new_segment, pieces in clauses:
             if new_segment:
                 self._close_counts(counts)
@@ -169,6 +170,8 @@ class ClaimBuilder:
             while index < len(pieces):
                 piece = pieces[index]
                 kind = piece.kind
+                if kind in ("WORD", "PAREN", "YEAR"):
+                    said.append(piece.text)
                 if kind == "PAREN":
                     depth = max(0, depth + (1 if piece.text in "（(" else -1))
                     words.append(piece.text)
@@ -241,7 +244,7 @@ class ClaimBuilder:
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, "".join(words)))
+                        counts.add(self._emit_count(piece, "".join(words), "".join(said)))
                     words.append(piece.text)
                 index += 1
             counts.pieces.extend(pieces)
@@ -295,13 +298,13 @@ class ClaimBuilder:
         text = self.locator.text[start:end]
         self.claims.append(YearClaim(span=number.span, text=text, year=number, role=role, basis=basis))
 
-    def _emit_count(self, piece: _Piece, context: str) -> CountClaim | None:
+    def _emit_count(self, piece: _Piece, context: str, said: str) -> CountClaim | None:
         digits = "".join(takewhile(str.isdigit, piece.text))
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is None:
             return None
         unit = piece.text[len(digits):].strip()
-        claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context)
+        claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context, said=said)
         self.claims.append(claim)
         return claim
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fiscallint.ast import Claim
+import pytest
+
+from fiscallint.ast import AmountClaim, Claim, CountClaim, ShareClaim
 from fiscallint.facts import empty_statements
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText
@@ -162,3 +164,29 @@ def test_empty_fund_statement_is_the_part_without_an_amount() -> None:
     )
     statements = empty_statements(parse_source(SourceText("t.txt", text, "utf-8", "dump")))
     assert [(s.kind, s.text) for s in statements] == [("capital", "国有资本经营预算财政拨款支出决算表为空表")]
+
+
+def test_claim_classes_name_their_kind_and_list_their_roles() -> None:
+    (share,) = claims("三公经费支出 20.00 万元，其中：因公出国（境）费 15.00 万元，占 75%。", "share")
+    assert isinstance(share, ShareClaim) and share.kind == "share"
+    assert values(share) == {"part": "15.00", "percent": "75", "whole": "20.00", "lead": "20.00"}
+    assert ("whole_phrase", "") in share.details() and share.whole is share.lead
+    (amount, *_) = claims("支出 12.00 万元（其中：基本支出 10.00 万元），执行率 100%。", "amount")
+    assert isinstance(amount, AmountClaim) and not amount.inner
+    inner = claims("支出 12.00 万元（其中：基本支出 10.00 万元），执行率 100%。", "amount")[1]
+    assert inner.inner and inner.context.endswith("基本支出")
+
+
+def test_count_claim_keeps_what_its_sentence_said_before_it() -> None:
+    (count,) = claims("开展绩效自评，共涉及项目 3 个，资金 120.00 万元。", "count")
+    assert isinstance(count, CountClaim)
+    assert count.said == "开展绩效自评共涉及项目" and count.context == "共涉及项目"
+
+
+def test_lsp_hover_shows_typed_roles() -> None:
+    pytest.importorskip("pygls")
+    from fiscallint.lsp.server import describe
+
+    (ex,) = claims("年初预算为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 75%。", "execution")
+    text = describe(ex)
+    assert "- budget: `120.00`" in text and "- phrase（词）: 完成年初预算的" in text and "90.00 / 120.00 = 75.00%" in text
