@@ -51,7 +51,8 @@ def evaluation_statements(report: Report) -> list[EvaluationStatement]:
 
 def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
     """The paragraph's statements: each count that opens one (:func:`_open`) with the amount
-    claims after it in its sentence, up to the sentence's next count."""
+    claims after it in its sentence, up to the sentence's next count. A 0 printed without a unit
+    (年初预算为0) is no fund of the statement."""
     statements: list[EvaluationStatement] = []
     current: EvaluationStatement | None = None
     sentence = -1
@@ -62,7 +63,7 @@ def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
             current = _open(claim.text, claim.context, claim.said, paragraph.span)
             if current is not None:
                 statements.append(current)
-        elif isinstance(claim, AmountClaim) and current is not None:
+        elif isinstance(claim, AmountClaim) and current is not None and claim.text.strip() != claim.value.text:
             current.amounts.append(EvaluatedAmount(claim, _basis(claim)))
     return statements
 
