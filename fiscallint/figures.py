@@ -128,8 +128,8 @@ def row_value(row: Row, index: int) -> Number | None:
 
 
 def named_figures(model: Tables, context: str) -> list[TableFigure]:
-    """The table figures a narrative amount's words (:attr:`~fiscallint.ast.AmountClaim.context`) unambiguously
-    name: a 类 of the functional classification (公开05 then 03表), or a whole total."""
+    """The table figures a narrative amount's words (:attr:`~fiscallint.ast.AmountClaim.context`)
+    unambiguously name: a 类 of the functional classification (公开05 then 03表), or a whole total."""
     subject = table_item(context)
     match = CLASS_RE.match(subject)
     if match:
@@ -179,7 +179,9 @@ def _first_figure(model: Tables, kind: str, labels: tuple[str, ...], index: int)
     table = model.table(kind)
     row = next(_total_rows(table, labels), None) if table is not None else None
     number = row_value(row, index) if row is not None else None
-    return TableFigure(number, row, table, kind.removeprefix("B")) if number is not None and row is not None and table is not None else None
+    if table is None or row is None or number is None:
+        return None
+    return TableFigure(number, row, table, kind.removeprefix("B"))
 
 
 def _total_rows(table: Table, labels: tuple[str, ...]) -> Iterator[Row]:
