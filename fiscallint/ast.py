@@ -139,8 +139,9 @@ class Claim:
 
     kind: ClassVar[str] = ""
     subject: str = ""
-    """What the claim is about: the words before its figure, trimmed of clause words
-    (:func:`fiscallint.subjects.clause_subject`); "" when the claim names nothing."""
+    """What the claim is about: the words before an amount's or a count's figure, trimmed of
+    clause words (:func:`fiscallint.subjects.claim_subject`); a share, execution or change takes
+    its amount's subject; "" when the claim names nothing."""
     span: Span
     text: str = ""
     sentence: int = 0
