@@ -48,7 +48,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
-from fiscallint.ast import Claim, Number, Report, Span
+from fiscallint.ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim, Span
 from fiscallint.engine import lint_report
 from fiscallint.facts import ITEM_LEAD_RE
 from fiscallint.findings import Finding
@@ -327,15 +327,15 @@ def bump_last_digit(number: Number, rng: random.Random, computed: Decimal | None
 
 def computed_percent(claim: Claim) -> Decimal | None:
     """The percentage the claim's own figures give (share, execution, change), when they are all there."""
-    n = {role: number.value for role, number in claim.numbers.items()}
     try:
-        if claim.kind == "share" and "part" in n and "whole" in n:
-            return 100 * n["part"] / n["whole"]
-        if claim.kind == "execution" and "actual" in n and "budget" in n:
-            return 100 * n["actual"] / n["budget"]
-        if claim.kind == "change" and "delta" in n and "current" in n:
-            up = claim.words.get("delta_word") in ("增加", "增长", "上升", "提高", "上涨")
-            return 100 * n["delta"] / (n["current"] - n["delta"] if up else n["current"] + n["delta"])
+        if isinstance(claim, ShareClaim) and claim.whole is not None:
+            return 100 * claim.part.value / claim.whole.value
+        if isinstance(claim, ExecutionClaim) and claim.actual is not None and claim.budget is not None:
+            return 100 * claim.actual.value / claim.budget.value
+        if isinstance(claim, ChangeClaim) and claim.delta is not None and claim.current is not None:
+            up = claim.delta_word in ("增加", "增长", "上升", "提高", "上涨")
+            d, c = claim.delta.value, claim.current.value
+            return 100 * d / (c - d if up else c + d)
     except ArithmeticError:
         return None
     return None
@@ -386,8 +386,8 @@ PERCENT_MUTATIONS = {"percent-ulp": bump_last_digit, "percent-10pct": ten_percen
 def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
     """Every place of every family, in document order within a family."""
     for claim in report.claims():
-        percent = claim.numbers.get("percent")
-        if claim.kind in ("share", "execution", "change") and percent is not None:
+        percent = claim.percent if isinstance(claim, (ShareClaim, ExecutionClaim, ChangeClaim)) else None
+        if percent is not None:
             computed = computed_percent(claim)
             for family, mutate in PERCENT_MUTATIONS.items():
                 new = mutate(percent, rng, computed)
@@ -406,8 +406,8 @@ def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
                     if new is not None:
                         yield Place("table-cell", cell.number.span, new)
     for claim in report.claims():
-        value = claim.numbers.get("value")
-        if claim.kind == "amount" and value is not None and value.value != 0 and value.value in cell_values:
+        value = claim.value if isinstance(claim, AmountClaim) else None
+        if value is not None and value.value != 0 and value.value in cell_values:
             new = digit_typo(value, rng)
             if new is not None:
                 yield Place("narrative-amount", value.span, new)
@@ -425,7 +425,7 @@ def _relation_places(report: Report) -> Iterator[Place]:
     """The relation word of a 决算数大于/小于预算数 phrase bound to its item's figures."""
     for found in Model(report).relations:
         span = found.claim.span
-        if not found.numbers or span.line != span.end_line:
+        if found.budget is None or found.actual is None or span.line != span.end_line:
             continue
         text = report.lines[span.line - 1][span.column - 1:span.end_column - 1]
         for word, flipped in RELATION_FLIP.items():
@@ -439,8 +439,10 @@ def _relation_places(report: Report) -> Iterator[Place]:
 def _budget_rate_places(report: Report, rng: random.Random) -> Iterator[Place]:
     """The rate of a change between two stated figures (B，比…预算执行数增加 P%)."""
     for claim in report.claims():
-        percent = claim.numbers.get("percent")
-        if claim.kind == "change" and percent is not None and "previous" in claim.numbers and "current" in claim.numbers:
+        if not isinstance(claim, ChangeClaim) or claim.previous is None or claim.current is None:
+            continue
+        percent = claim.percent
+        if percent is not None:
             new = ten_percent(percent, rng)
             if new is not None:
                 yield Place("budget-rate", percent.span, new)
@@ -449,12 +451,12 @@ def _budget_rate_places(report: Report, rng: random.Random) -> Iterator[Place]:
 def _repeated_amount_places(report: Report, rng: random.Random) -> Iterator[Place]:
     """An item's path amount that the paragraph states again (its 决算 or 预算安排)."""
     for paragraph in report.paragraphs:
-        amounts = [c for c in paragraph.claims if c.kind == "amount"]
+        amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
         for index, lead in enumerate(amounts):
-            value = lead.numbers["value"]
-            if not ITEM_LEAD_RE.search(lead.words.get("context", "")):
+            value = lead.value
+            if not ITEM_LEAD_RE.search(lead.context):
                 continue
-            if any(c.numbers["value"].value == value.value for c in amounts[index + 1:index + 4]):
+            if any(c.value.value == value.value for c in amounts[index + 1:index + 4]):
                 new = digit_typo(value, rng)
                 if new is not None:
                     yield Place("repeated-amount", value.span, new)
@@ -476,11 +478,12 @@ def _class_name_places(report: Report) -> Iterator[Place]:
 def _zero_base_places(report: Report) -> Iterator[Place]:
     """The current figure of an increase with a rate, in the same sentence, set to the increase."""
     for claim in report.claims():
-        n = claim.numbers
-        if (claim.kind != "change" or claim.words.get("base") != "sentence" or claim.words.get("delta_word") not in ("增加", "增长")
-                or not {"delta", "current", "percent"} <= n.keys() or n["current"].value <= n["delta"].value):
+        if not isinstance(claim, ChangeClaim) or claim.base != "sentence" or claim.delta_word not in ("增加", "增长"):
             continue
-        yield Place("zero-base", n["current"].span, n["delta"].text)
+        delta, current = claim.delta, claim.current
+        if delta is None or current is None or claim.percent is None or current.value <= delta.value:
+            continue
+        yield Place("zero-base", current.span, delta.text)
 
 
 def _direction_places(report: Report) -> Iterator[Place]:
@@ -488,11 +491,10 @@ def _direction_places(report: Report) -> Iterator[Place]:
     changes that give a second figure to contradict (a percent beside the delta); a lone
     "比上年增加 X 万元" has nothing in the document a flipped word could disagree with."""
     for claim in report.claims():
-        if claim.kind != "change" or not {"delta", "percent"} <= set(claim.numbers):
+        if not isinstance(claim, ChangeClaim) or claim.delta is None or claim.percent is None:
             continue
-        for role, word_role in (("delta", "delta_word"), ("percent", "percent_word")):
-            number, word = claim.numbers.get(role), claim.words.get(word_role)
-            if number is None or word not in FLIP:
+        for number, word in ((claim.delta, claim.delta_word), (claim.percent, claim.percent_word)):
+            if word not in FLIP:
                 continue
             line = report.lines[number.span.line - 1]
             at = line.rfind(word, 0, number.span.column - 1)

@@ -7,9 +7,9 @@ tables; paragraphs hold typed claims; tables hold rows of numeric cells. Every n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
-from typing import Iterator
+from typing import ClassVar, Iterator
 
 
 @dataclass(frozen=True)
@@ -129,45 +129,185 @@ class Table:
 
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Claim:
-    """A numeric statement in the narrative.
+    """A numeric statement in the narrative; one subclass per kind, each with typed roles.
 
-    ``kind`` is one of: amount, share, execution, change, breakdown, year, count,
-    count_breakdown, relation, unitless_share.
-    ``numbers`` holds the claim's figures by role (e.g. part/percent for a share;
-    budget/actual/percent for an execution; base/delta/percent/direction for a change).
-
-    - amount: ``numbers["value"]`` in ``words["unit"]``: "万元" (an amount printed in 亿元 is
-      converted to 万元) or "元"; ``words["context"]`` the words before it in its clause;
-      ``words["inner"]`` set when it stands inside brackets (执行数 A（其中：…）).
-    - change: ``numbers["delta"]`` and/or ``numbers["percent"]`` with ``current`` (the figure
-      changed) or ``previous`` (last year's figure when stated: 比上年 A 万元增加 D 万元; or the
-      figure a rate names: B，比2025年预算执行数增加 P%, then ``current`` is B);
-      ``words["clash"]`` the opposite direction printed with it (减增加, 增加（减少）, 增加持平).
-    - relation: 决算数大于/小于/等于预算数; ``words["relation"]`` 大于/小于/等于/高于/低于 or
-      "clash" (both printed); ``numbers["budget"]``/``["actual"]`` when the figures just before
-      name one of each (see :func:`fiscallint.facts.relations` for the paragraph before).
-    - unitless_share: ``numbers["value"]`` a figure after 占 printed without %.
-    - year: ``numbers["year"]`` (span: the four digits); ``words["role"]`` "self" (2024年度
-      部门决算情况说明), "compare" (与2023年度相比, 比2023年度决算数, 比2023年增加) or "other";
-      ``words["basis"]`` the 决算/预算 the phrase names ("" if none); ``text`` the phrase.
-    - count: ``numbers["value"]``, ``words["unit"]`` (辆, 个, 人次…), ``words["context"]``.
-    - count_breakdown: ``numbers["total"]`` (a count), ``words["unit"]``, ``parts`` the counts
-      of that unit after 其中 in the same ；-delimited part of the sentence; ``text`` that part.
+    ``kind`` (a class attribute) names the subclass for filtering and output: amount, share,
+    execution, change, breakdown, relation, year, count, count_breakdown, unitless_share.
     """
 
-    kind: str
-    subject: str
-    numbers: dict[str, Number]
+    kind: ClassVar[str] = ""
+    subject: str = ""
+    """What the claim is about: the words before an amount's or a count's figure, trimmed of
+    clause words (:func:`fiscallint.subjects.claim_subject`); a share, execution or change takes
+    its amount's subject; "" when the claim names nothing."""
     span: Span
-    text: str
-    words: dict[str, str] = field(default_factory=dict)
-    """Words that matter by role: the share's denominator phrase, the change's direction word…"""
-    parts: list[Claim] = field(default_factory=list)
-    """For a breakdown: the amount claims of its parts (count claims for a count_breakdown)."""
+    text: str = ""
     sentence: int = 0
     """Index of the claim's sentence (split by 。！？) in its paragraph."""
+
+    def roles(self) -> Iterator[tuple[str, Number]]:
+        """The claim's figures with their role names (its :class:`Number` fields that are set)."""
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if isinstance(value, Number):
+                yield item.name, value
+
+    def details(self) -> Iterator[tuple[str, str | bool | int]]:
+        """The claim's other roles (words, flags, counts) with their names; parts left out."""
+        base = {item.name for item in fields(Claim)}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name not in base and isinstance(value, (str, bool, int)):
+                yield item.name, value
+
+
+@dataclass(kw_only=True)
+class AmountClaim(Claim):
+    """A sum of money: 支出 120.50 万元."""
+
+    kind: ClassVar[str] = "amount"
+    value: Number
+    """In :attr:`unit`; an amount printed in 亿元 is converted to 万元 (see :class:`Number`)."""
+    unit: str
+    """"万元" or "元"."""
+    context: str
+    """The words before the figure in its clause (untrimmed)."""
+    inner: bool = False
+    """True when it stands inside brackets (执行数 A（其中：…）): not its sentence's own figure."""
+
+
+@dataclass(kw_only=True)
+class ShareClaim(Claim):
+    """A part and its percentage of a whole: A 万元，占 B 的 P%."""
+
+    kind: ClassVar[str] = "share"
+    part: Number
+    percent: Number
+    whole_phrase: str
+    """The words after 占 naming the whole ("" when 占 names nothing)."""
+    context: str
+    """The part's amount context."""
+    whole: Number | None = None
+    """The total of the breakdown (其中) the part belongs to, if any."""
+    lead: Number | None = None
+    """The paragraph's first amount, when it is not the part."""
+
+
+@dataclass(kw_only=True)
+class ExecutionClaim(Claim):
+    """An execution rate (执行率, 预算完成率, 差异率…) with the figures it is computed from, in 万元."""
+
+    kind: ClassVar[str] = "execution"
+    percent: Number
+    budget: Number | None = None
+    actual: Number | None = None
+    phrase: str
+    """The rate's name as printed (执行率, 完成预算的, 差异率…)."""
+    qualifier: str = ""
+    """The word just before the phrase (年初申报数…), which may name the budget meant."""
+
+
+@dataclass(kw_only=True)
+class ChangeClaim(Claim):
+    """A change against last year: 增加 D 万元 and/or 增长 P%.
+
+    The changed figure is ``current``, except when last year's figure is the one stated
+    (比上年 A 万元增加 D 万元: ``previous``), or a rate names the figure it is compared with
+    (B，比2025年预算执行数增加 P%: ``previous`` is the amount so named, ``current`` is B).
+    A change with neither delta nor percent is a direction printed as no change too (增加持平).
+    """
+
+    kind: ClassVar[str] = "change"
+    delta: Number | None = None
+    percent: Number | None = None
+    current: Number | None = None
+    previous: Number | None = None
+    delta_word: str = ""
+    """The direction word before the delta (增加, 减少, 下降…)."""
+    percent_word: str = ""
+    """The direction word before the percentage."""
+    base: str = ""
+    """Where the changed figure was found: "sentence", "paragraph" ("" when none was sought)."""
+    clash: str = ""
+    """The opposite direction printed with the word (减增加, 增加（减少）, 增加持平), else ""."""
+
+
+@dataclass(kw_only=True)
+class BreakdownClaim(Claim):
+    """其中: a total amount and the amounts that break it down."""
+
+    kind: ClassVar[str] = "breakdown"
+    total: Number
+    unit: str
+    """The total's unit (as :attr:`AmountClaim.unit`)."""
+    context: str
+    """The total's amount context."""
+    inner: bool = False
+    """The total stands inside brackets."""
+    parts: list[AmountClaim] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class RelationClaim(Claim):
+    """决算数大于/小于/等于预算数: the relation stated between an item's 决算 and 预算 figures
+    (see :func:`fiscallint.facts.relations` for the figures of the paragraph before)."""
+
+    kind: ClassVar[str] = "relation"
+    relation: str
+    """大于, 小于, 等于, 高于 or 低于; "clash" when several different ones are printed."""
+    budget: Number | None = None
+    actual: Number | None = None
+    """Bound, in 万元, when the figures just before name exactly one 预算 and one 决算."""
+    figures: int
+    """How many amounts the phrase was read against (this sentence and the one before)."""
+
+
+@dataclass(kw_only=True)
+class YearClaim(Claim):
+    """A year (span: its four digits); ``text`` is the phrase that gives it its role."""
+
+    kind: ClassVar[str] = "year"
+    year: Number
+    role: str
+    """"self" (2024年度部门决算情况说明), "compare" (与2023年度相比, 比2023年增加) or "other"."""
+    basis: str
+    """The 决算 or 预算 the phrase names ("" if none)."""
+
+
+@dataclass(kw_only=True)
+class CountClaim(Claim):
+    """A count: 车辆 5 辆, 出访 3 批次."""
+
+    kind: ClassVar[str] = "count"
+    value: Number
+    unit: str
+    """辆, 个, 人次…"""
+    context: str
+    said: str = ""
+    """The words of its sentence before it, every clause (开展绩效自评，共涉及项目): what the
+    sentence is about so far."""
+
+
+@dataclass(kw_only=True)
+class CountBreakdownClaim(Claim):
+    """A count and, after 其中 in the same ；-delimited part of the sentence (``text``), the
+    counts of that unit that break it down."""
+
+    kind: ClassVar[str] = "count_breakdown"
+    total: Number
+    unit: str
+    parts: list[CountClaim] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class UnitlessShareClaim(Claim):
+    """A figure after 占 printed without % (占 45.12;)."""
+
+    kind: ClassVar[str] = "unitless_share"
+    value: Number
+    context: str
 
 
 @dataclass

@@ -6,7 +6,7 @@ Every node shows where it is (line, and page when the text has pages).
 
 from __future__ import annotations
 
-from .ast import Claim, Number, PerformanceTable, Report, Row, Section, Span, Table
+from .ast import BreakdownClaim, Claim, CountBreakdownClaim, Number, PerformanceTable, Report, Row, Section, Span, Table
 
 
 def dump(report: Report) -> str:
@@ -68,10 +68,15 @@ def _row(row: Row) -> str:
 
 
 def _claim(claim: Claim) -> str:
-    numbers = " ".join(f"{role}={_number(n)}" for role, n in sorted(claim.numbers.items()))
-    words = " ".join(f"{k}={v}" for k, v in sorted(claim.words.items()) if k != "context")
-    parts = f" parts=[{', '.join(_number(p.numbers['value']) for p in claim.parts if 'value' in p.numbers)}]" if claim.parts else ""
+    numbers = " ".join(f"{role}={_number(n)}" for role, n in sorted(claim.roles()))
+    words = " ".join(_detail(k, v) for k, v in sorted(claim.details()) if k != "context" and v != "" and v is not False)
+    listed = claim.parts if isinstance(claim, (BreakdownClaim, CountBreakdownClaim)) else []
+    parts = f" parts=[{', '.join(_number(p.value) for p in listed)}]" if listed else ""
     return f"{claim.kind} “{claim.subject}” {numbers}{' ' + words if words else ''}{parts} @{claim.span.line}"
+
+
+def _detail(name: str, value: str | bool | int) -> str:
+    return name if value is True else f"{name}={value}"
 
 
 def _number(number: Number) -> str:

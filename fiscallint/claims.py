@@ -13,13 +13,28 @@ from itertools import takewhile
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
-from .ast import Claim, Number, Paragraph, Span
+from .ast import (
+    AmountClaim,
+    BreakdownClaim,
+    ChangeClaim,
+    Claim,
+    CountBreakdownClaim,
+    CountClaim,
+    ExecutionClaim,
+    Number,
+    Paragraph,
+    RelationClaim,
+    ShareClaim,
+    Span,
+    UnitlessShareClaim,
+    YearClaim,
+)
 from .grammar_files import build_parser
 from .lines import Line
 from .numbers import parse_number, sum_tolerance
+from .subjects import claim_subject, item_key
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
-SUBJECT_TRIM_RE = re.compile(r"^(其中|主要是|包括|为|是|合计|共计|总计为)|(为|是|共|合计|共计|达|约|的)$")
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +112,8 @@ class ClaimBuilder:
     """Walks sentences and clauses, keeping the recent amounts, and emits typed claims.
 
     Roles it binds: a share's part (the amount its clause or sentence is about) and its whole
-    (the phrase after 占, else ``numbers["whole"]`` = the breakdown total in effect and
-    ``numbers["lead"]`` = the paragraph's first amount); an execution's budget and actual
+    (the phrase after 占, else ``whole`` = the breakdown total in effect and ``lead`` = the
+    paragraph's first amount); an execution's budget and actual
     (preferring the budget the phrase names: 年初 or 全年/调整); a change's current figure;
     a year's role (the report's own year or a comparison year, from the words around it); a
     count and, after 其中, the counts of its unit that break it down.
@@ -107,9 +122,9 @@ class ClaimBuilder:
     def __init__(self, locator: Locator) -> None:
         self.locator = locator
         self.claims: list[Claim] = []
-        self.amounts: list[Claim] = []  # amount claims of the paragraph, in order
-        self.previous_sentence: list[Claim] = []  # amount claims of the last sentence that had any
-        self.outer: dict[int, Claim] = {}  # a nested breakdown (by id) → the breakdown it is part of
+        self.amounts: list[AmountClaim] = []  # amount claims of the paragraph, in order
+        self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
+        self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.sentences = 0  # sentences read so far
 
     def number(self, piece: _Piece) -> Number | None:
@@ -137,13 +152,14 @@ class ClaimBuilder:
                 if isinstance(tok, Token)
             ]
             clauses.append((clause.data == "semi_clause", pieces))
-        sentence_amounts: list[Claim] = []
-        breakdown: Claim | None = None
-        open_change: Claim | None = None
+        sentence_amounts: list[AmountClaim] = []
+        breakdown: BreakdownClaim | None = None
+        open_change: ChangeClaim | None = None
         counts = _CountSegment()
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
-        budgets_used: list[Claim] = []  # budgets an execution rate of this sentence already used
-        segment_amounts: list[Claim] | None = None  # amounts of the current ；-segment after the first
+        budgets_used: list[AmountClaim] = []  # budgets an execution rate of this sentence already used
+        segment_amounts: list[AmountClaim] | None = None  # amounts of the current ；-segment after the first
+        said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
         for new_segment, pieces in clauses:
             if new_segment:
                 self._close_counts(counts)
@@ -154,6 +170,8 @@ class ClaimBuilder:
             while index < len(pieces):
                 piece = pieces[index]
                 kind = piece.kind
+                if kind in ("WORD", "PAREN", "YEAR"):
+                    said.append(piece.text)
                 if kind == "PAREN":
                     depth = max(0, depth + (1 if piece.text in "（(" else -1))
                     words.append(piece.text)
@@ -216,7 +234,7 @@ class ClaimBuilder:
                 elif kind == "FLAT" and index > 0 and pieces[index - 1].kind in ("UP", "DOWN"):
                     word = pieces[index - 1]  # 与上年增加持平: a change and no change at once
                     span = self.locator.span(word.start, piece.end)
-                    self.claims.append(Claim("change", "", {}, span, word.text + piece.text, words={"clash": word.text + piece.text}))
+                    self.claims.append(ChangeClaim(span=span, text=word.text + piece.text, clash=word.text + piece.text))
                 elif kind == "NUM" and _bare_zero(piece, words, pieces[index + 1:]):
                     number = self.number(piece)
                     if number is not None:  # 年初预算为0，: a zero needs no unit
@@ -225,13 +243,13 @@ class ClaimBuilder:
                 elif kind == "NUM" and _bare_share(pieces, index):
                     number = self.number(piece)
                     if number is not None:
-                        self.claims.append(Claim("unitless_share", "", {"value": number}, number.span, piece.text, words={"context": "".join(words)}))
+                        self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context="".join(words)))
                     words.append(piece.text)
                 elif kind in ("YEAR", "COUNT", "NUM"):
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, "".join(words)))
+                        counts.add(self._emit_count(piece, "".join(words), "".join(said)))
                     words.append(piece.text)
                 index += 1
             counts.pieces.extend(pieces)
@@ -239,13 +257,11 @@ class ClaimBuilder:
         if sentence_amounts:
             self.previous_sentence = sentence_amounts
 
-    def _emit_amount(self, number: Number, text: str, context: str, unit: str, depth: int, sentence_amounts: list[Claim], breakdown: Claim | None) -> Claim | None:
-        """An amount claim (``words["inner"]`` when it stands inside brackets); returns the
-        breakdown in effect after it."""
-        words = {"context": context, "unit": unit}
-        if depth:
-            words["inner"] = "1"
-        claim = Claim("amount", _clean_subject(context), {"value": number}, number.span, text, words=words)
+    def _emit_amount(self, number: Number, text: str, context: str, unit: str, depth: int, sentence_amounts: list[AmountClaim],
+                     breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
+        """An amount claim (``inner`` when it stands inside brackets); returns the breakdown in
+        effect after it."""
+        claim = AmountClaim(subject=claim_subject(context), span=number.span, text=text, value=number, unit=unit, context=context, inner=bool(depth))
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
@@ -254,7 +270,7 @@ class ClaimBuilder:
             breakdown.parts.append(claim)
         return breakdown
 
-    def _emit_relation(self, piece: _Piece, sentence_amounts: list[Claim]) -> None:
+    def _emit_relation(self, piece: _Piece, sentence_amounts: list[AmountClaim]) -> None:
         """决算数大于/小于/等于预算数: the relation it states between the item's 决算 and 预算
         figures, bound when this sentence and the one before name exactly one of each (the
         budget the phrase names, 年初 or 全年, when there are several)."""
@@ -262,14 +278,14 @@ class ClaimBuilder:
         relation = relations[0] if len(set(relations)) == 1 else "clash"
         window = self.previous_sentence + sentence_amounts
         span = self.locator.span(piece.start, piece.end)
-        numbers = relation_operands(piece.text, window)
-        self.claims.append(Claim("relation", "", numbers, span, piece.text, words={"relation": relation, "figures": str(len(window))}))
+        budget, actual = relation_operands(piece.text, window)
+        self.claims.append(RelationClaim(span=span, text=piece.text, relation=relation, budget=budget, actual=actual, figures=len(window)))
 
     def _emit_year(self, pieces: list[_Piece], index: int) -> None:
         """A year, with its role read from the pieces around it: "self" before (部门|单位)决算|预算
         表|情况说明|报告|公开; "compare" after 与/同 and before (决算数|预算数)相比|比较|对比, or
         after 比/较 and before 决算数|预算数|同期|增加|减少|增长|下降; else "other". The claim's
-        ``text`` is that phrase; ``words["basis"]`` the 决算/预算 it names, if any."""
+        ``text`` is that phrase; ``basis`` the 决算/预算 it names, if any."""
         piece = pieces[index]
         number = parse_number(piece.text[:4], self.locator.span(piece.start, piece.start + 4))
         if number is None:
@@ -285,15 +301,15 @@ class ClaimBuilder:
         elif own is not None:
             role, basis, end = "self", own.group("basis"), _run_end(following, own.end())
         text = self.locator.text[start:end]
-        self.claims.append(Claim("year", "", {"year": number}, number.span, text, words={"role": role, "basis": basis}))
+        self.claims.append(YearClaim(span=number.span, text=text, year=number, role=role, basis=basis))
 
-    def _emit_count(self, piece: _Piece, context: str) -> Claim | None:
+    def _emit_count(self, piece: _Piece, context: str, said: str) -> CountClaim | None:
         digits = "".join(takewhile(str.isdigit, piece.text))
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is None:
             return None
         unit = piece.text[len(digits):].strip()
-        claim = Claim("count", _clean_subject(context), {"value": number}, number.span, piece.text, words={"unit": unit, "context": context})
+        claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context, said=said)
         self.claims.append(claim)
         return claim
 
@@ -305,19 +321,16 @@ class ClaimBuilder:
         for unit, total in segment.totals.items():
             parts = segment.parts.get(unit)
             if parts:
-                self.claims.append(Claim(
-                    "count_breakdown", total.subject, {"total": total.numbers["value"]}, total.span, text,
-                    words={"unit": unit}, parts=parts,
-                ))
+                self.claims.append(CountBreakdownClaim(subject=total.subject, span=total.span, text=text, total=total.value, unit=unit, parts=parts))
 
-    def _open_breakdown(self, recent: list[Claim], current: Claim | None) -> Claim | None:
+    def _open_breakdown(self, recent: list[AmountClaim], current: BreakdownClaim | None) -> BreakdownClaim | None:
         """其中: the amount just before is the total. When the breakdown in effect was already
         complete without it, it is the next total, not a part; else it is a part broken down
         in turn (a nested 其中), and the outer breakdown resumes once the inner one adds up."""
         total = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
         if total is None:
             return None
-        breakdown = Claim("breakdown", total.subject, {"total": total.numbers["value"]}, total.span, "", words=dict(total.words), parts=[])
+        breakdown = BreakdownClaim(subject=total.subject, span=total.span, total=total.value, unit=total.unit, context=total.context, inner=total.inner)
         if current is not None and total in current.parts:
             before = current.parts[: current.parts.index(total)]
             if _adds_up(before, current):
@@ -327,13 +340,13 @@ class ClaimBuilder:
         self.claims.append(breakdown)
         return breakdown
 
-    def _breakdown_for(self, breakdown: Claim) -> Claim:
+    def _breakdown_for(self, breakdown: BreakdownClaim) -> BreakdownClaim:
         """The breakdown the next part belongs to: a complete nested breakdown gives way to its outer one."""
         while id(breakdown) in self.outer and _adds_up(breakdown.parts, breakdown):
             breakdown = self.outer[id(breakdown)]
         return breakdown
 
-    def _share_part(self, clause_before: list[_Piece], recent: list[Claim]) -> Claim | None:
+    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim]) -> AmountClaim | None:
         """The amount a share is about: the clause's own amount, else (占 opening the clause,
         or after 分别/约…) the sentence's last amount; None when the clause names another subject."""
         if any(p.kind == "AMOUNT" for p in clause_before):
@@ -343,74 +356,66 @@ class ClaimBuilder:
             return None
         return recent[-1] if recent else None
 
-    def _emit_share(self, part: Claim, percent: Number, whole: str, breakdown: Claim | None) -> None:
-        whole = WHOLE_TAIL_RE.sub("", whole)
-        numbers = {"part": part.numbers["value"], "percent": percent}
-        if breakdown is not None and part in breakdown.parts:
-            numbers["whole"] = breakdown.numbers["total"]
+    def _emit_share(self, part: AmountClaim, percent: Number, whole: str, breakdown: BreakdownClaim | None) -> None:
         lead = self.amounts[0] if self.amounts else None
-        if lead is not None and lead is not part:
-            numbers["lead"] = lead.numbers["value"]
         start = part.span
-        self.claims.append(Claim(
-            "share",
-            part.subject,
-            numbers,
-            Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
-            "",
-            words={"whole": whole, "context": part.words.get("context", "")},
+        self.claims.append(ShareClaim(
+            subject=part.subject,
+            span=Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
+            part=part.value,
+            percent=percent,
+            whole_phrase=WHOLE_TAIL_RE.sub("", whole),
+            context=part.context,
+            whole=breakdown.total if breakdown is not None and part in breakdown.parts else None,
+            lead=lead.value if lead is not None and lead is not part else None,
         ))
 
-    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[Claim], budgets_used: list[Claim]) -> None:
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim]) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
         earlier rate of the sentence already used is not taken for a later figure's rate (the
         三公 total's budget is not its items' budget). Amounts in 元 and 万元 are put in 万元."""
         pool = recent if recent else self.amounts[-2:]
-        outer = [c for c in pool if not c.words.get("inner")]
+        outer = [c for c in pool if not c.inner]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
         named = "".join((qualifier, phrase.text))
         wanted = "年初" if "年初" in named else ("全年|调整" if re.search("全年|调整", named) else None)
-        budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.words.get("context", ""))), None)
+        budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.context)), None)
         budget = budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
             budget = None
-        numbers: dict[str, Number] = {"percent": percent}
         if budget is not None:
-            numbers["budget"] = budget.numbers["value"]
             budgets_used.append(budget)
-        if actual is not None:
-            numbers["actual"] = actual.numbers["value"]
-        if budget is not None and actual is not None and budget.words.get("unit") != actual.words.get("unit"):
-            numbers["budget"], numbers["actual"] = _in_wan(numbers["budget"], budget), _in_wan(numbers["actual"], actual)
+        mixed = budget is not None and actual is not None and budget.unit != actual.unit  # 元 beside 万元: both in 万元
         anchor = actual or budget
         span = anchor.span if anchor else percent.span
-        self.claims.append(Claim(
-            "execution",
-            anchor.subject if anchor else "",
-            numbers,
-            Span(span.line, span.column, percent.span.end_line, percent.span.end_column),
-            "",
-            words={"phrase": phrase.text, "qualifier": qualifier},
+        self.claims.append(ExecutionClaim(
+            subject=anchor.subject if anchor else "",
+            span=Span(span.line, span.column, percent.span.end_line, percent.span.end_column),
+            percent=percent,
+            budget=None if budget is None else _in_wan(budget) if mixed else budget.value,
+            actual=None if actual is None else _in_wan(actual) if mixed else actual.value,
+            phrase=phrase.text,
+            qualifier=qualifier,
         ))
 
-    def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[Claim], open_change: Claim | None,
-                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> Claim:
+    def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
+                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
         """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
 
-        The base is the sentence's figure the change is about (``numbers["current"]``), except
-        when the figure is last year's own, written before the direction word (比上年 A 万元增加
-        D 万元: ``numbers["previous"]``), and for a rate that names the figure it is compared
-        with (B，比2025年预算执行数增加 Y%: ``previous`` is the amount so named, ``current`` the
-        sentence's other, later amount). ``words["clash"]`` keeps a residue of the opposite
-        direction word printed with this one (比上年减增加, 增加（减少）)."""
-        if open_change is not None and role == "percent" and "percent" not in open_change.numbers:
-            open_change.numbers["percent"] = number
-            open_change.words["percent_word"] = direction.text
+        The base is the sentence's figure the change is about (``current``), except when the
+        figure is last year's own, written before the direction word (比上年 A 万元增加 D 万元:
+        ``previous``), and for a rate that names the figure it is compared with (B，比2025年预算
+        执行数增加 Y%: ``previous`` is the amount so named, ``current`` the sentence's other,
+        later amount). ``clash`` keeps a residue of the opposite direction word printed with
+        this one (比上年减增加, 增加（减少）)."""
+        if open_change is not None and role == "percent" and open_change.percent is None:
+            open_change.percent = number
+            open_change.percent_word = direction.text
             if clash:
-                open_change.words["clash"] = clash
+                open_change.clash = clash
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
             return open_change
         if recent or scoped:  # ``scoped``: no figure from outside the ；-segment
@@ -422,34 +427,37 @@ class ClaimBuilder:
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
             base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
-        numbers: dict[str, Number] = {role: number}
+        previous: Number | None = None
+        current: Number | None = None
         named = _named_base(compared, recent) if role == "percent" else None
         if named is not None:
-            later = [c for c in recent[recent.index(named) + 1:] if not c.words.get("inner")]
+            later = [c for c in recent[recent.index(named) + 1:] if not c.inner]
             if later:
                 base = later[-1]
-                numbers["previous"] = named.numbers["value"]
-        prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.words.get("context", ""))), None) if named is None else None
+                previous = named.value
+        prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
-            numbers["previous"] = prior.numbers["value"]
-            base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.words.get("inner")), None)
+            previous = prior.value
+            base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.inner), None)
             if base is not None:
-                numbers["current"] = base.numbers["value"]
-        elif base is not None and PRIOR_TAIL_RE.search(base.words.get("context", "")) and role == "delta" and base is recent[-1]:
-            numbers["previous"] = base.numbers["value"]
+                current = base.value
+        elif base is not None and PRIOR_TAIL_RE.search(base.context) and role == "delta" and base is recent[-1]:
+            previous = base.value
         elif base is not None:
-            numbers["current"] = base.numbers["value"]
+            current = base.value
         start = self.locator.span(direction.start, direction.end)
-        words = {f"{role}_word": direction.text, "base": "sentence" if recent else "paragraph"}
-        if clash:
-            words["clash"] = clash
-        claim = Claim(
-            "change",
-            base.subject if base else "",
-            numbers,
-            Span(start.line, start.column, number.span.end_line, number.span.end_column),
-            "",
-            words=words,
+        delta = role == "delta"
+        claim = ChangeClaim(
+            subject=base.subject if base else "",
+            span=Span(start.line, start.column, number.span.end_line, number.span.end_column),
+            delta=number if delta else None,
+            percent=None if delta else number,
+            current=current,
+            previous=previous,
+            delta_word=direction.text if delta else "",
+            percent_word="" if delta else direction.text,
+            base="sentence" if recent else "paragraph",
+            clash=clash,
         )
         self.claims.append(claim)
         return claim
@@ -486,29 +494,31 @@ def _digits_and_unit(text: str) -> tuple[str, str]:
     return digits, text[len(digits):].strip() if text.startswith(digits) else ""
 
 
-def _in_wan(number: Number, claim: Claim) -> Number:
+def _in_wan(claim: AmountClaim) -> Number:
     """An amount claim's figure in 万元 (a figure printed in 元 is divided by 10,000)."""
-    if claim.words.get("unit") != "元":
+    number = claim.value
+    if claim.unit != "元":
         return number
     return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
 
 
-def relation_operands(phrase: str, amounts: list[Claim]) -> dict[str, Number]:
+def relation_operands(phrase: str, amounts: list[AmountClaim]) -> tuple[Number | None, Number | None]:
     """The 预算 and 决算 figures a 决算数大于/小于预算数 phrase compares, from the amounts just
     before it: bound only when they hold exactly one of each (the budget the phrase names, 年初
-    or 全年, when there are several; figures in brackets left out); in 万元."""
-    window = [c for c in amounts if not c.words.get("inner")]
+    or 全年, when there are several; figures in brackets left out); in 万元. (budget, actual),
+    both None when unbound."""
+    window = [c for c in amounts if not c.inner]
     budgets = [c for c in window if _is_budget(c)]
     wanted = re.search("年初|全年|调整后", phrase)
     if wanted and len(budgets) > 1:
-        budgets = [c for c in budgets if wanted.group() in c.words.get("context", "")]
-    actuals = [c for c in window if not _is_budget(c) and ACTUAL_RE.search(c.words.get("context", ""))]
+        budgets = [c for c in budgets if wanted.group() in c.context]
+    actuals = [c for c in window if not _is_budget(c) and ACTUAL_RE.search(c.context)]
     if len(budgets) != 1 or len(actuals) != 1:
-        return {}
+        return None, None
     budget, actual = budgets[0], actuals[0]
-    if budget.words.get("unit") != actual.words.get("unit"):
-        return {"budget": _in_wan(budget.numbers["value"], budget), "actual": _in_wan(actual.numbers["value"], actual)}
-    return {"budget": budget.numbers["value"], "actual": actual.numbers["value"]}
+    if budget.unit != actual.unit:
+        return _in_wan(budget), _in_wan(actual)
+    return budget.value, actual.value
 
 
 def _clash(pieces: list[_Piece], at: int) -> str:
@@ -524,7 +534,7 @@ def _clash(pieces: list[_Piece], at: int) -> str:
     return ""
 
 
-def _named_base(compared: str, recent: list[Claim]) -> Claim | None:
+def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
     """The amount of the sentence that a rate's comparison phrase names (比2025年预算执行数 →
     the amount whose words end with 预算执行数), if exactly one does."""
     match = COMPARED_RE.search(compared)
@@ -533,7 +543,7 @@ def _named_base(compared: str, recent: list[Claim]) -> Claim | None:
     what = YEAR_NOISE_RE.sub("", match.group("what"))
     if len(what) < 3:
         return None
-    named = [c for c in recent if YEAR_NOISE_RE.sub("", c.words.get("context", "")).rstrip("为是").endswith(what)]
+    named = [c for c in recent if YEAR_NOISE_RE.sub("", c.context).rstrip("为是").endswith(what)]
     return named[0] if len(named) == 1 else None
 
 
@@ -555,25 +565,25 @@ def _bare_share(pieces: list[_Piece], at: int) -> bool:
     return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
 
 
-def _is_budget(claim: Claim) -> bool:
-    context = FUND_RE.sub("", claim.words.get("context", ""))
+def _is_budget(claim: AmountClaim | BreakdownClaim) -> bool:
+    context = FUND_RE.sub("", claim.context)
     return bool(BUDGET_RE.search(context)) and not ACTUAL_RE.search(context)
 
 
-def _adds_up(parts: list[Claim], breakdown: Claim) -> bool:
+def _adds_up(parts: list[AmountClaim], breakdown: BreakdownClaim) -> bool:
     """Whether the parts so far already make up the breakdown's total (within tail rounding)."""
     if not parts:
         return False
-    numbers = [p.numbers["value"] for p in parts]
-    total = breakdown.numbers["total"]
+    numbers = [p.value for p in parts]
+    total = breakdown.total
     return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
 
 
-def _same_role(part: Claim, breakdown: Claim) -> bool:
+def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
     """A breakdown of a 决算 figure lists 决算 figures (not the budgets beside them), and vice
     versa; a part worded neither way (因公出国（境）费 3.00 万元) joins a budget's breakdown too."""
     if _is_budget(breakdown) and not _is_budget(part):
-        return not ACTUAL_RE.search(part.words.get("context", ""))
+        return not ACTUAL_RE.search(part.context)
     return _is_budget(part) == _is_budget(breakdown)
 
 
@@ -606,28 +616,15 @@ COMPARISON_WORDS_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年�
 def _own_subject(words: str) -> str:
     """The subject a change's clause names before its direction word, without the comparison
     (“较上年”, “与2023年度相比”) and its year: empty when the clause names nothing of its own."""
-    return _subject_key(COMPARISON_WORDS_RE.sub("", words))
+    return item_key(COMPARISON_WORDS_RE.sub("", words))
 
 
-def _subject_key(words: str) -> str:
-    return re.sub(r"(各|均|分别|都|为|是|的|共|达|约)+$", "", re.sub(r"(19|20)\d\d年度?|[\s、]", "", words))
-
-
-def _same_subject(amount: Claim, own: str) -> bool:
+def _same_subject(amount: AmountClaim, own: str) -> bool:
     """Whether an amount is the figure of the item a change names: the same words (years
     aside), or one ending with the other when the shorter is a name of four characters or more."""
-    a = _subject_key(amount.words.get("context", amount.subject))
+    a = item_key(amount.context)
     shorter = min(len(a), len(own))
     return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
-
-
-def _clean_subject(words: str) -> str:
-    previous = None
-    subject = words
-    while previous != subject:
-        previous = subject
-        subject = SUBJECT_TRIM_RE.sub("", subject)
-    return subject
 
 
 class _CountSegment:
@@ -636,19 +633,19 @@ class _CountSegment:
 
     def __init__(self) -> None:
         self.pieces: list[_Piece] = []
-        self.totals: dict[str, Claim] = {}
+        self.totals: dict[str, CountClaim] = {}
         self.opened = False
-        self.parts: dict[str, list[Claim]] = {}
+        self.parts: dict[str, list[CountClaim]] = {}
 
     def qizhong(self) -> None:
         if not self.opened:
             self.opened = True
             self.parts = {unit: [] for unit in self.totals}
 
-    def add(self, count: Claim | None) -> None:
+    def add(self, count: CountClaim | None) -> None:
         if count is None:
             return
-        unit = count.words["unit"]
+        unit = count.unit
         if not self.opened:
             self.totals.pop(unit, None)  # keep the totals in the order of their (last) counts
             self.totals[unit] = count

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ast import Paragraph, Report
+from .ast import ChangeClaim, ExecutionClaim, Paragraph, Report, ShareClaim
 
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 FIGURE_RE = re.compile(r"\d")
 ENUMERATION_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．]|\d{1,2}(?=\s*[“\"]))")
 SENTENCE_ENDS = "。！？!?"
-RATE_KINDS = ("share", "execution", "change")
+RATE_CLAIMS = (ShareClaim, ExecutionClaim, ChangeClaim)
 
 
 @dataclass
@@ -46,7 +46,7 @@ def sentences(report: Report, paragraph: Paragraph) -> list[Sentence]:
         if not text.strip():
             continue
         claims = [c for c in paragraph.claims if c.sentence == index]
-        typed = sum(1 for c in claims if c.kind in RATE_KINDS and "percent" in c.numbers)
+        typed = sum(1 for c in claims if isinstance(c, RATE_CLAIMS) and c.percent is not None)
         line = locate(report, paragraph, start, start + 1).line
         found.append(Sentence(text, line, len(claims), len(PERCENT_RE.findall(text)), typed))
     return found

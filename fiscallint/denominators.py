@@ -13,29 +13,26 @@ FL107 read its verdicts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
+from weakref import WeakKeyDictionary
 
-from .ast import Claim, Number, Report, Row, Table
-from .model import Model, norm_label
-from .numbers import HUNDRED, fmt, is_truncation, percent_tolerance
+from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim
+from .figures import TableFigure
+from .model import Model
+from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance
+from .subjects import whole_key
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "上涨", "增幅", "涨幅")
 DOWN_WORDS = ("减少", "下降", "降低", "减小", "降幅", "减幅")
 """The stems of the claims grammar's direction words (增长率为, 下降了, 降幅达 start with one)."""
 
-# A whole phrase → (table, row label, value index in the row) of the standard tables.
-WHOLE_TABLES: list[tuple[re.Pattern[str], list[tuple[str, str, int]]]] = [
-    (re.compile(r"一般公共预算(财政拨款)?项目支出"), [("05", "合计", 2)]),
-    (re.compile(r"一般公共预算(财政拨款)?基本支出"), [("05", "合计", 1)]),
-    (re.compile(r"(一般公共预算)?财政拨款支出"), [("05", "合计", 0)]),
-    (re.compile(r"本年支出|^支出合计"), [("01", "本年支出合计", 0), ("03", "合计", 0)]),
-    (re.compile(r"本年收入|^收入合计"), [("01", "本年收入合计", 0), ("02", "合计", 0)]),
-]
 LOOK_BACK = 8  # paragraphs searched backwards for the lead total of a list of shares
-SUBJECT_NOISE_RE = re.compile(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本年度?|本部门|本单位|[的“”\"]|合计|总额|总计|为$")
+
+
+PercentClaim = ShareClaim | ExecutionClaim | ChangeClaim
+"""The claims whose percentage :class:`Denominators` checks."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +47,7 @@ class Figure:
 class Check:
     """One evaluation of a stated percentage against one candidate computation."""
 
-    claim: Claim
+    claim: PercentClaim
     stated: Number
     computed: Decimal
     formula: str
@@ -81,64 +78,20 @@ class Check:
         return f"{self.formula} = {fmt(self.computed, max(2, self.stated.decimals))}%"
 
 
-def fen(number: Number) -> Number:
-    """An amount in 万元 as precise as the tables' 0.01: "429.8" and "0" drop trailing zeros,
-    they are not rounded to tenths or units. An amount printed in 亿元 (negative ``decimals``)
-    keeps the rounding of its last digit."""
-    return number if number.decimals >= 2 or number.decimals < 0 else Number(number.value, 2, number.span, number.text)
-
-
 def fen_slack(a: Number, b: Number) -> Decimal:
     """How far two 万元 amounts of one quantity may differ: both roundings, each read at 0.01
     at least (unlike :func:`fiscallint.facts.differs`, a plain "0" carries 0.005 here)."""
     return fen(a).ulp + fen(b).ulp
 
 
-def norm_subject(text: str) -> str:
-    """A subject or whole phrase reduced for matching (no years, 本年, 合计/总额, 的…)."""
-    previous = None
-    while previous != text:
-        previous, text = text, SUBJECT_NOISE_RE.sub("", text)
-    return text
-
-
-def table_figure(model: Model, kind: str, label: str, index: int) -> tuple[Number, Row, Table] | None:
-    """The ``index``-th value of the row labelled ``label`` ("合计" = the total row) of a standard
-    table, in 万元 (a table headed 单位：元 is converted; the text keeps the printed figure and 元)."""
-    table = model.table(kind)
-    if table is None:
-        return None
-    wanted = norm_label(label)
-    row = next((r for r in table.rows if r.code is None and norm_label(r.label) in ((wanted, "总计") if label == "合计" else (wanted,))), None)
-    number = row_value(row, index) if row is not None else None
-    return (in_wan(number, table), row, table) if number is not None else None
-
-
-def in_wan(number: Number, table: Table) -> Number:
-    """A table figure in 万元: as printed, or converted from a table headed 单位：元 (its text
-    keeps the printed figure and 元)."""
-    if table.unit != "元":
-        return number
-    return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
-
-
-def row_value(row: Row, index: int) -> Number | None:
-    """The ``index``-th value of a row: by column when positioned, else by order."""
-    number = row.value_at(index + 1)
-    if number is not None:
-        return number
-    numbers = row.numbers
-    return numbers[index] if index < len(numbers) else None
-
-
-def _add_distinct(groups: dict[str, list[Claim]], seen: dict[str, set[Decimal]], claims: list[Claim]) -> None:
+def _add_distinct(groups: dict[str, list[AmountClaim]], seen: dict[str, set[Decimal]], claims: list[Claim]) -> None:
     """Add amount claims to ``groups`` by normalised subject, the first claim of each distinct
     value only (``seen`` holds each group's values; the lookups keep one claim per value)."""
     for claim in claims:
-        if claim.kind != "amount":
+        if not isinstance(claim, AmountClaim):
             continue
-        subject = norm_subject(claim.words.get("context", claim.subject))
-        value = claim.numbers["value"].value
+        subject = whole_key(claim.context)
+        value = claim.value.value
         if value not in seen.setdefault(subject, set()):
             seen[subject].add(value)
             groups.setdefault(subject, []).append(claim)
@@ -151,9 +104,9 @@ class Denominators:
         self.report = report
         self.model = model
         self.where: dict[int, int] = {}  # id(claim) → index of its paragraph in report.paragraphs
-        self.by_subject: dict[str, list[Claim]] = {}  # normalised subject → amount claims, in order
-        self.paragraph_subjects: dict[int, dict[str, list[Claim]]] = {}
-        self.named: dict[tuple[int | None, str], list[Claim]] = {}  # (paragraph, wanted) → amounts
+        self.by_subject: dict[str, list[AmountClaim]] = {}  # normalised subject → amount claims, in order
+        self.paragraph_subjects: dict[int, dict[str, list[AmountClaim]]] = {}
+        self.named: dict[tuple[int | None, str], list[AmountClaim]] = {}  # (paragraph, wanted) → amounts
         values: dict[str, set[Decimal]] = {}
         for i, paragraph in enumerate(report.paragraphs):
             for claim in paragraph.claims:
@@ -161,54 +114,44 @@ class Denominators:
             _add_distinct(self.by_subject, values, paragraph.claims)
 
     # --- shares -----------------------------------------------------------------------
-    def named_wholes(self, claim: Claim) -> list[Figure]:
+    def named_wholes(self, claim: ShareClaim) -> list[Figure]:
         """Figures the share's whole phrase names: table totals first, then narrative amounts."""
-        phrase = claim.words.get("whole", "")
+        phrase = claim.whole_phrase
         if not phrase:
             return []
-        found: list[Figure] = []
-        for pattern, places in WHOLE_TABLES:
-            if pattern.search(phrase):
-                for kind, label, index in places:
-                    figure = table_figure(self.model, kind, label, index)
-                    if figure is not None:
-                        found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
-                break
-        wanted = norm_subject(phrase)
+        found = [_table_whole(figure) for figure in self.model.whole_figures(phrase)]
+        wanted = whole_key(phrase)
         if not wanted:
             return found
         for amount in self._amounts_named(claim, wanted):
-            if amount.numbers["value"] is not claim.numbers.get("part"):
-                found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
+            if amount.value is not claim.part:
+                found.append(Figure(amount.value, f"“{amount.subject}”"))
         return found
 
-    def inferred_wholes(self, claim: Claim) -> list[Figure]:
+    def inferred_wholes(self, claim: ShareClaim) -> list[Figure]:
         """When no whole is named: the breakdown total, the paragraph's lead amount, the amounts
         of the paragraphs just before that could be the whole (their lead and last, and any other
         not smaller than the part; paragraphs that are themselves lists of shares aside), and the
         tables' expenditure totals."""
         found: list[Figure] = []
-        if "whole" in claim.numbers:
-            found.append(Figure(claim.numbers["whole"], "其中所属的总额"))
-        if "lead" in claim.numbers:
-            found.append(Figure(claim.numbers["lead"], "本段首个金额"))
+        if claim.whole is not None:
+            found.append(Figure(claim.whole, "其中所属的总额"))
+        if claim.lead is not None:
+            found.append(Figure(claim.lead, "本段首个金额"))
         index = self.where.get(id(claim))
         if index is not None:
             leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
-            part = claim.numbers["part"].value
+            part = claim.part.value
             for paragraph in reversed(leads):
-                amounts = [c for c in paragraph.claims if c.kind == "amount"]
+                amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
                 # Its lead and last amount, and any other that could be the whole: a total stated
                 # among others (年初预算 A，支出决算 B; the shares below are of B).
-                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.numbers["value"].value >= part]:
-                    found.append(Figure(amount.numbers["value"], f"“{amount.subject}”"))
-        for kind, label, index_ in (("05", "合计", 0), ("01", "本年支出合计", 0), ("01", "本年收入合计", 0)):
-            figure = table_figure(self.model, kind, label, index_)
-            if figure is not None:
-                found.append(Figure(figure[0], f"公开{kind}表“{figure[1].label}”"))
+                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.value.value >= part]:
+                    found.append(Figure(amount.value, f"“{amount.subject}”"))
+        found.extend(_table_whole(figure) for figure in self.model.total_figures())
         return found
 
-    def _amounts_named(self, claim: Claim, wanted: str) -> list[Claim]:
+    def _amounts_named(self, claim: ShareClaim, wanted: str) -> list[AmountClaim]:
         """Amount claims whose subject is ``wanted`` (or, for a long name, ends with it): those of
         the claim's paragraph first, then those of the whole report; one claim per distinct value.
         Computed once per (paragraph, wanted): a line of many shares naming one whole costs one scan."""
@@ -218,31 +161,31 @@ class Denominators:
             groups = [self._paragraph_subjects(index)] if index is not None else []
             groups.append(self.by_subject)
             seen: set[Decimal] = set()
-            found: list[Claim] = []
+            found: list[AmountClaim] = []
             for group in groups:
                 for subject, claims in group.items():
                     if subject == wanted or (len(wanted) >= 4 and subject.endswith(wanted)):
                         for amount in claims:
-                            value = amount.numbers["value"].value
+                            value = amount.value.value
                             if value not in seen:
                                 seen.add(value)
                                 found.append(amount)
             self.named[key] = found
         return self.named[key]
 
-    def _paragraph_subjects(self, index: int) -> dict[str, list[Claim]]:
+    def _paragraph_subjects(self, index: int) -> dict[str, list[AmountClaim]]:
         """A paragraph's amount claims by normalised subject (built once per paragraph)."""
         if index not in self.paragraph_subjects:
-            group: dict[str, list[Claim]] = {}
+            group: dict[str, list[AmountClaim]] = {}
             _add_distinct(group, {}, self.report.paragraphs[index].claims)
             self.paragraph_subjects[index] = group
         return self.paragraph_subjects[index]
 
-    def share_checks(self, claim: Claim) -> list[Check]:
-        part, stated = claim.numbers["part"], claim.numbers["percent"]
+    def share_checks(self, claim: ShareClaim) -> list[Check]:
+        part, stated = claim.part, claim.percent
         named = self.named_wholes(claim)
         figures, is_named = (named, True) if named else (self.inferred_wholes(claim), False)
-        if claim.words.get("whole") and not named:
+        if claim.whole_phrase and not named:
             return []  # a named whole we cannot find: not checkable
         checks = []
         seen: set[Decimal] = set()
@@ -257,12 +200,12 @@ class Denominators:
         return checks
 
     # --- executions and changes -----------------------------------------------------------
-    def execution_check(self, claim: Claim) -> Check | None:
-        budget, actual, stated = claim.numbers.get("budget"), claim.numbers.get("actual"), claim.numbers["percent"]
+    def execution_check(self, claim: ExecutionClaim) -> Check | None:
+        budget, actual, stated = claim.budget, claim.actual, claim.percent
         if budget is None or actual is None or budget.value <= 0:
             return None
         b, a = budget.value, actual.value
-        if "差异率" in claim.words.get("phrase", ""):
+        if "差异率" in claim.phrase:
             computed = (a - b) / b * HUNDRED
             formula = f"({actual.text} − {budget.text}) / {budget.text}"
             if stated.value >= 0 > computed and stated.value != 0:
@@ -273,12 +216,11 @@ class Denominators:
         tol = percent_tolerance(stated, [(fen(actual), HUNDRED / b), (fen(budget), a * HUNDRED / (b * b))])
         return Check(claim, stated, computed, formula, tol)
 
-    def change_check(self, claim: Claim) -> Check | None:
+    def change_check(self, claim: ChangeClaim) -> Check | None:
         """A change rate: ``delta / previous``, where the previous figure is stated (比上年 A
         万元增加 D 万元), or is ``current ∓ delta``; a rate between two stated figures (B，比 A
         增加 Y%) is ``(current − previous) / previous``, signed by its direction word."""
-        delta, current, stated = claim.numbers.get("delta"), claim.numbers.get("current"), claim.numbers.get("percent")
-        previous = claim.numbers.get("previous")
+        delta, current, stated, previous = claim.delta, claim.current, claim.percent, claim.previous
         direction = change_direction(claim)
         if stated is None or direction is None:
             return None
@@ -312,15 +254,15 @@ class Denominators:
 
     def checks(self, claim: Claim) -> list[Check]:
         """Every candidate evaluation of a claim's percentage (empty when it cannot be checked)."""
-        if claim.kind == "share":
+        if isinstance(claim, ShareClaim):
             return self.share_checks(claim)
-        check = self.execution_check(claim) if claim.kind == "execution" else self.change_check(claim) if claim.kind == "change" else None
+        check = self.execution_check(claim) if isinstance(claim, ExecutionClaim) else self.change_check(claim) if isinstance(claim, ChangeClaim) else None
         return [check] if check is not None else []
 
 
-def change_direction(claim: Claim) -> int | None:
+def change_direction(claim: ChangeClaim) -> int | None:
     """+1 for an increase, −1 for a decrease, from the amount's word (else the rate's)."""
-    return direction_of(claim.words.get("delta_word") or claim.words.get("percent_word") or "")
+    return direction_of(claim.delta_word or claim.percent_word)
 
 
 def direction_of(word: str) -> int | None:
@@ -328,23 +270,31 @@ def direction_of(word: str) -> int | None:
     return 1 if word.startswith(UP_WORDS) else -1 if word.startswith(DOWN_WORDS) else None
 
 
-PERCENT_KINDS = ("share", "execution", "change")
+def _table_whole(figure: TableFigure) -> Figure:
+    """A table total as a share's candidate whole, in 万元."""
+    return Figure(figure.wan, f"公开{figure.name}表“{figure.row.label}”")
 
 
-def all_verdicts(report: Report, model: Model) -> list[tuple[Claim, list[Check]]]:
-    """Every checkable percentage claim with its candidate checks (the model caches this)."""
+VERDICTS: WeakKeyDictionary[Model, list[tuple[PercentClaim, list[Check]]]] = WeakKeyDictionary()
+"""The percentage checks of each report's model, computed once for the rules that read them."""
+
+
+def all_verdicts(report: Report, model: Model) -> list[tuple[PercentClaim, list[Check]]]:
+    """Every checkable percentage claim with its candidate checks."""
     resolver = Denominators(report, model)
     found = []
     for claim in report.claims():
-        if claim.kind in PERCENT_KINDS:
+        if isinstance(claim, (ShareClaim, ExecutionClaim, ChangeClaim)):
             checks = resolver.checks(claim)
             if checks:
                 found.append((claim, checks))
     return found
 
 
-def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[Claim, list[Check]]]:
+def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[PercentClaim, list[Check]]]:
     """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
-    for claim, checks in model.percentage_checks:
+    if model not in VERDICTS:
+        VERDICTS[model] = all_verdicts(report, model)
+    for claim, checks in VERDICTS[model]:
         if claim.kind in kinds:
             yield claim, checks

@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import combinations, takewhile
 from typing import Iterator
 
-from .ast import Cell, Claim, Number, Paragraph, Report, Row, Section, Span, Table
+from .ast import AmountClaim, Cell, ChangeClaim, CountBreakdownClaim, ExecutionClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, YearClaim
 from .claims import parse_line, relation_operands
 from .lines import clean_line
 from .tables import is_budget_kind
@@ -73,20 +73,20 @@ class ThreePublic:
     """三公 figures by role ("budget" / "actual") and slot; narrative ones keep their claim."""
 
     values: dict[tuple[str, str], Number]
-    claims: dict[tuple[str, str], Claim]
+    claims: dict[tuple[str, str], AmountClaim]
 
 
 def narrative_three_public(report: Report) -> ThreePublic:
     """The 三公 figures the narrative states: the first budget and 决算 figure of each item."""
     values: dict[tuple[str, str], Number] = {}
-    claims: dict[tuple[str, str], Claim] = {}
+    claims: dict[tuple[str, str], AmountClaim] = {}
     for section in _three_public_sections(report.root):
         for paragraph in _paragraphs(section):
             item: str | None = None
             for claim in paragraph.claims:
-                if claim.kind != "amount":
+                if not isinstance(claim, AmountClaim):
                     continue
-                context = claim.words.get("context", claim.subject)
+                context = claim.context
                 item = _item_of(context) or item
                 if item is None or "上年" in context or "年初" in context:
                     continue
@@ -98,7 +98,7 @@ def narrative_three_public(report: Report) -> ThreePublic:
                     continue
                 key = (role, item)
                 if key not in values:
-                    values[key] = claim.numbers["value"]
+                    values[key] = claim.value
                     claims[key] = claim
     return ThreePublic(values, claims)
 
@@ -249,10 +249,10 @@ def _pieces(paragraph: Paragraph) -> list[tuple[int, int]]:
 def _amounts(paragraph: Paragraph) -> Iterator[Number]:
     """The paragraph's amounts: its amount claims and the amounts of its changes (增加 5 万元)."""
     for claim in paragraph.claims:
-        if claim.kind == "amount":
-            yield claim.numbers["value"]
-        elif claim.kind == "change" and "delta" in claim.numbers:
-            yield claim.numbers["delta"]
+        if isinstance(claim, AmountClaim):
+            yield claim.value
+        elif isinstance(claim, ChangeClaim) and claim.delta is not None:
+            yield claim.delta
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -293,24 +293,24 @@ def year_mentions(report: Report) -> list[YearMention]:
     word = "预算" if is_budget_report(report) else "决算"
     found: list[YearMention] = []
     for paragraph in report.paragraphs:
-        years = [c for c in paragraph.claims if c.kind == "year"]
+        years = [c for c in paragraph.claims if isinstance(c, YearClaim)]
         for kind in ("self", "compare"):
-            found.extend(YearMention(int(c.numbers["year"].value), c.numbers["year"].span, c.text, kind) for c in years if _names(c, kind, word))
+            found.extend(YearMention(int(c.year.value), c.year.span, c.text, kind) for c in years if _names(c, kind, word))
     for section in report.sections():
         raw = report.lines[section.span.line - 1]
         for claim in parse_line(section.title, section.span.line):
             column = raw.find(claim.text) + 1
-            if _names(claim, "self", word) and column:
+            if isinstance(claim, YearClaim) and _names(claim, "self", word) and column:
                 span = Span(section.span.line, column, section.span.line, column + 4)
-                found.append(YearMention(int(claim.numbers["year"].value), span, claim.text, "self"))
+                found.append(YearMention(int(claim.year.value), span, claim.text, "self"))
     return found
 
 
-def _names(claim: Claim, role: str, word: str) -> bool:
+def _names(claim: YearClaim, role: str, word: str) -> bool:
     """A year claim in ``role`` whose 决算/预算 (required for the report's own year) is ``word``."""
-    if claim.kind != "year" or claim.words["role"] != role:
+    if claim.role != role:
         return False
-    return claim.words["basis"] == word or (role == "compare" and not claim.words["basis"])
+    return claim.basis == word or (role == "compare" and not claim.basis)
 
 
 def is_budget_report(report: Report) -> bool:
@@ -325,10 +325,11 @@ def is_budget_report(report: Report) -> bool:
 
 @dataclass
 class Relation:
-    """A 决算数大于/小于/等于预算数 phrase with the item figures it compares (empty if unknown)."""
+    """A 决算数大于/小于/等于预算数 phrase with the item figures it compares (None if unknown)."""
 
-    claim: Claim
-    numbers: dict[str, Number]
+    claim: RelationClaim
+    budget: Number | None
+    actual: Number | None
 
 
 def relations(report: Report) -> list[Relation]:
@@ -339,15 +340,15 @@ def relations(report: Report) -> list[Relation]:
     previous: Paragraph | None = None
     for paragraph in report.paragraphs:
         for claim in paragraph.claims:
-            if claim.kind != "relation":
+            if not isinstance(claim, RelationClaim):
                 continue
-            numbers = claim.numbers
+            budget, actual = claim.budget, claim.actual
             opens = not any(c.kind == "amount" and c.sentence <= claim.sentence for c in paragraph.claims)
-            if not numbers and opens and previous is not None and claim.span.line - previous.span.end_line <= 2:
-                amounts = [c for c in previous.claims if c.kind == "amount"]
+            if budget is None and actual is None and opens and previous is not None and claim.span.line - previous.span.end_line <= 2:
+                amounts = [c for c in previous.claims if isinstance(c, AmountClaim)]
                 last = amounts[-1].sentence if amounts else None
-                numbers = relation_operands(claim.text, [c for c in amounts if c.sentence == last])
-            found.append(Relation(claim, numbers))
+                budget, actual = relation_operands(claim.text, [c for c in amounts if c.sentence == last])
+            found.append(Relation(claim, budget, actual))
         previous = paragraph
     return found
 
@@ -365,9 +366,9 @@ class Restatement:
     """An item's amount written after its path, and the figure of the same role the paragraph
     states again with another value; ``rate`` an execution rate that fits the first one only."""
 
-    lead: Claim
-    restated: Claim
-    rate: Claim | None
+    lead: AmountClaim
+    restated: AmountClaim
+    rate: ExecutionClaim | None
 
 
 def restatements(report: Report) -> list[Restatement]:
@@ -378,27 +379,23 @@ def restatements(report: Report) -> list[Restatement]:
     role = ITEM_BUDGET_RE if is_budget_report(report) else ITEM_ACTUAL_RE
     found: list[Restatement] = []
     for paragraph in report.paragraphs:
-        amounts = [c for c in paragraph.claims if c.kind == "amount" and not c.words.get("inner")]
+        amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim) and not c.inner]
         for index, lead in enumerate(amounts):
-            if not ITEM_LEAD_RE.search(lead.words.get("context", "")):
+            if not ITEM_LEAD_RE.search(lead.context):
                 continue
             rest = amounts[index + 1:]
-            item = list(takewhile(lambda c: not ITEM_LEAD_RE.search(c.words.get("context", "")), rest))
-            same_role = [c for c in item if role.search(c.words.get("context", "")) and _same_unit(c, lead)]
+            item = list(takewhile(lambda c: not ITEM_LEAD_RE.search(c.context), rest))
+            same_role = [c for c in item if role.search(c.context) and c.unit == lead.unit]
             if role is ITEM_ACTUAL_RE:
-                same_role = [c for c in same_role if "预算" not in c.words.get("context", "").replace("预算执行数", "")]
+                same_role = [c for c in same_role if "预算" not in c.context.replace("预算执行数", "")]
             if len(same_role) != 1:
                 continue
-            value = lead.numbers["value"]
-            if any(not differs(value, c.numbers["value"], Decimal("0.01")) for c in item if _same_unit(c, lead)):
+            value = lead.value
+            if any(not differs(value, c.value, Decimal("0.01")) for c in item if c.unit == lead.unit):
                 continue
-            rate = next((c for c in paragraph.claims if c.kind == "execution" and c.numbers.get("actual") is same_role[0].numbers["value"]), None)
+            rate = next((c for c in paragraph.claims if isinstance(c, ExecutionClaim) and c.actual is same_role[0].value), None)
             found.append(Restatement(lead, same_role[0], rate))
     return found
-
-
-def _same_unit(a: Claim, b: Claim) -> bool:
-    return a.words.get("unit") == b.words.get("unit")
 
 
 # ---------------------------------------------------------------- count breakdowns
@@ -418,9 +415,9 @@ class CountBreakdown:
 def count_breakdowns(report: Report) -> list[CountBreakdown]:
     """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : the count breakdown claims of the narrative."""
     return [
-        CountBreakdown(c.words["unit"], c.numbers["total"], [p.numbers["value"] for p in c.parts], c.text)
+        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text)
         for c in report.claims()
-        if c.kind == "count_breakdown" and c.words["unit"] in COUNT_UNITS
+        if isinstance(c, CountBreakdownClaim) and c.unit in COUNT_UNITS
     ]
 
 

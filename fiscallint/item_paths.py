@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .ast import Number, Paragraph, Report, Row, Span
+from .ast import AmountClaim, Number, Paragraph, Report, Row, Span
 from .facts import locate
+from .subjects import path_name, same_name
 
 _MARK = r"[（(]\s*(类|款|项)\s*[)）]"
 _NAME = r"(?:[^（()）\d，。；：:、\s]|[（(](?!\s*(?:类|款|项)\s*[)）])[^（()）]{1,4}[)）])+?"
@@ -62,32 +63,15 @@ def _actual_after(paragraph: Paragraph, span: Span, path: str, until: Span | Non
     """The first 决算 amount after the path and before the next path; an amount right after the
     path ("…（项）12.30万元") is one too unless worded as a budget."""
     for claim in paragraph.claims:
-        context = claim.words.get("context", "")
         at = (claim.span.line, claim.span.column)
         if until is not None and at >= (until.line, until.column):
             break
-        if claim.kind != "amount" or at <= (span.line, span.column):
+        if not isinstance(claim, AmountClaim) or at <= (span.line, span.column):
             continue
+        context = claim.context
         if "决算" in context or (context.endswith(path) and "预算" not in context):
-            return claim.numbers["value"]
+            return claim.value
     return None
-
-
-TRUNCATED_MIN = 6
-"""A table label this long that begins the narrative's name is that name cut short by its cell."""
-
-
-def canon(name: str) -> str:
-    """A subject name for matching: half-width brackets, no spaces, no trailing 支出."""
-    name = name.replace("（", "(").replace("）", ")").replace(" ", "")
-    return re.sub(r"(支出)+$", "", name)
-
-
-def same_name(label: str, name: str) -> bool:
-    """Whether a table row's label names the narrative's ``name``: equal once normalised, or the
-    label is the name cut short by its cell's width (机关事业单位基本养老保险 for …缴费支出)."""
-    label, wanted = canon(label), canon(name)
-    return label == wanted or (len(label) >= TRUNCATED_MIN and wanted.startswith(label))
 
 
 def path_row(path: ItemPath, rows: list[Row]) -> Row | None:
@@ -95,8 +79,8 @@ def path_row(path: ItemPath, rows: list[Row]) -> Row | None:
     step names no row under the one before it, or more than one."""
     if len(path.steps) > 3:
         return None  # two 项 in one path: which one is meant is the question (FL505)
-    head = canon(path.steps[0].name)
-    classes = [r for r in rows if r.level == 1 and canon(r.label) and head.endswith(canon(r.label))]
+    head = path_name(path.steps[0].name)
+    classes = [r for r in rows if r.level == 1 and path_name(r.label) and head.endswith(path_name(r.label))]
     if len(classes) != 1:
         return None
     row = classes[0]

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-from . import facts, item_paths
-from .ast import Claim, Report, Row, Table
-
-if TYPE_CHECKING:
-    from .denominators import Check
-
-LABEL_NOISE_RE = re.compile(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
-
-
-def norm_label(label: str) -> str:
-    """A label reduced for matching: no enumeration prefix, spaces, brackets or (类)(款)(项) marks."""
-    return LABEL_NOISE_RE.sub("", label.replace("（类）", "").replace("(类)", ""))
+from . import facts, figures, item_paths
+from .ast import Report, Row, Table
+from .figures import TableFigure
+from .subjects import norm_label
 
 
 class Model:
@@ -68,12 +58,18 @@ class Model:
             return None
         return next((r for r in table.rows if r.code is None and norm_label(r.label) in ("合计", "总计")), None)
 
-    @cached_property
-    def percentage_checks(self) -> list[tuple[Claim, list["Check"]]]:
-        """Every checkable share / execution / change claim with its candidate computations."""
-        from .denominators import all_verdicts
+    def named_figures(self, context: str) -> list[TableFigure]:
+        """The table figures a narrative amount's words name (the subject → table-figure map,
+        :mod:`fiscallint.figures`): a 类 of the functional classification or a whole total."""
+        return figures.named_figures(self, context)
 
-        return all_verdicts(self.report, self)
+    def whole_figures(self, phrase: str) -> list[TableFigure]:
+        """The table totals a share's whole phrase names (本年支出合计, 财政拨款支出…)."""
+        return figures.whole_figures(self, phrase)
+
+    def total_figures(self) -> list[TableFigure]:
+        """The tables' expenditure and income totals a share that names no whole may be of."""
+        return figures.total_figures(self)
 
     @cached_property
     def three_public(self) -> "facts.ThreePublic":

@@ -50,3 +50,10 @@ def sum_tolerance(terms: list[Number], total: Number) -> Decimal:
     """Tail rounding: a printed sum may be off by one unit in the last digit per addend."""
     unit = max([total.ulp] + [t.ulp for t in terms]) * 2
     return unit * max(1, len(terms)) + Decimal("1e-9")
+
+
+def fen(number: Number) -> Number:
+    """An amount in 万元 as precise as the tables' 0.01: "429.8" and "0" drop trailing zeros,
+    they are not rounded to tenths or units. An amount printed in 亿元 (negative ``decimals``)
+    keeps the rounding of its last digit."""
+    return number if number.decimals >= 2 or number.decimals < 0 else Number(number.value, 2, number.span, number.text)

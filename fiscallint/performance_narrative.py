@@ -2,7 +2,7 @@
 
 Reports sum up their self-evaluation in one sentence, e.g. "开展绩效自评，共涉及项目 3 个，资金
 120.00 万元" or "预算绩效评价项目 3 个，全年预算数 120.00 万元，全年执行数 118.00 万元". The
-claims grammar reads the amounts as amount claims and the count as a COUNT piece; this module
+claims builder reads the amounts as amount claims and the count as a count claim; this module
 ties them together: a count of 项目 (or of 整体支出自评表) in a sentence about 自评/评价, with the
 amount claims that follow it up to the next count.
 """
@@ -12,11 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lark import Token, Tree
-from lark.exceptions import LarkError
-
-from .ast import Claim, Paragraph, Report, Span
-from .claims import claims_parser
+from .ast import AmountClaim, CountClaim, Paragraph, Report, Span
 
 COUNT_RE = re.compile(r"^(\d+)\s*(个|项)$")
 SUBJECT_RE = re.compile(r"(项目|自评表)(?:\d+|年度?|的)*$")
@@ -30,7 +26,7 @@ ACTUAL_RE = re.compile(r"执行|决算|实际|支出")
 class EvaluatedAmount:
     """An amount of the statement and what it sums: "budget" (全年预算数), "actual" (执行数) or "either" (资金)."""
 
-    claim: Claim
+    claim: AmountClaim
     basis: str
 
 
@@ -54,45 +50,28 @@ def evaluation_statements(report: Report) -> list[EvaluationStatement]:
 
 
 def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
-    try:
-        tree = claims_parser().parse(paragraph.text)
-    except LarkError:
-        return []
-    amounts = iter([c for c in paragraph.claims if c.kind == "amount"])
+    """The paragraph's statements: each count that opens one (:func:`_open`) with the amount
+    claims after it in its sentence, up to the sentence's next count. A 0 printed without a unit
+    (年初预算为0) is no fund of the statement."""
     statements: list[EvaluationStatement] = []
-    for sentence in tree.children:
-        if not isinstance(sentence, Tree):
-            continue
-        current: EvaluationStatement | None = None
-        words = said = ""
-        for clause in sentence.children:
-            tokens = [t for t in clause.children if isinstance(t, Token)]
-            for index, token in enumerate(tokens):
-                if token.type in ("WORD", "PAREN", "YEAR"):
-                    words += str(token)
-                    said += str(token)
-                elif token.type == "COUNT":
-                    current = _open(str(token), words, said, paragraph.span)
-                    if current is not None:
-                        statements.append(current)
-                    words = ""
-                elif token.type == "AMOUNT":
-                    if index > 0 and tokens[index - 1].type in ("UP", "DOWN"):
-                        continue  # a change's delta: not an amount claim
-                    claim = next(amounts, None)
-                    if claim is None or claim.text != str(token):
-                        return []  # out of step with the claim builder: read nothing rather than guess
-                    if current is not None:
-                        current.amounts.append(EvaluatedAmount(claim, _basis(claim)))
-                    words = ""
-            words += "，"
+    current: EvaluationStatement | None = None
+    sentence = -1
+    for claim in paragraph.claims:
+        if claim.sentence != sentence:
+            current, sentence = None, claim.sentence
+        if isinstance(claim, CountClaim):
+            current = _open(claim.text, claim.context, claim.said, paragraph.span)
+            if current is not None:
+                statements.append(current)
+        elif isinstance(claim, AmountClaim) and current is not None and claim.text.strip() != claim.value.text:
+            current.amounts.append(EvaluatedAmount(claim, _basis(claim)))
     return statements
 
 
-def _open(count: str, words: str, said: str, span: Span) -> EvaluationStatement | None:
-    """A statement opened by ``项目 N 个`` when its sentence so far (``said``) names the self-evaluation."""
+def _open(count: str, clause: str, said: str, span: Span) -> EvaluationStatement | None:
+    """A statement opened by ``项目 N 个`` (``clause``: the words of its clause before it) when
+    its sentence so far (``said``) names the self-evaluation."""
     match = COUNT_RE.match(count.replace(" ", ""))
-    clause = words.rsplit("，", 1)[-1]
     subject = SUBJECT_RE.search(clause)
     if not match or not subject or not TOPIC_RE.search(said) or STAGE_RE.search(clause):
         return None
@@ -102,8 +81,8 @@ def _open(count: str, words: str, said: str, span: Span) -> EvaluationStatement 
     return EvaluationStatement(int(match.group(1)), kind, span)
 
 
-def _basis(claim: Claim) -> str:
-    context = claim.words.get("context", "")
+def _basis(claim: AmountClaim) -> str:
+    context = claim.context
     if BUDGET_RE.search(context) and not ACTUAL_RE.search(context):
         return "budget"
     if ACTUAL_RE.search(context) and not BUDGET_RE.search(context):

@@ -40,10 +40,10 @@ class ExecutionRateMismatch(Rule):
             if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue
             stated = check.stated
-            related = [Related(n.span, role) for role, n in (("预算数", claim.numbers["budget"]), ("决算数", claim.numbers["actual"]))]
+            related = [Related(n.span, role) for role, n in (("预算数", claim.budget), ("决算数", claim.actual)) if n is not None]
             yield self.finding(
                 stated.span,
-                f"{claim.words.get('phrase', '')} {stated.text}% 与计算值不符：{check.shown()}",
+                f"{claim.phrase} {stated.text}% 与计算值不符：{check.shown()}",
                 related=related,
                 fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"比例改为计算值 {fmt(check.computed, stated.decimals)}%"),
             )

@@ -49,16 +49,13 @@ class ChangeRateMismatch(Rule):
             if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue
             stated = check.stated
-            same_sentence = claim.words.get("base") == "sentence"
+            same_sentence = claim.base == "sentence"
             yield self.finding(
                 stated.span,
-                f"{claim.words.get('percent_word', '')} {stated.text}% 与计算值不符：{check.shown()}",
+                f"{claim.percent_word} {stated.text}% 与计算值不符：{check.shown()}",
                 severity=Severity.ERROR if same_sentence else Severity.WARNING,
-                related=[Related(claim.numbers[role].span, name) for role, name in ROLES if role in claim.numbers],
+                related=[Related(n.span, name) for n, name in ((claim.current, "本年数"), (claim.previous, "上年数"), (claim.delta, "增减额")) if n is not None],
                 fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"幅度改为计算值 {fmt(check.computed, stated.decimals)}%") if same_sentence else None,
             )
-
-
-ROLES = (("current", "本年数"), ("previous", "上年数"), ("delta", "增减额"))
 
 RULE = ChangeRateMismatch

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import ChangeClaim
 from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
@@ -44,16 +45,16 @@ class ChangeDirection(Rule):
 
     def check(self) -> Iterator[Finding]:
         for claim in self.context.report.claims():
-            if claim.kind != "change":
+            if not isinstance(claim, ChangeClaim):
                 continue
-            clash = claim.words.get("clash")
-            changes = [claim.numbers[role] for role in ("delta", "percent") if role in claim.numbers]
+            clash = claim.clash
+            changes = [n for n in (claim.delta, claim.percent) if n is not None]
             if clash:
                 if not changes or any(n.value for n in changes):  # 增加（减少）0 万元: no change to name
                     yield self.finding(claim.span, f"方向词自相矛盾：“{clash}”并印了相反的增减方向")
                 continue
-            delta_word, percent_word = claim.words.get("delta_word", ""), claim.words.get("percent_word", "")
-            delta, percent, current = claim.numbers.get("delta"), claim.numbers.get("percent"), claim.numbers.get("current")
+            delta_word, percent_word = claim.delta_word, claim.percent_word
+            delta, percent, current = claim.delta, claim.percent, claim.current
             up, rate_up = direction_of(delta_word), direction_of(percent_word)
             if delta is not None and percent is not None and up and rate_up and up != rate_up and delta.value and percent.value:
                 yield self.finding(
@@ -61,7 +62,7 @@ class ChangeDirection(Rule):
                     f"方向矛盾：金额“{delta_word} {delta.text} 万元”，幅度却“{percent_word} {percent.text}%”",
                     related=[Related(delta.span, delta_word)],
                 )
-            elif (up == 1 and delta is not None and current is not None and claim.words.get("base") == "sentence"
+            elif (up == 1 and delta is not None and current is not None and claim.base == "sentence"
                   and delta.value - current.value > fen_slack(delta, current)):
                 yield self.finding(
                     delta.span,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Claim
+from fiscallint.ast import AmountClaim, BreakdownClaim
 from fiscallint.denominators import fen, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
@@ -26,7 +26,7 @@ COMPLETE_SETS: list[list[str]] = [
 ]
 
 
-def is_complete(parts: list[Claim]) -> bool:
+def is_complete(parts: list[AmountClaim]) -> bool:
     """True when the parts name every member of one of the known complete lists."""
     subjects = [p.subject for p in parts]
     return any(all(any(member in s for s in subjects) for member in group) for group in COMPLETE_SETS)
@@ -60,10 +60,10 @@ class BreakdownSum(Rule):
 
     def check(self) -> Iterator[Finding]:
         for claim in self.context.report.claims():
-            if claim.kind != "breakdown" or len(claim.parts) < 2:
+            if not isinstance(claim, BreakdownClaim) or len(claim.parts) < 2:
                 continue
-            total = claim.numbers["total"]
-            numbers = [p.numbers["value"] for p in claim.parts]
+            total = claim.total
+            numbers = [p.value for p in claim.parts]
             if any(n.value > total.value + fen_slack(n, total) for n in numbers):
                 continue  # FL106
             computed = sum((n.value for n in numbers), Decimal(0))

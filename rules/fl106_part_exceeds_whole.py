@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Number
+from fiscallint.ast import BreakdownClaim, Number
 from fiscallint.denominators import fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Rule
@@ -35,10 +35,10 @@ class PartExceedsWhole(Rule):
     def check(self) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
         for claim in self.context.report.claims():
-            if claim.kind == "breakdown":
-                total = claim.numbers["total"]
+            if isinstance(claim, BreakdownClaim):
+                total = claim.total
                 for part in claim.parts:
-                    yield from self._compare(part.numbers["value"], part.subject, total, claim.subject, seen)
+                    yield from self._compare(part.value, part.subject, total, claim.subject, seen)
 
     def _compare(self, part: Number, part_label: str, whole: Number, whole_label: str, seen: set[tuple[int, int]]) -> Iterator[Finding]:
         key = (id(part), id(whole))

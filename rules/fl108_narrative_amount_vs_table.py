@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.denominators import row_value
-from fiscallint.figures import TableFigure, named_figures
+from fiscallint.ast import AmountClaim
+from fiscallint.figures import TableFigure, row_value
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Rule
@@ -51,13 +51,13 @@ class NarrativeAmountVsTable(Rule):
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
         for claim in self.context.report.claims():
-            if claim.kind != "amount":
+            if not isinstance(claim, AmountClaim):
                 continue
-            places = named_figures(self.context.model, claim.words.get("context", ""))
+            places = self.context.model.named_figures(claim.context)
             if not places:
                 continue
-            value = claim.numbers["value"]
-            unit = claim.words.get("unit", "万元")
+            value = claim.value
+            unit = claim.unit
             stated = value.value / 10000 if unit == "元" else value.value
             if any(p.agrees(value, unit) or self.tolerated(stated - p.in_wan()) for p in places):
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Claim, Number
+from fiscallint.ast import AmountClaim, Claim, ExecutionClaim, Number
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt, percent_tolerance
 from fiscallint.rule import Rule
@@ -34,28 +34,28 @@ class RateOfZeroBudget(Rule):
     def check(self) -> Iterator[Finding]:
         for paragraph in self.context.report.paragraphs:
             for claim in paragraph.claims:
-                if claim.kind != "execution" or "差异率" in claim.words.get("phrase", ""):
+                if not isinstance(claim, ExecutionClaim) or "差异率" in claim.phrase:
                     continue
-                budget, actual, stated = claim.numbers.get("budget"), claim.numbers.get("actual"), claim.numbers["percent"]
+                budget, actual, stated = claim.budget, claim.actual, claim.percent
                 if budget is None or actual is None or budget.value != 0 or actual.value <= 0 or stated.value <= 0:
                     continue
-                message = f"{claim.words.get('phrase', '')} {stated.text}% 无从计算：所称预算为 {budget.text} 万元（{actual.text} / 0）"
+                message = f"{claim.phrase} {stated.text}% 无从计算：所称预算为 {budget.text} 万元（{actual.text} / 0）"
                 other = _matching_budget(paragraph.claims, actual, stated)
                 if other is not None:
-                    computed = actual.value / other.numbers["value"].value * HUNDRED
-                    message += f"；该比例等于 {actual.text} / {other.numbers['value'].text} = {fmt(computed, max(2, stated.decimals))}%（“{other.subject}”）"
+                    computed = actual.value / other.value.value * HUNDRED
+                    message += f"；该比例等于 {actual.text} / {other.value.text} = {fmt(computed, max(2, stated.decimals))}%（“{other.subject}”）"
                 related = [Related(budget.span, "预算数"), Related(actual.span, "决算数")]
                 if other is not None:
                     related.append(Related(other.span, other.subject))
                 yield self.finding(stated.span, message, related=related)
 
 
-def _matching_budget(claims: list[Claim], actual: Number, stated: Number) -> Claim | None:
+def _matching_budget(claims: list[Claim], actual: Number, stated: Number) -> AmountClaim | None:
     """Another non-zero budget amount of the paragraph that gives the stated rate, if any."""
     for claim in claims:
-        if claim.kind != "amount" or "预算" not in claim.words.get("context", ""):
+        if not isinstance(claim, AmountClaim) or "预算" not in claim.context:
             continue
-        value = claim.numbers["value"]
+        value = claim.value
         if value.value <= 0:
             continue
         computed = actual.value / value.value * HUNDRED

@@ -40,10 +40,10 @@ class BudgetActualRelation(Rule):
     def check(self) -> Iterator[Finding]:
         for found in self.context.model.relations:
             claim = found.claim
-            relation = claim.words["relation"]
-            budget, actual = found.numbers.get("budget"), found.numbers.get("actual")
+            relation = claim.relation
+            budget, actual = found.budget, found.actual
             if relation == "clash":
-                if claim.words.get("figures", "0") != "0":
+                if claim.figures:
                     yield self.finding(claim.span, f"“{claim.text}”同时写了两个方向，未按本项数字选定")
                 continue
             if budget is None or actual is None:

@@ -33,12 +33,12 @@ class ItemAmountRestated(Rule):
 
     def check(self) -> Iterator[Finding]:
         for found in self.context.model.restatements:
-            lead, restated = found.lead.numbers["value"], found.restated.numbers["value"]
+            lead, restated = found.lead.value, found.restated.value
             message = f"本项金额前后不一：科目后写 {lead.text} 万元，段中“{found.restated.subject}”为 {restated.text} 万元"
             rate = found.rate
-            budget = rate.numbers.get("budget") if rate is not None else None
+            budget = rate.budget if rate is not None else None
             if rate is not None and budget is not None and budget.value > 0:
-                stated = rate.numbers["percent"]
+                stated = rate.percent
                 fits = lead.value / budget.value * HUNDRED
                 other = restated.value / budget.value * HUNDRED
                 tolerance = percent_tolerance(stated, [(lead, HUNDRED / budget.value), (budget, fits / budget.value)]) + Decimal("1e-9")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import ChangeClaim
 from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
@@ -34,17 +35,17 @@ class ZeroBaseRate(Rule):
 
     def check(self) -> Iterator[Finding]:
         for claim in self.context.report.claims():
-            if claim.kind != "change":
+            if not isinstance(claim, ChangeClaim):
                 continue
-            delta, current, stated = claim.numbers.get("delta"), claim.numbers.get("current"), claim.numbers.get("percent")
+            delta, current, stated = claim.delta, claim.current, claim.percent
             if delta is None or current is None or stated is None or stated.value == 0 or delta.value <= 0:
                 continue
-            slack = fen_slack(delta, current) if claim.words.get("base") == "sentence" else 0
-            if direction_of(claim.words.get("delta_word", "")) != 1 or abs(current.value - delta.value) > slack:
+            slack = fen_slack(delta, current) if claim.base == "sentence" else 0
+            if direction_of(claim.delta_word) != 1 or abs(current.value - delta.value) > slack:
                 continue
             yield self.finding(
                 stated.span,
-                f"上年数为 {current.text} − {delta.text} = 0，{claim.words.get('percent_word', '')} {stated.text}% 无从计算（{delta.text} / 0）",
+                f"上年数为 {current.text} − {delta.text} = 0，{claim.percent_word} {stated.text}% 无从计算（{delta.text} / 0）",
                 related=[Related(current.span, "本年数"), Related(delta.span, "增减额")],
             )
 

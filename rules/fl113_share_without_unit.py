@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import UnitlessShareClaim
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule
 
@@ -30,9 +31,9 @@ class ShareWithoutUnit(Rule):
 
     def check(self) -> Iterator[Finding]:
         for claim in self.context.report.claims():
-            if claim.kind != "unitless_share":
+            if not isinstance(claim, UnitlessShareClaim):
                 continue
-            value = claim.numbers["value"]
+            value = claim.value
             yield self.finding(value.span, f"占比“{value.text}”没有单位：应为“{value.text}%”")
 
 

@@ -7,9 +7,9 @@ from typing import Iterator
 
 from fiscallint.ast import Number, Row, Table
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.model import norm_label
 from fiscallint.numbers import fmt
 from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.subjects import norm_label
 
 from .fl2_support import show, sum_check
 

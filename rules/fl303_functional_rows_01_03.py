@@ -6,8 +6,8 @@ from typing import Iterator
 
 from fiscallint.facts import class_rows, first_value
 from fiscallint.findings import Finding, Severity
-from fiscallint.model import norm_label
 from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.subjects import norm_label
 
 from .fl3_support import mismatch
 

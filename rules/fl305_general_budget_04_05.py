@@ -7,8 +7,8 @@ from typing import Iterator
 from fiscallint.ast import Number, Row
 from fiscallint.facts import class_rows, first_value, fund_table, table_figures, three_column_total
 from fiscallint.findings import Finding, Severity
-from fiscallint.model import norm_label
 from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.subjects import norm_label
 
 from .fl3_support import mismatch
 

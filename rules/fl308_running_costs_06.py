@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import AmountClaim
 from fiscallint.facts import differs, first_value
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Rule
@@ -58,15 +59,15 @@ class RunningCosts06(Rule):
         claim = next(
             (
                 c for c in self.context.report.claims()
-                if c.kind == "amount"
-                and "机关运行经费" in c.words.get("context", "")
-                and not any(w in c.words.get("context", "") for w in ("预算", "上年", "年初"))
+                if isinstance(c, AmountClaim)
+                and "机关运行经费" in c.context
+                and not any(w in c.context for w in ("预算", "上年", "年初"))
             ),
             None,
         )
         if claim is None:
             return
-        said = claim.numbers["value"]
+        said = claim.value
         if said.value <= public.value or not differs(said, public, self.tolerance):
             return
         yield self.finding(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Table
+from fiscallint.ast import AmountClaim, Table
 from fiscallint.facts import FUND_KINDS, fund_table, table_figures
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule
@@ -73,8 +73,8 @@ class EmptyFundTables(Rule):
                 continue
             for paragraph in section.paragraphs:
                 for claim in paragraph.claims:
-                    number = claim.numbers.get("value")
-                    if claim.kind == "amount" and number is not None and number.value != 0:
+                    if isinstance(claim, AmountClaim) and claim.value.value != 0:
+                        number = claim.value
                         yield self.finding(
                             number.span,
                             f"说明列示{word}预算财政拨款金额 {number.text} 万元，但{word}表无数据",

@@ -66,8 +66,8 @@ class PerformanceNarrative(Rule):
                 yield from self._check(statement, amount, tables)
 
     def _check(self, statement: EvaluationStatement, amount: EvaluatedAmount, tables: list[PerformanceTable]) -> Iterator[Finding]:
-        stated = amount.claim.numbers["value"]
-        value = stated.value / 10000 if amount.claim.words.get("unit") == "元" else stated.value
+        stated = amount.claim.value
+        value = stated.value / 10000 if amount.claim.unit == "元" else stated.value
         bases = list(BASES) if amount.basis == "either" else [amount.basis]
         sums: list[str] = []
         for basis in bases:

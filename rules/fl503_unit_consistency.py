@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Claim, Number, Table
+from fiscallint.ast import AmountClaim, Number, Table
 from fiscallint.facts import first_value
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.model import Model
@@ -53,8 +53,7 @@ class UnitConsistency(Rule):
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model
-        amounts = [(c, _yuan_of_claim(c)) for c in self.context.report.claims() if c.kind == "amount"]
-        amounts = [(c, v) for c, v in amounts if v is not None]
+        amounts = [(c, _yuan_of_claim(c)) for c in self.context.report.claims() if isinstance(c, AmountClaim)]
         for table, number in _key_totals(model):
             if table.unit is None or _significant(number) < 3:
                 continue
@@ -63,7 +62,7 @@ class UnitConsistency(Rule):
             if any(abs(v - shown) <= slack + _claim_ulp(c) for c, v in amounts):
                 continue
             for claim, value in amounts:
-                if _significant(claim.numbers["value"]) < 3:
+                if _significant(claim.value) < 3:
                     continue
                 ulp = _claim_ulp(claim)
                 for factor, words in ((TEN_THOUSAND, "10000 倍"), (1 / TEN_THOUSAND, "万分之一")):
@@ -93,18 +92,17 @@ def _name(table: Table) -> str:
     return f"公开{table.number}表" if table.number else (table.title or f"{table.kind}表")
 
 
-def _yuan_of_claim(claim: Claim) -> Decimal | None:
-    number = claim.numbers.get("value")
-    return None if number is None else number.value * _scale(claim)
+def _yuan_of_claim(claim: AmountClaim) -> Decimal:
+    return claim.value.value * _scale(claim)
 
 
-def _claim_ulp(claim: Claim) -> Decimal:
-    return claim.numbers["value"].ulp * _scale(claim)
+def _claim_ulp(claim: AmountClaim) -> Decimal:
+    return claim.value.ulp * _scale(claim)
 
 
-def _scale(claim: Claim) -> Decimal:
-    """Yuan per unit of an amount claim's value (its ``words["unit"]``: 万元 or 元)."""
-    return TEN_THOUSAND if claim.words.get("unit") == "万元" else Decimal(1)
+def _scale(claim: AmountClaim) -> Decimal:
+    """Yuan per unit of an amount claim's value (its unit: 万元 or 元)."""
+    return TEN_THOUSAND if claim.unit == "万元" else Decimal(1)
 
 
 def _significant(number: Number) -> int:

@@ -6,7 +6,8 @@ from typing import Iterator
 
 from fiscallint.ast import Row
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.item_paths import ItemPath, PathStep, canon, same_name
+from fiscallint.item_paths import ItemPath, PathStep
+from fiscallint.subjects import path_name, same_name
 from fiscallint.rule import Rule
 
 
@@ -68,8 +69,8 @@ class ItemPathNames(Rule):
 
     def _check_path(self, path: ItemPath, rows: dict[str, Row]) -> Iterator[Finding]:
         unspent = path.actual is None or path.actual.value == 0
-        head = canon(path.steps[0].name)
-        klass = next((r for r in rows.values() if r.level == 1 and canon(r.label) and head.endswith(canon(r.label))), None)
+        head = path_name(path.steps[0].name)
+        klass = next((r for r in rows.values() if r.level == 1 and path_name(r.label) and head.endswith(path_name(r.label))), None)
         if klass is None or klass.code is None:
             return
         items = [s for s in path.steps[1:] if s.level == "项"]

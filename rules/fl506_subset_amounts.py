@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from fiscallint.ast import Claim
+from fiscallint.ast import AmountClaim, BreakdownClaim, Claim
 from fiscallint.facts import rounding
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Rule
@@ -45,25 +45,25 @@ class SubsetAmounts(Rule):
     def check(self) -> Iterator[Finding]:
         # A part written as 其中 of its whole is FL106's (part-exceeds-whole) to report.
         self.listed = {
-            (id(part.numbers["value"]), id(claim.numbers["total"]))
+            (id(part.value), id(claim.total))
             for claim in self.context.report.claims()
-            if claim.kind == "breakdown"
+            if isinstance(claim, BreakdownClaim)
             for part in claim.parts
         }
         for section in self.context.report.sections():
-            latest: dict[str, Claim] = {}
+            latest: dict[str, AmountClaim] = {}
             for paragraph in section.paragraphs:
                 for claim in paragraph.claims:
                     kind = _kind(claim)
-                    if kind is None:
+                    if kind is None or not isinstance(claim, AmountClaim):
                         continue
                     latest[kind] = claim
                     parent = next((latest[p] for p in PARENT.get(kind, ()) if p in latest), None)
                     if parent is not None:
                         yield from self._compare(claim, kind, parent)
 
-    def _compare(self, part: Claim, kind: str, whole: Claim) -> Iterator[Finding]:
-        a, b = part.numbers["value"], whole.numbers["value"]
+    def _compare(self, part: AmountClaim, kind: str, whole: AmountClaim) -> Iterator[Finding]:
+        a, b = part.value, whole.value
         if (id(a), id(b)) in self.listed or a.value <= b.value + rounding(a) + rounding(b) + self.tolerance:
             return
         whole_kind = _kind(whole) or "total"
@@ -75,9 +75,9 @@ class SubsetAmounts(Rule):
 
 
 def _kind(claim: Claim) -> str | None:
-    if claim.kind != "amount":
+    if not isinstance(claim, AmountClaim):
         return None
-    context = claim.words.get("context", claim.subject)
+    context = claim.context
     if re.search(r"货物|工程|服务", context):
         return None
     for kind, pattern in KINDS:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Claim, Paragraph
-from fiscallint.figures import TableFigure, clean_subject, named_figures
+from fiscallint.ast import AmountClaim, ChangeClaim, Paragraph, YearClaim
+from fiscallint.figures import TableFigure
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.rule import Rule
+from fiscallint.subjects import table_item
 
-ZERO_CHANGE_WORDS = ("delta", "percent")
 
 
 class OwnYearFigures(Rule):
@@ -57,65 +57,65 @@ class OwnYearFigures(Rule):
         if year is None:
             return
         for paragraph in self.context.report.paragraphs:
-            last_year: Claim | None = None
+            last_year: YearClaim | None = None
             for claim in paragraph.claims:
-                if claim.kind == "year":
+                if isinstance(claim, YearClaim):
                     last_year = claim
-                elif claim.kind == "amount":
+                elif isinstance(claim, AmountClaim):
                     if last_year is not None:
                         finding = self._check(paragraph, last_year, claim, year)
                         if finding is not None:
                             yield finding
                     last_year = None
 
-    def _check(self, paragraph: Paragraph, year_claim: Claim, amount: Claim, year: int) -> Finding | None:
+    def _check(self, paragraph: Paragraph, year_claim: YearClaim, amount: AmountClaim, year: int) -> Finding | None:
         """A finding when the year heads the amount's subject, is not the report's, and the
         amount is this year's table figure of that subject."""
-        stated = int(year_claim.numbers["year"].value)
-        context = amount.words.get("context", "")
+        stated = int(year_claim.year.value)
+        context = amount.context
         at = context.rfind(year_claim.text)
-        value = amount.numbers["value"]
+        value = amount.value
         if (
             stated == year
-            or year_claim.words["role"] != "other"
+            or year_claim.role != "other"
             or year_claim.sentence != amount.sentence
             or at < 0
             or value.value == 0
-            or amount.words.get("unit") != "万元"
+            or amount.unit != "万元"
             or self._comparison(paragraph, amount, year)
         ):
             return None
         subject = context[at + len(year_claim.text):]
-        figure = next((f for f in named_figures(self.context.model, subject) if _same(f, amount)), None)
+        figure = next((f for f in self.context.model.named_figures(subject) if _same(f, amount)), None)
         if figure is None:
             return None
-        span = year_claim.numbers["year"].span
+        span = year_claim.year.span
         return self.finding(
             span,
-            f"“{year_claim.text}{clean_subject(subject)} {amount.text}”：该金额是本年度（{year}年）公开{figure.name}表的"
+            f"“{year_claim.text}{table_item(subject)} {amount.text}”：该金额是本年度（{year}年）公开{figure.name}表的"
             f"{figure.row.label} {figure.number.text}，年份应为 {year}",
             related=[Related(figure.number.span, f"公开{figure.name}表 {figure.row.label}")],
             fix=Fix(span, str(year), f"年份改为 {year}"),
         )
 
     @staticmethod
-    def _comparison(paragraph: Paragraph, amount: Claim, year: int) -> bool:
+    def _comparison(paragraph: Paragraph, amount: AmountClaim, year: int) -> bool:
         """The sentence compares two years: it also names the report year, or says the amount
         did not change (增加 0 万元、持平), so the other year's figure may be the same."""
         for claim in paragraph.claims:
             if claim.sentence != amount.sentence:
                 continue
-            if claim.kind == "year" and int(claim.numbers["year"].value) == year:
+            if isinstance(claim, YearClaim) and int(claim.year.value) == year:
                 return True
-            if claim.kind == "change" and claim.numbers.get("current") is amount.numbers["value"]:
-                if any(claim.numbers[k].value == 0 for k in ZERO_CHANGE_WORDS if k in claim.numbers):
+            if isinstance(claim, ChangeClaim) and claim.current is amount.value:
+                if any(n is not None and n.value == 0 for n in (claim.delta, claim.percent)):
                     return True
         return False
 
 
-def _same(figure: TableFigure, amount: Claim) -> bool:
+def _same(figure: TableFigure, amount: AmountClaim) -> bool:
     """The amount is the table figure, within the rounding of both."""
-    return figure.agrees(amount.numbers["value"], amount.words.get("unit", "万元"))
+    return figure.agrees(amount.value, amount.unit)
 
 
 RULE = OwnYearFigures

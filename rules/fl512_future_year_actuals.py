@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from fiscallint.ast import Claim, Paragraph
+from fiscallint.ast import AmountClaim, Claim, Paragraph, YearClaim
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.rule import Rule
 
@@ -47,34 +47,34 @@ class FutureYearActuals(Rule):
             return
         for paragraph in report.paragraphs:
             for claim in paragraph.claims:
-                if claim.kind == "year" and claim.words["role"] == "other" and int(claim.numbers["year"].value) > year:
+                if isinstance(claim, YearClaim) and claim.role == "other" and int(claim.year.value) > year:
                     evidence = _actual_in_sentence(paragraph, claim, year)
                     if evidence is not None:
-                        span = claim.numbers["year"].span
+                        span = claim.year.span
                         yield self.finding(
                             span,
-                            f"决算报告（{year}年度）中写了 {claim.numbers['year'].text}年的决算数（{evidence.text}）："
-                            f"{claim.numbers['year'].text} 晚于报告年度，年份应为 {year}",
+                            f"决算报告（{year}年度）中写了 {claim.year.text}年的决算数（{evidence.text}）："
+                            f"{claim.year.text} 晚于报告年度，年份应为 {year}",
                             related=[Related(evidence.span, "决算数")],
                             fix=Fix(span, str(year), f"年份改为 {year}"),
                         )
 
 
-def _actual_in_sentence(paragraph: Paragraph, year_claim: Claim, year: int) -> Claim | None:
+def _actual_in_sentence(paragraph: Paragraph, year_claim: YearClaim, year: int) -> Claim | None:
     """The claim that makes the year's figure an actual: an amount of the year's own clause
     worded 决算/执行数/支出… (not a budget or a plan), or, when the year heads the sentence, its
     execution rate or 决算数大于预算数 relation; None when the sentence also names the report year."""
     sentence = [c for c in paragraph.claims if c.sentence == year_claim.sentence]
-    if any(c.kind == "year" and int(c.numbers["year"].value) == year for c in sentence):
+    if any(isinstance(c, YearClaim) and int(c.year.value) == year for c in sentence):
         return None
     after = sentence[sentence.index(year_claim) + 1:]
     heads = sentence[0] is year_claim
-    digits = year_claim.numbers["year"].text
+    digits = year_claim.year.text
     return next(
         (
             c for c in after
             if (heads and c.kind in ("execution", "relation"))
-            or (c.kind == "amount" and digits in c.words.get("context", "") and _actual(c.words.get("context", "")))
+            or (isinstance(c, AmountClaim) and digits in c.context and _actual(c.context))
         ),
         None,
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fiscallint.ast import Claim
+import pytest
+
+from fiscallint.ast import AmountClaim, Claim, CountClaim, ShareClaim
 from fiscallint.facts import empty_statements
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText
@@ -15,18 +17,18 @@ def claims(text: str, kind: str | None = None) -> list[Claim]:
 
 
 def values(claim: Claim) -> dict[str, str]:
-    return {role: n.text for role, n in claim.numbers.items()}
+    return {role: n.text for role, n in claim.roles()}
 
 
 def test_share_with_named_whole() -> None:
     (share,) = claims("其中：基本支出 300.50 万元，占本年支出合计的 75.1%。", "share")
     assert values(share)["part"] == "300.50" and values(share)["percent"] == "75.1"
-    assert share.words["whole"] == "本年支出合计"
+    assert share.whole_phrase == "本年支出合计"
 
 
 def test_share_whole_implicit_takes_breakdown_total() -> None:
     (share, *_) = claims("三公经费支出 20.00 万元，其中：因公出国（境）费 15.00 万元，占 75%。", "share")
-    assert share.words["whole"] == "" and values(share)["whole"] == "20.00"
+    assert share.whole_phrase == "" and values(share)["whole"] == "20.00"
 
 
 def test_share_with_its_own_subject_is_not_bound_to_the_last_amount() -> None:
@@ -42,20 +44,20 @@ def test_execution_with_budget_and_actual_in_earlier_clauses() -> None:
 def test_execution_prefers_the_budget_the_phrase_names() -> None:
     text = "年初申报项目资金 50.00 万元，预算调整数为 80.00 万元，决算数为 80.00 万元，年初申报数执行率为 160%。"
     (ex,) = claims(text, "execution")
-    assert values(ex)["budget"] == "50.00" and ex.words["qualifier"] == "年初申报数"
+    assert values(ex)["budget"] == "50.00" and ex.qualifier == "年初申报数"
 
 
 def test_execution_without_de_and_negative_difference_rate() -> None:
     (ex,) = claims("项目全年预算数为 10 万元，执行数为 8 万元，完成预算 80%。", "execution")
     assert values(ex)["percent"] == "80"
     (diff,) = claims("年初预算数 200.00 万元，决算数 190.00 万元，预决算差异率-5.00%。", "execution")
-    assert diff.numbers["percent"].value < 0
+    assert diff.percent.value < 0
 
 
 def test_change_in_the_same_sentence() -> None:
     (change,) = claims("2024年度收、支总计 430.00 万元，与2023年度相比，收、支总计各减少 30.00 万元，下降 6.5%。", "change")
     assert values(change) == {"delta": "30.00", "current": "430.00", "percent": "6.5"}
-    assert change.words["delta_word"] == "减少" and change.words["base"] == "sentence"
+    assert change.delta_word == "减少" and change.base == "sentence"
 
 
 def test_change_against_decision_of_last_year() -> None:
@@ -66,24 +68,24 @@ def test_change_against_decision_of_last_year() -> None:
 def test_change_in_next_sentence_uses_the_actual_not_a_fund_name() -> None:
     text = "2024年度一般公共预算财政拨款支出 400.00 万元，占本年支出合计的 100%。与上年相比，减少 20.00 万元，下降 4.8%。"
     (change,) = claims(text, "change")
-    assert values(change)["current"] == "400.00" and change.words["base"] == "paragraph"
+    assert values(change)["current"] == "400.00" and change.base == "paragraph"
 
 
 def test_breakdown_total_is_not_a_part_of_the_previous_breakdown() -> None:
     text = "部门总收入 100.00 万元，其中财政拨款收入 100.00 万元；部门总支出 100.00 万元，其中基本支出 80.00 万元，项目支出 20.00 万元。"
     first, second = claims(text, "breakdown")
-    assert [p.numbers["value"].text for p in first.parts] == ["100.00"]
-    assert [p.numbers["value"].text for p in second.parts] == ["80.00", "20.00"]
+    assert [p.value.text for p in first.parts] == ["100.00"]
+    assert [p.value.text for p in second.parts] == ["80.00", "20.00"]
 
 
 def test_breakdown_of_actuals_skips_budgets() -> None:
     text = "决算数 30.00 万元，预决算差异率 0.00%。其中：因公出国（境）费全年预算数 20.00 万元，决算数 20.00 万元。"
     (breakdown,) = claims(text, "breakdown")
-    assert [p.numbers["value"].text for p in breakdown.parts] == ["20.00"]
+    assert [p.value.text for p in breakdown.parts] == ["20.00"]
 
 
 def years(text: str) -> list[tuple[int, str, str, str]]:
-    return [(int(c.numbers["year"].value), c.words["role"], c.words["basis"], c.text) for c in claims(text, "year")]
+    return [(int(c.year.value), c.role, c.basis, c.text) for c in claims(text, "year")]
 
 
 def test_year_roles_self_and_compare() -> None:
@@ -114,13 +116,13 @@ def test_year_near_miss_stays_other() -> None:
 
 def test_count_claims_carry_unit_and_subject() -> None:
     (count,) = claims("本部门共有车辆 5 辆，价值 20.00 万元。", "count")
-    assert count.numbers["value"].text == "5" and count.words["unit"] == "辆" and count.subject == "本部门共有车辆"
+    assert count.value.text == "5" and count.unit == "辆" and count.subject == "本部门共有车辆"
 
 
 def test_count_breakdown_per_unit_after_qizhong() -> None:
     text = "接待团组 6 个、40 人次，其中：外事团组 4 个、30 人次，内宾团组 2 个。"
     found = claims(text, "count_breakdown")
-    assert [(b.words["unit"], b.numbers["total"].text, [p.numbers["value"].text for p in b.parts]) for b in found] == [
+    assert [(b.unit, b.total.text, [p.value.text for p in b.parts]) for b in found] == [
         ("个", "6", ["4", "2"]),
         ("人次", "40", ["30"]),
     ]
@@ -130,17 +132,17 @@ def test_count_breakdown_stops_at_a_semicolon() -> None:
     text = "共有车辆 3 辆；其中：机要通信用车 1 辆、其他用车 2 辆。"
     assert claims(text, "count_breakdown") == []
     (vehicles,) = claims("共有车辆 3 辆，其中：机要通信用车 1 辆；其他用车 2 辆。", "count_breakdown")
-    assert [p.numbers["value"].text for p in vehicles.parts] == ["1"]
+    assert [p.value.text for p in vehicles.parts] == ["1"]
 
 
 def test_amount_records_its_unit() -> None:
     found = claims("本年收入 120.50 万元，其中利息收入 3,000 元，上年结转 1.2亿元。", "amount")
-    assert [(c.numbers["value"].text, c.words["unit"]) for c in found] == [("120.50", "万元"), ("3,000", "元"), ("1.2", "万元")]
+    assert [(c.value.text, c.unit) for c in found] == [("120.50", "万元"), ("3,000", "元"), ("1.2", "万元")]
 
 
 def test_amount_in_yi_yuan_keeps_the_rounding_of_its_last_digit() -> None:
     (amount,) = claims("上年结转 1.2亿元。", "amount")
-    value = amount.numbers["value"]
+    value = amount.value
     assert value.value == 12000 and value.decimals == -3 and value.ulp == 500
 
 
@@ -162,3 +164,29 @@ def test_empty_fund_statement_is_the_part_without_an_amount() -> None:
     )
     statements = empty_statements(parse_source(SourceText("t.txt", text, "utf-8", "dump")))
     assert [(s.kind, s.text) for s in statements] == [("capital", "国有资本经营预算财政拨款支出决算表为空表")]
+
+
+def test_claim_classes_name_their_kind_and_list_their_roles() -> None:
+    (share,) = claims("三公经费支出 20.00 万元，其中：因公出国（境）费 15.00 万元，占 75%。", "share")
+    assert isinstance(share, ShareClaim) and share.kind == "share"
+    assert values(share) == {"part": "15.00", "percent": "75", "whole": "20.00", "lead": "20.00"}
+    assert ("whole_phrase", "") in share.details() and share.whole is share.lead
+    (amount, *_) = claims("支出 12.00 万元（其中：基本支出 10.00 万元），执行率 100%。", "amount")
+    assert isinstance(amount, AmountClaim) and not amount.inner
+    inner = claims("支出 12.00 万元（其中：基本支出 10.00 万元），执行率 100%。", "amount")[1]
+    assert inner.inner and inner.context.endswith("基本支出")
+
+
+def test_count_claim_keeps_what_its_sentence_said_before_it() -> None:
+    (count,) = claims("开展绩效自评，共涉及项目 3 个，资金 120.00 万元。", "count")
+    assert isinstance(count, CountClaim)
+    assert count.said == "开展绩效自评共涉及项目" and count.context == "共涉及项目"
+
+
+def test_lsp_hover_shows_typed_roles() -> None:
+    pytest.importorskip("pygls")
+    from fiscallint.lsp.server import describe
+
+    (ex,) = claims("年初预算为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 75%。", "execution")
+    text = describe(ex)
+    assert "- budget: `120.00`" in text and "- phrase（词）: 完成年初预算的" in text and "90.00 / 120.00 = 75.00%" in text

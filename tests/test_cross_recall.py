@@ -12,11 +12,12 @@ from typing import Callable
 
 import pytest
 
-from fiscallint.ast import Number, Span
+from fiscallint.ast import AmountClaim, Number, Span
 from fiscallint.facts import first_value, three_column_total
-from fiscallint.model import Model, norm_label
+from fiscallint.model import Model
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText, detect_shape
+from fiscallint.subjects import norm_label
 from fiscallint.testing import lint_text
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "text"
@@ -66,10 +67,10 @@ def _running_costs(model: Model) -> tuple[Span, str] | None:
     public = model.row_by_label("06", "公用经费合计")
     if public is None or not public.cells:
         return None
-    claim = next((c for c in model.report.claims() if c.kind == "amount" and "机关运行经费" in c.words.get("context", "")), None)
+    claim = next((c for c in model.report.claims() if isinstance(c, AmountClaim) and "机关运行经费" in c.context), None)
     if claim is None:
         return None
-    said = claim.numbers["value"]
+    said = claim.value
     return _bump(said, str(public.cells[0].number.value - said.value + 5))
 
 
@@ -79,12 +80,12 @@ def _vehicles(model: Model) -> tuple[Span, str] | None:
 
 
 def _sme(model: Model) -> tuple[Span, str] | None:
-    claims = [c for c in model.report.claims() if c.kind == "amount"]
-    total = next((c for c in claims if "政府采购支出总额" in c.words.get("context", "")), None)
-    sme = next((c for c in claims if "中小企业合同金额" in c.words.get("context", "") and "小微" not in c.words.get("context", "")), None)
+    claims = [c for c in model.report.claims() if isinstance(c, AmountClaim)]
+    total = next((c for c in claims if "政府采购支出总额" in c.context), None)
+    sme = next((c for c in claims if "中小企业合同金额" in c.context and "小微" not in c.context), None)
     if total is None or sme is None:
         return None
-    return _bump(sme.numbers["value"], str(total.numbers["value"].value + 1 - sme.numbers["value"].value))
+    return _bump(sme.value, str(total.value.value + 1 - sme.value.value))
 
 
 CASES: list[tuple[str, str, Target]] = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fiscallint.ast import Report
+from fiscallint.ast import AmountClaim, Report, ShareClaim
 from fiscallint.ast_dump import dump
 from fiscallint.engine import lint_report, read_source
 from fiscallint.parser import parse_source
@@ -72,7 +72,7 @@ def test_split_numbers_and_table_numbers_are_joined() -> None:
     table = report.tables[0]
     assert table.number == "02" and table.kind == "02"
     assert [c.number.text for c in table.rows[0].cells] == ["1,306.52", "1,300.00", "6.52"]
-    amounts = [c.numbers["value"].text for c in report.claims() if c.kind == "amount"]
+    amounts = [c.value.text for c in report.claims() if isinstance(c, AmountClaim)]
     assert amounts[0] == "1,306.52"
     assert findings(layout("split_lines.txt"), "FL1", "FL2") == []
 
@@ -144,7 +144,7 @@ def test_a_template_placeholder_percentage_does_not_unparse_its_paragraph() -> N
     text = "一、收入支出决算总体情况说明\n本年支出合计 100.00 万元，其中：基本支出 XX 万元，占 XX%；项目支出 40.00 万元，占 40%。\n"
     report = parse_text(text)
     assert report.unparsed == []
-    assert [c.numbers["percent"].text for c in report.claims() if c.kind == "share"] == ["40"]
+    assert [c.percent.text for c in report.claims() if isinstance(c, ShareClaim)] == ["40"]
 
 
 def test_a_table_continued_with_its_title_unit_and_header_again() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from fiscallint.ast import Report, Span
+from fiscallint.ast import BreakdownClaim, ChangeClaim, ExecutionClaim, Report, ShareClaim, Span
 from fiscallint.denominators import Denominators
 from fiscallint.engine import lint_report, read_source
 from fiscallint.findings import Finding
@@ -67,18 +67,18 @@ def injections(report: Report, findings: list[Finding]) -> list[Injection]:
         lines = range(claim.span.line, claim.span.end_line + 1)
         if flagged & set(lines):
             continue
-        if claim.kind in ("share", "execution", "change") and resolver.checks(claim):
-            n = claim.numbers["percent"]
+        if isinstance(claim, (ShareClaim, ExecutionClaim, ChangeClaim)) and claim.percent is not None and resolver.checks(claim):
+            n = claim.percent
             code = {"share": "FL101", "execution": "FL102", "change": "FL103"}[claim.kind]
             found.append(Injection(claim.kind, n.span, n.text, moved(n.text), (code,), lines))
-        delta, percent = claim.numbers.get("delta"), claim.numbers.get("percent")
-        word = claim.words.get("delta_word", "")
-        if claim.kind == "change" and word in SWAP and delta is not None and percent is not None and delta.value and percent.value:
-            span = Span(claim.span.line, claim.span.column, claim.span.line, claim.span.column + len(word))
-            found.append(Injection("direction", span, word, SWAP[word], ("FL104",), lines))
-        if claim.kind == "breakdown" and len(claim.parts) >= 2:
-            part = claim.parts[0].numbers["value"]
-            raised = fmt(part.value + claim.numbers["total"].value / 2 + 1, max(2, part.decimals))
+        if isinstance(claim, ChangeClaim):
+            delta, percent, word = claim.delta, claim.percent, claim.delta_word
+            if word in SWAP and delta is not None and percent is not None and delta.value and percent.value:
+                span = Span(claim.span.line, claim.span.column, claim.span.line, claim.span.column + len(word))
+                found.append(Injection("direction", span, word, SWAP[word], ("FL104",), lines))
+        if isinstance(claim, BreakdownClaim) and len(claim.parts) >= 2:
+            part = claim.parts[0].value
+            raised = fmt(part.value + claim.total.value / 2 + 1, max(2, part.decimals))
             where = range(claim.span.line, claim.parts[-1].span.end_line + 1)
             found.append(Injection("breakdown", part.span, part.text, raised, ("FL105", "FL106"), where))
     return found

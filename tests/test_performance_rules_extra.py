@@ -74,6 +74,9 @@ TABLES = project("甲项目", "40.00", "40.00", "36.00") + project("乙项目", 
     ("本部门开展绩效自评，共涉及项目 2 个，全年预算数 66.00 万元，全年执行数 66.00 万元。\n" + TABLES, True),
     ("本部门开展绩效自评，共涉及项目 2 个，全年预算数 70.00 万元，全年执行数 66.00 万元。\n" + TABLES, False),
     ("编报绩效目标的项目 2 个，涉及预算金额 80.00 万元。\n" + TABLES, False),  # not the self-evaluation
+    ("本部门开展绩效自评，共涉及项目 2 个，年初预算为0，全年执行数 60.00 万元。\n" + TABLES, True),  # the bare 0 aside
+    ("本部门开展绩效自评，共涉及项目 2 个，年初预算为0，全年执行数 66.00 万元。\n" + TABLES, False),
+    ("本部门开展绩效自评，共涉及项目 2 个，资金 70.00 万元，比上年增加（减少）5.00 万元。\n" + TABLES, False),  # a change, no fund
 ])
 def test_performance_narrative(text: str, fires: bool) -> None:
     assert bool(found(text, "FL411")) is fires

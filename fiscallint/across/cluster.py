@@ -10,7 +10,7 @@ order, so the rows are the same as a single-machine run. Dask is imported only h
 from __future__ import annotations
 
 import os
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import InputError
 from .store import IndexedReport
@@ -18,13 +18,14 @@ from .store import IndexedReport
 LOCAL = "local"
 
 
-def run_on_dask(todo: list[tuple[str, str]], address: str, jobs: int) -> Iterator[IndexedReport]:
-    """Index ``todo`` (path, sha256) on a Dask cluster, yielding records in the order given."""
+def run_on_dask(todo: list[tuple[str, str]], address: str, jobs: int,
+                index_file: Callable[[str, str], IndexedReport]) -> Iterator[IndexedReport]:
+    """Index ``todo`` (path, sha256) with ``index_file`` on a Dask cluster, yielding records in
+    the order given."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise InputError("--dask needs dask.distributed: pip install 'fiscallint[cluster]'") from None
-    from .index import index_file
 
     if address == LOCAL:
         cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,

@@ -21,10 +21,24 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from ..ast import Claim, Number, Paragraph, Report, Section, Table
+from ..ast import (
+    AmountClaim,
+    BreakdownClaim,
+    ChangeClaim,
+    CountBreakdownClaim,
+    CountClaim,
+    Number,
+    Paragraph,
+    Report,
+    Section,
+    ShareClaim,
+    Table,
+    UnitlessShareClaim,
+)
 from ..facts import SLOT_NAMES
 from ..item_paths import MARK_RE, PATH_RE, STEP_RE
-from ..model import Model, norm_label
+from ..model import Model
+from ..subjects import norm_label
 from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
 
@@ -76,10 +90,15 @@ def cells(report: Report) -> Iterator[CellFact]:
 def claim_numbers(report: Report, identity: Identity) -> Iterator[ClaimFact]:
     """Every figure of every claim, with the period its words give (this_year, last_year, budget, actual)."""
     for index, claim in enumerate(report.claims()):
-        period = _period(claim.words.get("context", claim.subject), identity)
-        for role, n in claim.numbers.items():
-            unit = claim.words.get("unit", "%" if role == "percent" else "")
+        period = _period(claim.context if isinstance(claim, WORDED_CLAIMS) else claim.subject, identity)
+        for role, n in claim.roles():
+            unit = claim.unit if isinstance(claim, UNIT_CLAIMS) else "%" if role == "percent" else ""
             yield ClaimFact(index, claim.kind, claim.subject, role, str(n.value), unit, period, n.span.line, n.span.column)
+
+
+WORDED_CLAIMS = (AmountClaim, ShareClaim, BreakdownClaim, CountClaim, UnitlessShareClaim)
+"""Claims that keep the words before their figure (``context``)."""
+UNIT_CLAIMS = (AmountClaim, BreakdownClaim, CountClaim, CountBreakdownClaim)
 
 
 def _period(text: str, identity: Identity) -> str:
@@ -178,17 +197,17 @@ def _narrative(report: Report, identity: Identity, model: Model) -> Iterator[Fig
         text = paragraph.text
         paths = [(m.start(), m.end(), m.group(0)) for m in PATH_RE.finditer(text)]
         for claim in paragraph.claims:
-            if claim.kind == "amount" and claim.words.get("unit") in ("万元", "元"):
+            if isinstance(claim, AmountClaim) and claim.unit in ("万元", "元"):
                 yield from _amount(claim, identity, model, paragraph, paths, id(paragraph) in general)
-            elif claim.kind == "change":
+            elif isinstance(claim, ChangeClaim):
                 yield from _change(claim, identity, paragraph)
 
 
-def _amount(claim: Claim, identity: Identity, model: Model, paragraph: Paragraph,
+def _amount(claim: AmountClaim, identity: Identity, model: Model, paragraph: Paragraph,
             paths: list[tuple[int, int, str]], general: bool) -> Iterator[Figure]:
-    context = claim.words.get("context", claim.subject).replace(" ", "")
-    number = claim.numbers["value"]
-    value, tolerance = _wan(number, claim.words.get("unit"))
+    context = claim.context.replace(" ", "")
+    number = claim.value
+    value, tolerance = _wan(number, claim.unit)
     year, basis = _year_basis(context, identity)
     if year is None:
         return
@@ -206,13 +225,13 @@ def _amount(claim: Claim, identity: Identity, model: Model, paragraph: Paragraph
                          f"{claim.subject[:30]} {number.text}（持平）", number.span)
 
 
-def _unchanged_from(paragraph: Paragraph, claim: Claim, identity: Identity) -> tuple[int, str] | None:
+def _unchanged_from(paragraph: Paragraph, claim: AmountClaim, identity: Identity) -> tuple[int, str] | None:
     """The compared year and basis when the clause right after an amount says it is unchanged
     ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
     at = _figure_offset(paragraph, claim)
     if at < 0:
         return None
-    match = FLAT_RE.match(paragraph.text, at + len(claim.numbers["value"].text))
+    match = FLAT_RE.match(paragraph.text, at + len(claim.value.text))
     return _phrase_year_basis(match.group(1), identity) if match else None
 
 
@@ -255,7 +274,7 @@ def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
     return None
 
 
-def _path_key(claim: Claim, model: Model, paragraph: Paragraph, paths: list[tuple[int, int, str]],
+def _path_key(claim: AmountClaim, model: Model, paragraph: Paragraph, paths: list[tuple[int, int, str]],
               general: bool) -> tuple[str, str] | None:
     """An amount stated for an item path (类(款)(项)): the path's code in the report's own tables."""
     offset = _figure_offset(paragraph, claim)
@@ -266,11 +285,11 @@ def _path_key(claim: Claim, model: Model, paragraph: Paragraph, paths: list[tupl
     return ("gp_exp" if general else "approp_exp", code) if code else None
 
 
-def _figure_offset(paragraph: Paragraph, claim: Claim) -> int:
+def _figure_offset(paragraph: Paragraph, claim: AmountClaim) -> int:
     """Where an amount claim's figure is printed in its paragraph (the first occurrence after its
     subject), or -1."""
     start = paragraph.text.find(claim.subject)
-    return paragraph.text.find(claim.numbers["value"].text, max(start, 0))
+    return paragraph.text.find(claim.value.text, max(start, 0))
 
 
 def _code_of(path: str, model: Model) -> str | None:
@@ -316,10 +335,10 @@ def _general_budget_paragraphs(report: Report) -> set[int]:
     return found
 
 
-def _change(claim: Claim, identity: Identity, paragraph: Paragraph) -> Iterator[Figure]:
+def _change(claim: ChangeClaim, identity: Identity, paragraph: Paragraph) -> Iterator[Figure]:
     """A change with an amount: the compared year's figure = this figure ∓ the change."""
-    current, delta = claim.numbers.get("current"), claim.numbers.get("delta")
-    word = claim.words.get("delta_word", "")
+    current, delta = claim.current, claim.delta
+    word = claim.delta_word
     if current is None or delta is None or word not in ("增加", "增长", "上升", "减少", "下降", "降低"):
         return
     key = _subject_key(claim.subject.replace(" ", ""), identity)
@@ -336,7 +355,7 @@ def _change(claim: Claim, identity: Identity, paragraph: Paragraph) -> Iterator[
                  delta.span)
 
 
-def _compared(paragraph: Paragraph, claim: Claim, delta: Number, identity: Identity) -> tuple[int, str] | None:
+def _compared(paragraph: Paragraph, claim: ChangeClaim, delta: Number, identity: Identity) -> tuple[int, str] | None:
     """The year and basis a change compares with, from the comparison phrase its amount follows
     in its sentence (比2025年预算 → 2025 budget; 与2024年度相比 in a final account → 2024 actual)."""
     assert identity.year is not None

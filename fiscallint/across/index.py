@@ -128,7 +128,7 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
         if dask:
             from .cluster import run_on_dask
 
-            records = run_on_dask(todo, dask, jobs)
+            records = run_on_dask(todo, dask, jobs, index_file)
         else:
             records = _run(todo, jobs)
         for record in records:

@@ -27,7 +27,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from .. import __version__
-from ..ast import Claim, Report
+from ..ast import BreakdownClaim, Claim, CountBreakdownClaim, ExecutionClaim, Report, ShareClaim
 from ..baseline import Baseline, fingerprints
 from ..config import CONFIG_FILES, Config, discover, inside
 from ..errors import Cancelled, ConfigError, InputError
@@ -330,11 +330,10 @@ def hover(ls: FiscalServer, params: types.HoverParams) -> types.Hover | None:
 def describe(claim: Claim) -> str:
     """What the parser read in a claim: kind, subject, figures by role, and the computation."""
     out = [f"**fiscallint** — {claim.kind}：{claim.subject or '（无主语）'}", ""]
-    out += [f"- {role}: `{number.text}`" for role, number in claim.numbers.items()]
-    out += [f"- {role}（词）: {word}" for role, word in claim.words.items() if word]
-    for part in claim.parts:
-        if "value" in part.numbers:
-            out.append(f"- 分项 {part.subject}: `{part.numbers['value'].text}`")
+    out += [f"- {role}: `{number.text}`" for role, number in claim.roles()]
+    out += [f"- {role}（词）: {word}" for role, word in claim.details() if word != "" and word is not False]
+    if isinstance(claim, (BreakdownClaim, CountBreakdownClaim)):
+        out += [f"- 分项 {part.subject}: `{part.value.text}`" for part in claim.parts]
     computed = computation(claim)
     if computed:
         out += ["", f"计算：{computed}"]
@@ -342,15 +341,14 @@ def describe(claim: Claim) -> str:
 
 
 def computation(claim: Claim) -> str | None:
-    n = claim.numbers
-    if claim.kind == "share" and "part" in n and "whole" in n and n["whole"].value:
-        return f"{n['part'].text} / {n['whole'].text} = {fmt(n['part'].value / n['whole'].value * 100)}%"
-    if claim.kind == "execution" and "actual" in n and "budget" in n and n["budget"].value:
-        return f"{n['actual'].text} / {n['budget'].text} = {fmt(n['actual'].value / n['budget'].value * 100)}%"
-    if claim.kind == "breakdown" and "total" in n and claim.parts:
-        values = [p.numbers["value"] for p in claim.parts if "value" in p.numbers]
+    if isinstance(claim, ShareClaim) and claim.whole is not None and claim.whole.value:
+        return f"{claim.part.text} / {claim.whole.text} = {fmt(claim.part.value / claim.whole.value * 100)}%"
+    if isinstance(claim, ExecutionClaim) and claim.actual is not None and claim.budget is not None and claim.budget.value:
+        return f"{claim.actual.text} / {claim.budget.text} = {fmt(claim.actual.value / claim.budget.value * 100)}%"
+    if isinstance(claim, BreakdownClaim) and claim.parts:
+        values = [p.value for p in claim.parts]
         total = sum((v.value for v in values), Decimal(0))
-        return f"{' + '.join(v.text for v in values)} = {fmt(total)}（总额 {n['total'].text}）"
+        return f"{' + '.join(v.text for v in values)} = {fmt(total)}（总额 {claim.total.text}）"
     return None
 
 
