@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from decimal import Decimal
 from typing import Iterator
 
 from fiscallint.denominators import verdicts
@@ -38,10 +40,21 @@ class ShareMismatch(Rule):
     options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
-        for claim, checks in verdicts(self.context.report, self.context.model, ("share",)):
+        report = self.context.report
+        results = list(verdicts(report, self.context.model, ("share",)))
+        paragraph_of = {id(c): i for i, p in enumerate(report.paragraphs) for c in p.claims}
+        agreed: dict[int, Counter[Decimal]] = {}  # per paragraph: the wholes its right shares are of
+        for claim, checks in results:
+            for check in checks:
+                if check.ok and check.whole is not None:
+                    agreed.setdefault(paragraph_of.get(id(claim), -1), Counter())[check.whole.number.value] += 1
+        for claim, checks in results:
             if any(c.ok or c.truncated or self.tolerated(c.computed - c.stated.value, c.tolerance) for c in checks):
                 continue
             first = checks[0]
+            if not first.named:  # show the whole the paragraph's other shares are of, if they agree on one
+                votes = agreed.get(paragraph_of.get(id(claim), -1), Counter())
+                first = max(checks, key=lambda c: votes[c.whole.number.value] if c.whole is not None else 0)
             stated = first.stated
             severity = Severity.ERROR if first.named else Severity.WARNING
             how = "" if first.named else "（分母推定为" + first.whole.label + "）"
