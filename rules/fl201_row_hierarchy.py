@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Row, Table
+from fiscallint.ast import Number, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.rule import TOLERANCE, Rule
@@ -24,7 +25,7 @@ class RowHierarchy(Rule):
         每个“类”行的每一栏等于其下各“款”行该栏之和，每个“款”行等于其下各“项”行之和。
         06表：人员经费合计＝301＋303 类，公用经费合计＝其余各类（302、307、310、399…）。
         只比较栏次确定的数值（PDF 文本中空单元格消失时，只有合计栏的位置是确定的）；
-        允许每个加数 0.01 的尾数误差。
+        允许每个加数 0.01 的尾数误差。一行有几栏不符时合为一条，逐栏列出。
 
     反例:
         公开03表
@@ -75,7 +76,10 @@ class RowHierarchy(Rule):
                         yield from self._check_parent(row, parts)
 
     def _check_parent(self, parent: Row, children: list[Row]) -> Iterator[Finding]:
+        """One finding per parent row, naming every column whose figure is not its children's sum."""
         columns = sorted({c.column for r in [parent, *children] for c in r.cells if c.column is not None})
+        wrong: list[tuple[int, Number | None, str, Decimal]] = []  # column, stated, the sum shown, the sum
+        related: list[Related] = []
         for column in columns:
             stated = value_in(parent, column)
             parts = [value_in(child, column) for child in children]
@@ -88,13 +92,19 @@ class RowHierarchy(Rule):
             if ok:
                 continue
             shown = " + ".join(f"{show(p)}（{c.code}）" for p, c in zip(parts, children) if p is not None) or "0"  # type: ignore[arg-type]
-            span = stated.span if stated is not None else parent.span  # type: ignore[union-attr]
-            name = f"{parent.code} {parent.label}" if parent.code else parent.label
-            yield self.finding(
-                span,
-                f"{name} 第{column}栏 {show(stated)} 与下级科目之和不符：{shown} = {fmt(computed)}",  # type: ignore[arg-type]
-                related=[Related(p.span if p is not None else c.span, f"{c.code or ''} {c.label}".strip()) for p, c in zip(parts, children)],  # type: ignore[union-attr]
-            )
-
+            wrong.append((column, stated, shown, computed))  # type: ignore[arg-type]
+            if len(wrong) > 1 and stated is not None:
+                related.append(Related(stated.span, f"第{column}栏 {show(stated)}"))  # type: ignore[union-attr]
+            related.extend(Related(p.span if p is not None else c.span, f"{c.code or ''} {c.label}".strip()) for p, c in zip(parts, children))  # type: ignore[union-attr]
+        if not wrong:
+            return
+        column, stated, shown, computed = wrong[0]
+        name = f"{parent.code} {parent.label}" if parent.code else parent.label
+        others = "".join(f"；第{col}栏 {show(value)} ≠ {terms} = {fmt(total)}" for col, value, terms, total in wrong[1:])
+        yield self.finding(
+            stated.span if stated is not None else parent.span,
+            f"{name} 第{column}栏 {show(stated)} 与下级科目之和不符：{shown} = {fmt(computed)}{others}",
+            related=related,
+        )
 
 RULE = RowHierarchy

@@ -10,7 +10,7 @@ from fiscallint.cli import main
 
 FILLER = "\n\n".join(f"（{i}）本部门第{i}项重点工作按年度计划推进，相关资金按规定使用。" for i in range(1, 41))
 
-# FL101 on 85% (line 5), FL504 on the table title (01 and 02 missing), FL204 on 合计 500.00, FL201 on 310.00 and 210.00
+# FL101 on 85% (line 5), FL504 on the table title (01 and 02 missing), FL204 on 合计 500.00, FL201 on 310.00 (its row's 210.00 related)
 REPORT = f"""第三部分 2024年度部门决算情况说明
 
 一、支出决算情况说明

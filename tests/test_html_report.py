@@ -78,18 +78,18 @@ def test_same_input_same_bytes(tmp_path: Path) -> None:
 def test_findings_on_cells_and_spans(tmp_path: Path) -> None:
     page = html_report([write(tmp_path, "r.txt", REPORT)], tmp_path / "r.html")
     cells = {attrs.get("data-f"): attrs for tag, attrs in parse(page).tags if tag == "td" and "data-f" in attrs}
-    assert len(cells) == 3  # 合计 500.00 (FL204), 310.00 and 210.00 (FL201)
+    assert len(cells) == 2  # 合计 500.00 (FL204), 310.00 (FL201, with 210.00 of its row among the related)
     assert '<mark class="f s-error" tabindex="0" data-f="d0f0" id="d0f0">85</mark>%' in page
     assert '<td class="n f s-error r" tabindex="0" data-f="d0f2" data-r="d0f0r0" id="d0f2">500.00</td>' in page
     assert '<td colspan="2">合计</td>' in page  # the 合计 label spans the code and name columns
-    assert page.count('<li class="fi ') == 5
+    assert page.count('<li class="fi ') == 4
 
 
 def test_summary_counts_and_coverage(tmp_path: Path) -> None:
     page = html_report([write(tmp_path, "r.txt", REPORT)], tmp_path / "r.html")
-    assert '<span class="badge s-error">4 error</span>' in page
+    assert '<span class="badge s-error">3 error</span>' in page
     assert '<span class="badge s-warning">1 warning</span>' in page
-    assert "<tr><td>FL201</td><td>row-hierarchy</td><td class=\"n\">2</td></tr>" in page
+    assert "<tr><td>FL201</td><td>row-hierarchy</td><td class=\"n\">1</td></tr>" in page
     assert "<dt>standard tables found</dt><dd>03 (not found: 01 02 04 05 06 07 08 09)</dd>" in page
     assert "<dt>claims checked</dt><dd>" in page
 
