@@ -81,7 +81,7 @@ def narrative_three_public(report: Report) -> ThreePublic:
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], Claim] = {}
     for section in _three_public_sections(report.root):
-        for paragraph in _paragraphs(section):
+        for paragraph in section_paragraphs(section):
             item: str | None = None
             for claim in paragraph.claims:
                 if claim.kind != "amount":
@@ -106,7 +106,7 @@ def narrative_three_public(report: Report) -> ThreePublic:
 def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
     """The paragraphs of the narrative's 三公 sections, subsections included."""
     for section in _three_public_sections(report.root):
-        yield from _paragraphs(section)
+        yield from section_paragraphs(section)
 
 
 def _item_of(context: str) -> str | None:
@@ -124,10 +124,11 @@ def _three_public_sections(section: Section) -> Iterator[Section]:
             yield from _three_public_sections(child)
 
 
-def _paragraphs(section: Section) -> Iterator[Paragraph]:
+def section_paragraphs(section: Section) -> Iterator[Paragraph]:
+    """A section's paragraphs, its subsections' included."""
     yield from section.paragraphs
     for child in section.children:
-        yield from _paragraphs(child)
+        yield from section_paragraphs(child)
 
 
 INTERLEAVED = "预算数决算数预算数决算数"
