@@ -134,7 +134,7 @@ class Claim:
     """A numeric statement in the narrative.
 
     ``kind`` is one of: amount, share, execution, change, breakdown, year, count,
-    count_breakdown, relation, unitless_share.
+    count_breakdown, relation, unitless_share, named_share.
     ``numbers`` holds the claim's figures by role (e.g. part/percent for a share;
     budget/actual/percent for an execution; base/delta/percent/direction for a change).
 
@@ -149,6 +149,9 @@ class Claim:
       "clash" (both printed); ``numbers["budget"]``/``["actual"]`` when the figures just before
       name one of each (see :func:`fiscallint.facts.relations` for the paragraph before).
     - unitless_share: ``numbers["value"]`` a figure after 占 printed without %.
+    - named_share: ``numbers["percent"]`` of a part named but not stated (``words["part"]``, the
+      words before 占) in the whole ``words["whole"]`` names (货物采购授予中小企业合同金额占货物
+      支出金额的 100%).
     - year: ``numbers["year"]`` (span: the four digits); ``words["role"]`` "self" (2024年度
       部门决算情况说明), "compare" (与2023年度相比, 比2023年度决算数, 比2023年增加) or "other";
       ``words["basis"]`` the 决算/预算 the phrase names ("" if none); ``text`` the phrase.

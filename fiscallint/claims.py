@@ -207,6 +207,8 @@ class ClaimBuilder:
                         part = self._share_part(before[:share_at], sentence_amounts)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
+                        else:
+                            self._emit_named_share(before[:share_at], number, whole)
                     words = []
                 elif kind == "FLAT" and index > 0 and pieces[index - 1].kind in ("UP", "DOWN"):
                     word = pieces[index - 1]  # 与上年增加持平: a change and no change at once
@@ -356,6 +358,24 @@ class ClaimBuilder:
             words={"whole": whole, "context": part.words.get("context", "")},
         ))
 
+    def _emit_named_share(self, clause_before: list[_Piece], percent: Number, whole: str) -> None:
+        """A share whose part is named, not stated (货物采购授予中小企业合同金额占货物支出金额的 P%):
+        words only before 占, and a part name at least a few characters long."""
+        if not clause_before or any(p.kind not in ("WORD", "PAREN") for p in clause_before):
+            return
+        part = "".join(p.text for p in clause_before)
+        if len(part) < NAMED_PART_MIN:
+            return
+        start = self.locator.span(clause_before[0].start, clause_before[0].end)
+        self.claims.append(Claim(
+            "named_share",
+            _clean_subject(part),
+            {"percent": percent},
+            Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
+            "",
+            words={"part": part, "whole": re.sub(r"(的|比重|比例)+$", "", whole)},
+        ))
+
     def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[Claim], budgets_used: list[Claim]) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
@@ -448,6 +468,8 @@ BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
 SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|，)*")
+NAMED_PART_MIN = 4
+"""A named share's part is a name (货物采购授予中小企业合同金额), not a filler word or two."""
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")

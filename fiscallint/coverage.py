@@ -16,7 +16,7 @@ PERCENT_RE = re.compile(r"\d\s*[%％]")
 FIGURE_RE = re.compile(r"\d")
 ENUMERATION_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．]|\d{1,2}(?=\s*[“\"]))")
 SENTENCE_ENDS = "。！？!?"
-RATE_KINDS = ("share", "execution", "change")
+RATE_KINDS = ("share", "execution", "change", "named_share")
 
 
 @dataclass
