@@ -21,7 +21,7 @@ class ThreePublicCompleteness(Rule):
     说明:
         部门决算模板的“三公”经费具体情况说明要求：公务用车购置支出写明金额（“公务用车购置
         支出为 X 万元”），公务接待费写明接待的批次和人次（“公务接待 N 批次、M 人次”，
-        “接待来访团组 N 个、M 人次”同样算数）。“三公”经费表中公务用车购置费或公务接待费的
+        “接待来访团组 N 个、M 人次”“接待 N 次、M 人”同样算数）。“三公”经费表中公务用车购置费或公务接待费的
         决算数不为零，说明却提到该项而不给金额（或写“无公务用车购置费支出”）、或公务接待
         只写金额不写批次或人次时报告。只在“三公”经费表的决算数位置能确定时检查；批次、人次
         只找含“接待”的句子里的数。预算报告不检查。
@@ -96,10 +96,10 @@ class ThreePublicCompleteness(Rule):
         for paragraph in paragraphs:
             sentences = [paragraph.text[a:b] for a, b in sentence_bounds(paragraph)]
             for claim in paragraph.claims:
-                about = "接待" in sentences[min(claim.sentence, len(sentences) - 1)]
-                if claim.kind == "count" and about:
+                sentence = sentences[min(claim.sentence, len(sentences) - 1)]
+                if claim.kind == "count" and "接待" in sentence:
                     unit = claim.words.get("unit", "")
-                    groups |= unit in ("批次", "批") or (unit == "个" and GROUP_RE.search(claim.words.get("context", "")[-4:]) is not None)
+                    groups |= unit in ("批次", "批", "次") or (unit == "个" and GROUP_RE.search(sentence) is not None)
                     persons |= unit in ("人次", "人")
         missing = [word for word, seen in (("批次", groups), ("人次", persons)) if not seen]
         if stated is None or not missing:
