@@ -80,26 +80,25 @@ def narrative_three_public(report: Report) -> ThreePublic:
     """The 三公 figures the narrative states: the first budget and 决算 figure of each item."""
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], Claim] = {}
-    for section in _three_public_sections(report.root):
-        for paragraph in section_paragraphs(section):
-            item: str | None = None
-            for claim in paragraph.claims:
-                if claim.kind != "amount":
-                    continue
-                context = claim.words.get("context", claim.subject)
-                item = _item_of(context) or item
-                if item is None or "上年" in context or "年初" in context:
-                    continue
-                if "预算" in context and "决算" not in context:
-                    role = "budget"
-                elif "决算" in context or _item_of(context) == item:
-                    role = "actual"
-                else:
-                    continue
-                key = (role, item)
-                if key not in values:
-                    values[key] = claim.numbers["value"]
-                    claims[key] = claim
+    for paragraph in three_public_paragraphs(report):
+        item: str | None = None
+        for claim in paragraph.claims:
+            if claim.kind != "amount":
+                continue
+            context = claim.words.get("context", claim.subject)
+            item = _item_of(context) or item
+            if item is None or "上年" in context or "年初" in context:
+                continue
+            if "预算" in context and "决算" not in context:
+                role = "budget"
+            elif "决算" in context or _item_of(context) == item:
+                role = "actual"
+            else:
+                continue
+            key = (role, item)
+            if key not in values:
+                values[key] = claim.numbers["value"]
+                claims[key] = claim
     return ThreePublic(values, claims)
 
 
