@@ -22,7 +22,7 @@ class ThreePublicCompleteness(Rule):
         部门决算模板的“三公”经费具体情况说明要求：公务用车购置支出写明金额（“公务用车购置
         支出为 X 万元”），公务接待费写明接待的批次和人次（“公务接待 N 批次、M 人次”，
         “接待来访团组 N 个、M 人次”“接待 N 次、M 人”同样算数）。“三公”经费表中公务用车购置费或公务接待费的
-        决算数不为零，说明却提到该项而不给金额（或写“无公务用车购置费支出”）、或公务接待
+        决算数不为零，说明提到该项的句子却都不给金额（或写“无公务用车购置费支出”）、或公务接待
         只写金额不写批次或人次时报告。只在“三公”经费表的决算数位置能确定时检查；批次、人次
         只找含“接待”的句子里的数。预算报告不检查。
 
@@ -75,20 +75,22 @@ class ThreePublicCompleteness(Rule):
             yield from self._reception(paragraphs, model.three_public.claims.get(("actual", "reception")), reception)
 
     def _purchase(self, paragraphs: list[Paragraph], shown: Number) -> Iterator[Finding]:
-        """The first mention of 公务用车购置 when no amount of the narrative names it."""
-        amounts = [c for p in paragraphs for c in p.claims if c.kind == "amount"]
-        if any(PURCHASE_RE.search(c.words.get("context", "")) for c in amounts):
-            return
+        """The first mention of 公务用车购置 when no sentence naming it states an amount."""
+        first = None
         for paragraph in paragraphs:
-            match = PURCHASE_RE.search(paragraph.text)
-            if match is None:
-                continue
+            for index, (start, end) in enumerate(sentence_bounds(paragraph)):
+                match = PURCHASE_RE.search(paragraph.text, start, end)
+                if match is None:
+                    continue
+                if any(c.kind == "amount" and c.sentence == index for c in paragraph.claims):
+                    return
+                first = first or locate(self.context.report, paragraph, match.start(), match.end())
+        if first is not None:
             yield self.finding(
-                locate(self.context.report, paragraph, match.start(), match.end()),
+                first,
                 f"说明提到公务用车购置却没有写出金额，而“三公”经费表公务用车购置费决算数为 {shown.text} 万元",
                 related=[Related(shown.span, "“三公”经费表 公务用车购置费决算数")],
             )
-            return
 
     def _reception(self, paragraphs: list[Paragraph], stated: Claim | None, shown: Number) -> Iterator[Finding]:
         """The narrative's 公务接待费 决算 amount when no sentence about 接待 gives the 批次 or the 人次."""
