@@ -65,7 +65,8 @@ class ProcurementSmeShares(Rule):
             shares[worst].numbers["percent"].span,
             f"各类采购授予中小企业的合同金额 {terms} = {fmt(computed)} 万元，"
             f"{'不等于' if complete else '大于'}授予中小企业合同金额 {total.text} 万元",
-            related=[Related(total.span, "授予中小企业合同金额")],
+            related=[Related(total.span, "授予中小企业合同金额"),
+                     *(Related(shares[k].span, f"{k}采购授予中小企业合同金额的占比") for k in TYPES if k in shares and k != worst)],
         )
 
 
