@@ -23,7 +23,11 @@ place. Families:
 - ``repeated-amount``: one digit of an item's amount written after its path changed, where the
   paragraph states the same figure again;
 - ``class-name``: a functional class (类) name replaced by its pre-2019 name;
-- ``zero-base``: the current figure of a 增加 D，增长 P% sentence set to D (last year becomes 0).
+- ``zero-base``: the current figure of a 增加 D，增长 P% sentence set to D (last year becomes 0);
+- ``three-public-detail``: the 三公 narrative's only 接待 批次 or 人次 count, or the amount of the
+  only sentence naming 公务用车购置, replaced by 若干 where the 三公 table's figure is not zero
+  (the finding belongs at the 公务接待费 amount, or at the first mention of 公务用车购置);
+- ``sme-share``: a 货物/工程/服务采购授予中小企业合同金额占…的 P% moved by ±10 %.
 
 The false-positive count is taken on the un-injected documents: findings that are not in the
 hand-checked tables of ``docs/corpus-findings-*.md`` (code + line per document); a document
@@ -48,9 +52,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim, Span
+from fiscallint.ast import AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, NamedShareClaim, Number, Paragraph, Report, ShareClaim, Span
+from fiscallint.coverage import sentence_bounds
 from fiscallint.engine import lint_report
-from fiscallint.facts import ITEM_LEAD_RE
+from fiscallint.facts import ITEM_LEAD_RE, locate, three_public_paragraphs
 from fiscallint.findings import Finding
 from fiscallint.model import Model
 from fiscallint.parser import parse_source
@@ -68,6 +73,7 @@ FAMILIES = (
     "percent-ulp", "percent-10pct", "percent-10x", "percent-swap", "table-cell",
     "narrative-amount", "direction", "year", "perf-qualitative", "perf-score",
     "relation", "budget-rate", "repeated-amount", "class-name", "zero-base",
+    "three-public-detail", "sme-share",
 )
 RELATION_FLIP = {"大于": "小于", "小于": "大于", "高于": "低于", "低于": "高于"}
 RENAMED_CLASSES = {"文化旅游体育与传媒支出": "文化体育与传媒支出", "卫生健康支出": "医疗卫生与计划生育支出",
@@ -76,6 +82,7 @@ FLIP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "�
         "提高": "降低", "降低": "提高", "上涨": "下降", "减小": "增加"}
 YEAR_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 QUALITATIVE = "有序推进"
+PURCHASE_RE = re.compile(r"公务用车购置(?!及)|车辆购置")
 NARROW = 3
 """A baseline finding marks a place as already flagged only when its span is this narrow (in lines):
 document-level findings spanning whole tables do not disqualify every figure inside them."""
@@ -222,8 +229,35 @@ FIXTURE_ITEMS = """\
 
 机关运行经费支出 96.40 万元，比2024年度增加 8.40 万元，增长 9.55%。公务接待费支出决算 1.20 万元，比2024年度增加 0.60 万元，增长 100.00%。
 """
+FIXTURE_THREE_PUBLIC = """\
+2025年度区档案服务中心部门决算
+
+第二部分 2025年度部门决算表
+
+财政拨款“三公”经费支出决算表
+公开09表
+单位：万元
+预算数 决算数
+1 2 3 4 5 6 7 8 9 10 11 12
+12.00 3.00 7.00 5.00 2.00 2.00 10.50 2.80 6.20 4.80 1.40 1.50
+
+第三部分 2025年度部门决算情况说明
+
+七、财政拨款“三公”经费支出决算情况说明
+
+1、因公出国（境）费支出 2.80 万元。全年安排因公出国（境）团组 1 个、累计 3 人次。
+
+2、公务用车购置及运行维护费支出 6.20 万元。其中：公务用车购置支出为 4.80 万元，更新执法车 1 辆。公务用车运行维护支出 1.40 万元。
+
+3、公务接待费支出 1.50 万元。主要用于接待上级部门调研，公务接待 5 批次、36 人次。
+
+十一、政府采购支出说明
+
+本部门2025年度政府采购支出总额 30.00 万元，其中：政府采购货物支出 18.00 万元、政府采购工程支出 0 万元、政府采购服务支出 12.00 万元。授予中小企业合同金额 24.00 万元，占政府采购支出总额的 80%，其中：授予小微企业合同金额 12.00 万元，占授予中小企业合同金额的 50%；货物采购授予中小企业合同金额占货物支出金额的 100%，工程采购授予中小企业合同金额占工程支出金额的 0%，服务采购授予中小企业合同金额占服务支出金额的 50%。
+"""
 FIXTURES = {"fixture-archives.txt": FIXTURE_DUMP, "fixture-water.tsv": FIXTURE_TSV,
-            "fixture-budget.txt": FIXTURE_BUDGET, "fixture-items.txt": FIXTURE_ITEMS}
+            "fixture-budget.txt": FIXTURE_BUDGET, "fixture-items.txt": FIXTURE_ITEMS,
+            "fixture-three-public.txt": FIXTURE_THREE_PUBLIC}
 
 
 @dataclass(frozen=True)
@@ -419,6 +453,8 @@ def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
     yield from _repeated_amount_places(report, rng)
     yield from _class_name_places(report)
     yield from _zero_base_places(report)
+    yield from _three_public_detail_places(report)
+    yield from _sme_share_places(report, rng)
 
 
 def _relation_places(report: Report) -> Iterator[Place]:
@@ -484,6 +520,53 @@ def _zero_base_places(report: Report) -> Iterator[Place]:
         if delta is None or current is None or claim.percent is None or current.value <= delta.value:
             continue
         yield Place("zero-base", current.span, delta.text)
+
+
+def _three_public_detail_places(report: Report) -> Iterator[Place]:
+    """The 三公 narrative's one 接待 批次 / 人次 count, or the amount of its one sentence naming
+    公务用车购置, where the 三公 table's 决算 of that item is not zero."""
+    model = Model(report)
+    located = model.three_public_table
+    if model.is_budget or located is None:
+        return
+    figures = located[2].values
+    paragraphs = list(three_public_paragraphs(report))
+    stated = model.three_public.claims.get(("actual", "reception"))
+    reception = figures.get(("actual", "reception"))
+    if stated is not None and reception is not None and reception.value > 0:
+        counts = [c for p in paragraphs for c, sentence in _with_sentences(p) if isinstance(c, CountClaim) and "接待" in sentence]
+        for unit, other in (("批次", ("批", "个", "次")), ("人次", ("人",))):
+            alike = [c for c in counts if c.unit == unit]
+            if len(alike) == 1 and not any(c.unit in other for c in counts):
+                yield Place("three-public-detail", alike[0].value.span, "若干", stated.value.span)
+    purchase = figures.get(("actual", "purchase"))
+    if purchase is None or purchase.value <= 0:
+        return
+    mentions = [(p, index, match) for p in paragraphs for index, (start, end) in enumerate(sentence_bounds(p))
+                if (match := PURCHASE_RE.search(p.text, start, end))]
+    with_amounts = [[c for c in p.claims if isinstance(c, AmountClaim) and c.sentence == index] for p, index, _ in mentions]
+    if not mentions or sum(1 for amounts in with_amounts if amounts) != 1:
+        return
+    amounts = next(a for a in with_amounts if a)
+    first, _, match = mentions[0]
+    if len(amounts) == 1:
+        yield Place("three-public-detail", amounts[0].value.span, "若干", locate(report, first, match.start(), match.end()))
+
+
+def _with_sentences(paragraph: Paragraph) -> Iterator[tuple[Claim, str]]:
+    """The paragraph's claims, each with the text of its sentence."""
+    texts = [paragraph.text[a:b] for a, b in sentence_bounds(paragraph)]
+    for claim in paragraph.claims:
+        yield claim, texts[min(claim.sentence, len(texts) - 1)]
+
+
+def _sme_share_places(report: Report, rng: random.Random) -> Iterator[Place]:
+    """The percentage of a 货物/工程/服务采购授予中小企业合同金额占…的 P% sentence."""
+    for claim in report.claims():
+        if isinstance(claim, NamedShareClaim) and "中小企业" in claim.part:
+            new = ten_percent(claim.percent, rng)
+            if new is not None:
+                yield Place("sme-share", claim.percent.span, new)
 
 
 def _direction_places(report: Report) -> Iterator[Place]:

@@ -134,7 +134,8 @@ class Claim:
     """A numeric statement in the narrative; one subclass per kind, each with typed roles.
 
     ``kind`` (a class attribute) names the subclass for filtering and output: amount, share,
-    execution, change, breakdown, relation, year, count, count_breakdown, unitless_share.
+    execution, change, breakdown, relation, year, count, count_breakdown, unitless_share,
+    named_share.
     """
 
     kind: ClassVar[str] = ""
@@ -308,6 +309,17 @@ class UnitlessShareClaim(Claim):
     kind: ClassVar[str] = "unitless_share"
     value: Number
     context: str
+
+
+@dataclass(kw_only=True)
+class NamedShareClaim(Claim):
+    """A percentage of a part the sentence names but does not state (货物采购授予中小企业合同金额
+    占货物支出金额的 100%): ``part`` the words before 占, ``whole_phrase`` the words after it."""
+
+    kind: ClassVar[str] = "named_share"
+    percent: Number
+    part: str
+    whole_phrase: str
 
 
 @dataclass

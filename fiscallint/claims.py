@@ -21,6 +21,7 @@ from .ast import (
     CountBreakdownClaim,
     CountClaim,
     ExecutionClaim,
+    NamedShareClaim,
     Number,
     Paragraph,
     RelationClaim,
@@ -230,6 +231,8 @@ class ClaimBuilder:
                         part = self._share_part(before[:share_at], sentence_amounts)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
+                        else:
+                            self._emit_named_share(before[:share_at], number, whole)
                     words = []
                 elif kind == "FLAT" and index > 0 and pieces[index - 1].kind in ("UP", "DOWN"):
                     word = pieces[index - 1]  # 与上年增加持平: a change and no change at once
@@ -370,6 +373,23 @@ class ClaimBuilder:
             lead=lead.value if lead is not None and lead is not part else None,
         ))
 
+    def _emit_named_share(self, clause_before: list[_Piece], percent: Number, whole: str) -> None:
+        """A share whose part is named, not stated (货物采购授予中小企业合同金额占货物支出金额的 P%):
+        words only before 占, and a part name at least a few characters long."""
+        if not clause_before or any(p.kind not in ("WORD", "PAREN") for p in clause_before):
+            return
+        part = "".join(p.text for p in clause_before)
+        if len(part) < NAMED_PART_MIN:
+            return
+        start = self.locator.span(clause_before[0].start, clause_before[0].end)
+        self.claims.append(NamedShareClaim(
+            subject=claim_subject(part),
+            span=Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
+            percent=percent,
+            part=part,
+            whole_phrase=WHOLE_TAIL_RE.sub("", whole),
+        ))
+
     def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim]) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
@@ -470,6 +490,8 @@ SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|所|，)*")
 WHOLE_TAIL_RE = re.compile(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
+NAMED_PART_MIN = 4
+"""A named share's part is a name (货物采购授予中小企业合同金额), not a filler word or two."""
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
@@ -559,7 +581,7 @@ def _bare_share(pieces: list[_Piece], at: int) -> bool:
     """A share whose figure has no unit (占 45.12;): 占 (and words only) before a figure with
     decimals that ends its clause."""
     if at != len(pieces) - 1 or "." not in pieces[at].text:
-        return False
+        return False  # before the search for 占: a clause of many figures stays linear
     share = _last_index(pieces[:at], "SHARE")
     if share is None:
         return False

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ast import ChangeClaim, ExecutionClaim, Paragraph, Report, ShareClaim
+from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim
 
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 FIGURE_RE = re.compile(r"\d")
 ENUMERATION_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．]|\d{1,2}(?=\s*[“\"]))")
 SENTENCE_ENDS = "。！？!?"
-RATE_CLAIMS = (ShareClaim, ExecutionClaim, ChangeClaim)
+RATE_CLAIMS = (ShareClaim, ExecutionClaim, ChangeClaim, NamedShareClaim)
 
 
 @dataclass
@@ -34,14 +34,19 @@ class Sentence:
         return bool(FIGURE_RE.search(ENUMERATION_RE.sub("", self.text)))
 
 
+def sentence_bounds(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """Start and end offsets of the paragraph's sentences as the claims grammar ended them
+    (:attr:`Claim.sentence` indexes this list)."""
+    stops = [offset for offset, mark in paragraph.breaks if mark in SENTENCE_ENDS]
+    return list(zip([0] + [s + 1 for s in stops], stops + [len(paragraph.text)]))
+
+
 def sentences(report: Report, paragraph: Paragraph) -> list[Sentence]:
     """The paragraph's sentences (split where the claims grammar ended them), with counts."""
     from .facts import locate
 
-    stops = [offset for offset, mark in paragraph.breaks if mark in SENTENCE_ENDS]
-    bounds = list(zip([0] + [s + 1 for s in stops], stops + [len(paragraph.text)]))
     found = []
-    for index, (start, end) in enumerate(bounds):
+    for index, (start, end) in enumerate(sentence_bounds(paragraph)):
         text = paragraph.text[start:end]
         if not text.strip():
             continue

@@ -80,27 +80,32 @@ def narrative_three_public(report: Report) -> ThreePublic:
     """The 三公 figures the narrative states: the first budget and 决算 figure of each item."""
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], AmountClaim] = {}
-    for section in _three_public_sections(report.root):
-        for paragraph in _paragraphs(section):
-            item: str | None = None
-            for claim in paragraph.claims:
-                if not isinstance(claim, AmountClaim):
-                    continue
-                context = claim.context
-                item = _item_of(context) or item
-                if item is None or "上年" in context or "年初" in context:
-                    continue
-                if "预算" in context and "决算" not in context:
-                    role = "budget"
-                elif "决算" in context or _item_of(context) == item:
-                    role = "actual"
-                else:
-                    continue
-                key = (role, item)
-                if key not in values:
-                    values[key] = claim.value
-                    claims[key] = claim
+    for paragraph in three_public_paragraphs(report):
+        item: str | None = None
+        for claim in paragraph.claims:
+            if not isinstance(claim, AmountClaim):
+                continue
+            context = claim.context
+            item = _item_of(context) or item
+            if item is None or "上年" in context or "年初" in context:
+                continue
+            if "预算" in context and "决算" not in context:
+                role = "budget"
+            elif "决算" in context or _item_of(context) == item:
+                role = "actual"
+            else:
+                continue
+            key = (role, item)
+            if key not in values:
+                values[key] = claim.value
+                claims[key] = claim
     return ThreePublic(values, claims)
+
+
+def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
+    """The paragraphs of the narrative's 三公 sections, subsections included."""
+    for section in _three_public_sections(report.root):
+        yield from section_paragraphs(section)
 
 
 def _item_of(context: str) -> str | None:
@@ -118,25 +123,33 @@ def _three_public_sections(section: Section) -> Iterator[Section]:
             yield from _three_public_sections(child)
 
 
-def _paragraphs(section: Section) -> Iterator[Paragraph]:
+def section_paragraphs(section: Section) -> Iterator[Paragraph]:
+    """A section's paragraphs, its subsections' included."""
     yield from section.paragraphs
     for child in section.children:
-        yield from _paragraphs(child)
+        yield from section_paragraphs(child)
+
+
+INTERLEAVED = "预算数决算数预算数决算数"
+"""A header printing 预算数 | 决算数 under each item in turn (the Shanghai layout), not six of each."""
 
 
 def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     """The 三公 table's figures by (role, slot), where the layout determines them."""
-    table = next((t for t in report.tables if "三公" in t.title and "机关运行" not in t.title), None)
+    named = [t for t in report.tables if "三公" in t.title and "机关运行" not in t.title]
+    table = next((t for t in named if t.rows), None)  # a contents entry has no rows
     if table is None:
         return None
-    header = "".join(table.headers).replace(" ", "")
+    header = re.sub(r"\s", "", "".join(table.headers))
     roles = ("budget", "actual") if "预算数" in header else ("actual",)
     width = 6 * len(roles)
+    paired = len(roles) == 2 and INTERLEAVED in header
+    order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width or _is_column_numbers(values):
             continue
-        solved = _solve_slots(row, values, width, not table.columns)
+        solved = _solve_slots(row, values, order, not table.columns)
         if not solved:
             continue
         mapped: dict[tuple[str, str], Number] = {}
@@ -151,8 +164,11 @@ def _is_column_numbers(values: list[Number]) -> bool:
     return all(n.decimals == 0 and n.value == i + 1 for i, n in enumerate(values))
 
 
-def _solve_slots(row: Row, values: list[Number], width: int, standard_columns: bool) -> dict[int, Number]:
+def _solve_slots(row: Row, values: list[Number], order: list[int], standard_columns: bool) -> dict[int, Number]:
     """Slots a row's figures fill, when every placement satisfying the 三公 identities agrees.
+
+    ``order`` maps a printed column (0-based) to its slot index (role × 6 + slot): the identity
+    for six 预算数 then six 决算数 columns, pairs for a 预算数 | 决算数 pair under each item.
 
     A dump drops empty cells, so the figures' columns are unknown; try every order-keeping
     placement, keep those where 合计 = 出国 + 用车 + 接待 and 用车 = 购置 + 运行 hold, and
@@ -160,6 +176,7 @@ def _solve_slots(row: Row, values: list[Number], width: int, standard_columns: b
     empty, which is returned as a zero). Positioned cells are used as they are only when
     their columns are the template's (``standard_columns``), not a shorter printed header's.
     """
+    width = len(order)
     if standard_columns and all(c.column is not None for c in row.cells) and row.positioned:
         placements = [tuple(c.column - 1 for c in row.cells)]  # type: ignore[operator]
     else:
@@ -168,7 +185,7 @@ def _solve_slots(row: Row, values: list[Number], width: int, standard_columns: b
     for placement in placements:
         if any(p < 0 or p >= width for p in placement):
             continue
-        slots = dict(zip(placement, values))
+        slots = {order[p]: value for p, value in zip(placement, values)}
         if all(_identities_hold(slots, base) for base in range(0, width, 6)):
             good.append(slots)
     if not good:

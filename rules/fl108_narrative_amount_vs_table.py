@@ -5,10 +5,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim
+from fiscallint.facts import section_paragraphs
 from fiscallint.figures import TableFigure, row_value
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Rule
+
+
+FUND_SECTIONS = {"07": "政府性基金", "08": "国有资本经营"}
+"""Narrative sections of the two fund budgets and the table kind of each."""
 
 
 class NarrativeAmountVsTable(Rule):
@@ -20,7 +25,9 @@ class NarrativeAmountVsTable(Rule):
         （公开05表合计行）、本年收入合计、本年支出合计（公开01/02/03表）、收支总计（公开01/04表）
         以及部门预算中的同类项目（收入预算、支出预算、一般公共预算支出…）——必须与表中数一致；
         逐项说明中“XX（类）XX（款）XX（项）……支出决算为 X 万元”的决算数必须等于公开05表该项的
-        合计栏（等于03表该项时不报：可能含其他资金）。表以“元”为单位时换算为万元比较。
+        合计栏（等于03表该项时不报：可能含其他资金）；政府性基金、国有资本经营预算说明中的逐项
+        决算数必须是公开07、08表该项那一行中的数（表被展平后空栏消失、分不清哪一栏是本年支出时，
+        只报与该行每个数都不同的）。表以“元”为单位时换算为万元比较。
         只在主语明确指向表内项目、科目路径唯一对应表中一行时比较。
 
     反例:
@@ -50,6 +57,7 @@ class NarrativeAmountVsTable(Rule):
 
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
+        yield from self._fund_items()
         for claim in self.context.report.claims():
             if not isinstance(claim, AmountClaim):
                 continue
@@ -101,6 +109,34 @@ class NarrativeAmountVsTable(Rule):
                 f" {figure.text} 不符：相差 {path.actual.value - place.in_wan():f} 万元",
                 related=[Related(figure.span, f"公开05表 {row.code} {row.label}")],
             )
+
+    def _fund_items(self) -> Iterator[Finding]:
+        """An item path of the 政府性基金 / 国有资本经营 section against its row in that fund's
+        table (07 / 08): its 决算 amount must be one of the row's figures. A flattened row loses
+        its empty cells, so which figure is 本年支出 is not always known; an amount that equals
+        none of them differs from it whichever it is."""
+        model = self.context.model
+        for section in model.report.sections():
+            kind = next((k for k, word in FUND_SECTIONS.items() if word in section.title), None)
+            table = model.table(kind) if kind and "表" not in section.title else None
+            if table is None:
+                continue
+            rows = [r for r in table.rows if r.code and r.level]
+            lines = {line for p in section_paragraphs(section) for line in range(p.span.line, p.span.end_line + 1)}
+            for path in model.item_paths:
+                if path.span.line not in lines or path.actual is None or path.actual.value == 0:
+                    continue
+                row = path_row(path, rows)
+                figures = [TableFigure(n, row, table, kind) for n in row.numbers] if row is not None else []
+                if not figures or any(f.agrees(path.actual, "万元") or self.tolerated(path.actual.value - f.in_wan()) for f in figures):
+                    continue
+                shown = "、".join(f.number.text for f in figures)
+                yield self.finding(
+                    path.actual.span,
+                    f"“{path.steps[-1].name}”支出决算 {path.actual.text} 万元不是公开{kind}表 {row.code} {row.label} 的"  # type: ignore[union-attr]
+                    f"任何一个数（{shown}），与该行本年支出不符",
+                    related=[Related(row.span, f"公开{kind}表 {row.code} {row.label}")],  # type: ignore[union-attr]
+                )
 
 
 RULE = NarrativeAmountVsTable

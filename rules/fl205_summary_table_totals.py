@@ -1,4 +1,5 @@
-"""FL205: the totals of the summary tables 01 and 04 (本年收入合计, 总计; 收入总计 = 支出总计)."""
+"""FL205: the totals of the summary tables 01 and 04 and of a budget's two 收支总表 (本年收入合计,
+总计; 收入总计 = 支出总计)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ class SummaryTableTotals(Rule):
         （含专用结余）＋年初结转和结余；本年支出合计＝各功能分类支出之和；支出总计＝本年支出合计
         ＋结余分配＋年末结转和结余；收入总计＝支出总计。04表同理（年初、年末财政拨款结转和结余）。
         表注已印出同一公式（如“27行＝（1＋…＋8）行”）的，由 FL203 检查，此处不重复；
-        收入总计＝支出总计总是检查。只看合计栏（每半表第1栏）。
+        收入总计＝支出总计总是检查。只看合计栏（每半表第1栏）。部门预算的财务收支预算总表、
+        财政拨款收支预算总表同理；只印“收入总计”“支出总计”的，总计＝其上“一、二、……”各项之和。
 
     反例:
         公开01表
@@ -52,7 +54,7 @@ class SummaryTableTotals(Rule):
 
     def check(self) -> Iterator[Finding]:
         for table in self.context.model.checked_tables:
-            if table.kind in ("01", "04") and len(table.blocks) == 2:
+            if table.kind in ("01", "04", "B01", "B04") and len(table.blocks) == 2:
                 yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:
@@ -60,8 +62,14 @@ class SummaryTableTotals(Rule):
         income, expense = table.blocks
         income_total = _find(income, "本年收入合计")
         expense_total = _find(expense, "本年支出合计")
-        grand_in = _find(income, "总计")
-        grand_out = _find(expense, "总计")
+        grand_in = _find(income, "总计") or _find(income, "收入总计")
+        grand_out = _find(expense, "总计") or _find(expense, "支出总计")
+        if table.kind in ("B01", "B04"):
+            # a budget table may print only 收入总计 / 支出总计 under its items
+            income_total = income_total or _items_total(income, grand_in)
+            expense_total = expense_total or _items_total(expense, grand_out)
+            grand_in = None if income_total is grand_in else grand_in
+            grand_out = None if expense_total is grand_out else grand_out
         if income_total is not None:
             parts = _enumerated(income, income_total)
             yield from self._sum(income_total, parts, printed)
@@ -74,6 +82,7 @@ class SummaryTableTotals(Rule):
             if grand_out is not None:
                 extra = [r for r in expense[expense.index(expense_total) + 1:expense.index(grand_out)] if r.label and not _is_part_of(r)]
                 yield from self._sum(grand_out, [expense_total, *extra], printed)
+        grand_in, grand_out = grand_in or income_total, grand_out or expense_total
         if grand_in is not None and grand_out is not None:
             a, b = _total(grand_in), _total(grand_out)
             if a is not None and b is not None and not sum_check(a, [b], slack=self.tolerance)[0]:
@@ -104,6 +113,15 @@ class SummaryTableTotals(Rule):
 
 def _find(rows: list[Row], label: str) -> Row | None:
     return next((r for r in rows if norm_label(r.label) == label), None)
+
+
+def _items_total(rows: list[Row], total: Row | None) -> Row | None:
+    """A budget table's 收入总计 / 支出总计 printed right under its 一、二、… items: the total of
+    those items, when every labelled row above it is one of them (or a fund sub-row)."""
+    if total is None:
+        return None
+    above = [r for r in rows[: rows.index(total)] if r.label.strip() and not _is_part_of(r)]
+    return total if above and all(ENUMERATED_RE.match(r.label) for r in above) else None
 
 
 def _enumerated(rows: list[Row], total: Row) -> list[Row]:

@@ -1,4 +1,5 @@
-"""FL303: each functional row of table 01 equals the 类 row of the same name in table 03."""
+"""FL303: each functional row of table 01 equals the 类 row of the same name in table 03 (and the
+same in a budget report's 财务收支预算总表 and 支出预算总表)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ class FunctionalRows0103(Rule):
 
     说明:
         01表支出栏按功能分类列示（一、一般公共服务支出…），每一行都等于03表同名类
-        （3位编码）行的第1栏。只比较两表都列出金额的类。
+        （3位编码）行的第1栏。只比较两表都列出金额的类。部门预算的财务收支预算总表与
+        支出预算总表同理（两表单位相同时）。
 
     反例:
         收入支出决算总表
@@ -59,16 +61,22 @@ class FunctionalRows0103(Rule):
     options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
-        table01 = self.context.model.table("01")
-        classes = {norm_label(r.label): r for r in class_rows(self.context.model.table("03"))}
-        if table01 is None or not classes:
+        yield from self._compare("01", "03")
+        yield from self._compare("B01", "B03")
+
+    def _compare(self, kind01: str, kind03: str) -> Iterator[Finding]:
+        """Table ``kind01``'s functional rows against the class rows of table ``kind03``."""
+        table01, table03 = self.context.model.table(kind01), self.context.model.table(kind03)
+        classes = {norm_label(r.label): r for r in class_rows(table03)}
+        if table01 is None or table03 is None or not classes or table01.unit != table03.unit:
             return
+        name01, name03 = (f"《{table01.title}》", f"《{table03.title}》") if kind01 == "B01" else ("01表", "03表")
         for row in table01.rows:
             other = classes.get(norm_label(row.label))
             if other is not None:
                 yield from mismatch(
-                    self, first_value(row), first_value(other), f"01表“{norm_label(row.label)}”", f"03表 {other.code} 类",
-                    f"公开03表 {other.code} {other.label}",
+                    self, first_value(row), first_value(other), f"{name01}“{norm_label(row.label)}”", f"{name03} {other.code} 类",
+                    f"{'公开03表' if kind01 == '01' else name03} {other.code} {other.label}",
                 )
 
 

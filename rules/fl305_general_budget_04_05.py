@@ -1,4 +1,5 @@
-"""FL305: table 04's 一般公共预算 expenditure column equals table 05 小计, class by class."""
+"""FL305: table 04's 一般公共预算 expenditure column equals table 05 小计, class by class (and
+the same in a budget report's 财政拨款收支预算总表 and 一般公共预算支出功能分类预算表)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from fiscallint.subjects import norm_label
 from .fl3_support import mismatch
 
 
+BUDGET_FUND_KINDS = {"fund": "B08", "capital": "B09"}
+CARRIED = "结转"
+"""A 结转下年 row: the budget's 支出总计 is then more than this year's expenditure."""
+
+
 class GeneralBudget0405(Rule):
     """公开04表支出“一般公共预算财政拨款”栏等于公开05表同名类行及合计行的“小计”。
 
@@ -20,7 +26,8 @@ class GeneralBudget0405(Rule):
         04表支出按功能分类列示，其中一般公共预算财政拨款栏与05表（一般公共预算财政拨款
         支出决算表）小计栏逐类相等，本年支出合计与05表合计相等。该栏的位置确定时（表格
         版式）直接取第2栏；版式丢失空栏时，仅当07、08表均无数据（政府性基金、国有资本
-        经营预算支出为零）才以04表合计栏代替。
+        经营预算支出为零）才以04表合计栏代替。部门预算的财政拨款收支预算总表与一般公共预算
+        支出功能分类预算表同理（两表单位相同时；无本年支出合计行、也无结转行时以支出总计比较）。
 
     反例:
         财政拨款收入支出决算总表
@@ -80,31 +87,40 @@ class GeneralBudget0405(Rule):
     options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
+        yield from self._compare("04", "05")
+        yield from self._compare("B04", "B05")
+
+    def _compare(self, kind04: str, kind05: str) -> Iterator[Finding]:
+        """Table ``kind04``'s class rows and its expenditure total against table ``kind05``."""
         model = self.context.model
-        table04, table05 = model.table("04"), model.table("05")
+        table04, table05 = model.table(kind04), model.table(kind05)
         total05 = three_column_total(table05)
-        if table04 is None or total05 is None:
+        if table04 is None or table05 is None or total05 is None or table04.unit != table05.unit:
             return
-        only_general = self._only_general_budget()
+        budget = kind04 == "B04"
+        only_general = self._only_general_budget(budget)
         pairs: list[tuple[Row, Row]] = []
         classes = {norm_label(r.label): r for r in class_rows(table05)}
+        carried = any(CARRIED in r.label for r in table04.rows)
         for row in table04.rows:
             label = norm_label(row.label)
             if label in classes:
                 pairs.append((row, classes[label]))
-            elif label == "本年支出合计":
+            elif label == "本年支出合计" or (budget and label == "支出总计" and not carried):
                 pairs.append((row, total05))
+        name04, name05 = (f"《{table04.title}》", f"《{table05.title}》") if budget else ("04表", "05表")
         for row04, row05 in pairs:
             yield from mismatch(
                 self, self._general(row04, only_general), first_value(row05),
-                f"04表“{norm_label(row04.label)}”一般公共预算财政拨款", "05表小计",
-                f"公开05表 {row05.code or ''} {row05.label}".replace("  ", " "),
+                f"{name04}“{norm_label(row04.label)}”一般公共预算{'' if budget else '财政拨款'}", f"{name05}合计" if budget else "05表小计",
+                f"{'' if budget else '公开05表 '}{row05.code or ''} {row05.label}".strip().replace("  ", " "),
             )
 
-    def _only_general_budget(self) -> bool:
+    def _only_general_budget(self, budget: bool) -> bool:
         """True when the 政府性基金 and 国有资本经营 tables show no figure at all."""
+        model = self.context.model
         for kind in ("fund", "capital"):
-            table = fund_table(self.context.report, kind)
+            table = model.table(BUDGET_FUND_KINDS[kind]) if budget else fund_table(self.context.report, kind)
             if table is None or table_figures(table):
                 return False
         return True

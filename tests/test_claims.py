@@ -36,6 +36,17 @@ def test_share_with_its_own_subject_is_not_bound_to_the_last_amount() -> None:
     assert found == []
 
 
+def test_share_of_a_named_part_is_a_named_share() -> None:
+    (named,) = claims("授予中小企业合同金额 2.00 万元；货物采购授予中小企业合同金额占货物支出金额的 100%。", "named_share")
+    assert values(named) == {"percent": "100"}
+    assert (named.part, named.whole_phrase) == ("货物采购授予中小企业合同金额", "货物支出金额")
+    assert named.span.column == 20  # from the part's name to the percentage
+
+
+def test_a_filler_word_before_zhan_is_no_named_share() -> None:
+    assert claims("其他占 5%。", "named_share") == []
+
+
 def test_execution_with_budget_and_actual_in_earlier_clauses() -> None:
     (ex,) = claims("年初预算为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 75%。", "execution")
     assert values(ex) == {"percent": "75", "budget": "120.00", "actual": "90.00"}
