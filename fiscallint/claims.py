@@ -302,7 +302,7 @@ class ClaimBuilder:
             role = "compare"
             basis, start, end = compared
         elif own is not None:
-            role, basis, end = "self", own.group("basis"), _run_end(following, own.end())
+            role, basis, end = "self", own.group("basis") or own.group("within"), _run_end(following, own.end())
         text = self.locator.text[start:end]
         self.claims.append(YearClaim(span=number.span, text=text, year=number, role=role, basis=basis))
 
@@ -495,7 +495,7 @@ NAMED_PART_MIN = 4
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
-SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(表|情况说明|报告|公开)")
+SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(表|情况说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
