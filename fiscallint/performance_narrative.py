@@ -16,7 +16,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError
 
 from .ast import Claim, Paragraph, Report, Span
-from .claims import claims_parser
+from .claims import claims_tree
 
 COUNT_RE = re.compile(r"^(\d+)\s*(个|项)$")
 SUBJECT_RE = re.compile(r"(项目|自评表)(?:\d+|年度?|的)*$")
@@ -55,7 +55,7 @@ def evaluation_statements(report: Report) -> list[EvaluationStatement]:
 
 def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
     try:
-        tree = claims_parser().parse(paragraph.text)
+        tree = claims_tree(paragraph.text)[0]
     except LarkError:
         return []
     amounts = iter([c for c in paragraph.claims if c.kind == "amount"])
