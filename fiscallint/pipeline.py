@@ -71,14 +71,17 @@ def lint_text_source(
     source: SourceText, config: Config, overrides: Overrides, stop: Callable[[], bool] | None = None
 ) -> tuple[Report, list[Finding]]:
     """Lint decoded text under a configuration; returns the report and the kept findings.
-    ``stop`` is asked between the phases and the rules (cooperative cancellation: raises
-    :class:`Cancelled` once it says yes)."""
+    ``stop`` is asked before parsing, inside it (every few hundred lines, between paragraphs
+    and tables) and between the rules (cooperative cancellation: raises :class:`Cancelled`
+    once it says yes)."""
     if stop is not None and stop():
         raise Cancelled
     text, suppressions = scan(line_feeds(source.text))
     cleaned = SourceText(source.path, text, source.encoding, source.shape, source.pages)
     try:
-        report = parse_source(cleaned)
+        report = parse_source(cleaned, stop)
+    except Cancelled:
+        raise
     except Exception as exc:  # a parser bug: keep going with what can be said about the file
         report = parse_source(SourceText(source.path, "", source.encoding, source.shape))
         report.lines = text.split("\n")

@@ -54,3 +54,18 @@ def test_plugin_case_needs_its_pack_installed() -> None:
     failing = next(c for c in load_cases(PLUGIN_CASES / "XT101.toml") if c.expect_findings)
     with pytest.raises(AssertionError, match="rule XT101 is not installed"):
         check_case(failing)
+
+
+def test_the_pack_scan_finds_a_third_party_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """importlib.metadata is skipped only when no distribution but fiscallint declares a pack."""
+    from fiscallint.registry import _only_builtin_declared
+
+    assert _only_builtin_declared()
+    monkeypatch.syspath_prepend(str(make_pack(tmp_path / "site", "xtpack", TYPO_PACK)))
+    assert not _only_builtin_declared()
+    monkeypatch.undo()
+    egg = tmp_path / "other.egg" / "EGG-INFO"
+    egg.mkdir(parents=True)
+    (egg / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n\n[fiscallint.rules]\nmine=mine:rules\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(egg.parent))
+    assert not _only_builtin_declared()
