@@ -31,20 +31,10 @@ QUICK_BIG = "说明" + "甲" * BIG_DOCUMENT + "\n"
 """A document of the big lane that lints in a fraction of a second (one line, one word)."""
 
 
-def small_latency(client: Client, folder: Path, name: str) -> float:
+def latency(client: Client, folder: Path, name: str, text: str = SHARE) -> float:
+    """Seconds from opening document ``name`` with ``text`` to its diagnostics (then closed)."""
     start = time.perf_counter()
-    uri = client.open(folder / name, SHARE)
-    client.diagnostics(uri)
-    seconds = time.perf_counter() - start
-    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
-    return seconds
-
-
-def after_close(client: Client, folder: Path, big: str, name: str) -> float:
-    """Close ``big`` while it is being linted; seconds until a quick big-lane document's diagnostics."""
-    client.notify("textDocument/didClose", {"textDocument": {"uri": big}})
-    start = time.perf_counter()
-    uri = client.open(folder / name, QUICK_BIG)
+    uri = client.open(folder / name, text)
     client.diagnostics(uri)
     seconds = time.perf_counter() - start
     client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
@@ -65,11 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         client = Client(folder)
         try:
             for round_ in range(args.rounds):
-                alone.append(small_latency(client, folder, f"alone{round_}.txt"))
+                alone.append(latency(client, folder, f"alone{round_}.txt"))
                 big = client.open(folder / f"big{round_}.txt", big_text)
                 time.sleep(args.head_start)
-                beside.append(small_latency(client, folder, f"beside{round_}.txt"))
-                freed.append(after_close(client, folder, big, f"quick{round_}.txt"))
+                beside.append(latency(client, folder, f"beside{round_}.txt"))
+                client.notify("textDocument/didClose", {"textDocument": {"uri": big}})  # while its lint runs
+                freed.append(latency(client, folder, f"quick{round_}.txt", QUICK_BIG))
         finally:
             client.close()
     text = (
