@@ -46,6 +46,7 @@ class FileResult:
     shape: str = ""
     lines: list[str] = field(default_factory=list)
     coverage: str = ""
+    """The ``--show-coverage`` summary, made only when asked (it reads every sentence again)."""
     report: Report | None = None
     """The parsed report, kept only when an output needs the document (``--format html``)."""
     digest: str = ""
@@ -106,7 +107,9 @@ def _override(levels: dict[str, str], code: str) -> str | None:
     return levels[max(matches, key=len)] if matches else None
 
 
-def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False) -> FileResult:
+def lint_file(
+    path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False, keep_coverage: bool = False
+) -> FileResult:
     """Lint one file on disk; input problems become ``error``, never an exception."""
     from .coverage import coverage_line
 
@@ -124,7 +127,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
         encoding=source.encoding,
         shape=source.shape,
         lines=report.lines if keep_lines else [],
-        coverage=coverage_line(report),
+        coverage=coverage_line(report) if keep_coverage else "",
         report=report if keep_report else None,
         digest=source.digest,
     )
