@@ -246,7 +246,7 @@ class ClaimBuilder:
                     word = pieces[index - 1]  # 与上年增加持平: a change and no change at once
                     span = self.locator.span(word.start, piece.end)
                     self.claims.append(Claim("change", "", {}, span, word.text + piece.text, words={"clash": word.text + piece.text}))
-                elif kind == "NUM" and _bare_zero(piece, words, pieces[index + 1:]):
+                elif kind == "NUM" and _bare_zero(piece, words, pieces[index + 1:index + 2]):
                     number = self.number(piece)
                     if number is not None:  # 年初预算为0，: a zero needs no unit
                         breakdown = self._emit_amount(number, piece.text, "".join(words), "万元", depth, sentence_amounts, breakdown)
@@ -559,15 +559,18 @@ YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
 
 
 def _bare_zero(piece: _Piece, words: list[str], following: list[_Piece]) -> bool:
-    """A zero written without a unit where an amount belongs (年初预算为0，)."""
+    """A zero written without a unit where an amount belongs (年初预算为0，); ``following`` is
+    the piece after it (none at the clause's end)."""
     return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search("".join(words))) and (not following or following[0].kind not in ("WORD", "COUNT"))
 
 
 def _bare_share(pieces: list[_Piece], at: int) -> bool:
     """A share whose figure has no unit (占 45.12;): 占 (and words only) before a figure with
     decimals that ends its clause."""
+    if at != len(pieces) - 1 or "." not in pieces[at].text:
+        return False  # checked first: looking back for 占 from every figure of a long clause is quadratic
     share = _last_index(pieces[:at], "SHARE")
-    if share is None or at != len(pieces) - 1 or "." not in pieces[at].text:
+    if share is None:
         return False
     between = pieces[share + 1:at]
     return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
