@@ -25,10 +25,10 @@ EXTRACT = "import sys; from fiscallint.pdf import extract_pdf; extract_pdf(sys.a
 COUNT = "import sys; from fiscallint.pdf import extract_pdf; print(extract_pdf(sys.argv[1]).page_count)"
 
 
-def run(cmd: list[str]) -> tuple[float, float, float]:
+def run(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """(wall seconds, CPU seconds, peak RSS in MB) of one child process (exit 0 or 1 accepted)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)

@@ -158,7 +158,10 @@ def check(
         if annotate:
             _check_annotate_output(files[0], annotate, force)
         _refuse_output_onto_input(output, files)
-        results = run(files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output, keep_report=fmt == "html")
+        results = run(
+            files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
+            keep_report=fmt == "html", keep_coverage=show_coverage,
+        )
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
@@ -210,7 +213,10 @@ def _check_store(path: str) -> None:
         fail(str(exc))
 
 
-def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool, keep_report: bool = False) -> list[FileResult]:
+def run(
+    files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool,
+    keep_report: bool = False, keep_coverage: bool = False,
+) -> list[FileResult]:
     """Lint every file (in ``jobs`` processes when asked), in the order given."""
     from .pipeline import lint_file
 
@@ -219,10 +225,10 @@ def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, kee
     bar = _progress(len(files)) if progress else None
     try:
         if jobs > 1 and len(files) > 1:
-            return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar, keep_report)
+            return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar, keep_report, keep_coverage)
         results: list[FileResult] = []
         for path, config in tasks:
-            results.append(lint_file(path, config, overrides, keep_lines, keep_report))
+            results.append(lint_file(path, config, overrides, keep_lines, keep_report, keep_coverage))
             if bar:
                 bar.advance()
         return results
@@ -231,7 +237,10 @@ def run(files: list[str], configs: Configs, overrides: Overrides, jobs: int, kee
             bar.stop()
 
 
-def _in_processes(tasks: list[tuple[str, Config]], overrides: Overrides, jobs: int, keep_lines: bool, bar: _Bar | None, keep_report: bool = False) -> list[FileResult]:
+def _in_processes(
+    tasks: list[tuple[str, Config]], overrides: Overrides, jobs: int, keep_lines: bool, bar: _Bar | None,
+    keep_report: bool = False, keep_coverage: bool = False,
+) -> list[FileResult]:
     """Lint in a process pool. A worker that dies (killed, out of memory) breaks the pool and
     every file still pending in it; those files are linted again one process each, so only a
     file whose own process dies is reported as an error, and every other result is kept."""
@@ -242,7 +251,7 @@ def _in_processes(tasks: list[tuple[str, Config]], overrides: Overrides, jobs: i
 
     done: dict[int, FileResult] = {}
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report) for path, config in tasks]
+        futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report, keep_coverage) for path, config in tasks]
         for index, future in enumerate(futures):
             try:
                 done[index] = future.result()
@@ -255,7 +264,7 @@ def _in_processes(tasks: list[tuple[str, Config]], overrides: Overrides, jobs: i
             continue
         with ProcessPoolExecutor(max_workers=1) as alone:
             try:
-                done[index] = alone.submit(lint_file, path, config, overrides, keep_lines, keep_report).result()
+                done[index] = alone.submit(lint_file, path, config, overrides, keep_lines, keep_report, keep_coverage).result()
             except BrokenProcessPool:
                 done[index] = FileResult(path, error="the process linting this file died (killed or out of memory)")
         if bar:

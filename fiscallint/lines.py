@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 from lark import Token
 from lark.lexer import Lexer
+
+from .errors import Cancelled
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 H1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
@@ -174,11 +176,25 @@ class LineInput:
     lines: list[Line]
     wrapped: bool
     stream: Iterator[Token] | None = None
+    stop: Callable[[], bool] | None = None
+    """Asked every STOP_EVERY tokens; when it says yes, :class:`Cancelled` is raised."""
 
     def tokens(self) -> Iterator[Token]:
         if self.stream is None:
-            self.stream = LineClassifier(self.lines, self.wrapped).tokens()
+            stream = LineClassifier(self.lines, self.wrapped).tokens()
+            self.stream = stream if self.stop is None else _stoppable(stream, self.stop)
         return self.stream
+
+
+STOP_EVERY = 512
+"""Line tokens between two questions to a parse's ``stop``."""
+
+
+def _stoppable(tokens: Iterator[Token], stop: Callable[[], bool]) -> Iterator[Token]:
+    for count, token in enumerate(tokens):
+        if count % STOP_EVERY == 0 and stop():
+            raise Cancelled
+        yield token
 
 
 class LineClassifier:

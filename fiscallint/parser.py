@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_paragraph
+from .errors import Cancelled
 from .grammar_files import build_parser
 from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, source_lines
 from .performance import parse_performance
@@ -24,8 +26,9 @@ def document_parser() -> Lark:
     return build_parser("document.lark", parser="lalr", lexer=LineLexer)
 
 
-def parse_source(source: SourceText) -> Report:
-    """Parse decoded text into a :class:`Report`."""
+def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> Report:
+    """Parse decoded text into a :class:`Report`. ``stop`` is asked while the lines are read
+    and between the paragraphs and tables; when it says yes, :class:`Cancelled` is raised."""
     raw_lines = source.text.split("\n")
     pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
     lines = [line for i, raw in enumerate(raw_lines) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
@@ -53,12 +56,12 @@ def parse_source(source: SourceText) -> Report:
         return True
 
     try:
-        tree = document_parser().parse(LineInput(lines, source.shape == "dump"), on_error=recover)  # type: ignore[arg-type]
+        tree = document_parser().parse(LineInput(lines, source.shape == "dump", stop=stop), on_error=recover)  # type: ignore[arg-type]
     except LarkError as exc:
         report.unparsed.append(Unparsed(source.text[:200], report.root.span, f"文档结构无法解析 (document grammar: {exc.__class__.__name__})"))
         return report
     report.unparsed.extend(_regions(skipped))
-    _Builder(report).build(tree)
+    _Builder(report, stop).build(tree)
     _pages_without_text(report)
     report.performance = parse_performance(report)
     report.year = _report_year(report)
@@ -128,14 +131,17 @@ def form_feed_pages(raw_lines: list[str]) -> list[int] | None:
 class _Builder:
     """Turns the document parse tree into sections, paragraphs and tables."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, stop: Callable[[], bool] | None = None) -> None:
         self.report = report
         self.stack: list[Section] = [report.root]
+        self.stop = stop
 
     def build(self, tree: Tree) -> None:
         for item in tree.children:
             if not isinstance(item, Tree):
                 continue
+            if self.stop is not None and self.stop():
+                raise Cancelled
             if item.data == "heading":
                 self.heading(item.children[0])
             elif item.data == "paragraph":

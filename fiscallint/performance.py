@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
@@ -448,10 +449,18 @@ DUMP_TOTAL_RE = re.compile(rf"^总\s*分\s*[:：]?\s*(?P<score>{NUM_RE})\s*分?$
 DUMP_HEAD_RE = re.compile(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
 WEIGHT_RE = re.compile(r"(\d+)\s*分\s*[*×]\s*执行率")
 VALUE = rf"(?:{OP_RE}?\s*{NUM_RE}\s*(?:%|[\u4e00-\u9fff]{{1,3}})?|[\u4e00-\u9fff]{{1,6}})"
-DUMP_PAIR_RES = (
-    re.compile(rf"^(?:(?P<name>.*?[^\d%\s])\s+)??(?P<t>{VALUE})\s+(?P<a>{VALUE})$"),
-    re.compile(rf"^(?:(?P<name>.*?[^\d%\s])\s+)??(?P<t>{VALUE})\s+(?P<a>{VALUE})\s+\d+(?:\.\d+)?$"),  # a merged block score follows
-)
+
+
+@lru_cache(maxsize=1)
+def dump_pair_patterns() -> tuple[re.Pattern[str], ...]:
+    """A dump row's name, target and actual value (compiled on first use: they are slow to
+    compile, and most reports have no dump-layout performance table)."""
+    return (
+        re.compile(rf"^(?:(?P<name>.*?[^\d%\s])\s+)??(?P<t>{VALUE})\s+(?P<a>{VALUE})$"),
+        re.compile(rf"^(?:(?P<name>.*?[^\d%\s])\s+)??(?P<t>{VALUE})\s+(?P<a>{VALUE})\s+\d+(?:\.\d+)?$"),  # a merged block score follows
+    )
+
+
 HEADER_FRAGMENT_RE = re.compile(r"^(年初目标值?|实际完成值?|值|得|分|得分|指标分类)$|[（(][AB][)）]")
 VALUE_END_RE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
 ZONE_END_RE = re.compile(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
@@ -524,7 +533,7 @@ class _DumpParser:
         return perf
 
     def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
-        pair = next((m for m in (r.match(text) for r in DUMP_PAIR_RES) if m and self._provable_pair(m)), None)
+        pair = next((m for m in (r.match(text) for r in dump_pair_patterns()) if m and self._provable_pair(m)), None)
         if pair:
             name = _undoubled("".join(fragments + [compact(pair.group("name") or "")]))
             fragments.clear()

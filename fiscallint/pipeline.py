@@ -46,6 +46,7 @@ class FileResult:
     shape: str = ""
     lines: list[str] = field(default_factory=list)
     coverage: str = ""
+    """The ``--show-coverage`` summary, made only when asked (it reads every sentence again)."""
     report: Report | None = None
     """The parsed report, kept only when an output needs the document (``--format html``)."""
     digest: str = ""
@@ -71,14 +72,17 @@ def lint_text_source(
     source: SourceText, config: Config, overrides: Overrides, stop: Callable[[], bool] | None = None
 ) -> tuple[Report, list[Finding]]:
     """Lint decoded text under a configuration; returns the report and the kept findings.
-    ``stop`` is asked between the phases and the rules (cooperative cancellation: raises
-    :class:`Cancelled` once it says yes)."""
+    ``stop`` is asked before parsing, inside it (every few hundred lines, between paragraphs
+    and tables) and between the rules (cooperative cancellation: raises :class:`Cancelled`
+    once it says yes)."""
     if stop is not None and stop():
         raise Cancelled
     text, suppressions = scan(line_feeds(source.text))
     cleaned = SourceText(source.path, text, source.encoding, source.shape, source.pages)
     try:
-        report = parse_source(cleaned)
+        report = parse_source(cleaned, stop)
+    except Cancelled:
+        raise
     except Exception as exc:  # a parser bug: keep going with what can be said about the file
         report = parse_source(SourceText(source.path, "", source.encoding, source.shape))
         report.lines = text.split("\n")
@@ -103,7 +107,9 @@ def _override(levels: dict[str, str], code: str) -> str | None:
     return levels[max(matches, key=len)] if matches else None
 
 
-def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False) -> FileResult:
+def lint_file(
+    path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False, keep_coverage: bool = False
+) -> FileResult:
     """Lint one file on disk; input problems become ``error``, never an exception."""
     from .coverage import coverage_line
 
@@ -121,7 +127,7 @@ def lint_file(path: str, config: Config, overrides: Overrides, keep_lines: bool 
         encoding=source.encoding,
         shape=source.shape,
         lines=report.lines if keep_lines else [],
-        coverage=coverage_line(report),
+        coverage=coverage_line(report) if keep_coverage else "",
         report=report if keep_report else None,
         digest=source.digest,
     )

@@ -44,6 +44,8 @@ class Suppressions:
 
 def scan(text: str) -> tuple[str, Suppressions]:
     """Find the directives of a text; return the text with them blanked, and the suppressions."""
+    if "fiscallint" not in text:  # no directive: nothing to blank (most reports)
+        return text, Suppressions()
     lines = text.split("\n")
     suppressions = Suppressions()
     pending: list[tuple[str, ...]] = []

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 from math import comb
+from typing import Iterable
 
 from .ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line
@@ -355,9 +356,11 @@ def placements(numbers: list[Number], count: int, rules: list[ColumnRule], first
     if n > count or comb(count, n) > MAX_ARRANGEMENTS:
         return None
     found: list[tuple[int, ...]] = []
-    for arrangement in combinations(range(1, count + 1), n):
-        if first_is_total and n and arrangement[0] != 1:
-            continue
+    if first_is_total and n:  # the first value is in column 1: arrange only the others
+        arrangements: Iterable[tuple[int, ...]] = ((1, *rest) for rest in combinations(range(2, count + 1), n - 1))
+    else:
+        arrangements = combinations(range(1, count + 1), n)
+    for arrangement in arrangements:
         by_column = dict(zip(arrangement, numbers))
         if all(identity_holds(by_column, rule) for rule in rules):
             found.append(arrangement)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from fiscallint.across.records import Figure
-from fiscallint.across.peers import Peer, compare, message, peers_of
-from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import TOLERANCE, Rule
+
+if TYPE_CHECKING:  # the store's code is loaded only when a store is given (start-up)
+    from fiscallint.across.peers import Peer
+    from fiscallint.across.records import Figure
+    from fiscallint.across.store import StoredFigure
 
 
 SUMMED_WHOLE = {"gp_exp", "gp_basic", "approp_inc", "approp_exp", "approp_grand_total", "three_public", "running_costs"}
@@ -69,6 +71,10 @@ class UnitExceedsDepartment(Rule):
     options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
+        if not self.context.settings.get("facts_db"):
+            return
+        from fiscallint.across.peers import compare, peers_of
+
         peers = peers_of(self.context)
         if not peers or peers.identity.level != "unit":
             return
@@ -84,6 +90,8 @@ def _exceeds(unit: Figure, department: Figure) -> Decimal | None:
 
 
 def _message(own: Figure, peer: Peer, other: StoredFigure, delta: Decimal) -> str:
+    from fiscallint.across.peers import message
+
     return message("单位", own, "大于所属部门", peer, other, delta)
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from fiscallint.across.records import Figure
-from fiscallint.across.peers import Peer, compare, difference, message, peers_of
-from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import TOLERANCE, Rule
+
+if TYPE_CHECKING:  # the store's code is loaded only when a store is given (start-up)
+    from fiscallint.across.peers import Peer
+    from fiscallint.across.records import Figure
+    from fiscallint.across.store import StoredFigure
 
 
 class InitialBudgetMismatch(Rule):
@@ -56,6 +58,10 @@ class InitialBudgetMismatch(Rule):
     options = (TOLERANCE,)
 
     def check(self) -> Iterator[Finding]:
+        if not self.context.settings.get("facts_db"):
+            return
+        from fiscallint.across.peers import compare, difference, peers_of
+
         peers = peers_of(self.context)
         if not peers or peers.identity.kind != "final":
             return
@@ -66,6 +72,8 @@ class InitialBudgetMismatch(Rule):
 
 
 def _message(own: Figure, peer: Peer, other: StoredFigure, delta: Decimal) -> str:
+    from fiscallint.across.peers import message
+
     return message("决算所列", own, "不同于", peer, other, delta)
 
 

@@ -14,9 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from fiscallint import pipeline
 from fiscallint.config import Config
+from fiscallint.engine import lint_report
 from fiscallint.errors import Cancelled
+from fiscallint.parser import parse_source
 from fiscallint.pipeline import lint_buffer
+from fiscallint.registry import all_rules
+from fiscallint.source import SourceText
 
 pytestmark = pytest.mark.slow
 
@@ -143,18 +148,31 @@ def test_buffer_over_the_bounds_is_a_message_not_a_crash(client: Client, tmp_pat
     assert client.diagnostics(uri)["params"]["diagnostics"] == []
 
 
-def test_cancellation_stops_between_phases_and_rules(tmp_path: Path) -> None:
+def test_cancellation_stops_the_parse_and_the_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     config = Config(root=tmp_path)
     with pytest.raises(Cancelled):
         lint_buffer(str(tmp_path / "r.txt"), SHARE, config, stop=lambda: True)
-    asked = []
 
-    def after_two() -> bool:
+    # inside the parse: a long document is stopped in its first lines, and no rule runs
+    ruled: list[int] = []
+    monkeypatch.setattr(pipeline, "lint_report", lambda *args, **kwargs: ruled.append(1) or [])
+    asked: list[int] = []
+
+    def from_the_second_question() -> bool:
         asked.append(1)
-        return len(asked) > 2
+        return len(asked) >= 2
 
     with pytest.raises(Cancelled):
-        lint_buffer(str(tmp_path / "r.txt"), SHARE, config, stop=after_two)
-    assert len(asked) == 3  # before parsing, before the first rule, then stopped before the second
+        lint_buffer(str(tmp_path / "r.txt"), SHARE * 5000, config, stop=from_the_second_question)
+    assert len(asked) == 2 and not ruled  # asked before parsing, then stopped at the parse's first question
+    monkeypatch.undo()
+
+    # between the rules: stopped before the second rule
+    report = parse_source(SourceText("r.txt", SHARE, "utf-8", "dump"))
+    asked.clear()
+    with pytest.raises(Cancelled):
+        lint_report(report, list(all_rules().values()), stop=from_the_second_question)
+    assert len(asked) == 2
+
     _, findings = lint_buffer(str(tmp_path / "r.txt"), SHARE, config, stop=lambda: False)
     assert [f.code for f in findings] == ["FL101"]

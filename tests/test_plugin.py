@@ -54,3 +54,27 @@ def test_plugin_case_needs_its_pack_installed() -> None:
     failing = next(c for c in load_cases(PLUGIN_CASES / "XT101.toml") if c.expect_findings)
     with pytest.raises(AssertionError, match="rule XT101 is not installed"):
         check_case(failing)
+
+
+def test_the_pack_scan_finds_a_third_party_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """importlib.metadata is skipped only when no distribution but fiscallint declares a pack."""
+    from importlib.machinery import PathFinder
+
+    from fiscallint.registry import _only_builtin_declared
+
+    own = tmp_path / "own" / "fiscallint-0.1.dist-info"
+    own.mkdir(parents=True)
+    (own / "entry_points.txt").write_text("[fiscallint.rules]\nbuiltin = fiscallint.rules:load\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "meta_path", [PathFinder])
+    monkeypatch.setattr(sys, "path", [str(own.parent)])
+    assert _only_builtin_declared()
+    monkeypatch.setattr(sys, "path", [str(make_pack(tmp_path / "site", "xtpack", TYPO_PACK)), str(own.parent)])
+    assert not _only_builtin_declared()
+    egg = tmp_path / "other.egg" / "EGG-INFO"
+    egg.mkdir(parents=True)
+    (egg / "entry_points.txt").write_text("[console_scripts]\nx = y:z\n\n[fiscallint.rules]\nmine=mine:rules\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(egg.parent), str(own.parent)])
+    assert not _only_builtin_declared()
+    (tmp_path / "packs.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # a zip on the path: cannot tell
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "packs.zip"), str(own.parent)])
+    assert not _only_builtin_declared()

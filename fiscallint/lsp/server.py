@@ -4,8 +4,9 @@ Diagnostics are published on open, save and (debounced) change. Each lint runs i
 thread, off the event loop and apart from the threads that read the client's messages: small
 documents in one lane, documents over ``BIG_DOCUMENT`` characters in another, so a big one
 never delays a small one's diagnostics. A newer edit or closing the document cancels the
-running lint (it stops at the next phase or rule) and a stale result is dropped. Every request
-is answered: params that cannot be read get an InvalidParams error response.
+running lint (it stops within 512 lines of the parse, or at the next paragraph, table or
+rule) and a stale result is dropped. Every request is answered: params that cannot be read get
+an InvalidParams error response.
 Code actions offer each safe fix and "ignore this finding" (which records the finding in the
 baseline file). Hover on a claim shows what was parsed.
 """
