@@ -45,6 +45,7 @@ def render() -> str:
     for code, cls in rules.items():
         sections = cls.doc_sections()
         out += ["", f"## {code}", "", f"**{cls.name}** ({cls.severity.value}) — {sections.get('摘要', '')}", ""]
+        out += [f"Reads: {cls.describe_reads()}.", ""]
         for title in ("说明", "反例", "正例", "修复"):
             if title in sections:
                 body = sections[title]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .ast import Claim, Number, Report, Row, Table
 from .model import Model, norm_label
@@ -342,8 +342,10 @@ def all_verdicts(report: Report, model: Model) -> list[tuple[Claim, list[Check]]
     return found
 
 
-def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[Claim, list[Check]]]:
-    """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
-    for claim, checks in model.percentage_checks:
-        if claim.kind in kinds:
+def verdicts(model: Model, claims: Iterable[Claim]) -> Iterator[tuple[Claim, list[Check]]]:
+    """Each of ``claims`` with its candidate checks, skipping those that cannot be checked."""
+    found = model.percentage_checks
+    for claim in claims:
+        checks = found.get(id(claim))
+        if checks:
             yield claim, checks

@@ -7,7 +7,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import facts, item_paths
-from .ast import Claim, Report, Row, Table
+from .ast import Report, Row, Table
 
 if TYPE_CHECKING:
     from .denominators import Check
@@ -69,11 +69,12 @@ class Model:
         return next((r for r in table.rows if r.code is None and norm_label(r.label) in ("合计", "总计")), None)
 
     @cached_property
-    def percentage_checks(self) -> list[tuple[Claim, list["Check"]]]:
-        """Every checkable share / execution / change claim with its candidate computations."""
+    def percentage_checks(self) -> dict[int, list["Check"]]:
+        """The candidate computations of every checkable share / execution / change claim, by
+        the claim's ``id()`` (a claim lives as long as its report)."""
         from .denominators import all_verdicts
 
-        return all_verdicts(self.report, self)
+        return {id(claim): checks for claim, checks in all_verdicts(self.report, self)}
 
     @cached_property
     def three_public(self) -> "facts.ThreePublic":

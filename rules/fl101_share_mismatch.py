@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 
 class ShareMismatch(Rule):
@@ -36,9 +37,10 @@ class ShareMismatch(Rule):
     severity = Severity.ERROR
     summary = "占比与计算值不符 (a share does not match part / whole)"
     options = (TOLERANCE,)
+    reads = (Claims("share"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim, checks in verdicts(self.context.report, self.context.model, ("share",)):
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim, checks in verdicts(self.context.model, claims):
             if any(c.ok or c.truncated or self.tolerated(c.computed - c.stated.value, c.tolerance) for c in checks):
                 continue
             first = checks[0]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Claims, Rule
 
 
 class ChangeDirection(Rule):
@@ -41,11 +42,10 @@ class ChangeDirection(Rule):
     name = "change-direction"
     severity = Severity.ERROR
     summary = "增减方向矛盾 (the direction words of a change contradict each other or the figures)"
+    reads = (Claims("change"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
-            if claim.kind != "change":
-                continue
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             clash = claim.words.get("clash")
             changes = [claim.numbers[role] for role in ("delta", "percent") if role in claim.numbers]
             if clash:

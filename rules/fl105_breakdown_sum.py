@@ -9,7 +9,7 @@ from fiscallint.ast import Claim
 from fiscallint.denominators import fen, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 # Lists that, when every member is named, are the whole of their total.
 COMPLETE_SETS: list[list[str]] = [
@@ -57,10 +57,11 @@ class BreakdownSum(Rule):
     severity = Severity.ERROR
     summary = "其中各项之和与总额不符 (the parts of a breakdown do not add up to its total)"
     options = (TOLERANCE,)
+    reads = (Claims("breakdown"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
-            if claim.kind != "breakdown" or len(claim.parts) < 2:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
+            if len(claim.parts) < 2:
                 continue
             total = claim.numbers["total"]
             numbers = [p.numbers["value"] for p in claim.parts]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Number
+from fiscallint.ast import Claim, Number
 from fiscallint.denominators import fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 
 class PartExceedsWhole(Rule):
@@ -31,14 +31,14 @@ class PartExceedsWhole(Rule):
     severity = Severity.ERROR
     summary = "部分大于整体 (a part exceeds its whole)"
     options = (TOLERANCE,)
+    reads = (Claims("breakdown"),)
 
-    def check(self) -> Iterator[Finding]:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
-        for claim in self.context.report.claims():
-            if claim.kind == "breakdown":
-                total = claim.numbers["total"]
-                for part in claim.parts:
-                    yield from self._compare(part.numbers["value"], part.subject, total, claim.subject, seen)
+        for claim in claims:
+            total = claim.numbers["total"]
+            for part in claim.parts:
+                yield from self._compare(part.numbers["value"], part.subject, total, claim.subject, seen)
 
     def _compare(self, part: Number, part_label: str, whole: Number, whole_label: str, seen: set[tuple[int, int]]) -> Iterator[Finding]:
         key = (id(part), id(whole))

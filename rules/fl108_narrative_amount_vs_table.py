@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import row_value
 from fiscallint.figures import TableFigure, named_figures
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
 
 
 class NarrativeAmountVsTable(Rule):
@@ -47,12 +48,13 @@ class NarrativeAmountVsTable(Rule):
     severity = Severity.ERROR
     summary = "说明中的金额与表中数不符 (a narrative amount differs from the same item in the tables)"
     options = (TOLERANCE,)
+    reads = (WholeReport("类(款)(项) item paths against table 05"), Claims("amount"))
 
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
-        for claim in self.context.report.claims():
-            if claim.kind != "amount":
-                continue
+
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             places = named_figures(self.context.model, claim.words.get("context", ""))
             if not places:
                 continue

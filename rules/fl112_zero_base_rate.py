@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Claims, Rule
 
 
 class ZeroBaseRate(Rule):
@@ -31,11 +32,10 @@ class ZeroBaseRate(Rule):
     name = "zero-base-rate"
     severity = Severity.WARNING
     summary = "上年数为零却写了增长率 (a growth rate from a zero base)"
+    reads = (Claims("change"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
-            if claim.kind != "change":
-                continue
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             delta, current, stated = claim.numbers.get("delta"), claim.numbers.get("current"), claim.numbers.get("percent")
             if delta is None or current is None or stated is None or stated.value == 0 or delta.value <= 0:
                 continue

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.facts import class_rows, first_value
 from fiscallint.findings import Finding, Severity
 from fiscallint.model import norm_label
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 from .fl3_support import mismatch
 
@@ -57,6 +57,7 @@ class FunctionalRows0103(Rule):
     severity = Severity.ERROR
     summary = "01表功能分类支出行与03表类行不符 (a table 01 functional row differs from the table 03 class row)"
     options = (TOLERANCE,)
+    reads = (WholeReport("table 01's functional rows against the class rows of table 03"),)
 
     def check(self) -> Iterator[Finding]:
         table01 = self.context.model.table("01")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 from fiscallint.tables import is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
@@ -52,6 +52,7 @@ class StandardTables(Rule):
     name = "standard-tables"
     severity = Severity.WARNING
     summary = "标准公开表缺失或顺序错乱 (a standard table 01–09 is missing or out of order)"
+    reads = (WholeReport("which standard tables are present, and their order"),)
 
     def check(self) -> Iterator[Finding]:
         report = self.context.report

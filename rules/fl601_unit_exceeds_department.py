@@ -9,7 +9,7 @@ from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 
 SUMMED_WHOLE = {"gp_exp", "gp_basic", "approp_inc", "approp_exp", "approp_grand_total", "three_public", "running_costs"}
@@ -67,6 +67,7 @@ class UnitExceedsDepartment(Rule):
     severity = Severity.ERROR
     summary = "单位金额大于所属部门同项金额 (a unit's figure exceeds its department's for the same year, kind and item)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against its department's reports in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         peers = peers_of(self.context)

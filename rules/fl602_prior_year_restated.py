@@ -9,7 +9,7 @@ from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, difference, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 
 class PriorYearRestated(Rule):
@@ -54,6 +54,7 @@ class PriorYearRestated(Rule):
     severity = Severity.ERROR
     summary = "本年报告所列上年数与上年报告不符 (last year's figures differ from last year's own report)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against last year's reports in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         peers = peers_of(self.context)

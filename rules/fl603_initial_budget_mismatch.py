@@ -9,7 +9,7 @@ from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, difference, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 
 class InitialBudgetMismatch(Rule):
@@ -54,6 +54,7 @@ class InitialBudgetMismatch(Rule):
     severity = Severity.ERROR
     summary = "决算所列年初预算数与同年预算报告不符 (a final account's 年初预算 differs from the budget report)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against the same year's budget report in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         peers = peers_of(self.context)

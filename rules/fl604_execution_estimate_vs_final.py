@@ -9,7 +9,7 @@ from fiscallint.across.records import Figure
 from fiscallint.across.peers import Peer, compare, difference, message, peers_of
 from fiscallint.across.store import StoredFigure
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 
 class ExecutionEstimateVsFinal(Rule):
@@ -54,6 +54,7 @@ class ExecutionEstimateVsFinal(Rule):
     severity = Severity.WARNING
     summary = "预算所列上年执行数与上年决算不符 (a budget's 当年预算执行数 differs from that year's final account)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against last year's final account in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         peers = peers_of(self.context)
