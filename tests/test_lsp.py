@@ -88,6 +88,22 @@ async def test_quick_fix_then_edit_clears_the_diagnostic(client: LanguageClient,
     assert codes(client, uri) == ["FL204"]
 
 
+INFERRED = "2024年度一般公共预算财政拨款支出 500.00 万元，主要用于以下方面：\n\n1.一般公共服务（类）支出 400.00 万元，占 60%。\n"
+
+
+@pytest.mark.asyncio
+async def test_display_only_fix_is_listed_disabled_without_an_edit(client: LanguageClient, workspace: Path) -> None:
+    uri = await open_doc(client, workspace / "r.txt", INFERRED)
+    (share,) = [d for d in client.diagnostics[uri] if d.code == "FL101"]
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=share.range, context=types.CodeActionContext(diagnostics=[share]),
+    ))
+    (shown,) = [a for a in actions if "display only" in a.title]
+    assert "80%" in shown.title and shown.edit is None and shown.command is None
+    assert shown.disabled is not None and shown.disabled.reason
+    assert not any(isinstance(a, types.CodeAction) and a.edit is not None for a in actions)
+
+
 @pytest.mark.asyncio
 async def test_ignore_action_adds_to_the_baseline(client: LanguageClient, workspace: Path) -> None:
     uri = await open_doc(client, workspace / "r.txt", DOC)
