@@ -15,6 +15,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from tests.plugin_pack import TYPO_PACK, make_pack, subprocess_env
 from tests.test_cli import BAD
 
+pytestmark = pytest.mark.slow  # drives a language server in a subprocess
+
 SITE = make_pack(Path(tempfile.mkdtemp(prefix="fiscallint-lsp-site-")), "xtpack", TYPO_PACK)
 DIAGNOSTICS = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 DOC = BAD + "\n本单位银行帐户余额 10.00 万元。\n"  # FL204 on line 4; XT101 (with a fix) on line 8

@@ -9,6 +9,10 @@ import json
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # each test starts an interpreter
+
 HEAVY = ("pdfminer", "pdfplumber", "pypdfium2", "pygls", "lsprotocol", "rich")
 PDF_STACK = {"pdfminer", "pdfplumber", "pypdfium2"}
 
