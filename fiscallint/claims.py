@@ -532,8 +532,10 @@ def _bare_zero(piece: _Piece, words: list[str], following: list[_Piece]) -> bool
 def _bare_share(pieces: list[_Piece], at: int) -> bool:
     """A share whose figure has no unit (占 45.12;): 占 (and words only) before a figure with
     decimals that ends its clause."""
+    if at != len(pieces) - 1 or "." not in pieces[at].text:
+        return False
     share = _last_index(pieces[:at], "SHARE")
-    if share is None or at != len(pieces) - 1 or "." not in pieces[at].text:
+    if share is None:
         return False
     between = pieces[share + 1:at]
     return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
