@@ -49,18 +49,18 @@ def gather(report: Report, rules: list[type[Rule]]) -> list[list[list[object]]]:
     for cls, nodes in zip(rules, gathered):
         for read, bucket in zip(cls.reads, nodes):
             readers.setdefault(read.hook, []).append((read, bucket))
-    for hook, nodes in (
-        ("check_paragraphs", report.paragraphs), ("check_tables", report.tables),
-        ("check_performance_tables", report.performance),
-    ):
-        for read, bucket in readers.get(hook, []):
-            bucket.extend(node for node in nodes if read.accepts(node))
-    claim_readers = readers.get("check_claims", [])
-    if claim_readers:
-        for claim in report.claims():
+    paragraph_readers, claim_readers = readers.get("check_paragraphs", []), readers.get("check_claims", [])
+    for paragraph in report.paragraphs:
+        for read, bucket in paragraph_readers:
+            if read.accepts(paragraph):
+                bucket.append(paragraph)
+        for claim in paragraph.claims:
             for read, bucket in claim_readers:
                 if read.accepts(claim):
                     bucket.append(claim)
+    for hook, nodes in (("check_tables", report.tables), ("check_performance_tables", report.performance)):
+        for read, bucket in readers.get(hook, []):
+            bucket.extend(node for node in nodes if read.accepts(node))
     return gathered
 
 
