@@ -45,6 +45,7 @@ def render() -> str:
     for code, cls in rules.items():
         sections = cls.doc_sections()
         out += ["", f"## {code}", "", f"**{cls.name}** ({cls.severity.value}) — {sections.get('摘要', '')}", ""]
+        out += [f"Reads: {cls.describe_reads()}.", ""]
         for title in ("说明", "反例", "正例", "修复"):
             if title in sections:
                 body = sections[title]
@@ -59,11 +60,15 @@ def render() -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-if __name__ == "__main__":
-    text = render()
+def is_fresh() -> bool:
+    """Whether docs/rules.md and the README's rule table are what :func:`render` would write."""
     current_readme = README.read_text(encoding="utf-8")
+    fresh = TARGET.exists() and TARGET.read_text(encoding="utf-8") == render()
+    return fresh and readme(current_readme) == current_readme
+
+
+if __name__ == "__main__":
     if "--check" in sys.argv:
-        fresh = TARGET.exists() and TARGET.read_text(encoding="utf-8") == text
-        sys.exit(0 if fresh and readme(current_readme) == current_readme else 1)
-    TARGET.write_text(text, encoding="utf-8")
-    README.write_text(readme(current_readme), encoding="utf-8")
+        sys.exit(0 if is_fresh() else 1)
+    TARGET.write_text(render(), encoding="utf-8")
+    README.write_text(readme(README.read_text(encoding="utf-8")), encoding="utf-8")

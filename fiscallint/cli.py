@@ -513,6 +513,7 @@ def explain(code: str) -> None:
     if cls is None:
         raise click.UsageError(f"unknown rule code: {code}")
     click.echo(f"{cls.code} ({cls.name}) — {cls.severity.value}\n\n{cls.summary}\n")
+    click.echo(f"读取 (reads): {cls.describe_reads()}\n")
     for title, body in cls.doc_sections().items():
         if title != "摘要":
             click.echo(f"{title}:\n{body}\n")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
 from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim
@@ -275,7 +275,7 @@ def _table_whole(figure: TableFigure) -> Figure:
     return Figure(figure.wan, f"公开{figure.name}表“{figure.row.label}”")
 
 
-VERDICTS: WeakKeyDictionary[Model, list[tuple[PercentClaim, list[Check]]]] = WeakKeyDictionary()
+VERDICTS: WeakKeyDictionary[Model, dict[int, list[Check]]] = WeakKeyDictionary()
 """The percentage checks of each report's model, computed once for the rules that read them."""
 
 
@@ -291,10 +291,13 @@ def all_verdicts(report: Report, model: Model) -> list[tuple[PercentClaim, list[
     return found
 
 
-def verdicts(report: Report, model: Model, kinds: tuple[str, ...]) -> Iterator[tuple[PercentClaim, list[Check]]]:
-    """Each percentage claim of the given kinds with its candidate checks (skipping uncheckable)."""
+def verdicts(model: Model, claims: Iterable[Claim]) -> Iterator[tuple[PercentClaim, list[Check]]]:
+    """Each of ``claims`` with its candidate checks, skipping those that cannot be checked (the
+    checks of every percentage claim are computed once per model)."""
     if model not in VERDICTS:
-        VERDICTS[model] = all_verdicts(report, model)
-    for claim, checks in VERDICTS[model]:
-        if claim.kind in kinds:
+        VERDICTS[model] = {id(claim): checks for claim, checks in all_verdicts(model.report, model)}
+    found = VERDICTS[model]
+    for claim in claims:
+        checks = found.get(id(claim))
+        if checks:
             yield claim, checks

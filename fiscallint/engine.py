@@ -1,4 +1,4 @@
-"""The engine: read an input, parse it once, run the selected rules, collect findings."""
+"""The engine: read an input, parse it once, walk it once, run the selected rules, collect findings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .errors import Cancelled, InputError
 from .findings import Finding, Severity
 from .model import Model
 from .parser import parse_source
-from .rule import Context, Rule
+from .rule import Context, Read, Rule
 from .source import SourceText, check_regular, read_text_source
 
 PDF_SUFFIXES = (".pdf",)
@@ -40,18 +40,55 @@ def read_source(path: str, pdf_engine: str = "pdfium", pdf_seconds: float = 60.0
     return read_text_source(path)
 
 
+def gather(report: Report, rules: list[type[Rule]]) -> list[list[list[object]]]:
+    """Walk the report once — paragraphs and their claims, tables, performance tables — and
+    hand each node to the reads that accept it: ``gathered[i][j]`` are the nodes, in document
+    order, of read ``j`` of ``rules[i]`` (empty for a :class:`~fiscallint.rule.WholeReport`)."""
+    gathered = [[[] for _ in cls.reads] for cls in rules]
+    readers: dict[str, list[tuple[Read, list[object]]]] = {}
+    for cls, nodes in zip(rules, gathered):
+        for read, bucket in zip(cls.reads, nodes):
+            readers.setdefault(read.hook, []).append((read, bucket))
+    paragraph_readers, claim_readers = readers.get("check_paragraphs", []), readers.get("check_claims", [])
+    for paragraph in report.paragraphs:
+        for read, bucket in paragraph_readers:
+            if read.accepts(paragraph):
+                bucket.append(paragraph)
+        for claim in paragraph.claims:
+            for read, bucket in claim_readers:
+                if read.accepts(claim):
+                    bucket.append(claim)
+    for hook, nodes in (("check_tables", report.tables), ("check_performance_tables", report.performance)):
+        for read, bucket in readers.get(hook, []):
+            bucket.extend(node for node in nodes if read.accepts(node))
+    return gathered
+
+
+def run_rule(rule: Rule, gathered: list[list[object]]) -> list[Finding]:
+    """Call each hook of a rule with its nodes (a hook whose read matched nothing is not called)."""
+    produced: list[Finding] = []
+    for read, nodes in zip(type(rule).reads, gathered):
+        hook = getattr(rule, read.hook)
+        if read.hook == "check":
+            produced.extend(hook())
+        elif nodes:
+            produced.extend(hook(nodes))
+    return produced
+
+
 def lint_report(
     report: Report, rules: list[type[Rule]], settings: dict[str, object] | None = None, stop: Callable[[], bool] | None = None
 ) -> list[Finding]:
-    """Run rules over a parsed report; a rule that raises yields one FL000 finding instead.
+    """Run rules over a parsed report: walk it once (:func:`gather`), then give each rule the
+    nodes it reads. A rule that raises yields one FL000 finding instead of its findings.
     ``stop`` is asked before each rule; when it says yes, :class:`Cancelled` is raised."""
     context = Context(report, Model(report), settings or {})
     findings: list[Finding] = []
-    for cls in rules:
+    for cls, nodes in zip(rules, gather(report, rules)):
         if stop is not None and stop():
             raise Cancelled
         try:
-            produced = list(cls(context).check())
+            produced = run_rule(cls(context), nodes)
         except Exception as exc:  # isolation: one broken rule never hides the others
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(Finding(

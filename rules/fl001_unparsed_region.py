@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class UnparsedRegion(Rule):
@@ -36,6 +36,7 @@ class UnparsedRegion(Rule):
     name = "unparsed-region"
     severity = Severity.INFO
     summary = "未能解析、未检查的部分 (a region the parser could not place, so nothing in it was checked)"
+    reads = (WholeReport("the regions left unparsed and the tables whose rows could not be placed"),)
 
     def check(self) -> Iterator[Finding]:
         report = self.context.report

@@ -6,10 +6,11 @@ from collections import Counter
 from decimal import Decimal
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import verdicts
-from fiscallint.findings import Finding, Fix, Related, Severity
+from fiscallint.findings import Applicability, Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 
 class ShareMismatch(Rule):
@@ -21,6 +22,10 @@ class ShareMismatch(Rule):
         一般公共预算财政拨款支出、政府采购支出总额……）在标准表或说明中查找，找到而不符即为
         错误；句中未称分母时，依次取“其中”所属总额、本段首个金额、本节前几段的总额，
         只有所有可能的分母都不符时才给出警告。只是截断而非四舍五入的情形由 FL107 报告。
+
+    修复:
+        分母为句中所称时，把占比改为计算值（不安全修复，须 --unsafe-fixes：只知两数不符，
+        不知哪个数错）；分母为推定时，只显示按推定分母算得的占比（仅供参考，从不自动修改）。
 
     反例:
         2024年度支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出 70%；项目支出 100.00 万元，占本年支出 20%。
@@ -38,10 +43,11 @@ class ShareMismatch(Rule):
     severity = Severity.ERROR
     summary = "占比与计算值不符 (a share does not match part / whole)"
     options = (TOLERANCE,)
+    reads = (Claims("share"),)
 
-    def check(self) -> Iterator[Finding]:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         report = self.context.report
-        results = list(verdicts(report, self.context.model, ("share",)))
+        results = list(verdicts(self.context.model, claims))
         paragraph_of = {id(c): i for i, p in enumerate(report.paragraphs) for c in p.claims}
         agreed: dict[int, Counter[Decimal]] = {}  # per paragraph: the wholes its right shares are of
         for claim, checks in results:
@@ -59,12 +65,15 @@ class ShareMismatch(Rule):
             severity = Severity.ERROR if first.named else Severity.WARNING
             how = "" if first.named else "（分母推定为" + first.whole.label + "）"
             related = [Related(c.whole.number.span, f"分母 {c.whole.label}") for c in checks if c.whole is not None][:3]
+            computed = fmt(first.computed, stated.decimals)
             yield self.finding(
                 stated.span,
                 f"占比 {stated.text}% 与计算值不符：{first.shown()}{how}",
                 severity=severity,
                 related=related,
-                fix=Fix(stated.span, fmt(first.computed, stated.decimals), f"占比改为计算值 {fmt(first.computed, stated.decimals)}%") if first.named else None,
+                fix=Fix(stated.span, computed, f"占比改为计算值 {computed}%") if first.named else Fix(
+                    stated.span, computed, f"按推定分母（{first.whole.label}）算得 {computed}%（仅供参考）", Applicability.DISPLAY_ONLY
+                ),
             )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 
 class ExecutionRateMismatch(Rule):
@@ -33,9 +34,10 @@ class ExecutionRateMismatch(Rule):
     severity = Severity.ERROR
     summary = "预算完成率与计算值不符 (an execution rate does not match actual / budget)"
     options = (TOLERANCE,)
+    reads = (Claims("execution"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim, checks in verdicts(self.context.report, self.context.model, ("execution",)):
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim, checks in verdicts(self.context.model, claims):
             check = checks[0]
             if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 
 class ChangeRateMismatch(Rule):
@@ -42,9 +43,10 @@ class ChangeRateMismatch(Rule):
     severity = Severity.ERROR
     summary = "增减幅度与计算值不符 (a change rate does not match delta / previous)"
     options = (TOLERANCE,)
+    reads = (Claims("change"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim, checks in verdicts(self.context.report, self.context.model, ("change",)):
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim, checks in verdicts(self.context.model, claims):
             check = checks[0]
             if check.ok or check.truncated or self.tolerated(check.computed - check.stated.value, check.tolerance):
                 continue

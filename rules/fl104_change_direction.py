@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import ChangeClaim
+from fiscallint.ast import ChangeClaim, Claim
 from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Claims, Rule
 
 
 class ChangeDirection(Rule):
@@ -42,9 +42,10 @@ class ChangeDirection(Rule):
     name = "change-direction"
     severity = Severity.ERROR
     summary = "增减方向矛盾 (the direction words of a change contradict each other or the figures)"
+    reads = (Claims("change"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             if not isinstance(claim, ChangeClaim):
                 continue
             clash = claim.clash

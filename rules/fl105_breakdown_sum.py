@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim, BreakdownClaim
+from fiscallint.ast import AmountClaim, BreakdownClaim, Claim
 from fiscallint.denominators import fen, fen_slack
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 # Lists that, when every member is named, are the whole of their total.
 COMPLETE_SETS: list[list[str]] = [
@@ -57,9 +57,10 @@ class BreakdownSum(Rule):
     severity = Severity.ERROR
     summary = "其中各项之和与总额不符 (the parts of a breakdown do not add up to its total)"
     options = (TOLERANCE,)
+    reads = (Claims("breakdown"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             if not isinstance(claim, BreakdownClaim) or len(claim.parts) < 2:
                 continue
             total = claim.total

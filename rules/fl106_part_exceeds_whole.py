@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import BreakdownClaim, Number
+from fiscallint.ast import BreakdownClaim, Claim, Number
 from fiscallint.denominators import fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule
 
 
 class PartExceedsWhole(Rule):
@@ -31,10 +31,11 @@ class PartExceedsWhole(Rule):
     severity = Severity.ERROR
     summary = "部分大于整体 (a part exceeds its whole)"
     options = (TOLERANCE,)
+    reads = (Claims("breakdown"),)
 
-    def check(self) -> Iterator[Finding]:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
-        for claim in self.context.report.claims():
+        for claim in claims:
             if isinstance(claim, BreakdownClaim):
                 total = claim.total
                 for part in claim.parts:

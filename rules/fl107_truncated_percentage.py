@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import Claim
 from fiscallint.denominators import verdicts
 from fiscallint.findings import Finding, Fix, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import Claims, Rule
 
 
 class TruncatedPercentage(Rule):
@@ -28,10 +29,10 @@ class TruncatedPercentage(Rule):
     name = "truncated-percentage"
     severity = Severity.INFO
     summary = "百分比被截断而非四舍五入 (a percentage truncated instead of rounded)"
+    reads = (Claims("share", "execution", "change"),)
 
-    def check(self) -> Iterator[Finding]:
-        report, model = self.context.report, self.context.model
-        for claim, checks in verdicts(report, model, ("share", "execution", "change")):
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim, checks in verdicts(self.context.model, claims):
             if any(c.rounds for c in checks):
                 continue
             check = next((c for c in checks if c.cut), None)

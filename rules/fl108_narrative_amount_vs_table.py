@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim
+from fiscallint.ast import AmountClaim, Claim
 from fiscallint.facts import section_paragraphs
 from fiscallint.figures import TableFigure, row_value
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
 
 
 FUND_SECTIONS = {"07": "政府性基金", "08": "国有资本经营"}
@@ -54,11 +54,14 @@ class NarrativeAmountVsTable(Rule):
     severity = Severity.ERROR
     summary = "说明中的金额与表中数不符 (a narrative amount differs from the same item in the tables)"
     options = (TOLERANCE,)
+    reads = (WholeReport("类(款)(项) item paths against tables 05, 07 and 08"), Claims("amount"))
 
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
         yield from self._fund_items()
-        for claim in self.context.report.claims():
+
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             if not isinstance(claim, AmountClaim):
                 continue
             places = self.context.model.named_figures(claim.context)

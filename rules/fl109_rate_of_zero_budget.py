@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim, Claim, ExecutionClaim, Number
+from fiscallint.ast import AmountClaim, Claim, ExecutionClaim, Number, Paragraph
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt, percent_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import Paragraphs, Rule
 
 
 class RateOfZeroBudget(Rule):
@@ -30,9 +30,10 @@ class RateOfZeroBudget(Rule):
     name = "rate-of-zero-budget"
     severity = Severity.ERROR
     summary = "完成率所依据的预算数为零 (a completion rate stated against a zero budget)"
+    reads = (Paragraphs(),)
 
-    def check(self) -> Iterator[Finding]:
-        for paragraph in self.context.report.paragraphs:
+    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+        for paragraph in paragraphs:
             for claim in paragraph.claims:
                 if not isinstance(claim, ExecutionClaim) or "差异率" in claim.phrase:
                     continue

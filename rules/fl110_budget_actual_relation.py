@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.denominators import fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 SAYS = {"大于": 1, "高于": 1, "小于": -1, "低于": -1, "等于": 0}
 
@@ -36,6 +36,7 @@ class BudgetActualRelation(Rule):
     name = "budget-actual-relation"
     severity = Severity.ERROR
     summary = "决算数大于/小于预算数与本项数字不符 (决算数大于/小于预算数 contradicts the item's figures)"
+    reads = (WholeReport("决算数大于/小于预算数 phrases with the figures before them, across paragraphs"),)
 
     def check(self) -> Iterator[Finding]:
         for found in self.context.model.relations:

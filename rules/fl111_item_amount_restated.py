@@ -7,7 +7,7 @@ from typing import Iterator
 
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt, percent_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class ItemAmountRestated(Rule):
@@ -30,6 +30,7 @@ class ItemAmountRestated(Rule):
     name = "item-amount-restated"
     severity = Severity.ERROR
     summary = "同一科目金额在本段前后不一 (an item's amount is stated twice with different values)"
+    reads = (WholeReport("an item's amount against the figure its paragraph states again (the model's restatements)"),)
 
     def check(self) -> Iterator[Finding]:
         for found in self.context.model.restatements:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import ChangeClaim
+from fiscallint.ast import ChangeClaim, Claim
 from fiscallint.denominators import direction_of, fen_slack
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Claims, Rule
 
 
 class ZeroBaseRate(Rule):
@@ -32,9 +32,10 @@ class ZeroBaseRate(Rule):
     name = "zero-base-rate"
     severity = Severity.WARNING
     summary = "上年数为零却写了增长率 (a growth rate from a zero base)"
+    reads = (Claims("change"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             if not isinstance(claim, ChangeClaim):
                 continue
             delta, current, stated = claim.delta, claim.current, claim.percent

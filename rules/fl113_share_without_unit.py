@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import UnitlessShareClaim
+from fiscallint.ast import Claim, UnitlessShareClaim
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Claims, Rule
 
 
 class ShareWithoutUnit(Rule):
@@ -28,9 +28,10 @@ class ShareWithoutUnit(Rule):
     name = "share-without-unit"
     severity = Severity.WARNING
     summary = "占比缺少百分号 (a share printed without its percent sign)"
+    reads = (Claims("unitless_share"),)
 
-    def check(self) -> Iterator[Finding]:
-        for claim in self.context.report.claims():
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        for claim in claims:
             if not isinstance(claim, UnitlessShareClaim):
                 continue
             value = claim.value

@@ -9,7 +9,7 @@ from fiscallint.ast import AmountClaim, CountClaim, Number, Paragraph
 from fiscallint.coverage import sentence_bounds
 from fiscallint.facts import locate, three_public_paragraphs
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 PURCHASE_RE = re.compile(r"公务用车购置(?!及)|车辆购置")
 GROUP_RE = re.compile(r"团组|团|批")
@@ -59,6 +59,8 @@ class ThreePublicCompleteness(Rule):
     name = "three-public-completeness"
     severity = Severity.WARNING
     summary = "“三公”说明缺少购置金额或接待批次、人次 (the 三公 narrative omits the car purchase amount or the reception counts)"
+
+    reads = (WholeReport("the 三公 narrative against the 三公 table"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

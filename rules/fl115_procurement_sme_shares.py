@@ -9,7 +9,7 @@ from fiscallint.ast import AmountClaim, NamedShareClaim, Number, Paragraph
 from fiscallint.denominators import fen
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Paragraphs, Rule
 
 TYPES = ("货物", "工程", "服务")
 SME = "中小企业"
@@ -39,8 +39,10 @@ class ProcurementSmeShares(Rule):
     summary = "各类采购的中小企业份额与中小企业合同总额不符 (the SME shares by procurement type do not add up to the SME total)"
     options = (TOLERANCE,)
 
-    def check(self) -> Iterator[Finding]:
-        for paragraph in self.context.report.paragraphs:
+    reads = (Paragraphs(),)
+
+    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+        for paragraph in paragraphs:
             yield from self._paragraph(paragraph)
 
     def _paragraph(self, paragraph: Paragraph) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Number, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, Tables
 
 from .fl2_support import UNKNOWN, show, sum_check, value_in
 
@@ -51,9 +51,10 @@ class RowHierarchy(Rule):
     severity = Severity.ERROR
     summary = "上级科目行与下级科目行之和不符 (a parent code row is not the sum of its children)"
     options = (TOLERANCE,)
+    reads = (Tables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.model.checked_tables:
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        for table in tables:
             yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Row
+from fiscallint.ast import Row, Table
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, Tables
 from fiscallint.tables import ColumnRule, column_rules, total_first, total_of_the_rest
 
 from .fl2_support import row_violations
@@ -46,9 +46,10 @@ class ColumnIdentity(Rule):
     severity = Severity.ERROR
     summary = "行内各栏不满足标准表的栏间关系 (a row breaks its table's column identity)"
     options = (TOLERANCE,)
+    reads = (Tables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.model.checked_tables:
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        for table in tables:
             if any(i.axis == "column" for i in table.identities):
                 continue  # printed identities: FL203
             if table.kind == "04" and len(table.blocks) == 2:

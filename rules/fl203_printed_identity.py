@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Identity, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, Tables
 from fiscallint.tables import total_first
 
 from .fl2_support import UNKNOWN, row_violations, show, sum_check, value_in
@@ -46,9 +46,10 @@ class PrintedIdentity(Rule):
     severity = Severity.ERROR
     summary = "表注公式与表中数据不符 (a printed table identity does not hold)"
     options = (TOLERANCE,)
+    reads = (Tables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.model.checked_tables:
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        for table in tables:
             columns = [i for i in table.identities if i.axis == "column"]
             if columns:
                 yield from self._check_columns(table, columns)

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, Tables
 
 
 class TotalOfClasses(Rule):
@@ -39,9 +39,10 @@ class TotalOfClasses(Rule):
     severity = Severity.ERROR
     summary = "合计行与各类行之和不符 (the 合计 row is not the sum of the 类 rows)"
     options = (TOLERANCE,)
+    reads = (Tables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.model.checked_tables:
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        for table in tables:
             yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from typing import Iterator
 from fiscallint.ast import Number, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, Tables
 from fiscallint.subjects import norm_label
 
 from .fl2_support import show, sum_check
@@ -51,10 +51,11 @@ class SummaryTableTotals(Rule):
     severity = Severity.ERROR
     summary = "收支总表合计、总计不符 (the totals of table 01/04 do not add up)"
     options = (TOLERANCE,)
+    reads = (Tables("01", "04", "B01", "B04"),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.model.checked_tables:
-            if table.kind in ("01", "04", "B01", "B04") and len(table.blocks) == 2:
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        for table in tables:
+            if len(table.blocks) == 2:
                 yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.ast import Row, Table
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, Tables
 
 ECONOMIC = "35"
 """First digits of economic classification codes: 301–399 (部门预算) and 501–599 (政府预算)."""
@@ -56,8 +56,10 @@ class CodeOfOtherClassification(Rule):
     severity = Severity.ERROR
     summary = "表中出现另一套分类的科目编码 (a code of the other classification among a table's codes)"
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.model.checked_tables:
+    reads = (Tables(),)
+
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        for table in tables:
             yield from self._check_table(table)
 
     def _check_table(self, table: Table) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from fiscallint.facts import class_rows, first_value
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 from fiscallint.subjects import norm_label
 
 from .fl3_support import mismatch
@@ -59,6 +59,7 @@ class FunctionalRows0103(Rule):
     severity = Severity.ERROR
     summary = "01表功能分类支出行与03表类行不符 (a table 01 functional row differs from the table 03 class row)"
     options = (TOLERANCE,)
+    reads = (WholeReport("table 01's (B01's) functional rows against the class rows of table 03 (B03)"),)
 
     def check(self) -> Iterator[Finding]:
         yield from self._compare("01", "03")

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.facts import first_value
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 from .fl3_support import mismatch
 
@@ -54,6 +54,7 @@ class Appropriation0204(Rule):
     severity = Severity.ERROR
     summary = "02表财政拨款收入与04表本年收入合计不符 (table 02 appropriation income differs from table 04 income total)"
     options = (TOLERANCE,)
+    reads = (WholeReport("table 02's appropriation total against table 04"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

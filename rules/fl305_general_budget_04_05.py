@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Number, Row
 from fiscallint.facts import class_rows, first_value, fund_table, table_figures, three_column_total
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 from fiscallint.subjects import norm_label
 
 from .fl3_support import mismatch
@@ -85,6 +85,7 @@ class GeneralBudget0405(Rule):
     severity = Severity.ERROR
     summary = "04表一般公共预算支出与05表小计不符 (table 04 general-budget column differs from table 05)"
     options = (TOLERANCE,)
+    reads = (WholeReport("table 04's (B04's) general-budget column against table 05 (B05)"),)
 
     def check(self) -> Iterator[Finding]:
         yield from self._compare("04", "05")

@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.facts import first_value, three_column_total
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 from .fl3_support import mismatch
 
@@ -61,6 +61,7 @@ class BasicExpenditure0506(Rule):
     severity = Severity.ERROR
     summary = "05表基本支出与06表人员经费、公用经费合计之和不符 (table 05 basic expenditure differs from table 06)"
     options = (TOLERANCE,)
+    reads = (WholeReport("table 05's (B05's) basic expenditure against table 06 (B06)"),)
 
     def check(self) -> Iterator[Finding]:
         yield from self._budget()

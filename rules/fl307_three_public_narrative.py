@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.facts import SLOT_NAMES, SLOTS
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 from .fl3_support import mismatch
 
@@ -52,6 +52,7 @@ class ThreePublicNarrative(Rule):
     severity = Severity.ERROR
     summary = "情况说明“三公”经费与三公表不符 (narrative 三公 figures differ from the 三公 table)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the narrative's 三公 figures against the 三公 table"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import AmountClaim
 from fiscallint.facts import differs, first_value
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 
 class RunningCosts06(Rule):
@@ -47,6 +47,7 @@ class RunningCosts06(Rule):
     severity = Severity.WARNING
     summary = "机关运行经费大于06表公用经费合计 (机关运行经费 exceeds table 06 公用经费)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the narrative's 机关运行经费 against table 06"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

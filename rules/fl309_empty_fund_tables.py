@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import AmountClaim, Table
 from fiscallint.facts import FUND_KINDS, fund_table, table_figures
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class EmptyFundTables(Rule):
@@ -44,6 +44,7 @@ class EmptyFundTables(Rule):
     name = "empty-fund-tables"
     severity = Severity.ERROR
     summary = "07/08表是否有数据与说明矛盾 (a 07/08 table stated empty shows figures, or vice versa)"
+    reads = (WholeReport("the narrative's empty-table statements against tables 07 and 08"),)
 
     def check(self) -> Iterator[Finding]:
         statements = self.context.model.empty_statements

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.facts import first_value
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import sum_tolerance
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 LINES = (
     ("30212", "abroad", "因公出国（境）费"),
@@ -67,6 +67,7 @@ class ThreePublicVs06(Rule):
     name = "three-public-vs-06"
     severity = Severity.ERROR
     summary = "06表“三公”经济科目大于“三公”经费表决算数 (a 三公 economic line of table 06 exceeds the 三公 table)"
+    reads = (WholeReport("table 06's 三公 lines against the 三公 table"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

@@ -9,7 +9,7 @@ from typing import ClassVar, Iterator
 from fiscallint.ast import Number, Span
 from fiscallint.facts import differs, first_value
 from fiscallint.findings import Finding, Related
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 
 def mismatch(
@@ -35,6 +35,7 @@ class TotalAgainst01(Rule):
     label: ClassVar[str]
     kind: ClassVar[str]
     options = (TOLERANCE,)
+    reads = (WholeReport("the 合计 row of one table against a row of table 01"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Funding
+from fiscallint.ast import Funding, PerformanceTable
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt, is_truncation, percent_tolerance
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 
 class ExecutionRate(Rule):
@@ -36,9 +36,10 @@ class ExecutionRate(Rule):
     severity = Severity.ERROR
     summary = "执行率与执行数/预算数不符 (execution rate is not actual / budget)"
     options = (TOLERANCE,)
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             for funding in [table.funding, *table.budget_lines]:
                 if funding is not None:
                     yield from self._check(funding)

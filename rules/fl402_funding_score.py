@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from fiscallint.ast import PerformanceTable
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 
 class FundingScore(Rule):
@@ -35,9 +36,10 @@ class FundingScore(Rule):
     severity = Severity.ERROR
     summary = "资金执行得分与分值×执行率不符 (funding score is not weight × execution rate)"
     options = (TOLERANCE,)
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             funding = table.funding
             if funding is None or funding.weight is None or funding.rate is None or funding.score is None:
                 continue

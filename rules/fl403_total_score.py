@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Number, PerformanceTable
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 
 def score_tolerance(terms: list[Number], total: Number) -> Decimal:
@@ -51,9 +51,10 @@ class TotalScore(Rule):
     severity = Severity.ERROR
     summary = "总分与各项得分之和不符 (total score is not the sum of the scores)"
     options = (TOLERANCE,)
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             if not table.indicators:
                 continue
             yield from self._check(table, table.total_score, "score", "得分")

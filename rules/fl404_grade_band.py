@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from fiscallint.ast import PerformanceTable
 from fiscallint.findings import Finding, Fix, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import PerformanceTables, Rule
 
 BANDS = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
 
@@ -43,9 +44,10 @@ class GradeBand(Rule):
     name = "grade-band"
     severity = Severity.ERROR
     summary = "评价等级与总分不符 (grade does not match the total score)"
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             score, grade, span = table.total_score, table.grade, table.grade_span
             if score is None or grade is None or span is None:
                 continue

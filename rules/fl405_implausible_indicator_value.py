@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Indicator, Measure
+from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.performance import is_bounded_rate, is_rate_name, shown
-from fiscallint.rule import Rule
+from fiscallint.rule import PerformanceTables, Rule
 
 
 class ImplausibleIndicatorValue(Rule):
@@ -49,9 +49,10 @@ class ImplausibleIndicatorValue(Rule):
     name = "implausible-indicator-value"
     severity = Severity.WARNING
     summary = "指标值不可信：率类指标用定性词、定性词配%或超过100% (implausible rate indicator value)"
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             for indicator in table.indicators:
                 problem = self._problem(indicator)
                 if problem is not None:

@@ -9,7 +9,7 @@ from fiscallint.ast import Indicator, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.performance import COST_NAME_RE, comparable, same_value, shown
-from fiscallint.rule import Rule
+from fiscallint.rule import PerformanceTables, Rule
 
 RATIO = Decimal("1.5")
 BOILERPLATE_MIN = 3
@@ -50,9 +50,10 @@ class TargetSetting(Rule):
     name = "target-setting"
     severity = Severity.WARNING
     summary = "目标设定偏低或实际值照抄目标值 (target set too low, or every actual restates its target)"
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             for indicator in table.indicators:
                 finding = self._too_low(indicator)
                 if finding is not None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import HUNDRED, fmt
-from fiscallint.rule import Rule
+from fiscallint.rule import PerformanceTables, Rule
 
 
 class ExecutionIndicator(Rule):
@@ -35,9 +36,10 @@ class ExecutionIndicator(Rule):
     name = "execution-indicator"
     severity = Severity.WARNING
     summary = "预算执行率指标与资金执行率不符 (execution-rate indicator contradicts the funding block)"
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             funding = table.funding
             if funding is None or funding.budget is None or funding.actual is None or funding.budget.value == 0:
                 continue

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Indicator
+from fiscallint.ast import Indicator, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.performance import comparable, shown
-from fiscallint.rule import Rule
+from fiscallint.rule import PerformanceTables, Rule
 
 
 def unmet(indicator: Indicator) -> bool:
@@ -45,9 +45,10 @@ class UnmetFullScore(Rule):
     name = "unmet-full-score"
     severity = Severity.WARNING
     summary = "未达成目标的指标得满分 (full score on an indicator whose target was not met)"
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             for indicator in table.indicators:
                 weight, score = indicator.weight, indicator.score
                 if weight is None or score is None or weight.value == 0 or score.value < weight.value or not unmet(indicator):

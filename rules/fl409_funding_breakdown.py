@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.ast import PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 
 class FundingBreakdown(Rule):
@@ -36,9 +37,10 @@ class FundingBreakdown(Rule):
     severity = Severity.WARNING
     summary = "基本支出与项目支出之和不等于执行数 (basic + project spending is not the actual total)"
     options = (TOLERANCE,)
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             basic, project = table.basic_total, table.project_total
             actual = table.funding.actual if table.funding is not None else None
             if basic is None or project is None or actual is None:

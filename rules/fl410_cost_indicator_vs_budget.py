@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Funding, Indicator, Measure, Number
+from fiscallint.ast import Funding, Indicator, Measure, Number, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.performance import is_rate_name, shown
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 COST_NAME_RE = re.compile(r"成本|费用|经费|资金|费$")
 NOT_COST_RE = re.compile(r"率|比例|人均|单价|平均|每|标准|次均|带动|撬动|拉动|吸引|引导|节约|节省|收入|效益|产值|投资|社会资金")
@@ -115,9 +115,10 @@ class CostIndicatorVsBudget(Rule):
     severity = Severity.WARNING
     summary = "成本指标与本表预算数、执行数矛盾 (a cost indicator contradicts the funding block)"
     options = (TOLERANCE,)
+    reads = (PerformanceTables(),)
 
-    def check(self) -> Iterator[Finding]:
-        for table in self.context.report.performance:
+    def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
+        for table in tables:
             funding = table.funding
             if funding is None or funding.budget is None or funding.actual is None:
                 continue

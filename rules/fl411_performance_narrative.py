@@ -9,7 +9,7 @@ from fiscallint.ast import Number, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.performance_narrative import EvaluatedAmount, EvaluationStatement, evaluation_statements
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 BASES = {"budget": "全年预算数", "actual": "全年执行数"}
 KINDS = {"project": ("项目", "项目支出"), "department": ("部门整体自评表", "部门整体支出")}
@@ -54,6 +54,7 @@ class PerformanceNarrative(Rule):
     severity = Severity.WARNING
     summary = "绩效段落的项目资金与所附自评表之和不符 (the 绩效 paragraph's funds are not the sum of its tables)"
     options = (TOLERANCE,)
+    reads = (WholeReport("a 绩效 paragraph's funds against the performance tables it counts"),)
 
     def check(self) -> Iterator[Finding]:
         for statement in evaluation_statements(self.context.report):

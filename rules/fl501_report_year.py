@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.findings import Finding, Fix, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class ReportYear(Rule):
@@ -33,6 +33,7 @@ class ReportYear(Rule):
     name = "report-year"
     severity = Severity.ERROR
     summary = "报告自称年度不一致 (the report names another year as its own)"
+    reads = (WholeReport("the years the paragraphs and section titles name (the model's year mentions)"),)
 
     def check(self) -> Iterator[Finding]:
         year = self.context.report.year

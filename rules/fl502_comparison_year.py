@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.findings import Finding, Fix, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class ComparisonYear(Rule):
@@ -30,6 +30,7 @@ class ComparisonYear(Rule):
     name = "comparison-year"
     severity = Severity.ERROR
     summary = "比较年度不是上一年 (the comparison year is not the previous year)"
+    reads = (WholeReport("the years the paragraphs and section titles name (the model's year mentions)"),)
 
     def check(self) -> Iterator[Finding]:
         year = self.context.report.year

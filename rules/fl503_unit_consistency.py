@@ -9,7 +9,7 @@ from fiscallint.ast import AmountClaim, Number, Table
 from fiscallint.facts import first_value
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.model import Model
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 TEN_THOUSAND = Decimal(10000)
 KEY_ROWS = {"01": ("本年收入合计", "本年支出合计"), "06": ("人员经费合计", "公用经费合计")}
@@ -50,6 +50,7 @@ class UnitConsistency(Rule):
     name = "unit-consistency"
     severity = Severity.ERROR
     summary = "表金额与说明相差一万倍，单位有误 (a table's figures are 10,000× off the narrative: 元 vs 万元)"
+    reads = (WholeReport("the tables' key totals against every narrative amount"),)
 
     def check(self) -> Iterator[Finding]:
         model = self.context.model

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.ast import Table
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 from fiscallint.tables import STANDARD_TITLES as TITLES, is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
@@ -57,6 +57,7 @@ class StandardTables(Rule):
     name = "standard-tables"
     severity = Severity.WARNING
     summary = "标准公开表缺失或顺序错乱 (a standard table 01–09 is missing or out of order)"
+    reads = (WholeReport("which standard tables are present, and their order"),)
 
     def check(self) -> Iterator[Finding]:
         report = self.context.report

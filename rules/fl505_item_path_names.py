@@ -8,7 +8,7 @@ from fiscallint.ast import Row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.item_paths import ItemPath, PathStep
 from fiscallint.subjects import path_name, same_name
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class ItemPathNames(Rule):
@@ -52,6 +52,7 @@ class ItemPathNames(Rule):
     name = "item-path-names"
     severity = Severity.ERROR
     summary = "科目路径名称与表中科目不符 (an item path names codes differently from the tables)"
+    reads = (WholeReport("the narrative's item paths against the rows of tables 02, 03 and 05"),)
 
     def check(self) -> Iterator[Finding]:
         rows: dict[str, Row] = {}

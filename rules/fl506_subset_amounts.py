@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import AmountClaim, BreakdownClaim, Claim
 from fiscallint.facts import rounding
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 KINDS = (
     ("micro", re.compile(r"小微企业")),
@@ -41,6 +41,7 @@ class SubsetAmounts(Rule):
     severity = Severity.ERROR
     summary = "部分金额大于整体 (a subset amount exceeds its superset: 小微 ≤ 中小企业 ≤ 政府采购总额)"
     options = (TOLERANCE,)
+    reads = (WholeReport("each section's amounts in order, and every 其中 breakdown of the report"),)
 
     def check(self) -> Iterator[Finding]:
         # A part written as 其中 of its whole is FL106's (part-exceeds-whole) to report.

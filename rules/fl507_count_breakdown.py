@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 
 class CountBreakdown(Rule):
@@ -29,6 +29,7 @@ class CountBreakdown(Rule):
     name = "count-breakdown"
     severity = Severity.ERROR
     summary = "分项计数之和与总数不符 (counts broken down with 其中 do not add up)"
+    reads = (WholeReport("the count breakdowns of the narrative (the model's index)"),)
 
     def check(self) -> Iterator[Finding]:
         for item in self.context.model.count_breakdowns:

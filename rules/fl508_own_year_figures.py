@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import AmountClaim, ChangeClaim, Paragraph, YearClaim
 from fiscallint.figures import TableFigure
 from fiscallint.findings import Finding, Fix, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Paragraphs, Rule
 from fiscallint.subjects import table_item
 
 
@@ -51,12 +51,13 @@ class OwnYearFigures(Rule):
     name = "own-year-figures"
     severity = Severity.ERROR
     summary = "本年度的表中数被冠以别的年份 (a figure of this year's tables stated under another year)"
+    reads = (Paragraphs(),)
 
-    def check(self) -> Iterator[Finding]:
+    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
         year = self.context.report.year
         if year is None:
             return
-        for paragraph in self.context.report.paragraphs:
+        for paragraph in paragraphs:
             last_year: YearClaim | None = None
             for claim in paragraph.claims:
                 if isinstance(claim, YearClaim):

@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Span
 from fiscallint.facts import locate
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Rule, WholeReport
 
 PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[XＸ]{2,}|×{2,}|某某)(?![A-Za-z])")
 FIGURE_SLOT_RE = re.compile(r"(?<![A-Za-z])(?:[XＸ]{2,}|×{2,})\s*(?:万元|%|％|个|辆|人次)")
@@ -36,6 +36,7 @@ class PlaceholderText(Rule):
     name = "placeholder-text"
     severity = Severity.WARNING
     summary = "模板占位符未替换 (a template placeholder XX / ×× / 某某 is left in the text)"
+    reads = (WholeReport("every paragraph and section title (a template's many slots silence the rule)"),)
 
     def check(self) -> Iterator[Finding]:
         report = self.context.report

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from fiscallint.ast import Span
+from fiscallint.ast import Paragraph, Span, Table
 from fiscallint.facts import locate
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Paragraphs, Rule, Tables
 
 FORMER_NAMES = {
     "文化体育与传媒支出": ("207", "文化旅游体育与传媒支出"),
@@ -45,15 +45,21 @@ class FormerClassNames(Rule):
     name = "former-class-names"
     severity = Severity.WARNING
     summary = "类级科目用了更名前的名称 (a functional class under its pre-2019 name)"
+    reads = (Paragraphs(), Tables(unplaced=True))
 
-    def check(self) -> Iterator[Finding]:
+    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
         report = self.context.report
         if report.year is None or report.year < RENAMED_IN:
             return
-        for paragraph in report.paragraphs:
+        for paragraph in paragraphs:
             for match in FORMER_RE.finditer(paragraph.text):
                 yield self._finding(locate(report, paragraph, match.start(), match.end()), match.group(), report.year)
-        for table in report.tables:
+
+    def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
+        report = self.context.report
+        if report.year is None or report.year < RENAMED_IN:
+            return
+        for table in tables:
             for row in table.rows:
                 old = next((name for name, (code, _) in FORMER_NAMES.items() if row.code == code and name in row.label), None)
                 if old is not None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from fiscallint.ast import Paragraph
 from fiscallint.facts import is_budget_report, locate
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Paragraphs, Rule
 
 AS_OF_RE = re.compile(r"截[至止](?:到|至)?\s*(?P<year>(?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
 PERIOD_RE = re.compile(
@@ -46,14 +47,15 @@ class DatesVersusReportYear(Rule):
     name = "dates-vs-report-year"
     severity = Severity.WARNING
     summary = "日期、期间与报告年度不符 (a year-end date or a project period does not fit the report year)"
+    reads = (Paragraphs(),)
 
-    def check(self) -> Iterator[Finding]:
+    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
         report = self.context.report
         year = report.year
         if year is None:
             return
         budget = is_budget_report(report)
-        for paragraph in report.paragraphs:
+        for paragraph in paragraphs:
             if not budget:
                 for match in AS_OF_RE.finditer(paragraph.text):
                     stated = int(match.group("year"))

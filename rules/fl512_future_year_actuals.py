@@ -7,7 +7,7 @@ from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Claim, Paragraph, YearClaim
 from fiscallint.findings import Finding, Fix, Related, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Paragraphs, Rule
 
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
 FLOW_RE = re.compile(r"支出|收入")
@@ -40,12 +40,13 @@ class FutureYearActuals(Rule):
     severity = Severity.ERROR
     summary = "决算数被冠以报告年度之后的年份 (a final account's actual figure stated under a later year)"
 
-    def check(self) -> Iterator[Finding]:
-        report = self.context.report
-        year = report.year
+    reads = (Paragraphs(),)
+
+    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+        year = self.context.report.year
         if year is None or self.context.model.is_budget:
             return
-        for paragraph in report.paragraphs:
+        for paragraph in paragraphs:
             for claim in paragraph.claims:
                 if isinstance(claim, YearClaim) and claim.role == "other" and int(claim.year.value) > year:
                     evidence = _actual_in_sentence(paragraph, claim, year)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 if TYPE_CHECKING:  # the store's code is loaded only when a store is given (start-up)
     from fiscallint.across.peers import Peer
@@ -69,6 +69,7 @@ class UnitExceedsDepartment(Rule):
     severity = Severity.ERROR
     summary = "单位金额大于所属部门同项金额 (a unit's figure exceeds its department's for the same year, kind and item)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against its department's reports in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         if not self.context.settings.get("facts_db"):

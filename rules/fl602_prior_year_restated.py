@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 if TYPE_CHECKING:  # the store's code is loaded only when a store is given (start-up)
     from fiscallint.across.peers import Peer
@@ -56,6 +56,7 @@ class PriorYearRestated(Rule):
     severity = Severity.ERROR
     summary = "本年报告所列上年数与上年报告不符 (last year's figures differ from last year's own report)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against last year's reports in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         if not self.context.settings.get("facts_db"):

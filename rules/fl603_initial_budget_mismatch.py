@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 if TYPE_CHECKING:  # the store's code is loaded only when a store is given (start-up)
     from fiscallint.across.peers import Peer
@@ -56,6 +56,7 @@ class InitialBudgetMismatch(Rule):
     severity = Severity.ERROR
     summary = "决算所列年初预算数与同年预算报告不符 (a final account's 年初预算 differs from the budget report)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against the same year's budget report in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         if not self.context.settings.get("facts_db"):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Iterator
 
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import TOLERANCE, Rule
+from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 if TYPE_CHECKING:  # the store's code is loaded only when a store is given (start-up)
     from fiscallint.across.peers import Peer
@@ -56,6 +56,7 @@ class ExecutionEstimateVsFinal(Rule):
     severity = Severity.WARNING
     summary = "预算所列上年执行数与上年决算不符 (a budget's 当年预算执行数 differs from that year's final account)"
     options = (TOLERANCE,)
+    reads = (WholeReport("the report's figures against last year's final account in the facts store"),)
 
     def check(self) -> Iterator[Finding]:
         if not self.context.settings.get("facts_db"):

@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 
 TYPO_PACK = '''
-"""A test-only pack: XT101 flags 帐户 (a variant spelling) and offers 账户 as a safe fix."""
+"""A test-only pack: XT101 flags 帐户 (a variant spelling) and offers 账户 as a safe fix (a
+whole-report rule written as a plain check()); XT102 flags a doubled 。 in a paragraph (a rule
+that reads paragraphs)."""
 
 from fiscallint.ast import Span
+from fiscallint.facts import locate
 from fiscallint.findings import Applicability, Fix, Severity
-from fiscallint.rule import Rule
+from fiscallint.rule import Paragraphs, Rule
 
 
 class AccountSpelling(Rule):
@@ -41,8 +44,30 @@ class AccountSpelling(Rule):
                 start = line.find("帐户", start + 2)
 
 
+class DoubledFullStop(Rule):
+    """段落中句号重复。
+
+    说明:
+        测试用规则：按段落读取。
+    """
+
+    code = "XT102"
+    name = "doubled-full-stop"
+    severity = Severity.INFO
+    summary = "句号重复 (a doubled full stop)"
+    reads = (Paragraphs(),)
+
+    def check_paragraphs(self, paragraphs):
+        for paragraph in paragraphs:
+            start = paragraph.text.find("。。")
+            while start >= 0:
+                span = locate(self.context.report, paragraph, start, start + 2)
+                yield self.finding(span, "句号重复", fix=Fix(span, "。", "删去重复的句号", Applicability.SAFE))
+                start = paragraph.text.find("。。", start + 2)
+
+
 def rules():
-    return [AccountSpelling]
+    return [AccountSpelling, DoubledFullStop]
 '''
 
 BROKEN_PACK = 'raise ImportError("this pack is broken on purpose")\n'

@@ -124,6 +124,7 @@ def test_list_shows_the_matches(folder: Path) -> None:
     assert listed.output.rstrip().endswith("5 report(s); 3 same-unit pair(s), 6 unit–department pair(s)")
 
 
+@pytest.mark.slow  # starts worker processes
 def test_store_is_deterministic_and_incremental(folder: Path, tmp_path: Path) -> None:
     one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
     first = index_paths([str(p) for p in sorted(folder.iterdir())], str(one), jobs=1)

@@ -49,6 +49,7 @@ def test_show_source_draws_carets_under_the_figure(reports: Path) -> None:
     assert "4 | 合计 300.00\n  |      ^^^^^^\n" in out  # 合计 is two cells wide each
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_missing_file_is_one_line_exit_2_and_others_still_linted(reports: Path) -> None:
     result = run("check", "--select", "FL204", str(reports / "missing.txt"), str(reports / "bad.txt"))
     assert result.returncode == 2
@@ -57,6 +58,7 @@ def test_missing_file_is_one_line_exit_2_and_others_still_linted(reports: Path) 
     assert "FL204" in result.stdout
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_binary_file_is_an_input_error(reports: Path) -> None:
     (reports / "blob.txt").write_bytes(b"\x00\x01\x02")
     result = run("check", str(reports / "blob.txt"))
@@ -134,6 +136,7 @@ def test_output_file_and_nothing_else_written(reports: Path) -> None:
     assert {p: p.read_bytes() for p in reports.iterdir() if p.name != "out.json"} == before
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_parallel_jobs_give_the_same_output(tmp_path: Path) -> None:
     for i in range(6):
         (tmp_path / f"r{i}.txt").write_text(BAD if i % 2 else GOOD, encoding="utf-8")
@@ -143,6 +146,7 @@ def test_parallel_jobs_give_the_same_output(tmp_path: Path) -> None:
     assert serial.stdout == parallel.stdout and len(json.loads(serial.stdout)) == 3
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_no_progress_bar_in_a_pipe(tmp_path: Path) -> None:
     for i in range(12):
         (tmp_path / f"r{i}.txt").write_text(GOOD, encoding="utf-8")
@@ -150,6 +154,7 @@ def test_no_progress_bar_in_a_pipe(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_folder_walk_skips_configured_excludes(tmp_path: Path) -> None:
     (tmp_path / "fiscallint.toml").write_text('exclude = ["drafts", "*.old.txt"]\n', encoding="utf-8")
     (tmp_path / "drafts").mkdir()
@@ -160,6 +165,7 @@ def test_folder_walk_skips_configured_excludes(tmp_path: Path) -> None:
     assert [Path(d["path"]).name for d in data] == ["z.txt"]
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_extract_bad_pdf_is_one_line_exit_2(tmp_path: Path) -> None:
     fake = tmp_path / "fake.pdf"
     fake.write_bytes(b"not a pdf at all")
@@ -168,6 +174,7 @@ def test_extract_bad_pdf_is_one_line_exit_2(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"{fake}: error: ") and result.stderr.count("\n") == 1
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_extract_writes_canonical_text(tmp_path: Path) -> None:
     pytest.importorskip("reportlab")
     from tests import pdf_fixtures as fx
@@ -179,6 +186,7 @@ def test_extract_writes_canonical_text(tmp_path: Path) -> None:
     assert "部门基本情况" in (tmp_path / "r.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_version_is_cheap() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("fiscallint")

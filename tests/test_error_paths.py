@@ -91,6 +91,7 @@ def dying_lint_file(path: str, *args, **kwargs):
 ORIGINAL_LINT_FILE = pipeline.lint_file
 
 
+@pytest.mark.slow  # starts worker processes
 def test_a_dead_worker_loses_only_its_own_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("a.txt", "dies.txt", "z.txt"):
         (project / name).write_text(SHARE, encoding="utf-8")

@@ -42,18 +42,19 @@ def test_which_fixes_apply(tmp_path: Path, applicability: Applicability, plain: 
 
 
 def test_every_builtin_fix_rewriting_a_figure_or_year_is_unsafe_and_titled() -> None:
-    """The built-in fixes replace a printed figure, grade or year: all unsafe, all with a title."""
+    """The built-in fixes replace a printed figure, grade or year: all unsafe (or only shown,
+    when the figure was computed from an inferred whole), all with a title."""
     from fiscallint.testing import case_files, load_cases, run_case
 
-    seen = 0
+    seen: list[Applicability] = []
     for path in case_files(ROOT / "tests" / "rules"):
         for case in load_cases(path):
             if case.expect_findings:
                 for f in run_case(case)[1]:
                     if f.fix is not None:
-                        seen += 1
-                        assert f.fix.applicability is Applicability.UNSAFE and f.fix.title, (case.id, f.fix)
-    assert seen >= 10
+                        seen.append(f.fix.applicability)
+                        assert f.fix.applicability is not Applicability.SAFE and f.fix.title, (case.id, f.fix)
+    assert seen.count(Applicability.UNSAFE) >= 10 and Applicability.DISPLAY_ONLY in seen
 
 
 def test_fix_flag_alone_leaves_a_year_and_says_why(tmp_path: Path) -> None:
@@ -74,6 +75,47 @@ def test_json_and_sarif_carry_title_and_applicability(tmp_path: Path) -> None:
     assert data[0]["fix"]["applicability"] == "unsafe" and data[0]["fix"]["title"] == "占比改为计算值 80%"
     sarif = json.loads(CliRunner().invoke(main, ["check", "--select", "FL101", "--format", "sarif", str(path)]).stdout)
     assert sarif["runs"][0]["results"][0]["fixes"][0]["description"]["text"] == "FL101: 占比改为计算值 80% (unsafe)"
+
+
+# A share of an inferred whole (the paragraph's lead amount): FL101 shows the recomputed figure only.
+INFERRED = "2024年度一般公共预算财政拨款支出 500.00 万元，主要用于以下方面：\n\n1.一般公共服务（类）支出 400.00 万元，占 60%。\n"
+
+
+def test_a_display_only_fix_is_shown_in_every_format(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(INFERRED, encoding="utf-8")
+    run = lambda *args: CliRunner().invoke(main, ["check", "--select", "FL101", *args, str(path)]).stdout  # noqa: E731
+    (item,) = json.loads(run("--format", "json"))
+    assert item["fix"]["applicability"] == "display-only" and item["fix"]["replacement"] == "80"
+    assert item["fix"]["title"] == "按推定分母（“2024年度一般公共预算财政拨款支出”）算得 80%（仅供参考）"
+    (fix,) = json.loads(run("--format", "sarif"))["runs"][0]["results"][0]["fixes"]
+    assert fix["description"]["text"].endswith("(display-only)") and fix["properties"] == {"applicability": "display-only"}
+    text = run("--show-source")
+    assert text.endswith(" ^^\n  = 建议 (display-only, never applied): 按推定分母（“2024年度一般公共预算财政拨款支出”）算得 80%（仅供参考）\n")
+    statistics = run("--statistics")
+    assert "[*]" not in statistics, "a display-only fix does not make a finding fixable"
+
+
+@pytest.mark.parametrize("flags", [["--fix"], ["--fix", "--unsafe-fixes"], ["--diff", "--unsafe-fixes"]])
+def test_a_display_only_fix_is_never_applied(tmp_path: Path, flags: list[str]) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(INFERRED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--select", "FL101", *flags, str(path)])
+    assert path.read_text(encoding="utf-8") == INFERRED
+    if "--diff" in flags:
+        assert result.exit_code == 0 and result.stdout == "", "nothing to show as a diff"
+    else:
+        assert result.exit_code == 1 and "FL101" in result.stdout, "the finding stays"
+    assert "fixed" not in result.stderr and "not applied" not in result.stderr
+
+
+def test_text_shows_what_a_fix_does_and_who_applies_it(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(SHARE, encoding="utf-8")
+    text = CliRunner().invoke(main, ["check", "--select", "FL101", "--show-source", str(path)]).stdout
+    assert text.endswith("\n  = 修复 (unsafe fix, --unsafe-fixes): 占比改为计算值 80%\n")
+    plain = CliRunner().invoke(main, ["check", "--select", "FL101", str(path)]).stdout
+    assert "修复" not in plain, "without --show-source one line per finding"
 
 
 def test_precommit_fix_hook_never_applies_unsafe_fixes(tmp_path: Path) -> None:

@@ -47,6 +47,7 @@ def specials(tmp_path: Path) -> dict[str, Path]:
         ("sock.tsv", "a socket"), ("zero.pdf", "a character device"), ("fifo.pdf", "a FIFO (named pipe)"),
     ],
 )
+@pytest.mark.slow  # runs the command in a subprocess
 def test_special_file_named_directly(specials: dict[str, Path], name: str, kind: str) -> None:
     result = fiscallint(name, "a.txt", cwd=specials["a.txt"].parent)
     assert result.returncode == 2
@@ -54,6 +55,7 @@ def test_special_file_named_directly(specials: dict[str, Path], name: str, kind:
     assert "a.txt:1:" in result.stdout  # the other file is still linted
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_special_files_met_walking_a_folder(specials: dict[str, Path]) -> None:
     folder = specials["a.txt"].parent
     result = fiscallint(".", cwd=folder)
@@ -74,6 +76,7 @@ def test_line_bound(tmp_path: Path) -> None:
         read_text_source(str(over))
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_size_bound_and_the_other_files_still_linted(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SHARE, encoding="utf-8")
     (tmp_path / "big.txt").write_bytes(b"x" * (MAX_TEXT_BYTES + 1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -114,10 +115,11 @@ def test_misaligned_codes_and_figures_are_reported_not_checked() -> None:
     assert found == [("FL001", 2, None)]
 
 
-def _documents() -> list[Path]:
+def _documents() -> list[Any]:
     documents = sorted(p for p in FIXTURES.iterdir() if p.is_file()) + sorted(LAYOUTS.glob("*.txt"))
     if CORPUS.is_dir():
-        documents += sorted((CORPUS / "text").iterdir()) + sorted((CORPUS / "pdf").glob("*.pdf"))
+        corpus = sorted((CORPUS / "text").iterdir()) + sorted((CORPUS / "pdf").glob("*.pdf"))
+        documents += [pytest.param(p, marks=pytest.mark.slow) for p in corpus]  # reads the corpus
     return documents
 
 

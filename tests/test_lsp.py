@@ -15,6 +15,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from tests.plugin_pack import TYPO_PACK, make_pack, subprocess_env
 from tests.test_cli import BAD
 
+pytestmark = pytest.mark.slow  # drives a language server in a subprocess
+
 SITE = make_pack(Path(tempfile.mkdtemp(prefix="fiscallint-lsp-site-")), "xtpack", TYPO_PACK)
 DIAGNOSTICS = types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
 DOC = BAD + "\n本单位银行帐户余额 10.00 万元。\n"  # FL204 on line 4; XT101 (with a fix) on line 8
@@ -53,6 +55,15 @@ def codes(client: LanguageClient, uri: str) -> list[str]:
     return sorted(str(d.code) for d in client.diagnostics[uri])
 
 
+async def actions_for(client: LanguageClient, uri: str, code: str) -> list:
+    """The code actions offered for the document's one diagnostic of ``code``."""
+    (found,) = [d for d in client.diagnostics[uri] if d.code == code]
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri), range=found.range, context=types.CodeActionContext(diagnostics=[found]),
+    ))
+    return actions
+
+
 @pytest.mark.asyncio
 async def test_diagnostics_on_open(client: LanguageClient, workspace: Path) -> None:
     uri = await open_doc(client, workspace / "r.txt", DOC)
@@ -68,12 +79,7 @@ async def test_diagnostics_on_open(client: LanguageClient, workspace: Path) -> N
 @pytest.mark.asyncio
 async def test_quick_fix_then_edit_clears_the_diagnostic(client: LanguageClient, workspace: Path) -> None:
     uri = await open_doc(client, workspace / "r.txt", DOC)
-    (typo,) = [d for d in client.diagnostics[uri] if d.code == "XT101"]
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri),
-        range=typo.range,
-        context=types.CodeActionContext(diagnostics=[typo]),
-    ))
+    actions = await actions_for(client, uri, "XT101")
     titles = [a.title for a in actions]
     assert any("账户" in t for t in titles) and any("ignore this finding" in t for t in titles)
     fix = next(a for a in actions if a.edit is not None)
@@ -88,13 +94,23 @@ async def test_quick_fix_then_edit_clears_the_diagnostic(client: LanguageClient,
     assert codes(client, uri) == ["FL204"]
 
 
+INFERRED = "2024年度一般公共预算财政拨款支出 500.00 万元，主要用于以下方面：\n\n1.一般公共服务（类）支出 400.00 万元，占 60%。\n"
+
+
+@pytest.mark.asyncio
+async def test_display_only_fix_is_listed_disabled_without_an_edit(client: LanguageClient, workspace: Path) -> None:
+    uri = await open_doc(client, workspace / "r.txt", INFERRED)
+    actions = await actions_for(client, uri, "FL101")
+    (shown,) = [a for a in actions if "display only" in a.title]
+    assert "80%" in shown.title and shown.edit is None and shown.command is None
+    assert shown.disabled is not None and shown.disabled.reason
+    assert not any(isinstance(a, types.CodeAction) and a.edit is not None for a in actions)
+
+
 @pytest.mark.asyncio
 async def test_ignore_action_adds_to_the_baseline(client: LanguageClient, workspace: Path) -> None:
     uri = await open_doc(client, workspace / "r.txt", DOC)
-    (total,) = [d for d in client.diagnostics[uri] if d.code == "FL204"]
-    actions = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri), range=total.range, context=types.CodeActionContext(diagnostics=[total]),
-    ))
+    actions = await actions_for(client, uri, "FL204")
     ignore = next(a for a in actions if a.title.startswith("FL204") and "ignore" in a.title)
     command = ignore.command
     if isinstance(command, str):  # the test client decodes Command | CodeAction as a Command

@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # starts an interpreter
+
 
 def test_missing_lark_is_one_line(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"

@@ -89,6 +89,7 @@ def test_side_by_side_table(tmp_path: Path) -> None:
     assert ls[:2] == ["收入支出决算总表", "单位：万元"]
 
 
+@pytest.mark.slow  # starts an interpreter
 def test_import_does_not_load_pdfminer() -> None:
     code = "import sys, fiscallint.pdf; sys.exit('pdfminer' in sys.modules)"
     root = Path(__file__).resolve().parents[1]

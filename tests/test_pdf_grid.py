@@ -40,6 +40,7 @@ def test_generated_tables_match_pdfplumber(tmp_path: Path, name: str) -> None:
     assert _same_as_pdfplumber(path) >= 1
 
 
+@pytest.mark.slow  # reads the corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus PDFs not available")
 def test_corpus_tables_match_pdfplumber() -> None:
     assert sum(_same_as_pdfplumber(p) for p in sorted(CORPUS.glob("*.pdf"))) >= 20

@@ -18,6 +18,7 @@ def fiscallint(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess
     return subprocess.run([sys.executable, "-m", "fiscallint", *args], capture_output=True, text=True, env=subprocess_env(site), cwd=cwd)
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_plugin_rule_is_listed_and_fires(tmp_path: Path) -> None:
     site = make_pack(tmp_path / "site", "xtpack", TYPO_PACK)
     listed = fiscallint(site, "rules", cwd=tmp_path)
@@ -30,6 +31,7 @@ def test_plugin_rule_is_listed_and_fires(tmp_path: Path) -> None:
     assert checked.stdout == "r.txt:1:6: XT101 “帐户”应作“账户”\n"
 
 
+@pytest.mark.slow  # runs the command in a subprocess
 def test_broken_plugin_is_reported_not_fatal(tmp_path: Path) -> None:
     site = make_pack(tmp_path / "site", "xtpack", TYPO_PACK)
     make_pack(site, "brokenpack", BROKEN_PACK)

@@ -13,6 +13,8 @@ import sys
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test starts an interpreter
+
 HEAVY = ("pdfminer", "pdfplumber", "pypdfium2", "pygls", "lsprotocol", "rich", "lark", "fiscallint.pipeline", "fiscallint.engine", "fiscallint.parser")
 PDF_STACK = {"pdfminer", "pdfplumber", "pypdfium2"}
 

@@ -61,6 +61,7 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, object]:
                 "artifactLocation": {"uri": _uri(f.path)},
                 "replacements": [{"deletedRegion": _region(f.fix.span), "insertedContent": {"text": f.fix.replacement}}],
             }],
+            "properties": {"applicability": f.fix.applicability.value},
         }]
     return result
 

@@ -1,10 +1,11 @@
-"""The default format: ``path:line:col: CODE message``, optionally with the source and carets."""
+"""The default format: ``path:line:col: CODE message``, optionally with the source, carets and
+the finding's fix (what it does, and whether ``--fix``, ``--unsafe-fixes`` or nothing applies it)."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from ..findings import Finding
+from ..findings import Applicability, Finding
 from . import OutputContext, location, printable
 
 
@@ -27,10 +28,25 @@ def snippet(finding: Finding, lines: list[str]) -> str:
     return f"{gutter} |\n{number} | {line}\n{gutter} | {carets}\n"
 
 
+FIX_KINDS = {
+    Applicability.SAFE: "修复 (safe fix, --fix)",
+    Applicability.UNSAFE: "修复 (unsafe fix, --unsafe-fixes)",
+    Applicability.DISPLAY_ONLY: "建议 (display-only, never applied)",
+}
+
+
+def fix_line(finding: Finding) -> str:
+    """Under the snippet: what the finding's fix does and how far it may be trusted."""
+    if finding.fix is None:
+        return ""
+    gutter = " " * len(str(finding.span.line))
+    return f"{gutter} = {FIX_KINDS[finding.fix.applicability]}: {printable(finding.fix.label())}\n"
+
+
 def format_text(findings: list[Finding], context: OutputContext) -> str:
     out = []
     for finding in findings:
         out.append(f"{location(finding)}: {finding.code} {printable(finding.message)}\n")
         if context.show_source:
-            out.append(snippet(finding, context.lines.get(finding.path, [])))
+            out.append(snippet(finding, context.lines.get(finding.path, [])) + fix_line(finding))
     return "".join(out)

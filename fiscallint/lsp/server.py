@@ -7,7 +7,8 @@ never delays a small one's diagnostics. A newer edit or closing the document can
 running lint (it stops within 512 lines of the parse, or at the next paragraph, table or
 rule) and a stale result is dropped. Every request is answered: params that cannot be read get
 an InvalidParams error response.
-Code actions offer each safe fix and "ignore this finding" (which records the finding in the
+Code actions offer each fix (safe ones preferred, unsafe ones saying so; a display-only fix is
+listed disabled, with no edit) and "ignore this finding" (which records the finding in the
 baseline file). Hover on a claim shows what was parsed.
 """
 
@@ -260,6 +261,13 @@ def code_action(ls: FiscalServer, params: types.CodeActionParams) -> list[types.
                     text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=linted.version),
                     edits=[edit],
                 )]),
+            ))
+        elif finding.fix is not None:
+            actions.append(types.CodeAction(
+                title=f"{finding.code}: {finding.fix.label()} (display only: a suggestion, never applied)",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=[diag],
+                disabled=types.CodeActionDisabled(reason="仅供参考，不自动修改 (a suggestion to check by hand)"),
             ))
         actions.append(types.CodeAction(
             title=f"{finding.code}: 忽略此项 (ignore this finding: add it to the baseline)",
