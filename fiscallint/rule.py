@@ -50,11 +50,8 @@ TOLERANCE = Option(
 )
 
 
-CLAIM_KINDS = (
-    "amount", "share", "execution", "change", "breakdown", "year", "count", "count_breakdown", "relation",
-    "unitless_share",
-)
-"""The kinds of narrative claim the parser produces (:class:`fiscallint.ast.Claim`)."""
+CLAIM_KINDS = tuple(cls.kind for cls in Claim.__subclasses__())
+"""The kinds of narrative claim the parser produces: one subclass of :class:`fiscallint.ast.Claim` each."""
 
 
 class Read:
