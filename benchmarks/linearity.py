@@ -34,7 +34,7 @@ SCALE = {"short-lines": 0.125}  # short lines hit the line bound first: an eight
 CHILD = """
 import json, resource, sys, time
 from fiscallint.config import Config
-from fiscallint.parser import document_parser
+from fiscallint.parser.document import document_parser
 from fiscallint.pipeline import Overrides, lint_file
 from pathlib import Path
 document_parser()

@@ -448,7 +448,7 @@ class Report:
     pages: list[int] | None = None
     """For a PDF: pages[i] is the 1-based page of canonical line i+1."""
     performance: list[PerformanceTable] = field(default_factory=list)
-    """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.performance`."""
+    """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.parser.performance`."""
 
     def claims(self) -> Iterator[Claim]:
         for paragraph in self.paragraphs:

@@ -14,9 +14,9 @@ from itertools import combinations, takewhile
 from typing import Iterator
 
 from .ast import AmountClaim, Cell, ChangeClaim, CountBreakdownClaim, ExecutionClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, YearClaim
-from .claims import parse_line, relation_operands
-from .lines import clean_line
-from .tables import is_budget_kind
+from .parser.claims import parse_line, relation_operands
+from .parser.lines import clean_line
+from .parser.tables import is_budget_kind
 
 # ---------------------------------------------------------------- positions in paragraphs
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Row, Table
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import TOLERANCE, Rule, Tables
-from fiscallint.tables import ColumnRule, column_rules, total_first, total_of_the_rest
+from fiscallint.parser.tables import ColumnRule, column_rules, total_first, total_of_the_rest
 
 from .fl2_support import row_violations
 

@@ -8,7 +8,7 @@ from fiscallint.ast import Identity, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.rule import TOLERANCE, Rule, Tables
-from fiscallint.tables import total_first
+from fiscallint.parser.tables import total_first
 
 from .fl2_support import UNKNOWN, row_violations, show, sum_check, value_in
 

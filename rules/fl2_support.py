@@ -8,7 +8,7 @@ from typing import Iterator
 
 from fiscallint.ast import Number, Row, Span
 from fiscallint.numbers import fmt, sum_tolerance
-from fiscallint.tables import ColumnRule, identity_holds, placements
+from fiscallint.parser.tables import ColumnRule, identity_holds, placements
 
 UNKNOWN = object()
 """A value whose column is not known (a dump row with vanished empty cells)."""

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.performance import is_bounded_rate, is_rate_name, shown
+from fiscallint.parser.performance import is_bounded_rate, is_rate_name, shown
 from fiscallint.rule import PerformanceTables, Rule
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 from fiscallint.ast import Indicator, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.performance import COST_NAME_RE, comparable, same_value, shown
+from fiscallint.parser.performance import COST_NAME_RE, comparable, same_value, shown
 from fiscallint.rule import PerformanceTables, Rule
 
 RATIO = Decimal("1.5")

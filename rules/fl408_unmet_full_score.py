@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.ast import Indicator, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.performance import comparable, shown
+from fiscallint.parser.performance import comparable, shown
 from fiscallint.rule import PerformanceTables, Rule
 
 

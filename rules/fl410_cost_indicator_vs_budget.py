@@ -10,7 +10,7 @@ from typing import Iterator
 from fiscallint.ast import Funding, Indicator, Measure, Number, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.performance import is_rate_name, shown
+from fiscallint.parser.performance import is_rate_name, shown
 from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 COST_NAME_RE = re.compile(r"成本|费用|经费|资金|费$")

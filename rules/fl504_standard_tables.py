@@ -7,7 +7,7 @@ from typing import Iterator
 from fiscallint.ast import Table
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule, WholeReport
-from fiscallint.tables import STANDARD_TITLES as TITLES, is_budget_kind
+from fiscallint.parser.tables import STANDARD_TITLES as TITLES, is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
 EMPTY_KIND = {"07": "fund", "08": "capital"}

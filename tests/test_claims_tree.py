@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
-from fiscallint.claims import claims_parser, claims_tree
+from fiscallint.parser.claims import claims_parser, claims_tree
 
 FRAGMENTS = [
     "本年度", "支出", "合计", "1,234.56万元", "88.5万元", "1.2亿元", "300元", "12.5%", "-3.2％", "2024年", "2023年度",

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from fiscallint import grammar_files
-from fiscallint.grammar_files import build_parser, cache_folder
+from fiscallint.parser import grammar_files
+from fiscallint.parser.grammar_files import build_parser, cache_folder
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual", "propagate_positions": False}
 SENTENCE = "支出合计500.00万元"

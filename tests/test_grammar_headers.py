@@ -5,7 +5,7 @@ from __future__ import annotations
 from fiscallint.ast import Report, Row, Table
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText, detect_shape
-from fiscallint.tables import header_names
+from fiscallint.parser.tables import header_names
 from fiscallint.testing import lint_text
 
 

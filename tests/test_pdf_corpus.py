@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fiscallint.pdf import PdfText, extract_pdf
-from fiscallint.tables import STANDARD_TITLES as TITLES
+from fiscallint.parser.tables import STANDARD_TITLES as TITLES
 
 pytestmark = pytest.mark.slow
 

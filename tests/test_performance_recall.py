@@ -14,7 +14,7 @@ import pytest
 
 from fiscallint.ast import Report, Span
 from fiscallint.parser import parse_source
-from fiscallint.performance import comparable, is_rate_name
+from fiscallint.parser.performance import comparable, is_rate_name
 from fiscallint.source import read_text_source
 from fiscallint.testing import lint_text
 

@@ -19,7 +19,7 @@ from fiscallint.findings import Finding, Severity
 from fiscallint.parser import parse_source
 from fiscallint.registry import all_rules
 from fiscallint.source import SourceText, detect_shape
-from fiscallint.tables import table_kind
+from fiscallint.parser.tables import table_kind
 from fiscallint.testing import lint_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -109,7 +109,7 @@ def identify(report: Report) -> Identity:
     if level is None:
         level = "unit" if own or parent else "department"
     if kind is None:
-        from ..tables import is_budget_kind
+        from ..parser.tables import is_budget_kind
 
         kinds = [t.kind for t in report.tables if t.kind and t.rows]
         kind = "budget" if kinds and all(is_budget_kind(k) for k in kinds) else "final"

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from .ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
-from .numbers import parse_number
+from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
+from ..numbers import parse_number
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"

@@ -14,7 +14,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import BasicLexer, LexerThread
 
-from .ast import (
+from ..ast import (
     AmountClaim,
     BreakdownClaim,
     ChangeClaim,
@@ -33,8 +33,8 @@ from .ast import (
 )
 from .grammar_files import build_parser
 from .lines import Line
-from .numbers import parse_number, sum_tolerance
-from .subjects import claim_subject, item_key
+from ..numbers import parse_number, sum_tolerance
+from ..subjects import claim_subject, item_key
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
 

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from .. import __version__
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -29,7 +29,7 @@ _HERE = Path(__file__).resolve().parent
 
 def grammar_text(name: str) -> str:
     """The text of a grammar file from ``grammar/``."""
-    for folder in (_HERE / "grammar", _HERE.parent / "grammar"):
+    for folder in (_HERE.parent / "grammar", _HERE.parent.parent / "grammar"):
         path = folder / name
         if path.is_file():
             return path.read_text(encoding="utf-8")

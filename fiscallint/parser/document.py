@@ -9,13 +9,13 @@ from typing import Callable
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
-from .ast import Paragraph, Report, Section, Span, Table, Unparsed
+from ..ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_paragraph
-from .errors import Cancelled
+from ..errors import Cancelled
 from .grammar_files import build_parser
 from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, source_lines
 from .performance import parse_performance
-from .source import SourceText
+from ..source import SourceText
 from .tables import build_table, squeeze
 
 

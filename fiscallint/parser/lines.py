@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 from lark import Token
 from lark.lexer import Lexer
 
-from .errors import Cancelled
+from ..errors import Cancelled
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 H1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")

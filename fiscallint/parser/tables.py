@@ -16,9 +16,9 @@ from itertools import combinations
 from math import comb
 from typing import Iterable
 
-from .ast import Cell, Identity, Number, Row, Span, Table
+from ..ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line
-from .numbers import parse_number, sum_tolerance
+from ..numbers import parse_number, sum_tolerance
 
 TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*")
 PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
