@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from fiscallint.ast import Indicator, Measure, PerformanceTable
@@ -16,7 +17,8 @@ class ImplausibleIndicatorValue(Rule):
     说明:
         满意度、完成率、合格率、及时率等指标应以百分比衡量。指标值或实际完成值写成
         “有序推进”“显著”“有效”等定性词，或定性词配“%”单位，或满意度/完成率等超过
-        100%，都说明指标设置或填报有误。每个指标报告一次。
+        100%，都说明指标设置或填报有误。每个指标报告一次。满意度指标以满意程度本身
+        （满意、较满意、基本满意）为值时是一个等级，不视为含糊的定性词。
 
     反例:
         项目支出绩效自评表
@@ -67,12 +69,20 @@ class ImplausibleIndicatorValue(Rule):
             if measure.qualitative and measure.is_percent:
                 return measure, f"“{name}”的{word}“{measure.text}”是定性表述，却以 % 为单位"
         for measure, word in values:
-            if measure.qualitative and is_rate_name(name):
+            if measure.qualitative and is_rate_name(name) and not _satisfaction_grade(name, measure):
                 return measure, f"“{name}”是率/满意度类指标，{word}却是定性表述“{measure.text}”，无法衡量"
         for measure, word in values:
             if measure.is_percent and measure.number is not None and measure.number.value > 100 and is_bounded_rate(name):
                 return measure, f"“{name}”的{word} {shown(measure)} 超过 100%"
         return None
+
+
+SATISFACTION_GRADE_RE = re.compile(r"(非常|很|比较|较|基本)?满意")
+
+
+def _satisfaction_grade(name: str, measure: Measure) -> bool:
+    """A 满意度 valued by a grade of the satisfaction scale itself (满意, 较满意): a rating, not a vague word."""
+    return "满意度" in name and SATISFACTION_GRADE_RE.fullmatch(measure.text.strip().lstrip("=＝≥")) is not None
 
 
 RULE = ImplausibleIndicatorValue
