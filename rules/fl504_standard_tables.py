@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from fiscallint.ast import Table
@@ -12,6 +13,8 @@ from fiscallint.parser.tables import STANDARD_TITLES as TITLES, is_budget_kind
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
 EMPTY_KIND = {"07": "fund", "08": "capital"}
 KINDS_TO_CHECK = 5
+UNNAMED_ACCOUNT_RE = re.compile(r"决算(明细)?表$")
+"""A 决算 table's title the standard kinds do not name (a provincial variant)."""
 """Standard tables recognised by title, without numbers, before the missing ones are named."""
 
 
@@ -22,7 +25,7 @@ class StandardTables(Rule):
         报告含编号的公开表时，01至09表都应出现并按编号排列（检查编号之间的缺口；已有
         05表以上时也检查到09表）。表格不印编号、只有标题时（如“一、收入支出决算总表”），
         按标题认出的标准表已有五种以上，即检查其余几种是否缺失（各地排列次序不同，不查
-        顺序）。07、08表可以不列示，但须
+        顺序；另有标题认不出的决算表时不查，它可能就是那张表）。07、08表可以不列示，但须
         在说明中写明本单位无政府性基金、国有资本经营预算财政拨款收支。报告未附表格
         （表格另行公开）时不检查；部门预算表（标题含“预算”而无“决算”）不在此列。
 
@@ -88,10 +91,11 @@ class StandardTables(Rule):
 
     def _missing_by_title(self, stated_empty: set[str]) -> Iterator[Finding]:
         """Tables printed without numbers: the standard kinds their titles name, once most are there."""
-        titled = [t for t in self.context.report.tables if t.kind in TITLES]
+        tables = self.context.report.tables
+        titled = [t for t in tables if t.kind in TITLES]
         kinds = {t.kind for t in titled}
-        if len(kinds) < KINDS_TO_CHECK:
-            return
+        if len(kinds) < KINDS_TO_CHECK or any(t.kind is None and UNNAMED_ACCOUNT_RE.search(t.title) for t in tables):
+            return  # a 决算 table under a provincial title may be the one that looks missing
         missing = [kind for kind in STANDARD if kind not in kinds and EMPTY_KIND.get(kind) not in stated_empty]
         if missing:
             names = "、".join(f"“{TITLES[kind]}”" for kind in missing)
