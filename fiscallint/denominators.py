@@ -103,14 +103,12 @@ class Denominators:
     def __init__(self, report: Report, model: Model) -> None:
         self.report = report
         self.model = model
-        self.where: dict[int, int] = {}  # id(claim) → index of its paragraph in report.paragraphs
+        self.where = model.paragraph_of  # id(claim) → index of its paragraph in report.paragraphs
         self.by_subject: dict[str, list[AmountClaim]] = {}  # normalised subject → amount claims, in order
         self.paragraph_subjects: dict[int, dict[str, list[AmountClaim]]] = {}
         self.named: dict[tuple[int | None, str], list[AmountClaim]] = {}  # (paragraph, wanted) → amounts
         values: dict[str, set[Decimal]] = {}
-        for i, paragraph in enumerate(report.paragraphs):
-            for claim in paragraph.claims:
-                self.where[id(claim)] = i
+        for paragraph in report.paragraphs:
             _add_distinct(self.by_subject, values, paragraph.claims)
 
     # --- shares -----------------------------------------------------------------------

@@ -17,6 +17,11 @@ class Model:
         self.report = report
 
     @cached_property
+    def paragraph_of(self) -> dict[int, int]:
+        """Each claim's paragraph: ``id(claim)`` → its index in ``report.paragraphs``."""
+        return {id(claim): i for i, paragraph in enumerate(self.report.paragraphs) for claim in paragraph.claims}
+
+    @cached_property
     def is_budget(self) -> bool:
         """A 部门预算 report (see :func:`facts.is_budget_report`), decided once per report."""
         return facts.is_budget_report(self.report)

@@ -46,9 +46,8 @@ class ShareMismatch(Rule):
     reads = (Claims("share"),)
 
     def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
-        report = self.context.report
         results = list(verdicts(self.context.model, claims))
-        paragraph_of = {id(c): i for i, p in enumerate(report.paragraphs) for c in p.claims}
+        paragraph_of = self.context.model.paragraph_of
         agreed: dict[int, Counter[Decimal]] = {}  # per paragraph: the wholes its right shares are of
         for claim, checks in results:
             for check in checks:
