@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from fiscallint.errors import InputError
@@ -14,6 +14,27 @@ from fiscallint.pdf.tables import find_tables
 
 MAX_PAGE_CHARS = 200_000
 MAX_PAGE_EDGES = 100_000  # ruling segments (lines, rectangle sides, path segments)
+
+
+def each_page(document: Any, count: int, open_page: Callable[[int], Any], read: Callable[[Any, int], PageContent]) -> Iterator[PageContent]:
+    """Each of ``count`` pages in turn: ``open_page(index)``, then ``read(page, number)``. A page
+    that fails is a one-line :class:`InputError` naming it; every page and the document are closed."""
+    try:
+        for index in range(count):
+            try:
+                page = open_page(index)
+            except Exception as exc:
+                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
+            try:
+                yield read(page, index + 1)
+            except InputError:
+                raise
+            except Exception as exc:
+                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
+            finally:
+                page.close()
+    finally:
+        document.close()
 
 
 def check_page_counts(number: int, chars: int, edges: int) -> None:

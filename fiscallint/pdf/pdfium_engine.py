@@ -17,7 +17,7 @@ from typing import Any
 from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
 from fiscallint.pdf.model import PageContent
-from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, describe
+from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, each_page
 
 MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
 
@@ -41,26 +41,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]
         if code == raw.FPDF_ERR_SUCCESS:
             raise InputError("PDF has zero pages") from None
         raise InputError(f"corrupt or truncated PDF (PDFium: {exc})") from None
-    return len(pdf), _iter_pages(pdf, raw)
-
-
-def _iter_pages(pdf: Any, raw: Any) -> Iterator[PageContent]:
-    try:
-        for index in range(len(pdf)):
-            try:
-                page = pdf[index]
-            except Exception as exc:
-                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
-            try:
-                yield _read_page(page, index + 1, raw)
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
-            finally:
-                page.close()
-    finally:
-        pdf.close()
+    return len(pdf), each_page(pdf, len(pdf), pdf.__getitem__, lambda page, number: _read_page(page, number, raw))
 
 
 def _read_page(page: Any, number: int, raw: Any) -> PageContent:

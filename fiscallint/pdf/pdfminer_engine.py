@@ -12,7 +12,7 @@ from typing import Any
 from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge
 from fiscallint.pdf.model import PageContent
-from fiscallint.pdf.page_content import build_page, check_page_counts, describe
+from fiscallint.pdf.page_content import build_page, check_page_counts, describe, each_page
 
 MAX_PAGE_STREAM_BYTES = 30_000_000  # declared content length of one page
 
@@ -28,7 +28,7 @@ def read_pages(name: str, max_pages: int) -> tuple[int, Iterator[PageContent]]:
     except BaseException:
         pdf.close()
         raise
-    return count, _iter_pages(pdf)
+    return count, each_page(pdf, count, pdf.pages.__getitem__, lambda page, _number: _read_page(page))
 
 
 def _open(name: str) -> Any:
@@ -84,22 +84,6 @@ def _page_count(pdf: Any, max_pages: int) -> int:
         return len(pdf.pages)
     except Exception as exc:
         raise InputError(f"corrupt or truncated PDF ({describe(exc)})") from None
-
-
-def _iter_pages(pdf: Any) -> Iterator[PageContent]:
-    try:
-        for index in range(len(pdf.pages)):
-            page = pdf.pages[index]
-            try:
-                yield _read_page(page)
-            except InputError:
-                raise
-            except Exception as exc:
-                raise InputError(f"page {index + 1} cannot be read ({describe(exc)})") from None
-            finally:
-                page.close()
-    finally:
-        pdf.close()
 
 
 def _read_page(page: Any) -> PageContent:
