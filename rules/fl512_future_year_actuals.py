@@ -7,9 +7,9 @@ from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Claim, Paragraph, YearClaim
 from fiscallint.findings import Finding, Fix, Related, Severity
+from fiscallint.parser.claims import ACTUAL_RE
 from fiscallint.rule import Paragraphs, Rule
 
-ACTUAL_RE = re.compile(r"决算|执行数|实际")
 FLOW_RE = re.compile(r"支出|收入")
 PLAN_RE = re.compile(r"预算|计划|拟|将|预计|安排")
 
