@@ -7,6 +7,7 @@ tables; paragraphs hold typed claims; tables hold rows of numeric cells. Every n
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import ClassVar, Iterator
@@ -135,7 +136,7 @@ class Claim:
 
     ``kind`` (a class attribute) names the subclass for filtering and output: amount, share,
     execution, change, breakdown, relation, year, count, count_breakdown, unitless_share,
-    named_share.
+    named_share, item_path, date, period, placeholder.
     """
 
     kind: ClassVar[str] = ""
@@ -322,6 +323,53 @@ class NamedShareClaim(Claim):
     whole_phrase: str
 
 
+@dataclass(frozen=True)
+class PathStep:
+    """One name of an item path and the classification level its mark gives it."""
+
+    level: str  # 类 / 款 / 项
+    name: str
+    span: Span
+
+
+@dataclass(kw_only=True)
+class ItemPathClaim(Claim):
+    """A functional-classification path: 一般公共服务支出（类）对外联络事务（款）行政运行（项）.
+    ``steps`` holds the names in order, the first the 类; ``text`` the path as printed."""
+
+    kind: ClassVar[str] = "item_path"
+    steps: list[PathStep] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class DateClaim(Claim):
+    """A calendar date (2024年12月31日); ``as_of`` when it follows 截至 / 截止 (a balance date)."""
+
+    kind: ClassVar[str] = "date"
+    year: Number
+    month: int
+    day: int
+    as_of: bool = False
+
+
+@dataclass(kw_only=True)
+class PeriodClaim(Claim):
+    """A period between two dates (2025年1月1日-2025年12月31日, …至…): its first and last day."""
+
+    kind: ClassVar[str] = "period"
+    start: DateClaim
+    end: DateClaim
+
+
+@dataclass(kw_only=True)
+class PlaceholderClaim(Claim):
+    """A template's slot left unfilled (XX, ××, 某某); ``figure`` when a unit follows it (XX 万元,
+    XX%): the slot of a figure."""
+
+    kind: ClassVar[str] = "placeholder"
+    figure: bool = False
+
+
 @dataclass
 class Paragraph:
     text: str
@@ -330,6 +378,20 @@ class Paragraph:
     breaks: list[tuple[int, str]] = field(default_factory=list)
     """Where the claims grammar split ``text``: the offset and mark of each sentence end
     (。！？!?; :attr:`Claim.sentence` counts them) and of each ；/; inside a sentence, in order."""
+    lines: list[tuple[int, int, int]] = field(default_factory=list)
+    """Where each source line of the paragraph starts in ``text``: (offset, line, column)."""
+
+    def span_at(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]`` (the paragraph's span when its lines are not known)."""
+        if not self.lines:
+            return self.span
+        line, column = self._position(start)
+        end_line, end_column = self._position(max(start, end - 1))
+        return Span(line, column, end_line, end_column + 1)
+
+    def _position(self, at: int) -> tuple[int, int]:
+        offset, line, column = self.lines[max(0, bisect_right(self.lines, at, key=lambda place: place[0]) - 1)]
+        return line, column + at - offset
 
 
 @dataclass
@@ -430,6 +492,8 @@ class Section:
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    """The claims of the title (its years, placeholders …), read by the claims grammar."""
 
 
 @dataclass

@@ -6,7 +6,7 @@ Every node shows where it is (line, and page when the text has pages).
 
 from __future__ import annotations
 
-from .ast import BreakdownClaim, Claim, CountBreakdownClaim, Number, PerformanceTable, Report, Row, Section, Span, Table
+from .ast import BreakdownClaim, Claim, CountBreakdownClaim, ItemPathClaim, Number, PerformanceTable, PeriodClaim, Report, Row, Section, Span, Table
 
 
 def dump(report: Report) -> str:
@@ -30,6 +30,7 @@ def _section(report: Report, section: Section, depth: int, out: list[str]) -> No
     indent = "  " * depth
     if section.level:
         out.append(f"{indent}section {section.number}{section.title} {_where(report, section.span)}")
+        out.extend(f"{indent}  title {_claim(c)}" for c in section.claims)
     items: list[tuple[int, str, object]] = [(p.span.line, "p", p) for p in section.paragraphs]
     items += [(t.span.line, "t", t) for t in section.tables]
     items += [(s.span.line, "s", s) for s in section.children]
@@ -72,6 +73,10 @@ def _claim(claim: Claim) -> str:
     words = " ".join(_detail(k, v) for k, v in sorted(claim.details()) if k != "context" and v != "" and v is not False)
     listed = claim.parts if isinstance(claim, (BreakdownClaim, CountBreakdownClaim)) else []
     parts = f" parts=[{', '.join(_number(p.value) for p in listed)}]" if listed else ""
+    if isinstance(claim, ItemPathClaim):
+        parts = " steps=" + "/".join(f"{s.level}:{s.name}" for s in claim.steps)
+    elif isinstance(claim, PeriodClaim):
+        parts = f" “{claim.text}”"
     return f"{claim.kind} “{claim.subject}” {numbers}{' ' + words if words else ''}{parts} @{claim.span.line}"
 
 

@@ -41,10 +41,8 @@ def sentence_bounds(paragraph: Paragraph) -> list[tuple[int, int]]:
     return list(zip([0] + [s + 1 for s in stops], stops + [len(paragraph.text)]))
 
 
-def sentences(report: Report, paragraph: Paragraph) -> list[Sentence]:
+def sentences(paragraph: Paragraph) -> list[Sentence]:
     """The paragraph's sentences (split where the claims grammar ended them), with counts."""
-    from .facts import locate
-
     found = []
     for index, (start, end) in enumerate(sentence_bounds(paragraph)):
         text = paragraph.text[start:end]
@@ -52,7 +50,7 @@ def sentences(report: Report, paragraph: Paragraph) -> list[Sentence]:
             continue
         claims = [c for c in paragraph.claims if c.sentence == index]
         typed = sum(1 for c in claims if isinstance(c, RATE_CLAIMS) and c.percent is not None)
-        line = locate(report, paragraph, start, start + 1).line
+        line = paragraph.span_at(start, start + 1).line
         found.append(Sentence(text, line, len(claims), len(PERCENT_RE.findall(text)), typed))
     return found
 
@@ -75,7 +73,7 @@ class ClaimCoverage:
 def claim_coverage(report: Report) -> ClaimCoverage:
     result = ClaimCoverage(0, 0, [], [])
     for paragraph in report.paragraphs:
-        for sentence in sentences(report, paragraph):
+        for sentence in sentences(paragraph):
             if sentence.percents:
                 result.with_percent += 1
                 if sentence.typed_percents >= sentence.percents:

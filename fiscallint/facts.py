@@ -14,38 +14,8 @@ from itertools import combinations, takewhile
 from typing import Iterator
 
 from .ast import AmountClaim, Cell, ChangeClaim, CountBreakdownClaim, ExecutionClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, YearClaim
-from .parser.claims import parse_line, relation_operands
-from .parser.lines import clean_line
+from .parser.claims import relation_operands
 from .parser.tables import is_budget_kind
-
-# ---------------------------------------------------------------- positions in paragraphs
-
-
-def locate(report: Report, paragraph: Paragraph, start: int, end: int) -> Span:
-    """The span of ``paragraph.text[start:end]`` in the source (the paragraph's span if unknown)."""
-    pieces: list[tuple[int, int, int]] = []  # (offset, line, column)
-    offset = 0
-    for number in range(paragraph.span.line, paragraph.span.end_line + 1):
-        if number > len(report.lines):
-            break
-        line = clean_line(number, report.lines[number - 1], report.shape)
-        if not line.text:
-            continue
-        pieces.append((offset, number, line.column))
-        offset += len(line.text)
-    if offset != len(paragraph.text) or not pieces:
-        return paragraph.span
-
-    def position(at: int) -> tuple[int, int]:
-        for base, line, column in reversed(pieces):
-            if at >= base:
-                return line, column + at - base
-        return pieces[0][1], pieces[0][2]
-
-    line, column = position(start)
-    end_line, end_column = position(max(start, end - 1))
-    return Span(line, column, end_line, end_column + 1)
-
 
 # ---------------------------------------------------------------- 三公 figures
 
@@ -244,7 +214,7 @@ def empty_statements(report: Report) -> list[EmptyStatement]:
             kind = _fund_kind(sentence)
             if not kind or not EMPTY_RE.search(sentence):
                 continue
-            span = locate(report, paragraph, start, end)
+            span = paragraph.span_at(start, end)
             if not any(_within(n.span, span) for n in _amounts(paragraph)):
                 found.append(EmptyStatement(kind, span, sentence))
     for kind in FUND_KINDS:
@@ -314,12 +284,9 @@ def year_mentions(report: Report) -> list[YearMention]:
         for kind in ("self", "compare"):
             found.extend(YearMention(int(c.year.value), c.year.span, c.text, kind) for c in years if _names(c, kind, word))
     for section in report.sections():
-        raw = report.lines[section.span.line - 1]
-        for claim in parse_line(section.title, section.span.line):
-            column = raw.find(claim.text) + 1
-            if isinstance(claim, YearClaim) and _names(claim, "self", word) and column:
-                span = Span(section.span.line, column, section.span.line, column + 4)
-                found.append(YearMention(int(claim.year.value), span, claim.text, "self"))
+        for claim in section.claims:
+            if isinstance(claim, YearClaim) and _names(claim, "self", word):
+                found.append(YearMention(int(claim.year.value), claim.year.span, claim.text, "self"))
     return found
 
 
@@ -334,7 +301,13 @@ def is_budget_report(report: Report) -> bool:
     """A 部门预算 report: its tables are budget tables, or (no tables) it never says 决算."""
     if report.tables:
         return any(is_budget_kind(t.kind) for t in report.tables) and not any(t.kind and t.kind[0].isdigit() for t in report.tables)
-    return not any("决算" in line for line in report.lines[:80])
+    head = [s.title for s in report.sections() if s.span.line <= HEAD_LINES]
+    head += [node.text for node in (*report.paragraphs, *report.unparsed) if node.span.line <= HEAD_LINES]
+    return not any("决算" in text for text in head)
+
+
+HEAD_LINES = 80
+"""The lines at the top of a report without tables where it says what it is."""
 
 
 # ---------------------------------------------------------------- 决算数大于/小于预算数

@@ -6,62 +6,38 @@ those names against the code-keyed rows of tables 02/03/05.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .ast import AmountClaim, Number, Paragraph, Report, Row, Span
-from .facts import locate
+from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, PathStep, Report, Row, Span
 from .subjects import path_name, same_name
-
-_MARK = r"[（(]\s*(类|款|项)\s*[)）]"
-_NAME = r"(?:[^（()）\d，。；：:、\s]|[（(](?!\s*(?:类|款|项)\s*[)）])[^（()）]{1,4}[)）])+?"
-PATH_RE = re.compile(rf"([\u4e00-\u9fff]+)\s*[（(]\s*类\s*[)）](?:\s*({_NAME})\s*{_MARK})*")
-STEP_RE = re.compile(rf"\s*({_NAME})\s*{_MARK}")
-MARK_RE = re.compile(rf"\s*{_MARK}")
-
-
-@dataclass
-class PathStep:
-    level: str  # 类 / 款 / 项
-    name: str
-    span: Span
 
 
 @dataclass
 class ItemPath:
+    """An item path of the narrative (its claim's names and place) and the first 决算 amount
+    stated after it in its paragraph (zero: a subject not spent)."""
+
     text: str
     span: Span
-    steps: list[PathStep] = field(default_factory=list)
+    steps: list[PathStep]
     actual: Number | None = None
-    """The first 决算 amount stated after the path in its paragraph (zero: a subject not spent)."""
 
 
 def item_paths(report: Report) -> list[ItemPath]:
-    """Every 类(款(项)) path written in the narrative, with each name's position."""
+    """Every 类(款(项)) path the narrative writes, with the 决算 amount stated for it."""
     found: list[ItemPath] = []
     for paragraph in report.paragraphs:
-        text = paragraph.text
-        matches = list(PATH_RE.finditer(text))
-        for index, match in enumerate(matches):
-            until = locate(report, paragraph, matches[index + 1].start(), matches[index + 1].start() + 1) if index + 1 < len(matches) else None
-            head = match.group(1)
-            steps = [PathStep("类", head, locate(report, paragraph, match.start(1), match.end(1)))]
-            mark = MARK_RE.match(text, match.end(1))
-            at = mark.end() if mark else match.end()
-            while at < match.end():
-                step = STEP_RE.match(text, at)
-                if step is None:
-                    break
-                steps.append(PathStep(step.group(2), step.group(1), locate(report, paragraph, step.start(1), step.end(1))))
-                at = step.end()
-            span = locate(report, paragraph, match.start(), match.end())
-            found.append(ItemPath(match.group(0), span, steps, _actual_after(paragraph, span, match.group(0), until)))
+        paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
+        for index, path in enumerate(paths):
+            following = paths[index + 1] if index + 1 < len(paths) else None
+            found.append(ItemPath(path.text, path.span, path.steps, _actual_after(paragraph, path, following)))
     return found
 
 
-def _actual_after(paragraph: Paragraph, span: Span, path: str, until: Span | None) -> Number | None:
+def _actual_after(paragraph: Paragraph, path: ItemPathClaim, following: ItemPathClaim | None) -> Number | None:
     """The first 决算 amount after the path and before the next path; an amount right after the
     path ("…（项）12.30万元") is one too unless worded as a budget."""
+    span, until = path.span, following.span if following is not None else None
     for claim in paragraph.claims:
         at = (claim.span.line, claim.span.column)
         if until is not None and at >= (until.line, until.column):
@@ -69,9 +45,14 @@ def _actual_after(paragraph: Paragraph, span: Span, path: str, until: Span | Non
         if not isinstance(claim, AmountClaim) or at <= (span.line, span.column):
             continue
         context = claim.context
-        if "决算" in context or (context.endswith(path) and "预算" not in context):
+        if "决算" in context or (context.endswith(_joined(path.text)) and "预算" not in context):
             return claim.value
     return None
+
+
+def _joined(text: str) -> str:
+    """A path's text as an amount's context has it (the grammar drops white space)."""
+    return "".join(text.split())
 
 
 def path_row(path: ItemPath, rows: list[Row]) -> Row | None:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from fiscallint.ast import AmountClaim, CountClaim, Number, Paragraph
 from fiscallint.coverage import sentence_bounds
-from fiscallint.facts import locate, three_public_paragraphs
+from fiscallint.facts import three_public_paragraphs
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule, WholeReport
 
@@ -86,7 +86,7 @@ class ThreePublicCompleteness(Rule):
                     continue
                 if any(c.kind == "amount" and c.sentence == index for c in paragraph.claims):
                     return
-                first = first or locate(self.context.report, paragraph, match.start(), match.end())
+                first = first or paragraph.span_at(match.start(), match.end())
         if first is not None:
             yield self.finding(
                 first,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Row
+from fiscallint.ast import PathStep, Row
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.item_paths import ItemPath, PathStep
+from fiscallint.item_paths import ItemPath
 from fiscallint.subjects import path_name, same_name
 from fiscallint.rule import Rule, WholeReport
 

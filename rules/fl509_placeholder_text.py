@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from fiscallint.ast import Span
-from fiscallint.facts import locate
+from fiscallint.ast import PlaceholderClaim
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule, WholeReport
 
-PLACEHOLDER_RE = re.compile(r"(?<![A-Za-z])(?:[XＸ]{2,}|×{2,}|某某)(?![A-Za-z])")
-FIGURE_SLOT_RE = re.compile(r"(?<![A-Za-z])(?:[XＸ]{2,}|×{2,})\s*(?:万元|%|％|个|辆|人次)")
 TEMPLATE_SLOTS = 3
 """A document with this many placeholders where figures belong is a blank template, not a report."""
 
@@ -36,25 +32,16 @@ class PlaceholderText(Rule):
     name = "placeholder-text"
     severity = Severity.WARNING
     summary = "模板占位符未替换 (a template placeholder XX / ×× / 某某 is left in the text)"
-    reads = (WholeReport("every paragraph and section title (a template's many slots silence the rule)"),)
+    reads = (WholeReport("the placeholder claims of every paragraph and section title (a template's many slots silence the rule)"),)
 
     def check(self) -> Iterator[Finding]:
         report = self.context.report
-        texts = [p.text for p in report.paragraphs] + [s.title for s in report.sections()]
-        if sum(len(FIGURE_SLOT_RE.findall(t)) for t in texts) >= TEMPLATE_SLOTS:
+        claims = [*report.claims(), *(c for section in report.sections() if section.level for c in section.claims)]
+        placeholders = [c for c in claims if isinstance(c, PlaceholderClaim)]
+        if sum(c.figure for c in placeholders) >= TEMPLATE_SLOTS:
             return
-        for paragraph in report.paragraphs:
-            for match in PLACEHOLDER_RE.finditer(paragraph.text):
-                span = locate(report, paragraph, match.start(), match.end())
-                yield self.finding(span, f"模板占位符“{match.group()}”未替换为实际内容")
-        for section in report.sections():
-            if not section.level:
-                continue
-            for match in PLACEHOLDER_RE.finditer(section.title):
-                raw = report.lines[section.span.line - 1]
-                column = raw.find(match.group()) + 1 or section.span.column
-                yield self.finding(Span(section.span.line, column, section.span.line, column + len(match.group())),
-                                   f"模板占位符“{match.group()}”未替换为实际内容")
+        for claim in placeholders:
+            yield self.finding(claim.span, f"模板占位符“{claim.text}”未替换为实际内容")
 
 
 RULE = PlaceholderText

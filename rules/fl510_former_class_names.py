@@ -6,7 +6,6 @@ import re
 from typing import Iterator
 
 from fiscallint.ast import Paragraph, Span, Table
-from fiscallint.facts import locate
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Paragraphs, Rule, Tables
 
@@ -53,7 +52,7 @@ class FormerClassNames(Rule):
             return
         for paragraph in paragraphs:
             for match in FORMER_RE.finditer(paragraph.text):
-                yield self._finding(locate(report, paragraph, match.start(), match.end()), match.group(), report.year)
+                yield self._finding(paragraph.span_at(match.start(), match.end()), match.group(), report.year)
 
     def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
         report = self.context.report

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from fiscallint.ast import Paragraph
-from fiscallint.facts import is_budget_report, locate
+from fiscallint.ast import Claim, DateClaim, PeriodClaim
+from fiscallint.facts import is_budget_report
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Paragraphs, Rule
-
-AS_OF_RE = re.compile(r"截[至止](?:到|至)?\s*(?P<year>(?:19|20)\d\d)\s*年\s*12\s*月\s*31\s*日")
-PERIOD_RE = re.compile(
-    r"(?P<start>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[-－—–~～至到]+\s*(?P<end>(?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-)
+from fiscallint.rule import Claims, Rule
 
 
 class DatesVersusReportYear(Rule):
@@ -47,27 +41,23 @@ class DatesVersusReportYear(Rule):
     name = "dates-vs-report-year"
     severity = Severity.WARNING
     summary = "日期、期间与报告年度不符 (a year-end date or a project period does not fit the report year)"
-    reads = (Paragraphs(),)
+    reads = (Claims("date", "period"),)
 
-    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         report = self.context.report
         year = report.year
         if year is None:
             return
         budget = is_budget_report(report)
-        for paragraph in paragraphs:
-            if not budget:
-                for match in AS_OF_RE.finditer(paragraph.text):
-                    stated = int(match.group("year"))
-                    if stated != year:
-                        span = locate(report, paragraph, match.start("year"), match.end("year"))
-                        yield self.finding(span, f"“{match.group()}”：{year} 年度决算的年末应为 {year} 年 12 月 31 日")
-            else:
-                for match in PERIOD_RE.finditer(paragraph.text):
-                    end = int(match.group("end"))
-                    if end < year:
-                        span = locate(report, paragraph, match.start(), match.end())
-                        yield self.finding(span, f"实施期“{match.group()}”在 {year} 年度预算之前就已结束（止于 {end} 年）")
+        for claim in claims:
+            if isinstance(claim, DateClaim) and not budget and claim.as_of and (claim.month, claim.day) == (12, 31):
+                stated = int(claim.year.value)
+                if stated != year:
+                    yield self.finding(claim.year.span, f"“截至{claim.text}”：{year} 年度决算的年末应为 {year} 年 12 月 31 日")
+            elif isinstance(claim, PeriodClaim) and budget:
+                end = int(claim.end.year.value)
+                if end < year:
+                    yield self.finding(claim.span, f"实施期“{claim.text}”在 {year} 年度预算之前就已结束（止于 {end} 年）")
 
 
 RULE = DatesVersusReportYear

@@ -18,7 +18,6 @@ whole-report rule written as a plain check()); XT102 flags a doubled 。 in a pa
 that reads paragraphs)."""
 
 from fiscallint.ast import Span
-from fiscallint.facts import locate
 from fiscallint.findings import Applicability, Fix, Severity
 from fiscallint.rule import Paragraphs, Rule
 
@@ -61,7 +60,7 @@ class DoubledFullStop(Rule):
         for paragraph in paragraphs:
             start = paragraph.text.find("。。")
             while start >= 0:
-                span = locate(self.context.report, paragraph, start, start + 2)
+                span = paragraph.span_at(start, start + 2)
                 yield self.finding(span, "句号重复", fix=Fix(span, "。", "删去重复的句号", Applicability.SAFE))
                 start = paragraph.text.find("。。", start + 2)
 

@@ -201,3 +201,46 @@ def test_lsp_hover_shows_typed_roles() -> None:
     (ex,) = claims("年初预算为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 75%。", "execution")
     text = describe(ex)
     assert "- budget: `120.00`" in text and "- phrase（词）: 完成年初预算的" in text and "90.00 / 120.00 = 75.00%" in text
+
+
+# --- claims the grammar reads inside words: item paths, dates, periods, placeholders ------------
+
+def test_item_path_names_each_step_with_its_level_and_place() -> None:
+    text = "主要用于：一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）支出 88.20 万元。"
+    (path,) = claims(text, "item_path")
+    assert [(s.level, s.name) for s in path.steps] == [("类", "一般公共服务支出"), ("款", "政府办公厅（室）及相关机构事务"), ("项", "行政运行")]
+    assert path.steps[0].span.column == text.index("一般") + 1 and path.steps[2].span.column == text.index("行政运行") + 1
+    (amount,) = claims(text, "amount")  # the path's words stay the amount's subject
+    assert amount.context.endswith("行政运行（项）支出")
+
+
+def test_a_bracketed_word_without_a_class_mark_is_no_item_path() -> None:
+    assert claims("公用经费（含）支出 5.00 万元，行政运行（项）支出 3.00 万元。", "item_path") == []
+
+
+def test_dates_as_of_and_periods() -> None:
+    (date,) = claims("截至 2024 年 12 月 31 日，本部门共有车辆 2 辆。", "date")
+    assert date.as_of and (int(date.year.value), date.month, date.day) == (2024, 12, 31)
+    (period,) = claims("项目实施期为2025年1月1日-2025年12月31日，预算安排 40.00 万元。", "period")
+    assert (int(period.start.year.value), int(period.end.year.value)) == (2025, 2025) and period.end.month == 12
+    (joined,) = claims("实施期：2024年7月1日至2026年6月30日。", "period")
+    assert joined.text == "2024年7月1日至2026年6月30日"
+
+
+def test_a_date_without_a_year_and_dates_apart_make_no_period() -> None:
+    assert claims("每月 5 日前报送，12月31日截止。", "date") == []
+    text = "2024年1月1日起施行，2024年12月31日止。"
+    assert len(claims(text, "date")) == 2 and claims(text, "period") == []
+
+
+def test_placeholders_and_figure_slots() -> None:
+    found = claims("某某区XX局2024年度收入 XX 万元，支出XXX%。", "placeholder")
+    assert [(c.text, c.figure) for c in found] == [("某某", False), ("XX", False), ("XX", True), ("XXX", True)]
+    assert claims("采购 XXL 型号设备，编号 AXX-2。", "placeholder") == []
+
+
+def test_section_titles_carry_their_claims_at_their_columns() -> None:
+    report = parse_source(SourceText("t.txt", "一、某某局 2024 年度部门决算情况说明\n收入 5.00 万元。\n", "utf-8", "dump"))
+    (section,) = report.root.children
+    kinds = {c.kind: c for c in section.claims}
+    assert kinds["placeholder"].span.column == 3 and kinds["year"].year.span.column == 7

@@ -27,6 +27,7 @@ from ..ast import (
     ChangeClaim,
     CountBreakdownClaim,
     CountClaim,
+    ItemPathClaim,
     Number,
     Paragraph,
     Report,
@@ -36,7 +37,6 @@ from ..ast import (
     UnitlessShareClaim,
 )
 from ..facts import SLOT_NAMES
-from ..item_paths import MARK_RE, PATH_RE, STEP_RE
 from ..model import Model
 from ..subjects import norm_label
 from .identity import Identity
@@ -194,8 +194,7 @@ def _narrative(report: Report, identity: Identity, model: Model) -> Iterator[Fig
     assert year is not None
     general = _general_budget_paragraphs(report)
     for paragraph in report.paragraphs:
-        text = paragraph.text
-        paths = [(m.start(), m.end(), m.group(0)) for m in PATH_RE.finditer(text)]
+        paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for claim in paragraph.claims:
             if isinstance(claim, AmountClaim) and claim.unit in ("万元", "元"):
                 yield from _amount(claim, identity, model, paragraph, paths, id(paragraph) in general)
@@ -204,7 +203,7 @@ def _narrative(report: Report, identity: Identity, model: Model) -> Iterator[Fig
 
 
 def _amount(claim: AmountClaim, identity: Identity, model: Model, paragraph: Paragraph,
-            paths: list[tuple[int, int, str]], general: bool) -> Iterator[Figure]:
+            paths: list[ItemPathClaim], general: bool) -> Iterator[Figure]:
     context = claim.context.replace(" ", "")
     number = claim.value
     value, tolerance = _wan(number, claim.unit)
@@ -213,7 +212,7 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model, paragraph: Par
         return
     key = _subject_key(claim.subject.replace(" ", ""), identity)
     if key is None and paths and (basis != identity.basis or "（项）" in context or "(项)" in context):
-        key = _path_key(claim, model, paragraph, paths, general)
+        key = _path_key(claim, model, paths, general)
     if key is None:
         return
     yield Figure(key[0], key[1], year, basis, value, tolerance, "narrative", claim.subject[:40],
@@ -274,38 +273,19 @@ def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
     return None
 
 
-def _path_key(claim: AmountClaim, model: Model, paragraph: Paragraph, paths: list[tuple[int, int, str]],
-              general: bool) -> tuple[str, str] | None:
-    """An amount stated for an item path (类(款)(项)): the path's code in the report's own tables."""
-    offset = _figure_offset(paragraph, claim)
-    before = [p for p in paths if 0 <= offset and p[1] <= offset]
+def _path_key(claim: AmountClaim, model: Model, paths: list[ItemPathClaim], general: bool) -> tuple[str, str] | None:
+    """An amount stated for an item path (类(款)(项)): the code, in the report's own tables, of
+    the last path written before the amount."""
+    at = (claim.value.span.line, claim.value.span.column)
+    before = [p for p in paths if (p.span.end_line, p.span.end_column) <= at]
     if not before:
         return None
-    code = _code_of(before[-1][2], model)
+    code = _code_of([step.name for step in before[-1].steps], model)
     return ("gp_exp" if general else "approp_exp", code) if code else None
 
 
-def _figure_offset(paragraph: Paragraph, claim: AmountClaim) -> int:
-    """Where an amount claim's figure is printed in its paragraph (the first occurrence after its
-    subject), or -1."""
-    start = paragraph.text.find(claim.subject)
-    return paragraph.text.find(claim.value.text, max(start, 0))
-
-
-def _code_of(path: str, model: Model) -> str | None:
-    """The code whose row labels spell the path, when exactly one does."""
-    head = PATH_RE.match(path)
-    if head is None:
-        return None
-    names = [head.group(1)]
-    mark = MARK_RE.match(path, head.end(1))
-    at = mark.end() if mark else head.end()
-    while True:
-        step = STEP_RE.match(path, at)
-        if step is None:
-            break
-        names.append(step.group(1))
-        at = step.end()
+def _code_of(names: list[str], model: Model) -> str | None:
+    """The code whose row labels spell the path's names, when exactly one does."""
     table = next((model.table(k) for k in ("05", "B05", "03", "B03") if model.table(k)), None)
     if table is None:
         return None
@@ -318,6 +298,13 @@ def _code_of(path: str, model: Model) -> str | None:
             return None
         code = matches.pop()
     return code
+
+
+def _figure_offset(paragraph: Paragraph, claim: AmountClaim) -> int:
+    """Where an amount claim's figure is printed in its paragraph (the first occurrence after its
+    subject), or -1."""
+    start = paragraph.text.find(claim.subject)
+    return paragraph.text.find(claim.value.text, max(start, 0))
 
 
 def _general_budget_paragraphs(report: Report) -> set[int]:

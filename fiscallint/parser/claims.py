@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import takewhile
 
@@ -21,10 +21,15 @@ from ..ast import (
     Claim,
     CountBreakdownClaim,
     CountClaim,
+    DateClaim,
     ExecutionClaim,
+    ItemPathClaim,
     NamedShareClaim,
     Number,
     Paragraph,
+    PathStep,
+    PeriodClaim,
+    PlaceholderClaim,
     RelationClaim,
     ShareClaim,
     Span,
@@ -86,6 +91,8 @@ class _Piece:
     text: str
     start: int
     end: int
+    claims: list[Claim] = field(default_factory=list)
+    """Claims read inside a word (an item path, a placeholder), emitted when the word is reached."""
 
 
 class Locator:
@@ -119,7 +126,8 @@ def parse_paragraph(lines: list[Line]) -> Paragraph | None:
     text = locator.text
     span = locator.span(0, len(text)) if text else Span(lines[0].number, lines[0].column, lines[0].number, lines[0].column)
     parsed = _claims(locator)
-    return None if parsed is None else Paragraph(text, span, *parsed)
+    places = [(offset, line.number, line.column) for offset, line in zip(locator.starts, lines)]
+    return None if parsed is None else Paragraph(text, span, *parsed, lines=places)
 
 
 def parse_line(text: str, number: int, column: int = 1) -> list[Claim]:
@@ -161,6 +169,7 @@ class ClaimBuilder:
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.sentences = 0  # sentences read so far
+        self.dates: list[DateClaim] = []  # date claims so far
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -181,11 +190,11 @@ class ClaimBuilder:
     def _sentence(self, tree: Tree) -> None:
         clauses: list[tuple[bool, list[_Piece]]] = []  # (opens a ；-segment, pieces)
         for clause in tree.children:
-            pieces = [
+            pieces = self._words_read([
                 _Piece(tok.type, str(tok), tok.start_pos, tok.end_pos)
                 for tok in clause.children
                 if isinstance(tok, Token)
-            ]
+            ])
             clauses.append((clause.data == "semi_clause", pieces))
         sentence_amounts: list[AmountClaim] = []
         breakdown: BreakdownClaim | None = None
@@ -205,8 +214,11 @@ class ClaimBuilder:
             while index < len(pieces):
                 piece = pieces[index]
                 kind = piece.kind
+                self.claims.extend(piece.claims)
                 if kind in ("WORD", "PAREN", "YEAR"):
                     said.append(piece.text)
+                elif kind == "DATE":
+                    said.append(DIGITS_RE.sub("", piece.text))  # 月 and 日: the date's words
                 if kind == "PAREN":
                     depth = max(0, depth + (1 if piece.text in "（(" else -1))
                     words.append(piece.text)
@@ -282,17 +294,80 @@ class ClaimBuilder:
                     if number is not None:
                         self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context="".join(words)))
                     words.append(piece.text)
-                elif kind in ("YEAR", "COUNT", "NUM"):
+                elif kind in ("YEAR", "COUNT", "NUM", "DATE", "RANGE"):
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
                         counts.add(self._emit_count(piece, "".join(words), "".join(said)))
+                    elif kind == "DATE":
+                        self._emit_date(pieces, index)
                     words.append(piece.text)
                 index += 1
             counts.pieces.extend(pieces)
         self._close_counts(counts)
         if sentence_amounts:
             self.previous_sentence = sentence_amounts
+
+    def _words_read(self, pieces: list[_Piece]) -> list[_Piece]:
+        """Read the word-like pieces (item paths, placeholders) as words: each joins the words it
+        touches into one WORD piece, as the lexer's WORD would have been, which carries their
+        claims (see :attr:`_Piece.claims`) to be emitted in text order."""
+        out: list[_Piece] = []
+        for index, piece in enumerate(pieces):
+            if piece.kind not in ("ITEM_PATH", "PLACEHOLDER"):
+                out.append(piece)
+                continue
+            if piece.kind == "ITEM_PATH":
+                found = self._item_path(out[-1] if out and out[-1].kind == "WORD" else None, piece)
+            else:
+                following = pieces[index + 1].text if index + 1 < len(pieces) else ""
+                span = self.locator.span(piece.start, piece.end)
+                found = PlaceholderClaim(span=span, text=piece.text, figure=following.startswith(SLOT_UNITS))
+            out.append(_Piece("WORD", WHITESPACE_RE.sub("", piece.text), piece.start, piece.end, [found] if found else []))
+        merged: list[_Piece] = []
+        for piece in out:
+            if merged and piece.kind == "WORD" and merged[-1].kind == "WORD" and merged[-1].end == piece.start:
+                last = merged.pop()
+                piece = _Piece("WORD", last.text + piece.text, last.start, piece.end, last.claims + piece.claims)
+            merged.append(piece)
+        return merged
+
+    def _item_path(self, before: _Piece | None, piece: _Piece) -> ItemPathClaim | None:
+        """An item path: the 类 name is the run of Chinese characters that ends the word before
+        the path's first mark; no such run, no path."""
+        head = PATH_HEAD_RE.search(before.text) if before is not None else None
+        if head is None or before is None:
+            return None
+        start = before.start + head.start()
+        steps = [PathStep("类", head.group(), self.locator.span(start, before.start + head.end()))]
+        at = PATH_MARK_RE.match(piece.text).end()  # type: ignore[union-attr]  # the terminal opens with it
+        for step in PATH_STEP_RE.finditer(piece.text, at):
+            steps.append(PathStep(step.group(2), step.group(1), self.locator.span(piece.start + step.start(1), piece.start + step.end(1))))
+        text = self.locator.text[start:piece.end]
+        return ItemPathClaim(subject=head.group(), span=self.locator.span(start, piece.end), text=text, steps=steps)
+
+    def _emit_date(self, pieces: list[_Piece], index: int) -> None:
+        """A date (a YEAR and the DATE right after it); as of when 截至 / 截止 comes before it; the
+        end of a period when a dash or 至 / 到 joins it to the date just before."""
+        if index == 0 or pieces[index - 1].kind != "YEAR":
+            return
+        year_piece, piece = pieces[index - 1], pieces[index]
+        year = parse_number(year_piece.text[:4], self.locator.span(year_piece.start, year_piece.start + 4))
+        month, day = (int(n) for n in re.findall(r"\d+", piece.text))
+        if year is None:
+            return
+        before = pieces[index - 2] if index >= 2 else None
+        as_of = before is not None and before.kind == "WORD" and AS_OF_RE.search(before.text) is not None
+        span = self.locator.span(year_piece.start, piece.end)
+        date = DateClaim(span=span, text=self.locator.text[year_piece.start:piece.end], year=year, month=month, day=day, as_of=as_of)
+        self.claims.append(date)
+        joined = before is not None and (before.kind == "RANGE" or (before.kind == "WORD" and before.text in ("至", "到")))
+        opened = index >= 4 and pieces[index - 3].kind == "DATE" and pieces[index - 4].kind == "YEAR"
+        start = self.dates[-1] if self.dates and opened and joined else None
+        if start is not None:
+            text = self.locator.text[pieces[index - 4].start:piece.end]
+            self.claims.append(PeriodClaim(span=Span(start.span.line, start.span.column, span.end_line, span.end_column), text=text, start=start, end=date))
+        self.dates.append(date)
 
     def _emit_amount(self, number: Number, text: str, context: str, unit: str, depth: int, sentence_amounts: list[AmountClaim],
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
@@ -517,6 +592,16 @@ class ClaimBuilder:
         return claim
 
 
+WHITESPACE_RE = re.compile(r"\s+")
+DIGITS_RE = re.compile(r"[\d\s]+")
+PATH_HEAD_RE = re.compile(r"[\u4e00-\u9fff]+$")
+"""An item path's 类 name: the Chinese characters right before its （类） mark."""
+PATH_MARK_RE = re.compile(r"[（(]\s*类\s*[)）]")
+PATH_STEP_RE = re.compile(r"\s*((?:[^（()）\d，。；：:、\s]|[（(](?!\s*(?:类|款|项)\s*[)）])[^（()）]{1,4}[)）])+?)\s*[（(]\s*(款|项)\s*[)）]")
+"""One 款 or 项 name of an ITEM_PATH token and its mark (the token was already matched whole)."""
+AS_OF_RE = re.compile(r"截[至止](到|至)?$")
+SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
+"""Units after a placeholder that make it a figure's slot (XX 万元)."""
 BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in

@@ -10,7 +10,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from ..ast import Paragraph, Report, Section, Span, Table, Unparsed
-from .claims import parse_paragraph
+from .claims import parse_line, parse_paragraph
 from ..errors import Cancelled
 from .grammar_files import build_parser
 from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, source_lines
@@ -158,6 +158,9 @@ class _Builder:
         number = match.group(1) if match else ""
         title = line.text[match.end():] if match else line.text
         section = Section(level, number, title.strip(), Span(line.number, line.column, line.number, line.column + len(line.text)))
+        if title.strip():
+            at = line.text.index(title.strip(), match.end() if match else 0)
+            section.claims = parse_line(title.strip(), line.number, line.column + at)
         self.stack[-1].children.append(section)
         self.stack.append(section)
         if len(title) > 40 and re.search(r"\d", title):
