@@ -10,6 +10,9 @@ from fiscallint.item_paths import ItemPath
 from fiscallint.subjects import path_name, same_name
 from fiscallint.rule import Rule, WholeReport
 
+SHORTENED_MIN = 4
+"""A 项 name written without its first words (行政管理事务) is matched only from this length on."""
+
 
 class ItemPathNames(Rule):
     """情况说明中的科目路径“××(类)××(款)××(项)”与表中该科目的名称一致。
@@ -104,6 +107,17 @@ class ItemPathNames(Rule):
         width (机关事业单位基本养老保险 for …缴费支出) included."""
         return any(same_name(label, name) for label in self.labels.get(row.code or "", {row.label}))
 
+    def _items_named(self, item: PathStep, klass: Row, rows: dict[str, Row]) -> list[Row]:
+        """The 项 rows under the 类 that the path's 项 names: by name, else the one row whose label
+        ends with a name of at least :data:`SHORTENED_MIN` characters (行政管理事务 for 一般行政管理事务)."""
+        under = [r for code, r in rows.items() if r.level == 3 and code.startswith(klass.code or "-")]
+        named = [r for r in under if self._named(r, item.name)]
+        if named:
+            return named
+        wanted = path_name(item.name)
+        ending = [r for r in under if len(wanted) >= SHORTENED_MIN and path_name(r.label).endswith(wanted)]
+        return ending if len(ending) == 1 else []
+
     def _missing_kuan(
         self, kuan: PathStep, klass: Row, under: list[Row], item: PathStep | None, rows: dict[str, Row], unspent: bool
     ) -> Iterator[Finding]:
@@ -112,10 +126,7 @@ class ItemPathNames(Rule):
             return
         name, span = kuan.name, kuan.span
         listed = "、".join(f"{r.code} {r.label}" for r in under)
-        elsewhere = [
-            r for code, r in rows.items()
-            if item is not None and r.level == 3 and code.startswith(klass.code or "-") and self._named(r, item.name)
-        ]
+        elsewhere = self._items_named(item, klass, rows) if item is not None else []
         if elsewhere:
             target = elsewhere[0]
             parent = rows.get((target.code or "")[:5])
