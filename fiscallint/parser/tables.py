@@ -18,13 +18,13 @@ from typing import Iterable
 
 from ..ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line
+from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
 TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*")
 PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
 GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
-IDENTITY_RE = re.compile(r"(\d+)\s*(栏各行|栏|行)\s*[＝=]\s*[（(]?([\d\s+＋…\.、,，\-－−]+)[)）]?\s*(栏各行|栏|行)?")
 TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
 LABEL_EMPTY = {"-", "—", "--", "/", "－"}
@@ -880,47 +880,3 @@ def _column_count(headers: list[str]) -> int | None:
     return best
 
 
-def parse_identities(line: Line) -> list[Identity]:
-    """Printed identities in a note: "1栏各行＝（2＋3＋4）栏各行", "27行＝（1＋2+3）行", "59行＝（33＋34＋…＋58）行"."""
-    found: list[Identity] = []
-    text = line.text
-    for match in IDENTITY_RE.finditer(text):
-        axis = "column" if "栏" in match.group(2) else "row"
-        raw_terms = re.split(r"([+＋、,，\-－−])", match.group(3))
-        terms: list[int] = []
-        minus: list[int] = []
-        ranges: list[tuple[int, int]] = []
-        previous: int | None = None
-        ellipsis = False
-        sign = 1
-        for raw in raw_terms:
-            raw = raw.strip()
-            if raw in ("-", "－", "−"):
-                sign = -1
-                continue
-            if not raw or raw in "+＋、,，":
-                continue
-            if "…" in raw or "..." in raw:
-                ellipsis = True
-                digits = re.sub(r"[…\.]", "", raw).strip()
-                if not digits:
-                    continue
-                raw = digits
-            if not raw.isdigit():
-                continue
-            value = int(raw)
-            if ellipsis and previous is not None:
-                ranges.append((previous, value))
-                terms.extend(range(previous + 1, value + 1))
-                ellipsis = False
-            elif sign < 0:
-                minus.append(value)
-            else:
-                terms.append(value)
-            sign = 1
-            previous = value
-        if terms:
-            start = line.column + match.start()
-            span = Span(line.number, start, line.number, line.column + match.end())
-            found.append(Identity(axis, int(match.group(1)), terms, span, ranges, minus))
-    return found
