@@ -203,3 +203,17 @@ def test_unparseable_material_never_raises() -> None:
         assert isinstance(report.unparsed, list)
     broken = parse("公开03表\n合计 1.00\n第一部分\n（一）\n")
     assert broken.tables or broken.unparsed or broken.root.children
+
+
+def test_column_numbers_line_is_its_own_line_class() -> None:
+    """A 栏次 line, before the rows or repeated after a page break, is COLUMN_NUMBERS: it counts
+    the columns and is never a row."""
+    from fiscallint.parser.lines import LineClassifier, clean_line
+
+    text = DUMP_03.replace("2030607 民兵", "栏次 1 2 3 4 5 6\n2030607 民兵")
+    lines = [clean_line(n, raw, "dump") for n, raw in enumerate(text.split("\n"), start=1)]
+    kinds = [(token.type, token.value.text) for token in LineClassifier(lines, True).tokens() if token.value is not None]
+    assert [k for k, t in kinds if t.startswith("栏次")] == ["COLUMN_NUMBERS", "COLUMN_NUMBERS"]
+    table = only_table(parse(text), "03")
+    assert table.column_count == 6 and not any("栏次" in r.label for r in table.rows)
+    assert [r.code for r in table.rows] == [None, "203", "20306", "2030601", "2030607"]

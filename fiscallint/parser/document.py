@@ -71,7 +71,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
 LINE_KINDS = {
     "PART": "部分标题", "H1": "一级标题", "H2": "二级标题", "TEXT": "正文行", "PARA_END": "正文行",
     "PARA_END_EMPTY": "段落结束", "TITLE": "表标题", "TABLE_NO": "表号行", "UNIT": "单位行",
-    "HEADER": "表头行", "ROW": "表格数据行", "NOTE": "表注行",
+    "HEADER": "表头行", "COLUMN_NUMBERS": "栏次行", "ROW": "表格数据行", "NOTE": "表注行",
 }
 """The document grammar's line kinds, as a reader names them."""
 

@@ -122,6 +122,18 @@ def looks_like_row(text: str) -> bool:
     return NUMBER_IN_ROW_RE.search(text) is not None
 
 
+def is_column_numbers(text: str) -> bool:
+    """A 栏次 line: column numbers 1 2 3 … (maybe after 栏次 / 类 款 项), no amounts."""
+    compact = re.sub(r"[\s\t]", "", text)
+    if "." in text or not re.search(r"\d", text):
+        return False
+    if compact.startswith(("栏次", "类款项")) or "栏次" in compact:
+        return True
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    words = re.sub(r"[\d\s栏次类款项]", "", text)
+    return not words and len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
 SPLIT_NUMBER_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.$")
 """A line ending inside a figure, after its decimal point (1,306. | 52)."""
 DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
@@ -275,6 +287,8 @@ class LineClassifier:
                     kind = "H2"
                 else:
                     kind = "TEXT"
+            if kind in ("ROW", "HEADER") and is_column_numbers(text):
+                kind = "COLUMN_NUMBERS"
             if kind == "TEXT":
                 pending_text = True
                 if self._ends_paragraph(text, nxt):

@@ -17,7 +17,7 @@ from math import comb
 from typing import Iterable
 
 from ..ast import Cell, Identity, Number, Row, Span, Table
-from .lines import TABLE_NO_RE, UNIT_RE, Line
+from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers
 from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
@@ -329,7 +329,7 @@ def header_names(headers: list[str]) -> list[str]:
     """
     words: list[str] = []
     for header in headers:
-        if _is_column_numbers(header) or re.search(r"[：:]", header):
+        if is_column_numbers(header) or re.search(r"[：:]", header):
             continue
         tokens = [re.sub(r"[\"“”'‘’]", "", t).replace("(", "（").replace(")", "）") for t in header.split()]
         if len(tokens) == 1 + sum(LABEL_HEADER_RE.fullmatch(t) is not None for t in tokens) and any(t in HEADER_GROUPS for t in tokens) and not words:
@@ -537,18 +537,6 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-def _is_column_numbers(text: str) -> bool:
-    """A 栏次 line: column numbers 1 2 3 … (maybe after 栏次 / 类 款 项), no amounts."""
-    compact = re.sub(r"[\s\t]", "", text)
-    if "." in text or not re.search(r"\d", text):
-        return False
-    if compact.startswith(("栏次", "类款项")) or "栏次" in compact:
-        return True
-    numbers = [int(n) for n in re.findall(r"\d+", text)]
-    words = re.sub(r"[\d\s栏次类款项]", "", text)
-    return not words and len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-
-
 def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: list[tuple[str, Line]], notes: list[Line]) -> Table:
     """Assemble a Table from the grammar's grouping of lines."""
     all_lines = title_lines + [l for _, l in meta] + [l for _, l in body] + notes
@@ -571,10 +559,9 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
             title = compact
         else:
             headers.append(line.text)
-    body = [(kind, line) if not _is_column_numbers(line.text) else ("HEADER", line) for kind, line in body]
     first_row = next((i for i, (kind, _) in enumerate(body) if kind == "ROW"), len(body))
     headers.extend(line.text for _, line in body[:first_row])
-    headers.extend(line.text for kind, line in body[first_row:] if kind == "HEADER" and _is_column_numbers(line.text))
+    headers.extend(line.text for kind, line in body[first_row:] if kind == "COLUMN_NUMBERS")
     header_text = "".join(headers).replace(" ", "").replace("\t", "")
     keyed_by_line_no = "行次" in header_text
     halves = not tabbed or header_text.count("行次") >= 2
@@ -583,7 +570,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         unit = UNIT_RE.search(header_text).group(1)  # type: ignore[union-attr]
     kind = table_kind(title) if title else number
     identities = [identity for line in notes for identity in parse_identities(line)]
-    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers, title) if not _is_column_numbers(line.text)]
+    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers, title) if k != "COLUMN_NUMBERS"]
     rows_body = _total_label_raised(rows_body)
     code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
     if tabbed:
@@ -873,7 +860,7 @@ def _column_count(headers: list[str]) -> int | None:
         flat = compact.replace(" ", "").replace("\t", "")
         if "栏次" in flat[2:] and flat.startswith("栏次"):
             return None  # side-by-side (栏次 1 栏次 2): per-block columns
-        if _is_column_numbers(compact):
+        if is_column_numbers(compact):
             numbers = re.findall(r"(?<!\d)\d{1,2}(?!\d)", compact)
             if numbers:
                 best = max(best or 0, max(int(n) for n in numbers))
