@@ -163,3 +163,19 @@ def test_dump_names_wrapped_after_a_level_word_and_printed_twice() -> None:
     ]
     [table] = parse("\n".join(lines), "r.txt")
     assert [i.name for i in table.indicators][-2:] == ["服务对象满意度", "来访单位满意度"]
+
+
+def test_grid_blocks_two_evaluations_in_one_table_and_a_funding_block_ended_by_its_goal_row() -> None:
+    """The performance grammar's blocks: a 项目名称 row after a block opens the next
+    self-evaluation; a funding block ends at 年度总体目标 even when that row holds figures; a
+    row of figures after it is not a funding line."""
+    grid = TSV.split("\n")[:-2]  # without the closing 备注 line, which ends the table
+    second = [line.replace("示范培训项目", "示范交流项目") for line in grid[2:]]
+    goal = "年度总体目标\t完成 6 期培训\t\t\t\t2030\t\t"
+    first_part = "\n".join(grid).replace("\t其中：当年财政拨款", goal + "\n\t其中：当年财政拨款")
+    text = first_part + "\n" + "\n".join(second)
+    first, other = parse(text, "r.txt")
+    assert (first.name, other.name) == ("示范培训项目", "示范交流项目")
+    assert first.funding is not None and first.budget_lines == []  # 其中 row after the goal row: no funding line
+    assert [i.name for i in other.indicators] == ["举办培训班次数", "学员结业率", "培训成效"]
+    assert other.total_score is not None and other.total_score.value == Decimal("83.67")

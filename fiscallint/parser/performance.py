@@ -18,10 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
 
 from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
 from ..numbers import parse_number
+from .grammar_files import build_parser
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
@@ -195,6 +200,69 @@ def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     return roles
 
 
+NAME_WORDS = ("项目名称", "部门名称", "单位名称")
+STOP_WORDS = ("年度总体目标", "年度目标", "三、", "绩效指标")
+"""First words of a row that ends a funding block even when it holds figures."""
+
+
+@lru_cache(maxsize=1)
+def grid_parser() -> Lark:
+    """The performance grammar over grid rows, built once per process."""
+    return build_parser("performance.lark", parser="lalr", lexer=_RowLexer)
+
+
+class _RowLexer(Lexer):
+    """Classifies each grid row by its cells (and, for a funding header's lower half, by the
+    row before it); a token's value is the row's index."""
+
+    def __init__(self, lexer_conf: object) -> None:  # Lark passes its lexer configuration
+        pass
+
+    def lex(self, rows: list[_Row]) -> Iterator[Token]:  # type: ignore[override]
+        previous: _Row | None = None
+        for index, row in enumerate(rows):
+            kind = _row_kind(row, previous)
+            previous = row
+            yield Token(kind, index, line=row.line, column=1)
+
+
+def _row_kind(row: _Row, previous: _Row | None) -> str:
+    texts = [c.clean for c in row.cells]
+    if previous is not None and _is_funding_header(previous) and not any(_number(t, 0, 1) for t in texts):
+        if len(texts) >= len(previous.cells) and any(texts):
+            return "LOWER"
+    first = row.first
+    figures = "_FIGURES" if _has_figures(row) else ""
+    if first in NAME_WORDS:
+        return "NAME"
+    if _is_funding_header(row):
+        return "FUNDING_HEAD"
+    if any("三级指标" in t for t in texts):
+        roles = _roles(texts, INDICATOR_ROLES)
+        return "INDICATOR_HEAD" if "name" in roles and "target" in roles else "BARE_INDICATOR_HEAD"
+    if first.startswith(STOP_WORDS):
+        return "STOP"
+    if first.startswith(("总分", "合计")):
+        return "TOTAL" + figures
+    if first.startswith(("其他需", "备注")):
+        return "END" + figures
+    return "FIGURES" if figures else "TEXT"
+
+
+def _is_funding_header(row: _Row) -> bool:
+    texts = [c.clean for c in row.cells]
+    return any("执行率" in t for t in texts) and any(("执行数" in t or "实际支出" in t) for t in texts)
+
+
+def _has_figures(row: _Row) -> bool:
+    return any(_number(c.clean, 0, 1) or _percent(c.clean, 0, 1) for c in row.cells)
+
+
+def _row_indexes(evaluation: Tree) -> list[int]:
+    """The indexes of an evaluation's rows, blocks included, in order."""
+    return sorted(token.value for token in evaluation.scan_values(lambda v: isinstance(v, Token)))
+
+
 class _GridParser:
     """Reads performance tables laid out as tab- or pipe-separated cells."""
 
@@ -214,44 +282,39 @@ class _GridParser:
         self.roles: dict[str, int] = {}
 
     def tables(self) -> list[PerformanceTable]:
-        chunks: list[list[_Row]] = [[]]
-        for row in self.rows:
-            if row.first in ("项目名称", "部门名称", "单位名称") and any(self._is_funding_header(r) or "三级指标" in r.raw for r in chunks[-1]):
-                chunks.append([])
-            chunks[-1].append(row)
+        """One table per self-evaluation, read by the performance grammar over the rows."""
+        if not self.rows:
+            return []
+        try:
+            tree = grid_parser().parse(self.rows)
+        except LarkError:
+            return []  # rows the grammar cannot place: nothing read rather than misread
         found = []
-        for index, chunk in enumerate(chunks):
-            if not chunk:
-                continue
-            start = self.start if index == 0 else chunk[0].line
-            found.append(self._table(chunk, Span(start, 1, chunk[-1].line, len(chunk[-1].raw) + 1)))
+        for evaluation in tree.children:
+            rows = [self.rows[i] for i in _row_indexes(evaluation)]
+            start = self.start if evaluation.data == "evaluation" else rows[0].line
+            found.append(self._table(evaluation, rows, Span(start, 1, rows[-1].line, len(rows[-1].raw) + 1)))
         return found
 
-    @staticmethod
-    def _is_funding_header(row: _Row) -> bool:
-        texts = [c.clean for c in row.cells]
-        return any("执行率" in t for t in texts) and any(("执行数" in t or "实际支出" in t) for t in texts)
-
-    def _table(self, rows: list[_Row], span: Span) -> PerformanceTable:
+    def _table(self, evaluation: Tree, rows: list[_Row], span: Span) -> PerformanceTable:
         name = ""
         for row in rows:
-            if row.first in ("项目名称", "部门名称", "单位名称"):
+            if row.first in NAME_WORDS:
                 name = next((c.clean for c in row.cells if c.clean and c.clean != row.first), "")
                 break
         perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span)
-        index = 0
-        while index < len(rows):
-            row = rows[index]
-            if self._is_funding_header(row):
-                index = self._funding(perf, rows, index)
-                continue
-            if any("三级指标" in c.clean for c in row.cells):
-                index = self._indicators(perf, rows, index)
-                continue
-            if row.first.startswith("总分"):
-                self._total(perf, row, self.roles)
-            self._head_amounts(perf, row)
-            index += 1
+        for node in evaluation.children:
+            if isinstance(node, Tree) and node.data == "funding":
+                self._funding(perf, [self.rows[t.value] for t in node.children])
+            elif isinstance(node, Tree):
+                self._indicators(perf, [(t.type, self.rows[t.value]) for t in node.children], node.children[0].value)
+            elif node.type == "BARE_INDICATOR_HEAD":
+                self.roles = _roles([c.clean for c in self.rows[node.value].cells], INDICATOR_ROLES)
+            else:
+                row = self.rows[node.value]
+                if row.first.startswith("总分"):
+                    self._total(perf, row, self.roles)
+                self._head_amounts(perf, row)
         return perf
 
     def _head_amounts(self, perf: PerformanceTable, row: _Row) -> None:
@@ -262,21 +325,18 @@ class _GridParser:
             elif cell.clean.startswith("项目支出总额"):
                 perf.project_total = _number(nxt.clean, row.line, nxt.column)
 
-    def _funding(self, perf: PerformanceTable, rows: list[_Row], index: int) -> int:
-        header = [c.clean for c in rows[index].cells]
-        if index + 1 < len(rows) and not any(_number(c.clean, 0, 1) for c in rows[index + 1].cells):
-            below = [c.clean for c in rows[index + 1].cells]  # a two-row header (批复金额 → 总额 | 财政拨款)
-            if len(below) >= len(header) and any(below):
-                header = [a + b for a, b in zip(header, below)] + below[len(header):]
-                index += 1
+    def _funding(self, perf: PerformanceTable, block: list[_Row]) -> None:
+        """A funding block: its header (and the header's lower half), then its lines."""
+        header = [c.clean for c in block[0].cells]
+        lines = block[1:]
+        if lines and not _has_figures(lines[0]):  # a two-row header (批复金额 → 总额 | 财政拨款)
+            below = [c.clean for c in lines[0].cells]
+            header = [a + b for a, b in zip(header, below)] + below[len(header):]
+            lines = lines[1:]
         roles = _roles(header, FUNDING_ROLES)
         first_role = min(roles.values()) if roles else 0
-        index += 1
-        while index < len(rows):
-            row = rows[index]
+        for row in lines:
             numeric = [i for i, c in enumerate(row.cells) if _number(c.clean, 0, 1) or _percent(c.clean, 0, 1)]
-            if not numeric or row.first.startswith(("年度总体目标", "年度目标", "三、", "绩效指标")):
-                break
             labels = [i for i, c in enumerate(row.cells[: numeric[0]]) if c.clean]
             shift = labels[-1] + 1 - first_role if labels else 0
             label = row.cells[labels[0]].clean if labels else ""
@@ -296,30 +356,23 @@ class _GridParser:
                 perf.funding = funding
             else:
                 perf.budget_lines.append(funding)
-            index += 1
-        return index
 
-    def _indicators(self, perf: PerformanceTable, rows: list[_Row], index: int) -> int:
-        header = [c.clean for c in rows[index].cells]
+    def _indicators(self, perf: PerformanceTable, block: list[tuple[str, _Row]], at: int) -> None:
+        """An indicator block: its header (with the merged upper header row just above it, if
+        any), its indicator rows and the wrapped rest of their names, and its 总分 row."""
+        header = [c.clean for c in block[0][1].cells]
         roles = _roles(header, INDICATOR_ROLES)
-        above = [c.clean for c in rows[index - 1].cells] if index > 0 else []
+        above = [c.clean for c in self.rows[at - 1].cells] if at > 0 else []
         if above and all(len(t) <= 12 for t in above) and any(w in "".join(above) for w in ("指标值", "完成值", "得分", "分值")):
             upper = _roles(above, INDICATOR_ROLES)  # a merged upper header row: 年度指标值 | 实际完成值 | 分值 | 得分
             shift = roles.get("op", roles.get("target", 0)) - upper["target"] if "target" in upper else 0
             roles.update({r: c + shift for r, c in upper.items() if r not in roles and r != "target"})
         self.roles = roles
-        if "name" not in roles or "target" not in roles:
-            return index + 1
         level1 = level2 = ""
-        index += 1
-        while index < len(rows):
-            row = rows[index]
-            first = row.first
-            if first.startswith(("总分", "合计")):
+        for kind, row in block[1:]:
+            if kind in ("TOTAL", "TOTAL_FIGURES"):
                 self._total(perf, row, roles)
-                return index + 1
-            if first.startswith(("其他需", "备注")) or "三级指标" in row.raw:
-                return index
+                continue
             indicator = self._indicator(row, roles, len(header))
             if indicator is None:
                 self._continue_name(perf, row, roles)
@@ -328,8 +381,6 @@ class _GridParser:
                 level2 = indicator.level2 or level2
                 indicator.level1, indicator.level2 = level1, level2
                 perf.indicators.append(indicator)
-            index += 1
-        return index
 
     def _indicator(self, row: _Row, roles: dict[str, int], width: int) -> Indicator | None:
         target_col = roles["target"]
