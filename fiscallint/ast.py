@@ -178,6 +178,9 @@ class AmountClaim(Claim):
     """The words before the figure in its clause (untrimmed)."""
     inner: bool = False
     """True when it stands inside brackets (执行数 A（其中：…）): not its sentence's own figure."""
+    same_as: str | None = None
+    """What the words right after it say it equals (…万元，与2025年预算持平 → 2025年预算; ""
+    when they name nothing); None when they say nothing of the kind."""
 
 
 @dataclass(kw_only=True)
@@ -234,6 +237,10 @@ class ChangeClaim(Claim):
     """Where the changed figure was found: "sentence", "paragraph" ("" when none was sought)."""
     clash: str = ""
     """The opposite direction printed with the word (减增加, 增加（减少）, 增加持平), else ""."""
+    against: str | None = None
+    """For a delta: the comparison it is measured against, as printed without 比/与/相比
+    (比2025年预算增加 → 2025年预算; 与上年相比 → 上年; "" when it names nothing); None when
+    its sentence compares with nothing that leads to it."""
 
 
 @dataclass(kw_only=True)

@@ -244,3 +244,19 @@ def test_section_titles_carry_their_claims_at_their_columns() -> None:
     (section,) = report.root.children
     kinds = {c.kind: c for c in section.claims}
     assert kinds["placeholder"].span.column == 3 and kinds["year"].year.span.column == 7
+
+
+def test_a_delta_knows_what_it_is_compared_against() -> None:
+    (change,) = claims("本年支出 120.00 万元，比2025年预算增加 20.00 万元。", "change")
+    assert change.against == "2025年预算"
+    (change,) = claims("本年支出 120.00 万元，与上年相比，支出增加 20.00 万元。", "change")
+    assert change.against == "上年"
+    (change,) = claims("本年支出 120.00 万元，增加 20.00 万元。", "change")
+    assert change.against is None
+
+
+def test_an_amount_said_to_be_unchanged_names_what_it_equals() -> None:
+    (amount,) = claims("机关运行经费 11.49 万元，与2025年预算持平。", "amount")
+    assert amount.same_as == "2025年预算"
+    (amount,) = claims("机关运行经费 11.49 万元，与上年基本持平。", "amount")
+    assert amount.same_as is None

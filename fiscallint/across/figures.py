@@ -29,7 +29,6 @@ from ..ast import (
     CountClaim,
     ItemPathClaim,
     Number,
-    Paragraph,
     Report,
     Section,
     ShareClaim,
@@ -71,10 +70,6 @@ LEAD_NOISE_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七�
 OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 YEAR_RE = re.compile(r"(20\d\d)\s*年")
-_PHRASE = r"((?:20\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
-FLAT_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*持平")
-LEAD_TO_DELTA = r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?"
-COMPARE_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
 
 
 def cells(report: Report) -> Iterator[CellFact]:
@@ -197,12 +192,12 @@ def _narrative(report: Report, identity: Identity, model: Model) -> Iterator[Fig
         paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for claim in paragraph.claims:
             if isinstance(claim, AmountClaim) and claim.unit in ("万元", "元"):
-                yield from _amount(claim, identity, model, paragraph, paths, id(paragraph) in general)
+                yield from _amount(claim, identity, model, paths, id(paragraph) in general)
             elif isinstance(claim, ChangeClaim):
-                yield from _change(claim, identity, paragraph)
+                yield from _change(claim, identity)
 
 
-def _amount(claim: AmountClaim, identity: Identity, model: Model, paragraph: Paragraph,
+def _amount(claim: AmountClaim, identity: Identity, model: Model,
             paths: list[ItemPathClaim], general: bool) -> Iterator[Figure]:
     context = claim.context.replace(" ", "")
     number = claim.value
@@ -218,20 +213,16 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model, paragraph: Par
     yield Figure(key[0], key[1], year, basis, value, tolerance, "narrative", claim.subject[:40],
                  number.span)
     if year == identity.year:
-        flat = _unchanged_from(paragraph, claim, identity)
+        flat = _unchanged_from(claim, identity)
         if flat is not None:
             yield Figure(key[0], key[1], flat[0], flat[1], value, tolerance, "derived",
                          f"{claim.subject[:30]} {number.text}（持平）", number.span)
 
 
-def _unchanged_from(paragraph: Paragraph, claim: AmountClaim, identity: Identity) -> tuple[int, str] | None:
-    """The compared year and basis when the clause right after an amount says it is unchanged
+def _unchanged_from(claim: AmountClaim, identity: Identity) -> tuple[int, str] | None:
+    """The compared year and basis when the words right after an amount say it is unchanged
     ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
-    at = _figure_offset(paragraph, claim)
-    if at < 0:
-        return None
-    match = FLAT_RE.match(paragraph.text, at + len(claim.value.text))
-    return _phrase_year_basis(match.group(1), identity) if match else None
+    return _phrase_year_basis(claim.same_as, identity) if claim.same_as is not None else None
 
 
 def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
@@ -300,13 +291,6 @@ def _code_of(names: list[str], model: Model) -> str | None:
     return code
 
 
-def _figure_offset(paragraph: Paragraph, claim: AmountClaim) -> int:
-    """Where an amount claim's figure is printed in its paragraph (the first occurrence after its
-    subject), or -1."""
-    start = paragraph.text.find(claim.subject)
-    return paragraph.text.find(claim.value.text, max(start, 0))
-
-
 def _general_budget_paragraphs(report: Report) -> set[int]:
     """Paragraphs under a heading about 一般公共预算 (财政拨款) 支出."""
     found: set[int] = set()
@@ -322,7 +306,7 @@ def _general_budget_paragraphs(report: Report) -> set[int]:
     return found
 
 
-def _change(claim: ChangeClaim, identity: Identity, paragraph: Paragraph) -> Iterator[Figure]:
+def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
     """A change with an amount: the compared year's figure = this figure ∓ the change."""
     current, delta = claim.current, claim.delta
     word = claim.delta_word
@@ -331,7 +315,7 @@ def _change(claim: ChangeClaim, identity: Identity, paragraph: Paragraph) -> Ite
     key = _subject_key(claim.subject.replace(" ", ""), identity)
     if key is None:
         return
-    compared = _compared(paragraph, claim, delta, identity)
+    compared = _phrase_year_basis(claim.against, identity) if claim.against is not None else None
     if compared is None:
         return
     year, basis = compared
@@ -340,19 +324,6 @@ def _change(claim: ChangeClaim, identity: Identity, paragraph: Paragraph) -> Ite
     yield Figure(key[0], key[1], year, basis, value, current.ulp + delta.ulp, "derived",
                  f"{claim.subject[:30]} {current.text} {'−' if sign < 0 else '+'} {delta.text}",
                  delta.span)
-
-
-def _compared(paragraph: Paragraph, claim: ChangeClaim, delta: Number, identity: Identity) -> tuple[int, str] | None:
-    """The year and basis a change compares with, from the comparison phrase its amount follows
-    in its sentence (比2025年预算 → 2025 budget; 与2024年度相比 in a final account → 2024 actual)."""
-    assert identity.year is not None
-    sentence = _sentence(paragraph, claim.sentence).replace(" ", "")
-    amount = delta.text.replace(" ", "")
-    to_delta = re.compile(LEAD_TO_DELTA + re.escape(amount))
-    phrases = [m.group(1) or m.group(2) or "" for m in COMPARE_RE.finditer(sentence) if to_delta.match(sentence, m.end())]
-    if not phrases:
-        return None
-    return _phrase_year_basis(phrases[-1], identity)
 
 
 def _phrase_year_basis(phrase: str, identity: Identity) -> tuple[int, str] | None:
@@ -371,8 +342,3 @@ def _phrase_year_basis(phrase: str, identity: Identity) -> tuple[int, str] | Non
     return year, identity.basis
 
 
-def _sentence(paragraph: Paragraph, index: int) -> str:
-    ends = [offset for offset, mark in paragraph.breaks if mark in "。！？!?"]
-    start = ends[index - 1] + 1 if 0 < index <= len(ends) else 0
-    end = ends[index] + 1 if index < len(ends) else len(paragraph.text)
-    return paragraph.text[start:end]

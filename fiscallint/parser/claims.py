@@ -196,6 +196,7 @@ class ClaimBuilder:
                 if isinstance(tok, Token)
             ])
             clauses.append((clause.data == "semi_clause", pieces))
+        sentence_start = next((p.start for _, pieces in clauses for p in pieces), 0)
         sentence_amounts: list[AmountClaim] = []
         breakdown: BreakdownClaim | None = None
         open_change: ChangeClaim | None = None
@@ -241,14 +242,19 @@ class ClaimBuilder:
                         own = _own_subject("".join(words))
                         scoped = segment_amounts is not None and bool(own)
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
+                        figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if prev is not None and prev.kind in ("UP", "DOWN"):
                             open_change = self._emit_change("delta", prev, number, scope, open_change, _clash(pieces, index - 1), scoped=scoped, own=own)
+                            open_change.against = self._against(sentence_start, figure_end)
                         elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
                             open_change = self._emit_change("delta", pieces[index - 4], number, scope, open_change, _clash(pieces, index - 4), scoped=scoped, own=own)
+                            open_change.against = self._against(sentence_start, figure_end)
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
                             breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
+                            flat = UNCHANGED_RE.match(self.locator.text, figure_end)
+                            self.amounts[-1].same_as = flat.group(1) if flat else None
                             if segment_amounts is not None:
                                 segment_amounts.extend(sentence_amounts[known:])
                         words = []
@@ -530,6 +536,14 @@ class ClaimBuilder:
             qualifier=qualifier,
         ))
 
+    def _against(self, sentence_start: int, figure_end: int) -> str | None:
+        """What a change's figure (ending at ``figure_end``) is measured against: the last
+        comparison of its sentence (比 X 增加, 与 X 相比) that leads to it through at most a comma,
+        a few words and the direction word; X is "" for a comparison that names nothing."""
+        head = WHITESPACE_RE.sub("", self.locator.text[sentence_start:figure_end])
+        phrases = [m.group(1) or m.group(2) or "" for m in COMPARISON_RE.finditer(head) if LEAD_TO_FIGURE_RE.fullmatch(head, m.end())]
+        return phrases[-1] if phrases else None
+
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
                      clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
         """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
@@ -602,6 +616,13 @@ PATH_STEP_RE = re.compile(r"\s*((?:[^（()）\d，。；：:、\s]|[（(](?!\s*(
 AS_OF_RE = re.compile(r"截[至止](到|至)?$")
 SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
 """Units after a placeholder that make it a figure's slot (XX 万元)."""
+_PHRASE = r"((?:(?:19|20)\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
+COMPARISON_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
+"""A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
+LEAD_TO_FIGURE_RE = re.compile(r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?[-−－]?[\d,.]+")
+"""From a comparison to the change's figure: a comma, a few words, the direction word."""
+UNCHANGED_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*(?<!基本)持平")
+"""After an amount: 与 X 持平, it equals the figure of X (基本持平 is not unchanged)."""
 BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
