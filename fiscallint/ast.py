@@ -518,6 +518,9 @@ class Report:
     year: int | None = None
     pages: list[int] | None = None
     """For a PDF: pages[i] is the 1-based page of canonical line i+1."""
+    head: list[str] = field(default_factory=list)
+    """The report's first lines as the parser reads them (markup stripped; a blank line is ""):
+    its cover and title, where it says what it is."""
     performance: list[PerformanceTable] = field(default_factory=list)
     """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.parser.performance`."""
 

@@ -301,13 +301,7 @@ def is_budget_report(report: Report) -> bool:
     """A 部门预算 report: its tables are budget tables, or (no tables) it never says 决算."""
     if report.tables:
         return any(is_budget_kind(t.kind) for t in report.tables) and not any(t.kind and t.kind[0].isdigit() for t in report.tables)
-    head = [s.title for s in report.sections() if s.span.line <= HEAD_LINES]
-    head += [node.text for node in (*report.paragraphs, *report.unparsed) if node.span.line <= HEAD_LINES]
-    return not any("决算" in text for text in head)
-
-
-HEAD_LINES = 80
-"""The lines at the top of a report without tables where it says what it is."""
+    return not any("决算" in line for line in report.head)
 
 
 # ---------------------------------------------------------------- 决算数大于/小于预算数

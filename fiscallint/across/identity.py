@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..ast import Report
 
-HEAD_LINES = 80
 TITLE_RE = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:[区市县省]级)?\s*(部门|单位)?\s*(预算|决算)")
 LABEL_RE = re.compile(
     r"^(预算单位|决算单位|单位名称|预算主管部门|主管部门|编制部门|编制单位|部门名称|部门|单位)\s*[:：]\s*"
@@ -89,7 +88,7 @@ def is_region(name: str) -> bool:
 
 def identify(report: Report) -> Identity:
     """The report's identity, from its first lines (and its tables when the title says no kind)."""
-    raw = [line.strip().strip("*#> ") for line in report.lines[:HEAD_LINES]]
+    raw = [line.strip("*#> ") for line in report.head]
     head = [clean(line) for line in raw]
     labels: dict[str, str] = {}
     for line in raw:

@@ -13,7 +13,7 @@ from ..ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_line, parse_paragraph
 from ..errors import Cancelled
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, source_lines
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, source_lines
 from .performance import parse_performance
 from ..source import SourceText
 from .tables import build_table, squeeze
@@ -42,6 +42,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         paragraphs=[],
         unparsed=[],
         pages=pages,
+        head=[clean_line(n, raw.replace("\f", " "), source.shape).text for n, raw in enumerate(raw_lines[:HEAD_LINES], start=1)],
     )
     skipped: list[tuple[Line, str]] = []
 
@@ -197,12 +198,12 @@ def _report_year(report: Report) -> int | None:
     A year named in a comparison (比2025年预算, 与2023年度相比) is the other year of the
     comparison, never a vote for the report's own.
     """
-    for line in report.lines[:COVER_LINES]:
+    for line in report.head[:COVER_LINES]:
         match = SELF_YEAR_RE.search(squeeze(line))
         if match and not _compared(squeeze(line), match.start()):
             return int(match.group(1))
     counts: dict[int, int] = {}
-    texts = [t.title for t in report.tables] + [s.title for s in report.sections()] + report.lines[:80]
+    texts = [t.title for t in report.tables] + [s.title for s in report.sections()] + report.head
     for text in texts:
         compact = squeeze(text)
         for match in SELF_YEAR_RE.finditer(compact):
@@ -214,6 +215,8 @@ def _report_year(report: Report) -> int | None:
 
 
 COVER_LINES = 6
+HEAD_LINES = 80
+"""The first lines of a report, where its cover and title say what it is (:attr:`Report.head`)."""
 """How many first lines are the cover, whose year phrase is the report's title."""
 SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
 COMPARISON_BEFORE_RE = re.compile(r"(?:比|较|与|同|上|对比)$")
