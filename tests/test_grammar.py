@@ -217,3 +217,38 @@ def test_column_numbers_line_is_its_own_line_class() -> None:
     table = only_table(parse(text), "03")
     assert table.column_count == 6 and not any("栏次" in r.label for r in table.rows)
     assert [r.code for r in table.rows] == [None, "203", "20306", "2030601", "2030607"]
+
+
+NATIONAL_BUDGET = """2030年部门预算公开
+一、部门收支总体情况表
+单位：万元
+项目 预算数 项目 预算数
+一、一般公共预算拨款收入 500.00 一、一般公共服务支出 470.00
+二、政府性基金预算拨款收入 0.00 二、住房保障支出 30.00
+本年收入合计 500.00 本年支出合计 500.00
+二、一般公共预算支出情况表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 500.00 400.00 100.00
+201 一般公共服务支出 470.00 370.00 100.00
+20126 档案事务 470.00 370.00 100.00
+2012601 行政运行 370.00 370.00 0.00
+2012604 档案馆 100.00 0.00 100.00
+221 住房保障支出 30.00 30.00 0.00
+"""
+
+
+def test_national_budget_template_titles_are_tables_of_a_budget() -> None:
+    """部门收支总体情况表 and …支出情况表 (the national 部门预算 template) are tables, not
+    headings and paragraphs; their columns vary by province, so they get no template kind."""
+    report = parse(NATIONAL_BUDGET)
+    assert [(t.title, t.kind) for t in report.tables] == [("一、部门收支总体情况表", "B"), ("二、一般公共预算支出情况表", "B")]
+    assert not report.root.children  # no row read as a 一、 heading
+    assert report.tables[1].row_by_code("201") is not None
+
+
+def test_a_wrong_parent_in_a_national_budget_table_is_found() -> None:
+    from fiscallint.testing import lint_text
+
+    bad = NATIONAL_BUDGET.replace("201 一般公共服务支出 470.00", "201 一般公共服务支出 480.00")
+    assert any(f.code == "FL201" for f in lint_text(bad)) and not any(f.code == "FL201" for f in lint_text(NATIONAL_BUDGET))

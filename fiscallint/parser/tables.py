@@ -392,7 +392,7 @@ def table_kind(title: str) -> str | None:
     if "决算" in compact:
         return None
     budget = next((kind for kind, pattern in BUDGET_KIND_TITLES if re.fullmatch(pattern, compact)), None)
-    if budget is None and "预算" in FUND_NAMES_RE.sub("", compact):
+    if budget is None and ("预算" in FUND_NAMES_RE.sub("", compact) or SITUATION_TITLE_RE.search(compact)):
         return BUDGET_KIND
     return budget
 
@@ -426,6 +426,9 @@ STANDARD_TITLES = {
     "09": "财政拨款“三公”经费支出决算表",
 }
 BUDGET_KIND = "B"
+SITUATION_TITLE_RE = re.compile(r"(收支|收入|支出)(总体)?情况表$")
+"""The national 部门预算 template's titles (部门收支总体情况表, 一般公共预算支出情况表): budget
+tables whose columns vary by province, so they are not given a template kind's identities."""
 """Kinds of 部门预算 tables: "B01".. by the budget template's own order, "B" when unrecognised.
 They never share a kind with a 决算 table, so 决算 identities and cross-table rules leave them alone."""
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
