@@ -245,3 +245,28 @@ def test_an_html_table_on_one_markdown_line_is_read_row_by_row_with_cells_in_col
     assert finding.span.line == 7 and "第2栏 150.00 ≠ 140.00（2010301）" in finding.message
     for span in [finding.span, finding.related[0].span]:
         assert html[span.column - 1:span.column + 5] in ("150.00", "140.00") and html[:span.column].count("<tr>") in (4, 5)
+
+
+def test_a_side_by_side_half_running_on_with_empty_items_stays_in_its_table() -> None:
+    """四、 after 三、 in a table whose 支出 half runs on alone, items without figures first: rows
+    of the table (its 本年支出合计 included), not section headings."""
+    text = "\n".join([
+        "收入支出决算总表",
+        "公开01表",
+        "单位：万元",
+        "项目 决算数 项目 决算数",
+        "一、一般公共预算财政拨款收入 80.00 一、一般公共服务支出 50.00",
+        "二、事业收入 20.00 二、外交支出",
+        "三、国防支出",
+        "四、公共安全支出",
+        "五、教育支出 50.00",
+        "本年收入合计 100.00 本年支出合计 100.00",
+        "注：本表反映部门本年度的总收支。",
+        "一、收入支出决算总体情况说明",
+        "本年收入支出总计 100.00 万元。",
+    ])
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    (table,) = report.tables
+    labels = [row.label for row in table.rows]
+    assert "四、公共安全支出" in labels and "五、教育支出" in labels and "本年支出合计" in labels
+    assert [s.title for s in report.root.children] == ["收入支出决算总体情况说明"]

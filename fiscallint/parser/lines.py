@@ -123,6 +123,34 @@ def looks_like_row(text: str) -> bool:
     return NUMBER_IN_ROW_RE.search(text) is not None
 
 
+NUMERALS = "一二三四五六七八九"
+ITEM_RE = re.compile(r"(?:^|\s)([一二三四五六七八九十]{1,3})[、.．]")
+ITEM_RUN_LOOKAHEAD = 30
+"""Lines looked ahead, over numbered items without figures, for the row that shows they are a table's."""
+
+
+def numeral_value(numeral: str) -> int | None:
+    """一 → 1, 十 → 10, 十四 → 14, 二十一 → 21; None for what is not a numeral below 100."""
+    tens, _, units = numeral.partition("十")
+    if "十" not in numeral:
+        return NUMERALS.index(numeral) + 1 if len(numeral) == 1 and numeral in NUMERALS else None
+    if len(tens) > 1 or len(units) > 1 or (tens and tens not in NUMERALS) or (units and units not in NUMERALS):
+        return None
+    return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (NUMERALS.index(units) + 1 if units else 0)
+
+
+def item_number(text: str) -> int | None:
+    """The number of the 一、 item a line opens with."""
+    match = ITEM_RE.match(text)
+    return numeral_value(match.group(1)) if match else None
+
+
+def last_item_number(text: str) -> int | None:
+    """The number of the last 一、 item of a line (a side-by-side row holds two)."""
+    numbers = [numeral_value(m.group(1)) for m in ITEM_RE.finditer(text)]
+    return next((n for n in reversed(numbers) if n is not None), None)
+
+
 def is_column_numbers(text: str) -> bool:
     """A 栏次 line: column numbers 1 2 3 … (maybe after 栏次 / 类 款 项), no amounts."""
     compact = re.sub(r"[\s\t]", "", text)
@@ -222,6 +250,7 @@ class LineClassifier:
         in_notes = False
         seen_rows = False
         pending_text = False
+        last_item = 0  # the number of the table's last 一、-numbered row item (三、国防支出: 3)
         for index, line in enumerate(self.lines):
             text = line.text
             compact = text.replace(" ", "")
@@ -257,6 +286,7 @@ class LineClassifier:
                     looks_like_row(text)
                     or SECOND_ITEM_RE.search(text)
                     or (seen_rows and (line.column > CELL_INDENT or self._right_cell_next(index) or self._row_follows(index)))
+                    or (seen_rows and item_number(text) in (1, last_item + 1) and self._rows_continue(index))
                 ):
                     seen_rows = seen_rows or looks_like_row(text)
                     kind = "ROW"
@@ -290,6 +320,10 @@ class LineClassifier:
                     kind = "TEXT"
             if kind in ("ROW", "HEADER") and is_column_numbers(text):
                 kind = "COLUMN_NUMBERS"
+            if kind == "ROW":
+                last_item = last_item_number(text) or last_item
+            elif kind in ("TITLE", "TABLE_NO") and seen_rows is False:
+                last_item = 0
             if kind == "TEXT":
                 pending_text = True
                 if self._ends_paragraph(text, nxt):
@@ -307,6 +341,21 @@ class LineClassifier:
         the line before it, its name wrapped, is still a row of the table."""
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
         return nxt is not None and nxt.column > CELL_INDENT and H1_RE.match(nxt.text) is not None
+
+    def _rows_continue(self, index: int) -> bool:
+        """The lines after a 一、-numbered line that continues the table's numbered rows (or opens a
+        new list of them) are more numbered items without figures (their names maybe wrapped) and
+        then a row with figures, before any sentence or table title: the items of a table's half
+        whose cells are empty (四、公共安全支出 after 三、国防支出), not the next section's headings."""
+        for line in self.lines[index + 1:index + 1 + ITEM_RUN_LOOKAHEAD]:
+            text = line.text
+            if is_table_title(text) or TABLE_NO_RE.search(text) or any(mark in text for mark in "。，；"):
+                return False
+            if looks_like_row(text):
+                return True
+            if not (H1_RE.match(text.replace(" ", "")) or NAME_FRAGMENT_RE.fullmatch(text)):
+                return False
+        return False
 
     def _row_follows(self, index: int) -> bool:
         """The line's name wraps (款 alone on the next line) and a row with figures comes within
