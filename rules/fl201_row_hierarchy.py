@@ -25,7 +25,9 @@ class RowHierarchy(Rule):
         每个“类”行的每一栏等于其下各“款”行该栏之和，每个“款”行等于其下各“项”行之和。
         06表：人员经费合计＝301＋303 类，公用经费合计＝其余各类（302、307、310、399…）。
         只比较栏次确定的数值（PDF 文本中空单元格消失时，只有合计栏的位置是确定的）；
-        允许每个加数 0.01 的尾数误差。一行有几栏不符时合为一条，逐栏列出。
+        允许每个加数 0.01 的尾数误差。一行有几栏不符时合为一条，逐栏列出。某一下级行与其
+        自身下级之和恰好相差上级差额的相反数时，错的是这一行（改正它两级都平），只报告它，
+        不再报告上级。
 
     反例:
         公开03表
@@ -62,10 +64,13 @@ class RowHierarchy(Rule):
         for row in table.rows:
             if row.code and row.level and row.code not in coded:
                 coded[row.code] = row
-        for parent in coded.values():
-            children = [r for code, r in coded.items() if len(code) == len(parent.code or "") + 2 and code.startswith(parent.code or "")]
-            if children:
-                yield from self._check_parent(parent, children)
+        families = {
+            code: [r for child, r in coded.items() if len(child) == len(code) + 2 and child.startswith(code)]
+            for code in coded
+        }
+        for code, parent in coded.items():
+            if families[code]:
+                yield from self._check_parent(parent, families[code], families)
         if table.kind == "06":
             classes = [r for code, r in coded.items() if len(code) == 3]
             for row in table.rows:
@@ -74,10 +79,12 @@ class RowHierarchy(Rule):
                     personal = label == "人员经费合计"
                     parts = [r for r in classes if (r.code in PERSONAL) == personal]
                     if parts:
-                        yield from self._check_parent(row, parts)
+                        yield from self._check_parent(row, parts, families)
 
-    def _check_parent(self, parent: Row, children: list[Row]) -> Iterator[Finding]:
-        """One finding per parent row, naming every column whose figure is not its children's sum."""
+    def _check_parent(self, parent: Row, children: list[Row], families: dict[str, list[Row]]) -> Iterator[Finding]:
+        """One finding per parent row, naming every column whose figure is not its children's sum,
+        except a column where one child is off from its own children by exactly the opposite
+        amount: that child is the one wrong row (and is reported), the parent is right."""
         columns = sorted({c.column for r in [parent, *children] for c in r.cells if c.column is not None})
         wrong: list[tuple[int, Number | None, str, Decimal]] = []  # column, stated, the sum shown, the sum
         related: list[Related] = []
@@ -90,7 +97,7 @@ class RowHierarchy(Rule):
             if stated is None and not terms:
                 continue
             ok, computed = sum_check(stated, terms, slack=self.tolerance)  # type: ignore[arg-type]
-            if ok:
+            if ok or self._child_to_blame(stated, computed, children, column, families):
                 continue
             shown = " + ".join(f"{show(p)}（{c.code}）" for p, c in zip(parts, children) if p is not None) or "0"  # type: ignore[arg-type]
             wrong.append((column, stated, shown, computed))  # type: ignore[arg-type]
@@ -107,5 +114,22 @@ class RowHierarchy(Rule):
             f"{name} 第{column}栏 {show(stated)} 与下级科目之和不符：{shown} = {fmt(computed)}{others}",
             related=related,
         )
+    def _child_to_blame(self, stated: Number | None, computed: Decimal, children: list[Row], column: int, families: dict[str, list[Row]]) -> bool:
+        """Whether exactly one child misses its own children's sum in ``column`` by the opposite of
+        the parent's difference: correcting that child alone makes both rows add up."""
+        difference = (stated.value if stated is not None else Decimal(0)) - computed
+        blamed = 0
+        for child in children:
+            grandchildren = families.get(child.code or "", [])
+            own = value_in(child, column)
+            parts = [value_in(g, column) for g in grandchildren]
+            if not grandchildren or own is UNKNOWN or any(p is UNKNOWN for p in parts):
+                continue
+            terms = [p.value for p in parts if p is not None]  # type: ignore[union-attr]
+            off = (own.value if own is not None else Decimal(0)) - sum(terms, Decimal(0))  # type: ignore[union-attr]
+            if off and abs(off + difference) <= self.tolerance + Decimal("0.01") * (len(terms) + len(children)):
+                blamed += 1
+        return blamed == 1
+
 
 RULE = RowHierarchy
