@@ -10,7 +10,7 @@ from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.rule import TOLERANCE, Rule, Tables
 
-from .fl2_support import UNKNOWN, show, sum_check, value_in
+from .fl2_support import UNKNOWN, one_row_to_blame, show, sum_check, value_in
 
 
 PERSONAL = {"301", "303"}
@@ -97,7 +97,8 @@ class RowHierarchy(Rule):
             if stated is None and not terms:
                 continue
             ok, computed = sum_check(stated, terms, slack=self.tolerance)  # type: ignore[arg-type]
-            if ok or self._child_to_blame(stated, computed, children, column, families):
+            difference = (stated.value if stated is not None else Decimal(0)) - computed  # type: ignore[union-attr]
+            if ok or one_row_to_blame(difference, children, families, column, self.tolerance):
                 continue
             shown = " + ".join(f"{show(p)}（{c.code}）" for p, c in zip(parts, children) if p is not None) or "0"  # type: ignore[arg-type]
             wrong.append((column, stated, shown, computed))  # type: ignore[arg-type]
@@ -114,22 +115,6 @@ class RowHierarchy(Rule):
             f"{name} 第{column}栏 {show(stated)} 与下级科目之和不符：{shown} = {fmt(computed)}{others}",
             related=related,
         )
-    def _child_to_blame(self, stated: Number | None, computed: Decimal, children: list[Row], column: int, families: dict[str, list[Row]]) -> bool:
-        """Whether exactly one child misses its own children's sum in ``column`` by the opposite of
-        the parent's difference: correcting that child alone makes both rows add up."""
-        difference = (stated.value if stated is not None else Decimal(0)) - computed
-        blamed = 0
-        for child in children:
-            grandchildren = families.get(child.code or "", [])
-            own = value_in(child, column)
-            parts = [value_in(g, column) for g in grandchildren]
-            if not grandchildren or own is UNKNOWN or any(p is UNKNOWN for p in parts):
-                continue
-            terms = [p.value for p in parts if p is not None]  # type: ignore[union-attr]
-            off = (own.value if own is not None else Decimal(0)) - sum(terms, Decimal(0))  # type: ignore[union-attr]
-            if off and abs(off + difference) <= self.tolerance + Decimal("0.01") * (len(terms) + len(children)):
-                blamed += 1
-        return blamed == 1
 
 
 RULE = RowHierarchy

@@ -9,13 +9,16 @@ from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.rule import TOLERANCE, Rule, Tables
 
+from .fl2_support import one_row_to_blame
+
 
 class TotalOfClasses(Rule):
     """合计行等于各类（3位科目编码）行之和。
 
     说明:
         支出功能分类表（公开02、03、05、07、08表）中，“合计”行的每一栏都等于各“类”行
-        （3位编码，如 201、208）该栏之和。允许每个加数 0.01 的尾数误差。
+        （3位编码，如 201、208）该栏之和。允许每个加数 0.01 的尾数误差。某一“类”行与其
+        各“款”之和恰好相差合计差额的相反数时，错的是这一类行（由 FL201 报告），合计不报。
 
     反例:
         公开03表
@@ -50,6 +53,10 @@ class TotalOfClasses(Rule):
         classes = [r for r in table.rows if r.level == 1]
         if total is None or not classes:
             return
+        families = {
+            r.code: [k for k in table.rows if k.level == 2 and (k.code or "").startswith(r.code)]
+            for r in classes if r.code
+        }
         for cell in total.cells:
             if cell.column is None:
                 continue
@@ -60,6 +67,8 @@ class TotalOfClasses(Rule):
             computed = sum((t.value for t in present), start=cell.number.value * 0)
             if abs(computed - cell.number.value) <= sum_tolerance(present, cell.number) + self.tolerance:
                 continue
+            if one_row_to_blame(cell.number.value - computed, classes, families, cell.column, self.tolerance):
+                continue  # one 类 is off from its 款 by as much: that row is the wrong one (FL201)
             shown = " + ".join(t.text for t in present) or "0"
             yield self.finding(
                 cell.number.span,

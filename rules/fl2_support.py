@@ -36,6 +36,24 @@ def sum_check(
     return abs(computed - stated) <= sum_tolerance(terms + minus, reference) + slack, computed
 
 
+def one_row_to_blame(difference: Decimal, rows: list[Row], families: dict[str, list[Row]], column: int, slack: Decimal) -> bool:
+    """Whether exactly one of ``rows`` misses the sum of its own children (``families`` by code)
+    in ``column`` by the opposite of ``difference``, the total's difference from the rows' sum:
+    correcting that row alone makes both levels add up, so it is the one wrong figure."""
+    blamed = 0
+    for row in rows:
+        children = families.get(row.code or "", [])
+        own = value_in(row, column)
+        parts = [value_in(child, column) for child in children]
+        if not children or own is UNKNOWN or any(p is UNKNOWN for p in parts):
+            continue
+        terms = [p.value for p in parts if p is not None]  # type: ignore[union-attr]
+        off = (own.value if own is not None else Decimal(0)) - sum(terms, Decimal(0))  # type: ignore[union-attr]
+        if off and abs(off + difference) <= slack + Decimal("0.01") * (len(terms) + len(rows)):
+            blamed += 1
+    return blamed == 1
+
+
 def show(number: Number | None) -> str:
     return number.text if number is not None else "0（空）"
 
