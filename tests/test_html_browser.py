@@ -76,7 +76,7 @@ def test_clicking_a_finding_scrolls_to_its_highlighted_cell(report: Page) -> Non
     expect(cell).to_have_class(re.compile(r"\bcur\b"))
     assert in_view(cell)
     assert cell.evaluate("el => getComputedStyle(el).backgroundColor") == ERROR_BACKGROUND
-    expect(report.locator("#tip")).to_contain_text("300.00（20101） = 300.00")
+    expect(report.locator("#tip")).to_contain_text("305.00（20101） = 305.00")
     expect(finding(report, "FL201").first).to_have_class(re.compile(r"\bcur\b"))
 
 

@@ -105,12 +105,12 @@ def test_several_documents_get_an_index(tmp_path: Path) -> None:
 
 def test_pdf_shows_pages_and_cells(tmp_path: Path) -> None:
     pdf = tmp_path / "planted.pdf"
-    build(pdf, share="85%", class_total="310.00")
+    build(pdf, share="85%", class_total="310.00", basic_total="420.00")
     page = html_report([pdf], tmp_path / "r.html", "--ignore", "FL504")
     assert '<div class="pg">第 1 页</div>' in page and '<div class="pg">第 2 页</div>' in page
     assert "p. 2 · line" in page
     cells = [attrs for tag, attrs in parse(page).tags if tag == "td" and "data-f" in attrs]
-    assert len(cells) == 2  # 合计 500.00 and 201's 310.00
+    assert len(cells) == 3  # 合计 500.00 (≠ 420.00 + 100.00), its 420.00 and 201's 310.00
     assert "<dt>pages</dt><dd>2</dd>" in page
 
 

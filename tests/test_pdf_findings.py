@@ -16,8 +16,9 @@ from tests.pdf_fixtures import FONT, INCOME_WIDTHS, LEFT, PAGE_H, centred, grid_
 HEADER = [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]]
 
 
-def build(path: Path, *, share: str, class_total: str) -> None:
-    """Page 1: a narrative with a share; page 2: table 03 whose 201 row should be 300.00."""
+def build(path: Path, *, share: str, class_total: str, basic_total: str = "400.00") -> None:
+    """Page 1: a narrative with a share; page 2: table 03 whose 201 row should be 300.00 and
+    whose 合计 基本支出 should be 400.00."""
     c = new_canvas(path)
     y = centred(c, "第三部分 测试部门2024年度部门决算情况说明", PAGE_H - 72)
     y = heading(c, "一、支出决算情况说明", y)
@@ -30,7 +31,7 @@ def build(path: Path, *, share: str, class_total: str) -> None:
     c.drawString(LEFT, y, "部门：测试部门")
     y = right_aligned(c, "单位：万元", y)
     rows = [
-        ["", "合计", "500.00", "400.00", "100.00"],
+        ["", "合计", "500.00", basic_total, "100.00"],
         ["201", "一般公共服务支出", class_total, "200.00", "100.00"],
         ["20101", "人大事务", "300.00", "200.00", "100.00"],
         ["208", "社会保障和就业支出", "200.00", "200.00", ""],
