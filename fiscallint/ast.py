@@ -396,6 +396,19 @@ class Paragraph:
         end_line, end_column = self._position(max(start, end - 1))
         return Span(line, column, end_line, end_column + 1)
 
+    def segment_at(self, span: Span) -> str:
+        """The text of the part of the paragraph, between the grammar's 。 and ； marks, where
+        ``span`` starts ("" when the paragraph's lines are not known or do not hold it)."""
+        index = bisect_right(self.lines, (span.line, span.column), key=lambda place: (place[1], place[2])) - 1
+        place = self.lines[index] if index >= 0 else None
+        if place is None or place[1] != span.line:
+            return ""
+        at = place[0] + span.column - place[2]
+        marks = [offset for offset, _ in self.breaks]
+        start = max((m + 1 for m in marks if m < at), default=0)
+        end = min((m for m in marks if m >= at), default=len(self.text))
+        return self.text[start:end]
+
     def _position(self, at: int) -> tuple[int, int]:
         offset, line, column = self.lines[max(0, bisect_right(self.lines, at, key=lambda place: place[0]) - 1)]
         return line, column + at - offset
