@@ -18,6 +18,7 @@ from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
 from fiscallint.pdf.model import PageContent
 from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, each_page
+from fiscallint.pdf.pdfium_calls import calls, handle
 
 MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
 
@@ -46,73 +47,66 @@ def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]
 
 def _read_page(page: Any, number: int, raw: Any) -> PageContent:
     left, bottom, right, top = page.get_mediabox()
+    fn = calls()
+    page_handle = handle(page.raw)
     textpage = page.get_textpage()
     try:
-        order = _object_order(page, raw)
-        chars, unmapped = _chars(textpage, number, top, order, raw)
+        order = _object_order(fn, page_handle, raw)
+        chars, unmapped = _chars(fn, handle(textpage.raw), number, top, order, raw)
     finally:
         textpage.close()
-    edges = _edges(page, top, raw)
+    edges = _edges(fn, page_handle, top, raw)
     return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
 
 
-def _object_order(page: Any, raw: Any) -> dict[int, int]:
+def _object_order(fn: Any, page: int, raw: Any) -> dict[int, int]:
     """Content-stream position of every page object (forms flattened), by address."""
     order: dict[int, int] = {}
-    address_of = _address_reader()
-    get_type, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+    get_type, form = fn.object_type, raw.FPDF_PAGEOBJ_FORM
 
-    def walk(objects: list[Any], depth: int) -> None:
+    def walk(objects: list[int], depth: int) -> None:
         for obj in objects:
-            order[address_of(obj)] = len(order)
+            order[obj or 0] = len(order)
             if depth < MAX_FORM_DEPTH and get_type(obj) == form:
-                walk(_form_objects(obj, raw), depth + 1)
+                walk(_form_objects(fn, obj), depth + 1)
 
-    handle = page.raw
-    get_object = raw.FPDFPage_GetObject
-    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], 0)
+    walk(_page_objects(fn, page), 0)
     return order
 
 
 def _chars(
-    textpage: Any, number: int, page_top: float, order: dict[int, int], raw: Any
+    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int], raw: Any
 ) -> tuple[list[dict[str, Any]], int]:
     """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
     of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
     whitespace and dropped like real spaces."""
-    handle = textpage.raw
-    count = raw.FPDFText_CountChars(handle)
+    count = fn.count_chars(textpage)
     check_page_counts(number, count, 0)
-    get_unicode, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
-    get_object, get_box, get_origin = (
-        raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-    )
-    address_of = _address_reader()
+    get_unicode, map_error, get_object, get_origin = fn.get_unicode, fn.map_error, fn.text_object, fn.char_origin
+    get_box, glyph_width = fn.loose_box, fn.glyph_width
     rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    metrics: dict[int, tuple[int, float, float, float, Any]] = {}  # by text object address
+    metrics: dict[int, tuple[int, float, float, float, int | None]] = {}  # by text object address
     widths: dict[tuple[int, int], float] = {}  # (text object, code) -> advance, -1 if unknown
     width = ctypes.c_float()
-    glyph_width = raw.FPDFFont_GetGlyphWidth
     keyed: list[tuple[int, int, dict[str, Any]]] = []
     unmapped = 0
     for i in range(count):
-        code = get_unicode(handle, i)
+        code = get_unicode(textpage, i)
         if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
             continue
-        if map_error(handle, i) == 1:
+        if map_error(textpage, i) == 1:
             unmapped += 1
             continue
         text = chr(code)
         if text.isspace():
             continue
-        obj = get_object(handle, i)
-        address = address_of(obj)
+        address = get_object(textpage, i) or 0
         known = metrics.get(address)
         if known is None:
-            known = metrics[address] = _metrics(textpage, i, obj, order.get(address, len(order)), raw)
+            known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)), raw)
         position, size, descent, x_scale, font = known
-        get_origin(handle, i, ox, oy)
+        get_origin(textpage, i, ox, oy)
         x0 = ox.value
         bottom = page_top - (oy.value + descent * size)
         key = (address, code)
@@ -123,7 +117,7 @@ def _chars(
         if advance >= 0:
             x1 = x0 + advance
         else:  # no font widths: PDFium's loose box
-            get_box(handle, i, rect)
+            get_box(textpage, i, rect)
             x1 = rect.right
         keyed.append(
             (
@@ -140,42 +134,34 @@ def _chars(
 _SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
 
 
-def _address_reader() -> Any:
-    """A fast ``pointer -> int`` for the page-object pointers PDFium returns."""
-    read = ctypes.c_void_p.from_buffer
-    return lambda obj: read(obj).value or 0
-
-
 def _metrics(
-    textpage: Any, index: int, obj: Any, position: int, raw: Any
-) -> tuple[int, float, float, float, Any]:
+    fn: Any, textpage: int, index: int, obj: int, position: int, raw: Any
+) -> tuple[int, float, float, float, int | None]:
     """Of the text object holding character ``index``: (stream position, size as pdfminer
     measures it, descent per unit size, horizontal scale of advances, font or None)."""
     matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage.raw, index, matrix)
-    font_size = raw.FPDFText_GetFontSize(textpage.raw, index)
+    fn.text_matrix(textpage, index, matrix)
+    font_size = fn.font_size(textpage, index)
     size = font_size * math.hypot(matrix.c, matrix.d)
     x_scale = font_size * math.hypot(matrix.a, matrix.b)
     descent = ctypes.c_float()
-    font = raw.FPDFTextObj_GetFont(obj) if obj else None
-    ok = font and raw.FPDFFont_GetDescent(font, 1.0, descent)
+    font = fn.object_font(obj) if obj else None
+    ok = font and fn.font_descent(font, 1.0, descent)
     return position, size, descent.value if ok else 0.0, x_scale, font or None
 
 
-def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
+def _edges(fn: Any, page: int, page_top: float, raw: Any) -> list[Edge]:
     """Horizontal and vertical edges of the page's path objects, split into subpaths and
     classified as pdfminer does: one straight line, a rectangle (4 sides), or a polyline."""
     edges: list[Edge] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     m = raw.FS_MATRIX()
-    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
-    count_segments, get_segment = raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment
-    get_point, segment_type, is_closing = (
-        raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
-    )
+    get_type, get_matrix = fn.object_type, fn.object_matrix
+    count_segments, get_segment = fn.count_segments, fn.path_segment
+    get_point, segment_type, is_closing = fn.segment_point, fn.segment_type, fn.segment_closes
     path, form, moveto = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
 
-    def walk(objects: list[Any], outer: Matrix, depth: int) -> None:
+    def walk(objects: list[int], outer: Matrix, depth: int) -> None:
         for obj in objects:
             kind = get_type(obj)
             if kind != path and kind != form:
@@ -184,7 +170,7 @@ def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
             a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
             if kind == form:
                 if depth < MAX_FORM_DEPTH:
-                    walk(_form_objects(obj, raw), (a, b, c, d, e, f), depth + 1)
+                    walk(_form_objects(fn, obj), (a, b, c, d, e, f), depth + 1)
                 continue
             subpaths: list[list[tuple[float, float]]] = []
             closed: list[bool] = []
@@ -205,14 +191,18 @@ def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
             if len(edges) > MAX_PAGE_EDGES:
                 return
 
-    handle = page.raw
-    get_object = raw.FPDFPage_GetObject
-    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], _IDENTITY, 0)
+    walk(_page_objects(fn, page), _IDENTITY, 0)
     return edges
 
 
-def _form_objects(form: Any, raw: Any) -> list[Any]:
-    return [raw.FPDFFormObj_GetObject(form, j) for j in range(raw.FPDFFormObj_CountObjects(form))]
+def _page_objects(fn: Any, page: int) -> list[int]:
+    get_object = fn.page_object
+    return [get_object(page, i) for i in range(fn.count_objects(page))]
+
+
+def _form_objects(fn: Any, form: int) -> list[int]:
+    get_object = fn.form_object
+    return [get_object(form, j) for j in range(fn.count_form_objects(form))]
 
 
 def _subpath_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:
