@@ -19,7 +19,9 @@ from . import __version__
 if TYPE_CHECKING:
     from .config import Config
     from .findings import Finding
-    from .pipeline import FileResult, Overrides
+    from .overrides import Overrides
+    from .pdf import PdfReading
+    from .pipeline import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
@@ -134,14 +136,12 @@ def check(
     from .config import Selection, known_code
     from .errors import ConfigError
     from .formatters import printable
-    from .pipeline import Overrides
-    from .registry import all_rules
+    from .overrides import Overrides
 
     if fix and diff:
         raise click.UsageError("--fix and --diff are exclusive")
     if write_baseline and (os.path.isdir(write_baseline) or write_baseline.lower().endswith(INPUT_SUFFIXES)):
         raise click.UsageError(f"--write-baseline takes a .json file name, not {write_baseline!r}: put the option after the paths")
-    known = all_rules()
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
         if not known_code(code):
             raise click.UsageError(f"unknown rule code or prefix: {code}")
@@ -165,6 +165,9 @@ def check(
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
+    from .registry import all_rules
+
+    known = all_rules()
     errors = {r.path: r.error for r in results if r.error is not None}
     for result in results:
         if result.error is not None:
@@ -218,23 +221,51 @@ def run(
     keep_report: bool = False, keep_coverage: bool = False,
 ) -> list[FileResult]:
     """Lint every file (in ``jobs`` processes when asked), in the order given."""
-    from .pipeline import lint_file
-
     jobs = jobs or os.cpu_count() or 1
     tasks = [(path, configs(path)) for path in files]
     bar = _progress(len(files)) if progress else None
     try:
         if jobs > 1 and len(files) > 1:
             return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar, keep_report, keep_coverage)
-        results: list[FileResult] = []
-        for path, config in tasks:
-            results.append(lint_file(path, config, overrides, keep_lines, keep_report, keep_coverage))
-            if bar:
-                bar.advance()
-        return results
+        return _one_by_one(tasks, overrides, keep_lines, bar, keep_report, keep_coverage)
     finally:
         if bar:
             bar.stop()
+
+
+def _one_by_one(
+    tasks: list[tuple[str, Config]], overrides: Overrides, keep_lines: bool, bar: _Bar | None,
+    keep_report: bool, keep_coverage: bool,
+) -> list[FileResult]:
+    """Lint in this process, in order. A PDF is read in its own time-bounded child process
+    (fiscallint.pdf.watchdog), so it is started ahead: the first while the lint pipeline is
+    imported, each next one as soon as the one before has been read, while that is linted."""
+    ahead = _start_reading(tasks, 0, overrides)
+    from .pipeline import lint_file
+
+    results: list[FileResult] = []
+    try:
+        for index, (path, config) in enumerate(tasks):
+            reading = ahead
+            if reading is not None:
+                reading.wait()
+            ahead = _start_reading(tasks, index + 1, overrides)
+            results.append(lint_file(path, config, overrides, keep_lines, keep_report, keep_coverage, reading))
+            if bar:
+                bar.advance()
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+    return results
+
+
+def _start_reading(tasks: list[tuple[str, Config]], index: int, overrides: Overrides) -> PdfReading | None:
+    """The reading of task ``index``, started, when it is a PDF."""
+    from .source import is_pdf, start_pdf
+
+    if index >= len(tasks) or not is_pdf(tasks[index][0]):
+        return None
+    return start_pdf(tasks[index][0], overrides.pdf_engine, overrides.pdf_seconds)
 
 
 def _in_processes(

@@ -12,10 +12,14 @@ import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from fiscallint.errors import InputError
 
-__all__ = ["ENGINES", "PdfText", "extract_pdf"]
+if TYPE_CHECKING:
+    from fiscallint.pdf.watchdog import Bounded
+
+__all__ = ["ENGINES", "PdfReading", "PdfText", "extract_pdf", "start_extract"]
 
 ENGINES = ("pdfium", "pdfminer")
 
@@ -30,7 +34,47 @@ class PdfText:
     page_count: int
 
 
-def extract_pdf(
+def extract_pdf(path: str | os.PathLike[str], **options: Any) -> PdfText:
+    """Read a PDF into canonical text: one line per heading or paragraph, one tab-separated
+    line per table row. Raises InputError (only) on unreadable, encrypted, image-only or
+    over-bound input; the time bound holds inside every step (see watchdog.py). ``options``
+    are those of :func:`start_extract` (engine and bounds)."""
+    return start_extract(path, **options).result()
+
+
+class PdfReading:
+    """A PDF being read (see :func:`start_extract`)."""
+
+    def __init__(self, bounded: Bounded[PdfText] | None, error: Exception | None = None) -> None:
+        self._bounded = bounded
+        self._text: PdfText | None = None
+        self._error = error
+
+    def wait(self) -> None:
+        """Wait until the reading is done; its text or error is kept for :meth:`result`."""
+        if self._bounded is None:
+            return
+        bounded, self._bounded = self._bounded, None
+        try:
+            self._text = bounded.result()
+        except Exception as exc:  # InputError, or a reader bug that lint_file reports
+            self._error = exc
+
+    def result(self) -> PdfText:
+        """The PDF's text; raises InputError as :func:`extract_pdf` does."""
+        self.wait()
+        if self._text is None:
+            raise self._error or InputError("PDF reading was cancelled")
+        return self._text
+
+    def cancel(self) -> None:
+        """Stop reading (the result is not wanted); :meth:`result` then raises."""
+        if self._bounded is not None:
+            self._bounded.cancel()
+            self._bounded = None
+
+
+def start_extract(
     path: str | os.PathLike[str],
     *,
     engine: str = "pdfium",
@@ -38,25 +82,30 @@ def extract_pdf(
     max_seconds: float = 60.0,
     max_bytes: int = 200_000_000,
     max_decoded_bytes: int = 100_000_000,
-) -> PdfText:
-    """Read a PDF into canonical text: one line per heading or paragraph, one tab-separated
-    line per table row. Raises InputError (only) on unreadable, encrypted, image-only or
-    over-bound input; the time bound holds inside every step (see watchdog.py)."""
+) -> PdfReading:
+    """Start :func:`extract_pdf` and return at once: where the OS can fork, the PDF is read in
+    a time-bounded child while the caller goes on (imports, linting the previous file). The
+    file is read here; its decoded-size check and everything after run in the child."""
     from fiscallint.pdf.streams import check_decoded_size
-    from fiscallint.pdf.watchdog import run_bounded
+    from fiscallint.pdf.watchdog import start_bounded
 
-    if engine not in ENGINES:
-        raise InputError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     start = time.monotonic()
-    data = _read_file(os.fspath(path), max_bytes)
-    check_decoded_size(data, max_decoded_bytes)
-    _preload(engine)
+    name = os.fspath(path)
+    try:
+        if engine not in ENGINES:
+            raise InputError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
+        data = _read_file(name, max_bytes)
+    except InputError as exc:
+        return PdfReading(None, exc)
+
+    def work() -> PdfText:
+        check_decoded_size(data, max_decoded_bytes)
+        return _extract(name, data, engine, max_pages, start, max_seconds)
+
     left = max_seconds - (time.monotonic() - start)
-    return run_bounded(
-        lambda: _extract(os.fspath(path), data, engine, max_pages, start, max_seconds),
-        max(left, 0.0),
-        f"stopped, over the time bound max_seconds={max_seconds:g}",
-    )
+    bounded = start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}")
+    _preload(engine)
+    return PdfReading(bounded)
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:
@@ -86,7 +135,8 @@ def _read_file(name: str, max_bytes: int) -> bytes:
 
 
 def _preload(engine: str) -> None:
-    """Import the engine before forking, so every file's child starts with it loaded."""
+    """Import the engine in the parent (while its first child reads), so that the children
+    of the next files start with it loaded."""
     if engine == "pdfium":
         import pypdfium2  # noqa: F401
     else:
