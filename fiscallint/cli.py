@@ -135,7 +135,6 @@ def check(
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
     from .config import Selection, known_code
     from .errors import ConfigError
-    from .formatters import printable
     from .overrides import Overrides
 
     if fix and diff:
@@ -165,6 +164,7 @@ def check(
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
+    from .formatters import printable
     from .registry import all_rules
 
     known = all_rules()

@@ -10,13 +10,13 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fiscallint.errors import InputError
 
 if TYPE_CHECKING:
+    from fiscallint.pdf.page_split import PageReader
     from fiscallint.pdf.watchdog import Bounded
 
 __all__ = ["ENGINES", "PdfReading", "PdfText", "extract_pdf", "start_extract"]
@@ -100,7 +100,7 @@ def start_extract(
 
     def work() -> PdfText:
         check_decoded_size(data, max_decoded_bytes)
-        return _extract(name, data, engine, max_pages, start, max_seconds)
+        return _extract(data, engine, max_pages, start, max_seconds)
 
     left = max_seconds - (time.monotonic() - start)
     bounded = start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}")
@@ -144,27 +144,27 @@ def _preload(engine: str) -> None:
 
 
 def _extract(
-    name: str, data: bytes, engine: str, max_pages: int, start: float, max_seconds: float
+    data: bytes, engine: str, max_pages: int, start: float, max_seconds: float
 ) -> PdfText:
     from fiscallint.pdf.assemble import assemble
     from fiscallint.pdf.page_content import describe
+    from fiscallint.pdf.page_split import read_all
 
     quiet = logging.getLogger("pdfminer")  # damaged files make pdfminer log hundreds of warnings
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        count, page_iter = _open(name, data, engine, max_pages)
+        count, pages_of = _open(data, engine, max_pages)
         if count == 0:
             raise InputError("PDF has zero pages")
         if count > max_pages:
             raise InputError(f"{count} pages, over the page bound max_pages={max_pages}")
-        pages = []
-        for page in page_iter:
-            pages.append(page)
-            if time.monotonic() - start > max_seconds and len(pages) < count:
-                raise InputError(
-                    f"stopped at page {len(pages) + 1}, over the time bound max_seconds={max_seconds:g}"
-                )
+
+        def in_time(index: int) -> None:
+            if time.monotonic() - start > max_seconds and index + 1 < count:
+                raise InputError(f"stopped at page {index + 2}, over the time bound max_seconds={max_seconds:g}")
+
+        pages = read_all(count, pages_of, in_time)
         if not any(p.char_count for p in pages):
             raise InputError("no text layer (scanned image?)")
         lines = assemble(pages)
@@ -186,11 +186,11 @@ def _extract(
     )
 
 
-def _open(name: str, data: bytes, engine: str, max_pages: int) -> tuple[int, Iterator]:
+def _open(data: bytes, engine: str, max_pages: int) -> tuple[int, PageReader]:
     if engine == "pdfium":
         from fiscallint.pdf.pdfium_engine import read_pages
 
         return read_pages(data, max_pages)
     from fiscallint.pdf.pdfminer_engine import read_pages as read_with_pdfminer
 
-    return read_with_pdfminer(name, max_pages)
+    return read_with_pdfminer(data, max_pages)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from fiscallint.errors import InputError
@@ -26,8 +26,9 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]:
-    """Open the document held in ``data``; return (page count, lazy iterator of pages)."""
+def read_pages(data: bytes, max_pages: int) -> tuple[int, Callable[[Iterable[int]], Iterator[PageContent]]]:
+    """Open the document held in ``data``; return (page count, reader of the pages at given
+    indices, lazily, which closes the document when done)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -42,7 +43,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]
         if code == raw.FPDF_ERR_SUCCESS:
             raise InputError("PDF has zero pages") from None
         raise InputError(f"corrupt or truncated PDF (PDFium: {exc})") from None
-    return len(pdf), each_page(pdf, len(pdf), pdf.__getitem__, lambda page, number: _read_page(page, number, raw))
+    return len(pdf), lambda indices: each_page(pdf, indices, pdf.__getitem__, lambda page, number: _read_page(page, number, raw))
 
 
 def _read_page(page: Any, number: int, raw: Any) -> PageContent:

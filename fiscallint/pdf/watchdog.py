@@ -45,7 +45,9 @@ class Bounded(Generic[T]):
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
+            _own_group(0)
             _child(work, write_end, self.deadline, over)
+        _own_group(pid)  # set on both sides, so it holds whichever runs first
         os.close(write_end)
         self.pid, self.fd = pid, read_end
 
@@ -134,9 +136,21 @@ def _read_until(fd: int, deadline: float) -> bytes | None:
         parts.append(part)
 
 
+def _own_group(pid: int) -> None:
+    """Put the child (``pid``, 0 for itself) in a process group of its own, with any helper
+    it forks (page_split.py), so that :func:`_kill` stops them all."""
+    try:
+        os.setpgid(pid, pid)
+    except OSError:  # already done by the other side, or the child has already exited
+        pass
+
+
 def _kill(pid: int) -> None:
     try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+        os.killpg(pid, signal.SIGKILL)
+    except OSError:  # no such group (the child never got there): the child alone
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     os.waitpid(pid, 0)
