@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from fiscallint.errors import InputError
 from fiscallint.pdf.model import PageContent
+from fiscallint.pdf.watchdog import read_to_end, stopped, write_all
 
 MIN_PAGES = 4  # fewer pages are not worth a process
 _WIDTH = 4  # bytes of one queued page number
@@ -50,15 +51,13 @@ def read_all(count: int, pages_of: PageReader, after_page: Callable[[int], None]
         pages, failure = _take(pages_of, _claims(queue), after_page)
         if failure is not None:
             _drain(queue)  # the helper stops after its current page
-        payload = _read_all(back)
+        payload = read_to_end(back)
     finally:
         os.close(queue)
         os.close(back)
         status = os.waitpid(pid, 0)[1]
     if not payload:
-        code = os.waitstatus_to_exitcode(status)
-        reason = f"signal {-code}" if code < 0 else f"exit {code}"
-        raise InputError(f"PDF reader stopped ({reason}); the file is damaged or over a bound")
+        raise stopped(status)
     their_pages, their_failure = pickle.loads(payload)
     pages.update(their_pages)
     return _in_order(pages, [failure, their_failure], count)
@@ -109,17 +108,8 @@ def _drain(queue: int) -> None:
 def _helper(pages_of: PageReader, queue: int, back: int, after_page: Callable[[int], None]) -> None:
     code = 0
     try:
-        view = memoryview(pickle.dumps(_take(pages_of, _claims(queue), after_page)))
-        while view:
-            view = view[os.write(back, view) :]
+        write_all(back, pickle.dumps(_take(pages_of, _claims(queue), after_page)))
     except BaseException:
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no closing of the parent's document
-
-
-def _read_all(fd: int) -> bytes:
-    parts = []
-    while part := os.read(fd, 1 << 20):
-        parts.append(part)
-    return b"".join(parts)

@@ -69,9 +69,7 @@ class Bounded(Generic[T]):
         if payload is None:
             raise InputError(self.over)
         if not payload:
-            code = os.waitstatus_to_exitcode(status) if status is not None else 0
-            reason = f"signal {-code}" if code < 0 else f"exit {code}"
-            raise InputError(f"PDF reader stopped ({reason}); the file is damaged or over a bound")
+            raise stopped(status or 0)
         ok, value = pickle.loads(payload)
         if not ok:
             raise InputError(value)
@@ -112,28 +110,39 @@ def _child(work: Callable[[], object], fd: int, deadline: float, over: str) -> N
             message = pickle.dumps((False, f"cannot extract PDF ({describe(exc)})"))
         if time.monotonic() > deadline:  # done, but after the bound (the parent was busy)
             message = pickle.dumps((False, over))
-        view = memoryview(message)
-        while view:
-            view = view[os.write(fd, view) :]
+        write_all(fd, message)
     except BaseException:
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
 
 
+def write_all(fd: int, message: bytes) -> None:
+    view = memoryview(message)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def stopped(status: int) -> InputError:
+    """The error for a reader process that ended (wait ``status``) without sending anything."""
+    code = os.waitstatus_to_exitcode(status)
+    reason = f"signal {-code}" if code < 0 else f"exit {code}"
+    return InputError(f"PDF reader stopped ({reason}); the file is damaged or over a bound")
+
+
 def _read_until(fd: int, deadline: float) -> bytes | None:
     """All bytes until EOF, or None when the deadline passes before the first one. The child
     writes only once its work is done, so the rest is waited for without a bound."""
+    ready, _, _ = select.select([fd], [], [], max(deadline - time.monotonic(), 0.0))
+    return read_to_end(fd) if ready else None
+
+
+def read_to_end(fd: int) -> bytes:
+    """All bytes until EOF."""
     parts = []
-    while True:
-        if not parts:
-            ready, _, _ = select.select([fd], [], [], max(deadline - time.monotonic(), 0.0))
-            if not ready:
-                return None
-        part = os.read(fd, 1 << 20)
-        if not part:
-            return b"".join(parts)
+    while part := os.read(fd, 1 << 20):
         parts.append(part)
+    return b"".join(parts)
 
 
 def _own_group(pid: int) -> None:
