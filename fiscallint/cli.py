@@ -243,6 +243,11 @@ def _one_by_one(
     ahead = _start_reading(tasks, 0, overrides)
     from .pipeline import lint_file
 
+    if ahead is not None:
+        from .parser import prepare
+
+        prepare()  # while the PDF is read
+
     results: list[FileResult] = []
     try:
         for index, (path, config) in enumerate(tasks):

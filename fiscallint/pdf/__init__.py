@@ -102,10 +102,11 @@ def start_extract(
         check_decoded_size(data, max_decoded_bytes)
         return _extract(data, engine, max_pages, start, max_seconds)
 
+    if engine in _started:  # a second file: from now on each child starts with the engine loaded
+        _preload(engine)
+    _started.add(engine)
     left = max_seconds - (time.monotonic() - start)
-    bounded = start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}")
-    _preload(engine)
-    return PdfReading(bounded)
+    return PdfReading(start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}"))
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:
@@ -134,9 +135,12 @@ def _read_file(name: str, max_bytes: int) -> bytes:
     return data
 
 
+_started: set[str] = set()  # the engines this process has started a reading with
+
+
 def _preload(engine: str) -> None:
-    """Import the engine in the parent (while its first child reads), so that the children
-    of the next files start with it loaded."""
+    """Import the engine here, before forking, so that the child starts with it loaded (not
+    for a first file: its child imports the engine while this process goes on)."""
     if engine == "pdfium":
         import pypdfium2  # noqa: F401
     else:
