@@ -85,7 +85,8 @@ def start_extract(
 ) -> PdfReading:
     """Start :func:`extract_pdf` and return at once: where the OS can fork, the PDF is read in
     a time-bounded child while the caller goes on (imports, linting the previous file). The
-    file is read here; its decoded-size check and everything after run in the child."""
+    file is read and its decoded size checked here, while the child imports the engine; the
+    child opens the document only once the check has passed (:class:`_Gate`)."""
     from fiscallint.pdf.streams import check_decoded_size
     from fiscallint.pdf.watchdog import start_bounded
 
@@ -98,15 +99,62 @@ def start_extract(
     except InputError as exc:
         return PdfReading(None, exc)
 
+    checked = _Gate()
+
     def work() -> PdfText:
-        check_decoded_size(data, max_decoded_bytes)
+        _preload(engine)
+        checked.wait()
         return _extract(data, engine, max_pages, start, max_seconds)
 
     if engine in _started:  # a second file: from now on each child starts with the engine loaded
         _preload(engine)
     _started.add(engine)
     left = max_seconds - (time.monotonic() - start)
-    return PdfReading(start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}"))
+    bounded = start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}")
+    try:
+        check_decoded_size(data, max_decoded_bytes)
+    except InputError as exc:
+        bounded.cancel()
+        checked.shut()
+        return PdfReading(None, exc)
+    checked.open(bounded.forked)
+    return PdfReading(bounded)
+
+
+class _Gate:
+    """A one-time word from this process to the reader: go on (:meth:`open`) or stop
+    (:meth:`shut`, or this process gone), through a pipe."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        self._writing = True
+
+    def open(self, forked: bool) -> None:
+        """Say "go on"; ``forked``: the reader is another process (else this one, later)."""
+        os.write(self._write, b"!")
+        self._close_write()
+        if forked:
+            os.close(self._read)
+
+    def shut(self) -> None:
+        """Say "stop" to a reader that will never read here."""
+        self._close_write()
+        os.close(self._read)
+
+    def wait(self) -> None:
+        """In the reader: wait for the word; InputError when it is not "go on"."""
+        self._close_write()  # a forked reader's copy: so that a parent gone means end of file
+        try:
+            word = os.read(self._read, 1)
+        finally:
+            os.close(self._read)
+        if word != b"!":
+            raise InputError("stopped before reading (the decoded-size check did not pass)")
+
+    def _close_write(self) -> None:
+        if self._writing:
+            self._writing = False
+            os.close(self._write)
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:

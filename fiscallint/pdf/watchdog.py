@@ -38,8 +38,10 @@ class Bounded(Generic[T]):
         self.work: Callable[[], T] | None = None
         self.pid = 0
         self.fd = -1
-        if not hasattr(os, "fork"):
-            self.work = work  # run in-process by result()
+        self.forked = hasattr(os, "fork")
+        """Whether the work runs in a child (else in this process, in :meth:`result`)."""
+        if not self.forked:
+            self.work = work
             return
         read_end, write_end = os.pipe()
         pid = os.fork()
