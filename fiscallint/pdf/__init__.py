@@ -190,7 +190,9 @@ def _preload(engine: str) -> None:
     """Import the engine here, before forking, so that the child starts with it loaded (not
     for a first file: its child imports the engine while this process goes on)."""
     if engine == "pdfium":
-        import pypdfium2  # noqa: F401
+        from fiscallint.pdf.pdfium_calls import calls
+
+        calls()
     else:
         import pdfplumber  # noqa: F401
 

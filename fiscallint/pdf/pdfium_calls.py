@@ -1,11 +1,12 @@
-"""The PDFium functions the engine calls once per character or path segment, re-typed so that
-document, page, object and font handles pass as plain integers.
+"""The PDFium functions the engine calls, re-typed so that document, page, object and font
+handles pass as plain integers, from pypdfium2's raw bindings alone.
 
-pypdfium2.raw types each handle as a pointer to an opaque struct: every call then builds a
-pointer object for its result and converts one for each argument, which costs more than the
-PDFium call itself. Here each function is the same C entry point behind a prototype whose
-handles are ``c_void_p`` (a plain ``int``, ``None`` for NULL); every other argument and result
-keeps pypdfium2's type.
+pypdfium2's raw bindings type each handle as a pointer to an opaque struct: every call then
+builds a pointer object for its result and converts one for each argument, which costs more
+than the PDFium call itself. Here each function is the same C entry point behind a prototype
+whose handles are ``c_void_p`` (a plain ``int``, ``None`` for NULL); every other argument and
+result keeps the bindings' type. Only the bindings (``pypdfium2_raw``) are imported, not
+pypdfium2's helper classes, which take as long again to import; so PDFium is initialised here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ from types import SimpleNamespace
 from typing import Any
 
 _NAMES = {
+    "load_document": "FPDF_LoadMemDocument64",
+    "last_error": "FPDF_GetLastError",
+    "page_count": "FPDF_GetPageCount",
+    "close_document": "FPDF_CloseDocument",
+    "load_page": "FPDF_LoadPage",
+    "media_box": "FPDFPage_GetMediaBox",
+    "close_page": "FPDF_ClosePage",
+    "load_text": "FPDFText_LoadPage",
+    "close_text": "FPDFText_ClosePage",
     "count_chars": "FPDFText_CountChars",
     "get_unicode": "FPDFText_GetUnicode",
     "map_error": "FPDFText_HasUnicodeMapError",
@@ -43,21 +53,20 @@ _NAMES = {
 
 @cache
 def calls() -> SimpleNamespace:
-    """The functions of _NAMES under their short names (built once per process)."""
-    import pypdfium2.raw as raw
+    """The functions of _NAMES under their short names, PDFium initialised (once per process)."""
+    import pypdfium2_raw as raw
 
+    # as pypdfium2 does on import; PDFium ignores a second initialisation
+    raw.FPDF_InitLibraryWithConfig(
+        raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0)
+    )
     return SimpleNamespace(**{short: plain(getattr(raw, name)) for short, name in _NAMES.items()})
 
 
 def plain(function: Any) -> Any:
-    """``function`` (a pypdfium2.raw function) with its handle arguments and result as ints."""
+    """``function`` (a raw binding) with its handle arguments and result as ints."""
     prototype = ctypes.CFUNCTYPE(_plain_type(function.restype), *map(_plain_type, function.argtypes))
     return prototype(ctypes.cast(function, ctypes.c_void_p).value)
-
-
-def handle(pointer: Any) -> int:
-    """A pypdfium2 handle (pointer object) as the integer the re-typed functions take."""
-    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 def _plain_type(kind: Any) -> Any:

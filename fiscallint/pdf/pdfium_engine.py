@@ -1,5 +1,6 @@
-"""The default engine: PDFium (pypdfium2) reads characters with their boxes and the drawn
-path segments; the shared code in page_content.py rebuilds lines and tables from them.
+"""The default engine: PDFium (pypdfium2's raw bindings, see pdfium_calls.py) reads characters
+with their boxes and the drawn path segments; the shared code in page_content.py rebuilds lines
+and tables from them.
 
 Character boxes are made the way pdfminer makes them (advance width from the loose box,
 font size times the text matrix scale for the height, the font's descent below the origin),
@@ -18,7 +19,7 @@ from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
 from fiscallint.pdf.model import PageContent
 from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, each_page
-from fiscallint.pdf.pdfium_calls import calls, handle
+from fiscallint.pdf.pdfium_calls import calls
 
 MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
 
@@ -29,34 +30,74 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def read_pages(data: bytes, max_pages: int) -> tuple[int, Callable[[Iterable[int]], Iterator[PageContent]]]:
     """Open the document held in ``data``; return (page count, reader of the pages at given
     indices, lazily, which closes the document when done)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+    import pypdfium2_raw as raw
 
-    try:
-        pdf = pdfium.PdfDocument(data, password="")
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == raw.FPDF_ERR_PASSWORD:
-            raise InputError("encrypted PDF that needs a password") from None
-        if code == raw.FPDF_ERR_SECURITY:
-            raise InputError("unsupported PDF encryption") from None
-        if code == raw.FPDF_ERR_SUCCESS:
-            raise InputError("PDF has zero pages") from None
-        raise InputError(f"corrupt or truncated PDF (PDFium: {exc})") from None
-    return len(pdf), lambda indices: each_page(pdf, indices, pdf.__getitem__, lambda page, number: _read_page(page, number, raw))
-
-
-def _read_page(page: Any, number: int, raw: Any) -> PageContent:
-    left, bottom, right, top = page.get_mediabox()
     fn = calls()
-    page_handle = handle(page.raw)
-    textpage = page.get_textpage()
+    document = _Document(fn, data)
+    count = fn.page_count(document.handle) if document.handle else 0
+    if count < 1:
+        code = fn.last_error()
+        document.close()
+        if code == raw.FPDF_ERR_PASSWORD:
+            raise InputError("encrypted PDF that needs a password")
+        if code == raw.FPDF_ERR_SECURITY:
+            raise InputError("unsupported PDF encryption")
+        if code == raw.FPDF_ERR_SUCCESS:
+            raise InputError("PDF has zero pages")
+        reason = {raw.FPDF_ERR_FILE: "file access error", raw.FPDF_ERR_FORMAT: "data format error",
+                  raw.FPDF_ERR_PAGE: "page not found or content error"}.get(code, f"error {code}")
+        raise InputError(f"corrupt or truncated PDF (PDFium: {reason})")
+    return count, lambda indices: each_page(
+        document, indices, document.page, lambda page, number: _read_page(fn, page, number, raw)
+    )
+
+
+class _Document:
+    """An open PDFium document (its bytes kept alive while it is open)."""
+
+    def __init__(self, fn: Any, data: bytes) -> None:
+        self.fn, self.data = fn, data
+        self.handle: int = fn.load_document(data, len(data), b"\x00") or 0
+
+    def page(self, index: int) -> _Page:
+        page = self.fn.load_page(self.handle, index)
+        if not page:
+            raise RuntimeError("PDFium could not load the page")
+        return _Page(self.fn, page)
+
+    def close(self) -> None:
+        if self.handle:
+            self.fn.close_document(self.handle)
+            self.handle = 0
+
+
+class _Page:
+    def __init__(self, fn: Any, handle: int) -> None:
+        self.fn, self.handle = fn, handle
+
+    def media_box(self) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top); US Letter where the page has none (as pypdfium2)."""
+        box = [ctypes.c_float() for _ in range(4)]
+        if not self.fn.media_box(self.handle, *box):
+            return (0, 0, 612, 792)
+        left, bottom, right, top = (v.value for v in box)
+        return left, bottom, right, top
+
+    def close(self) -> None:
+        self.fn.close_page(self.handle)
+
+
+def _read_page(fn: Any, page: _Page, number: int, raw: Any) -> PageContent:
+    left, bottom, right, top = page.media_box()
+    textpage = fn.load_text(page.handle)
+    if not textpage:
+        raise RuntimeError("PDFium could not read the page's text")
     try:
-        order = _object_order(fn, page_handle, raw)
-        chars, unmapped = _chars(fn, handle(textpage.raw), number, top, order, raw)
+        order = _object_order(fn, page.handle, raw)
+        chars, unmapped = _chars(fn, textpage, number, top, order, raw)
     finally:
-        textpage.close()
-    edges = _edges(fn, page_handle, top, raw)
+        fn.close_text(textpage)
+    edges = _edges(fn, page.handle, top, raw)
     return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
 
 
