@@ -1,4 +1,4 @@
-"""The default engine: PDFium (pypdfium2's raw bindings, see pdfium_calls.py) reads characters
+"""The default engine: PDFium (the library pypdfium2 ships, see pdfium_calls.py) reads characters
 with their boxes and the drawn path segments; the shared code in page_content.py rebuilds lines
 and tables from them.
 
@@ -19,7 +19,20 @@ from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
 from fiscallint.pdf.model import PageContent
 from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, each_page
-from fiscallint.pdf.pdfium_calls import calls
+from fiscallint.pdf.pdfium_calls import (
+    FPDF_ERR_FILE,
+    FPDF_ERR_FORMAT,
+    FPDF_ERR_PAGE,
+    FPDF_ERR_PASSWORD,
+    FPDF_ERR_SECURITY,
+    FPDF_ERR_SUCCESS,
+    FPDF_PAGEOBJ_FORM,
+    FPDF_PAGEOBJ_PATH,
+    FPDF_SEGMENT_MOVETO,
+    FS_MATRIX,
+    FS_RECTF,
+    calls,
+)
 
 MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
 
@@ -30,25 +43,23 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def read_pages(data: bytes, max_pages: int) -> tuple[int, Callable[[Iterable[int]], Iterator[PageContent]]]:
     """Open the document held in ``data``; return (page count, reader of the pages at given
     indices, lazily, which closes the document when done)."""
-    import pypdfium2_raw as raw
-
     fn = calls()
     document = _Document(fn, data)
     count = fn.page_count(document.handle) if document.handle else 0
     if count < 1:
         code = fn.last_error()
         document.close()
-        if code == raw.FPDF_ERR_PASSWORD:
+        if code == FPDF_ERR_PASSWORD:
             raise InputError("encrypted PDF that needs a password")
-        if code == raw.FPDF_ERR_SECURITY:
+        if code == FPDF_ERR_SECURITY:
             raise InputError("unsupported PDF encryption")
-        if code == raw.FPDF_ERR_SUCCESS:
+        if code == FPDF_ERR_SUCCESS:
             raise InputError("PDF has zero pages")
-        reason = {raw.FPDF_ERR_FILE: "file access error", raw.FPDF_ERR_FORMAT: "data format error",
-                  raw.FPDF_ERR_PAGE: "page not found or content error"}.get(code, f"error {code}")
+        reason = {FPDF_ERR_FILE: "file access error", FPDF_ERR_FORMAT: "data format error",
+                  FPDF_ERR_PAGE: "page not found or content error"}.get(code, f"error {code}")
         raise InputError(f"corrupt or truncated PDF (PDFium: {reason})")
     return count, lambda indices: each_page(
-        document, indices, document.page, lambda page, number: _read_page(fn, page, number, raw)
+        document, indices, document.page, lambda page, number: _read_page(fn, page, number)
     )
 
 
@@ -87,24 +98,24 @@ class _Page:
         self.fn.close_page(self.handle)
 
 
-def _read_page(fn: Any, page: _Page, number: int, raw: Any) -> PageContent:
+def _read_page(fn: Any, page: _Page, number: int) -> PageContent:
     left, bottom, right, top = page.media_box()
     textpage = fn.load_text(page.handle)
     if not textpage:
         raise RuntimeError("PDFium could not read the page's text")
     try:
-        order = _object_order(fn, page.handle, raw)
-        chars, unmapped = _chars(fn, textpage, number, top, order, raw)
+        order = _object_order(fn, page.handle)
+        chars, unmapped = _chars(fn, textpage, number, top, order)
     finally:
         fn.close_text(textpage)
-    edges = _edges(fn, page.handle, top, raw)
+    edges = _edges(fn, page.handle, top)
     return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
 
 
-def _object_order(fn: Any, page: int, raw: Any) -> dict[int, int]:
+def _object_order(fn: Any, page: int) -> dict[int, int]:
     """Content-stream position of every page object (forms flattened), by address."""
     order: dict[int, int] = {}
-    get_type, form = fn.object_type, raw.FPDF_PAGEOBJ_FORM
+    get_type, form = fn.object_type, FPDF_PAGEOBJ_FORM
 
     def walk(objects: list[int], depth: int) -> None:
         for obj in objects:
@@ -117,7 +128,7 @@ def _object_order(fn: Any, page: int, raw: Any) -> dict[int, int]:
 
 
 def _chars(
-    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int], raw: Any
+    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int]
 ) -> tuple[list[dict[str, Any]], int]:
     """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
     of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
@@ -126,7 +137,7 @@ def _chars(
     check_page_counts(number, count, 0)
     get_unicode, map_error, get_object, get_origin = fn.get_unicode, fn.map_error, fn.text_object, fn.char_origin
     get_box, glyph_width = fn.loose_box, fn.glyph_width
-    rect = raw.FS_RECTF()
+    rect = FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     metrics: dict[int, tuple[int, float, float, float, int | None]] = {}  # by text object address
     widths: dict[tuple[int, int], float] = {}  # (text object, code) -> advance, -1 if unknown
@@ -146,7 +157,7 @@ def _chars(
         address = get_object(textpage, i) or 0
         known = metrics.get(address)
         if known is None:
-            known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)), raw)
+            known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)))
         position, size, descent, x_scale, font = known
         get_origin(textpage, i, ox, oy)
         x0 = ox.value
@@ -177,11 +188,11 @@ _SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
 
 
 def _metrics(
-    fn: Any, textpage: int, index: int, obj: int, position: int, raw: Any
+    fn: Any, textpage: int, index: int, obj: int, position: int
 ) -> tuple[int, float, float, float, int | None]:
     """Of the text object holding character ``index``: (stream position, size as pdfminer
     measures it, descent per unit size, horizontal scale of advances, font or None)."""
-    matrix = raw.FS_MATRIX()
+    matrix = FS_MATRIX()
     fn.text_matrix(textpage, index, matrix)
     font_size = fn.font_size(textpage, index)
     size = font_size * math.hypot(matrix.c, matrix.d)
@@ -192,16 +203,16 @@ def _metrics(
     return position, size, descent.value if ok else 0.0, x_scale, font or None
 
 
-def _edges(fn: Any, page: int, page_top: float, raw: Any) -> list[Edge]:
+def _edges(fn: Any, page: int, page_top: float) -> list[Edge]:
     """Horizontal and vertical edges of the page's path objects, split into subpaths and
     classified as pdfminer does: one straight line, a rectangle (4 sides), or a polyline."""
     edges: list[Edge] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    m = raw.FS_MATRIX()
+    m = FS_MATRIX()
     get_type, get_matrix = fn.object_type, fn.object_matrix
     count_segments, get_segment = fn.count_segments, fn.path_segment
     get_point, segment_type, is_closing = fn.segment_point, fn.segment_type, fn.segment_closes
-    path, form, moveto = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
+    path, form, moveto = FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM, FPDF_SEGMENT_MOVETO
 
     def walk(objects: list[int], outer: Matrix, depth: int) -> None:
         for obj in objects:
