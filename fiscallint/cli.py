@@ -134,6 +134,7 @@ def check(
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
     _few_collections()
+    first = _read_first(paths, jobs, pdf_engine, pdf_timeout)
     from .config import Selection, known_code
     from .errors import ConfigError
     from .overrides import Overrides
@@ -160,7 +161,7 @@ def check(
         _refuse_output_onto_input(output, files)
         results = run(
             files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
-            keep_report=fmt == "html", keep_coverage=show_coverage,
+            keep_report=fmt == "html", keep_coverage=show_coverage, first=first,
         )
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
@@ -226,18 +227,32 @@ def _check_store(path: str) -> None:
         fail(str(exc))
 
 
+def _read_first(paths: tuple[str, ...], jobs: int, engine: str, seconds: float) -> PdfReading | None:
+    """The first input's reading, started before anything else (the configuration, the
+    checks of the other options) when it is a PDF file that this process will lint (see
+    :func:`_one_by_one`); stopped if the command ends without taking it."""
+    from .source import is_pdf, start_pdf
+
+    if not paths or (jobs != 1 and len(paths) > 1) or not is_pdf(paths[0]) or os.path.isdir(paths[0]):
+        return None
+    reading = start_pdf(paths[0], engine, seconds)
+    click.get_current_context().call_on_close(reading.cancel)
+    return reading
+
+
 def run(
     files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool,
-    keep_report: bool = False, keep_coverage: bool = False,
+    keep_report: bool = False, keep_coverage: bool = False, first: PdfReading | None = None,
 ) -> list[FileResult]:
-    """Lint every file (in ``jobs`` processes when asked), in the order given."""
+    """Lint every file (in ``jobs`` processes when asked), in the order given; ``first`` is the
+    first file's reading when it was started before."""
     jobs = jobs or os.cpu_count() or 1
     tasks = [(path, configs(path)) for path in files]
     bar = _progress(len(files)) if progress else None
     try:
         if jobs > 1 and len(files) > 1:
             return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar, keep_report, keep_coverage)
-        return _one_by_one(tasks, overrides, keep_lines, bar, keep_report, keep_coverage)
+        return _one_by_one(tasks, overrides, keep_lines, bar, keep_report, keep_coverage, first)
     finally:
         if bar:
             bar.stop()
@@ -245,12 +260,13 @@ def run(
 
 def _one_by_one(
     tasks: list[tuple[str, Config]], overrides: Overrides, keep_lines: bool, bar: _Bar | None,
-    keep_report: bool, keep_coverage: bool,
+    keep_report: bool, keep_coverage: bool, first: PdfReading | None = None,
 ) -> list[FileResult]:
     """Lint in this process, in order. A PDF is read in its own time-bounded child process
-    (fiscallint.pdf.watchdog), so it is started ahead: the first while the lint pipeline is
-    imported, each next one as soon as the one before has been read, while that is linted."""
-    ahead = _start_reading(tasks, 0, overrides)
+    (fiscallint.pdf.watchdog), so it is started ahead: the first while the configuration and
+    the lint pipeline are loaded (``first``, or here), each next one as soon as the one before
+    has been read, while that is linted."""
+    ahead = first or _start_reading(tasks, 0, overrides)
     from .pipeline import lint_file
 
     if ahead is not None:

@@ -218,3 +218,44 @@ def test_the_engine_loads_without_pypdfium2s_bindings() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == []
+
+
+# the decoded-size check shared by this process and the reader
+
+
+def _two_bombs(path: Path, mib: int) -> None:
+    from tests import pdf_fixtures as fx
+
+    bomb = fx.raw_stream(fx.deflate_repeated(b" " * (1 << 20), mib), b"/Filter /FlateDecode")
+    path.write_bytes(fx.raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 5 0 R 6 0 R]"
+        b" /Resources << /Font << /F1 7 0 R >> >> >>",
+        bomb,
+        bomb,
+        fx.raw_stream(b"BT /F1 12 Tf 72 700 Td (Total 1,234.56) Tj ET"),
+        fx.HELVETICA,
+    ]))
+
+
+def test_the_shares_of_the_decoded_size_add_up_to_the_whole(tmp_path: Path) -> None:
+    from fiscallint.pdf.streams import check_decoded_size
+
+    path = tmp_path / "two.pdf"
+    _two_bombs(path, 3)
+    data = path.read_bytes()
+    whole = check_decoded_size(data, 1 << 30)
+    assert whole >= 6 << 20
+    assert check_decoded_size(data, 1 << 30, share=(0, 2)) + check_decoded_size(data, 1 << 30, share=(1, 2)) == whole
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_two_streams_each_under_the_bound_but_over_it_together_are_refused(tmp_path: Path, engine: str) -> None:
+    from fiscallint.pdf import extract_pdf
+
+    path = tmp_path / "two.pdf"
+    _two_bombs(path, 6)
+    with pytest.raises(InputError, match=r"^streams decode to over 10000000 bytes"):
+        extract_pdf(path, engine=engine, max_decoded_bytes=10_000_000)
+    assert extract_pdf(path, engine=engine, max_decoded_bytes=13_000_000).text == "Total 1,234.56"

@@ -85,9 +85,10 @@ def start_extract(
 ) -> PdfReading:
     """Start :func:`extract_pdf` and return at once: where the OS can fork, the PDF is read in
     a time-bounded child while the caller goes on (imports, linting the previous file). The
-    file is read and its decoded size checked here, while the child imports the engine; the
-    child opens the document only once the check has passed (:class:`_Gate`)."""
-    from fiscallint.pdf.streams import check_decoded_size
+    file is read here; its decoded size is checked half here, half in the child (after it has
+    imported the engine), and the child opens the document only once both halves together are
+    within the bound (:class:`_Gate`)."""
+    from fiscallint.pdf.streams import check_decoded_size, over_bound
     from fiscallint.pdf.watchdog import start_bounded
 
     start = time.monotonic()
@@ -103,7 +104,9 @@ def start_extract(
 
     def work() -> PdfText:
         _preload(engine)
-        checked.wait()
+        decoded = check_decoded_size(data, max_decoded_bytes, share=(1, 2))
+        if decoded + checked.wait() > max_decoded_bytes:
+            raise over_bound(max_decoded_bytes)
         return _extract(data, engine, max_pages, start, max_seconds)
 
     if engine in _started:  # a second file: from now on each child starts with the engine loaded
@@ -112,26 +115,27 @@ def start_extract(
     left = max_seconds - (time.monotonic() - start)
     bounded = start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}")
     try:
-        check_decoded_size(data, max_decoded_bytes)
+        decoded = check_decoded_size(data, max_decoded_bytes, share=(0, 2))
     except InputError as exc:
         bounded.cancel()
         checked.shut()
         return PdfReading(None, exc)
-    checked.open(bounded.forked)
+    checked.open(decoded, bounded.forked)
     return PdfReading(bounded)
 
 
 class _Gate:
-    """A one-time word from this process to the reader: go on (:meth:`open`) or stop
-    (:meth:`shut`, or this process gone), through a pipe."""
+    """A one-time word from this process to the reader, through a pipe: go on, with a number
+    (:meth:`open`), or stop (:meth:`shut`, or this process gone)."""
 
     def __init__(self) -> None:
         self._read, self._write = os.pipe()
         self._writing = True
 
-    def open(self, forked: bool) -> None:
-        """Say "go on"; ``forked``: the reader is another process (else this one, later)."""
-        os.write(self._write, b"!")
+    def open(self, number: int, forked: bool) -> None:
+        """Say "go on" with ``number``; ``forked``: the reader is another process (else this
+        one, later)."""
+        os.write(self._write, b"!" + number.to_bytes(8, "little"))
         self._close_write()
         if forked:
             os.close(self._read)
@@ -141,15 +145,17 @@ class _Gate:
         self._close_write()
         os.close(self._read)
 
-    def wait(self) -> None:
-        """In the reader: wait for the word; InputError when it is not "go on"."""
+    def wait(self) -> int:
+        """In the reader: wait for the word and return its number; InputError when it is not
+        "go on"."""
         self._close_write()  # a forked reader's copy: so that a parent gone means end of file
         try:
-            word = os.read(self._read, 1)
+            word = os.read(self._read, 9)
         finally:
             os.close(self._read)
-        if word != b"!":
+        if len(word) != 9 or word[:1] != b"!":
             raise InputError("stopped before reading (the decoded-size check did not pass)")
+        return int.from_bytes(word[1:], "little")
 
     def _close_write(self) -> None:
         if self._writing:
