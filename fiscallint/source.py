@@ -9,7 +9,6 @@ the memory one document can take (measured in ``benchmarks/linearity.py``).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -63,6 +62,8 @@ def check_bounds(text: str) -> None:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # not at import: a PDF's reading starts before anything needs it
+
     return hashlib.sha256(data).hexdigest()
 
 
