@@ -139,11 +139,11 @@ def _chars(
     get_box, glyph_width = fn.loose_box, fn.glyph_width
     rect = FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    metrics: dict[int, tuple[int, float, float, float, int | None]] = {}  # by text object address
-    widths: dict[tuple[int, int], float] = {}  # (text object, code) -> advance, -1 if unknown
+    metrics: dict[int, tuple[int, float, float, float, int | None, dict[int, float]]] = {}  # by text object
     width = ctypes.c_float()
     keyed: list[tuple[int, int, dict[str, Any]]] = []
     unmapped = 0
+    address = -1  # the text object of the character before (most run on in the same object)
     for i in range(count):
         code = get_unicode(textpage, i)
         if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
@@ -154,19 +154,20 @@ def _chars(
         text = chr(code)
         if text.isspace():
             continue
-        address = get_object(textpage, i) or 0
-        known = metrics.get(address)
-        if known is None:
-            known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)))
-        position, size, descent, x_scale, font = known
+        this = get_object(textpage, i) or 0
+        if this != address:
+            address = this
+            known = metrics.get(address)
+            if known is None:
+                known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)))
+            position, size, descent, x_scale, font, widths = known
         get_origin(textpage, i, ox, oy)
         x0 = ox.value
         bottom = page_top - (oy.value + descent * size)
-        key = (address, code)
-        advance = widths.get(key)
+        advance = widths.get(code)
         if advance is None:
             ok = font and glyph_width(font, code, 1.0, width)
-            advance = widths[key] = width.value * x_scale if ok else -1.0
+            advance = widths[code] = width.value * x_scale if ok else -1.0
         if advance >= 0:
             x1 = x0 + advance
         else:  # no font widths: PDFium's loose box
@@ -180,7 +181,7 @@ def _chars(
                  "bottom": bottom, "size": size},
             )
         )
-    keyed.sort(key=lambda k: (k[0], k[1]))
+    keyed.sort()  # by stream position, then index (unique: the dicts are never compared)
     return [k[2] for k in keyed], unmapped
 
 
@@ -189,9 +190,10 @@ _SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
 
 def _metrics(
     fn: Any, textpage: int, index: int, obj: int, position: int
-) -> tuple[int, float, float, float, int | None]:
+) -> tuple[int, float, float, float, int | None, dict[int, float]]:
     """Of the text object holding character ``index``: (stream position, size as pdfminer
-    measures it, descent per unit size, horizontal scale of advances, font or None)."""
+    measures it, descent per unit size, horizontal scale of advances, font or None, and an
+    empty table for the advances of its character codes, -1 where unknown)."""
     matrix = FS_MATRIX()
     fn.text_matrix(textpage, index, matrix)
     font_size = fn.font_size(textpage, index)
@@ -200,7 +202,7 @@ def _metrics(
     descent = ctypes.c_float()
     font = fn.object_font(obj) if obj else None
     ok = font and fn.font_descent(font, 1.0, descent)
-    return position, size, descent.value if ok else 0.0, x_scale, font or None
+    return position, size, descent.value if ok else 0.0, x_scale, font or None, {}
 
 
 def _edges(fn: Any, page: int, page_top: float) -> list[Edge]:
