@@ -56,7 +56,7 @@ def _never(_index: int) -> None:
 @needs_fork
 def test_pages_come_back_in_order_from_both_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(page_split, "_cores", lambda: 2)
-    pages = read_all(12, _reader(pause=0.02), _never)
+    pages = read_all(12, _reader(pause=0.05), _never)
     assert [p.number for p in pages] == list(range(1, 13))
     readers = {p.items[0].text.rsplit(" ", 1)[1] for p in pages}
     assert str(os.getpid()) in readers and len(readers) == 2  # the helper read some
@@ -93,7 +93,7 @@ def test_a_helper_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
         for index in indices:
             if os.getpid() != me:
                 os.kill(os.getpid(), signal.SIGKILL)
-            yield _page(index, 0.02)
+            yield _page(index, 0.05)
 
     with pytest.raises(InputError, match=r"PDF reader stopped \(signal 9\)"):
         read_all(12, pages_of, _never)
@@ -110,7 +110,7 @@ def test_the_time_check_stops_both_processes(monkeypatch: pytest.MonkeyPatch) ->
     start = time.monotonic()
     with pytest.raises(InputError, match="^over the time bound$"):
         read_all(100, _reader(pause=0.02), after_page)
-    assert time.monotonic() - start < 1.0  # all 100 pages of 0.02 s each would take 2 s
+    assert time.monotonic() - start < 1.5  # all 100 pages of 0.02 s each would take 2 s
 
 
 # the watchdog: started early, collected late; the whole process group killed

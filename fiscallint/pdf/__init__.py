@@ -1,7 +1,8 @@
 """PDF input: extract a fiscal report PDF into fiscallint's canonical text plus a source map.
 
-Two engines read characters and ruling lines: PDFium (pypdfium2, the default) and pdfminer.six
-(the reference). Both are imported lazily, inside extract_pdf, so importing this package is cheap.
+Two engines read characters and ruling lines: PDFium (the library pypdfium2 ships, the default)
+and pdfminer.six (the reference). Both are imported in the reader process only (see
+start_extract), so importing this package is cheap.
 """
 
 from __future__ import annotations
