@@ -269,10 +269,12 @@ def _one_by_one(
     ahead = first or _start_reading(tasks, 0, overrides)
     from .pipeline import lint_file
 
-    if ahead is not None:
+    if ahead is not None:  # while the PDF is read: the rules and the grammars' parsers
         from .parser import prepare
+        from .registry import all_rules
 
-        prepare()  # while the PDF is read
+        all_rules()
+        prepare()
 
     results: list[FileResult] = []
     try:

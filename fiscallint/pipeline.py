@@ -105,8 +105,6 @@ def lint_file(
 ) -> FileResult:
     """Lint one file on disk; input problems become ``error``, never an exception. A PDF whose
     reading was started before (``reading``, see :func:`fiscallint.source.start_pdf`) is taken from it."""
-    from .coverage import coverage_line
-
     try:
         source = read_source(path, overrides.pdf_engine, overrides.pdf_seconds, reading)
     except InputError as exc:
@@ -121,10 +119,16 @@ def lint_file(
         encoding=source.encoding,
         shape=source.shape,
         lines=report.lines if keep_lines else [],
-        coverage=coverage_line(report) if keep_coverage else "",
+        coverage=_coverage(report) if keep_coverage else "",
         report=report if keep_report else None,
         digest=source.digest,
     )
+
+
+def _coverage(report: Report) -> str:
+    from .coverage import coverage_line  # only for --show-coverage
+
+    return coverage_line(report)
 
 
 def lint_buffer(
