@@ -4,14 +4,17 @@ Rows per PDF: pdf2txt.py (the baseline), extract_pdf with each engine, and a who
 ``fiscallint check`` with each engine. Each run is a fresh subprocess (imports included); the
 commands take turns (round robin, --repeat rounds) so that load from other work on the machine
 falls on all of them alike, and each keeps its best wall time. CPU time (user + system, the
-forked reader included) and peak RSS come from os.wait4. Ratios are over pdf2txt.py's.
-Prints a Markdown table (docs/performance.md, "PDF engines").
+forked readers included) and peak RSS (of the largest process) come from os.wait4. Ratios are
+over pdf2txt.py's. fiscallint's modules are byte-compiled first, as an installed package's are
+(pdfminer's are, in site-packages): a run with PYTHONDONTWRITEBYTECODE set would otherwise
+compile them on every start. Prints a Markdown table (docs/performance.md, "PDF engines").
 Usage: python benchmarks/pdf_speed.py [--repeat N] [PDF ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import subprocess
@@ -45,6 +48,8 @@ def main() -> None:
     pdfs = args.pdfs or sorted(CORPUS.glob("*.pdf"))
     if not pdfs:
         raise SystemExit(f"no PDFs given and none in {CORPUS}")
+    for package in ("fiscallint", "rules"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     bindir = Path(sys.executable).parent
     pdf2txt = shutil.which("pdf2txt.py", path=str(bindir)) or shutil.which("pdf2txt.py")
     fiscallint = [sys.executable, "-m", "fiscallint", "check", "--exit-zero"]

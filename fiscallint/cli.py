@@ -19,7 +19,9 @@ from . import __version__
 if TYPE_CHECKING:
     from .config import Config
     from .findings import Finding
-    from .pipeline import FileResult, Overrides
+    from .overrides import Overrides
+    from .pdf import PdfReading
+    from .pipeline import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
@@ -131,17 +133,16 @@ def check(
     pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None,
 ) -> None:
     """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
+    _few_collections()
+    first = _read_first(paths, jobs, pdf_engine, pdf_timeout)
     from .config import Selection, known_code
     from .errors import ConfigError
-    from .formatters import printable
-    from .pipeline import Overrides
-    from .registry import all_rules
+    from .overrides import Overrides
 
     if fix and diff:
         raise click.UsageError("--fix and --diff are exclusive")
     if write_baseline and (os.path.isdir(write_baseline) or write_baseline.lower().endswith(INPUT_SUFFIXES)):
         raise click.UsageError(f"--write-baseline takes a .json file name, not {write_baseline!r}: put the option after the paths")
-    known = all_rules()
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
         if not known_code(code):
             raise click.UsageError(f"unknown rule code or prefix: {code}")
@@ -160,11 +161,15 @@ def check(
         _refuse_output_onto_input(output, files)
         results = run(
             files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
-            keep_report=fmt == "html", keep_coverage=show_coverage,
+            keep_report=fmt == "html", keep_coverage=show_coverage, first=first,
         )
         baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
+    from .formatters import printable
+    from .registry import all_rules
+
+    known = all_rules()
     errors = {r.path: r.error for r in results if r.error is not None}
     for result in results:
         if result.error is not None:
@@ -202,6 +207,15 @@ def check(
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+def _few_collections() -> None:
+    """A run that builds a document's objects once and then exits: let the cyclic garbage
+    collector look at them rarely (a young collection every 10,000 new objects instead of
+    700), which saves about a tenth of a PDF check's CPU time; memory still stays bounded."""
+    import gc
+
+    gc.set_threshold(10_000, 10, 10)
+
+
 def _check_store(path: str) -> None:
     """Fail with one line when the facts store cannot be read."""
     from .across.store import FactsStore
@@ -213,28 +227,78 @@ def _check_store(path: str) -> None:
         fail(str(exc))
 
 
+def _read_first(paths: tuple[str, ...], jobs: int, engine: str, seconds: float) -> PdfReading | None:
+    """The first input's reading, started before anything else (the configuration, the
+    checks of the other options) when it is a PDF file that this process will lint (see
+    :func:`_one_by_one`); stopped if the command ends without taking it."""
+    from .source import is_pdf, start_pdf
+
+    if not paths or (jobs != 1 and len(paths) > 1) or not is_pdf(paths[0]) or os.path.isdir(paths[0]):
+        return None
+    reading = start_pdf(paths[0], engine, seconds)
+    click.get_current_context().call_on_close(reading.cancel)
+    return reading
+
+
 def run(
     files: list[str], configs: Configs, overrides: Overrides, jobs: int, keep_lines: bool, progress: bool,
-    keep_report: bool = False, keep_coverage: bool = False,
+    keep_report: bool = False, keep_coverage: bool = False, first: PdfReading | None = None,
 ) -> list[FileResult]:
-    """Lint every file (in ``jobs`` processes when asked), in the order given."""
-    from .pipeline import lint_file
-
+    """Lint every file (in ``jobs`` processes when asked), in the order given; ``first`` is the
+    first file's reading when it was started before."""
     jobs = jobs or os.cpu_count() or 1
     tasks = [(path, configs(path)) for path in files]
     bar = _progress(len(files)) if progress else None
     try:
         if jobs > 1 and len(files) > 1:
             return _in_processes(tasks, overrides, min(jobs, len(files)), keep_lines, bar, keep_report, keep_coverage)
-        results: list[FileResult] = []
-        for path, config in tasks:
-            results.append(lint_file(path, config, overrides, keep_lines, keep_report, keep_coverage))
-            if bar:
-                bar.advance()
-        return results
+        return _one_by_one(tasks, overrides, keep_lines, bar, keep_report, keep_coverage, first)
     finally:
         if bar:
             bar.stop()
+
+
+def _one_by_one(
+    tasks: list[tuple[str, Config]], overrides: Overrides, keep_lines: bool, bar: _Bar | None,
+    keep_report: bool, keep_coverage: bool, first: PdfReading | None = None,
+) -> list[FileResult]:
+    """Lint in this process, in order. A PDF is read in its own time-bounded child process
+    (fiscallint.pdf.watchdog), so it is started ahead: the first while the configuration and
+    the lint pipeline are loaded (``first``, or here), each next one as soon as the one before
+    has been read, while that is linted."""
+    ahead = first or _start_reading(tasks, 0, overrides)
+    from .pipeline import lint_file
+
+    if ahead is not None:  # while the PDF is read: the rules and the grammars' parsers
+        from .parser import prepare
+        from .registry import all_rules
+
+        all_rules()
+        prepare()
+
+    results: list[FileResult] = []
+    try:
+        for index, (path, config) in enumerate(tasks):
+            reading = ahead
+            if reading is not None:
+                reading.wait()
+            ahead = _start_reading(tasks, index + 1, overrides)
+            results.append(lint_file(path, config, overrides, keep_lines, keep_report, keep_coverage, reading))
+            if bar:
+                bar.advance()
+    finally:
+        if ahead is not None:
+            ahead.cancel()
+    return results
+
+
+def _start_reading(tasks: list[tuple[str, Config]], index: int, overrides: Overrides) -> PdfReading | None:
+    """The reading of task ``index``, started, when it is a PDF."""
+    from .source import is_pdf, start_pdf
+
+    if index >= len(tasks) or not is_pdf(tasks[index][0]):
+        return None
+    return start_pdf(tasks[index][0], overrides.pdf_engine, overrides.pdf_seconds)
 
 
 def _in_processes(
@@ -530,6 +594,7 @@ def explain(code: str) -> None:
 @click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
 def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -> None:
     """Write the canonical text of a PDF report (what the rules read)."""
+    _few_collections()
     from .errors import InputError
     from .pdf import extract_pdf
 

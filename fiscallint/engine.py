@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .ast import Report
 from .errors import Cancelled, InputError
@@ -12,9 +12,10 @@ from .findings import Finding, Severity
 from .model import Model
 from .parser import parse_source
 from .rule import Context, Read, Rule
-from .source import SourceText, check_regular, read_text_source
+from .source import SourceText, is_pdf, read_text_source, start_pdf
 
-PDF_SUFFIXES = (".pdf",)
+if TYPE_CHECKING:
+    from .pdf import PdfReading
 
 
 @dataclass
@@ -27,15 +28,14 @@ class LintResult:
     error: str | None = None
 
 
-def read_source(path: str, pdf_engine: str = "pdfium", pdf_seconds: float = 60.0) -> SourceText:
+def read_source(
+    path: str, pdf_engine: str = "pdfium", pdf_seconds: float = 60.0, reading: PdfReading | None = None
+) -> SourceText:
     """Read a text or PDF input into decoded text (a PDF through its canonical text, read by
-    ``pdf_engine`` — "pdfium" or "pdfminer" — within ``pdf_seconds`` of wall time); only
-    regular files are read."""
-    if path.lower().endswith(PDF_SUFFIXES):
-        from .pdf import extract_pdf
-
-        check_regular(path)
-        extracted = extract_pdf(path, engine=pdf_engine, max_seconds=pdf_seconds)
+    ``pdf_engine`` — "pdfium" or "pdfminer" — within ``pdf_seconds`` of wall time, or taken
+    from ``reading`` when it was started before); only regular files are read."""
+    if is_pdf(path):
+        extracted = (reading or start_pdf(path, pdf_engine, pdf_seconds)).result()
         return SourceText(path, extracted.text, "pdf", "pdf", extracted.pages)
     return read_text_source(path)
 

@@ -8,30 +8,22 @@ inline suppressions. Everything returned is picklable, so ``-j`` can run it in p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .ast import Report, Span
 from .baseline import fingerprints
-from .config import Config, Selection, selected_codes
+from .config import Config, selected_codes
 from .engine import lint_report, read_source
 from .errors import Cancelled, InputError
 from .findings import Finding, Severity
+from .overrides import Overrides
 from .parser import parse_source
 from .registry import all_rules
 from .source import SourceText, check_bounds, detect_shape, line_feeds
 from .suppress import scan
 
-
-@dataclass(frozen=True)
-class Overrides:
-    """Command-line settings that win over the configuration."""
-
-    selection: Selection = Selection()
-    year: int | None = None
-    pdf_engine: str = "pdfium"
-    pdf_seconds: float = 60.0
-    facts_db: str | None = None
-    """The facts store the cross-report rules (FL6xx) compare with (``check --db``)."""
+if TYPE_CHECKING:
+    from .pdf import PdfReading
 
 
 @dataclass
@@ -108,13 +100,13 @@ def _override(levels: dict[str, str], code: str) -> str | None:
 
 
 def lint_file(
-    path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False, keep_coverage: bool = False
+    path: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False, keep_coverage: bool = False,
+    reading: PdfReading | None = None,
 ) -> FileResult:
-    """Lint one file on disk; input problems become ``error``, never an exception."""
-    from .coverage import coverage_line
-
+    """Lint one file on disk; input problems become ``error``, never an exception. A PDF whose
+    reading was started before (``reading``, see :func:`fiscallint.source.start_pdf`) is taken from it."""
     try:
-        source = read_source(path, overrides.pdf_engine, overrides.pdf_seconds)
+        source = read_source(path, overrides.pdf_engine, overrides.pdf_seconds, reading)
     except InputError as exc:
         return FileResult(path, error=str(exc))
     except Exception as exc:  # a reader bug must not stop the other files
@@ -127,10 +119,16 @@ def lint_file(
         encoding=source.encoding,
         shape=source.shape,
         lines=report.lines if keep_lines else [],
-        coverage=coverage_line(report) if keep_coverage else "",
+        coverage=_coverage(report) if keep_coverage else "",
         report=report if keep_report else None,
         digest=source.digest,
     )
+
+
+def _coverage(report: Report) -> str:
+    from .coverage import coverage_line  # only for --show-coverage
+
+    return coverage_line(report)
 
 
 def lint_buffer(

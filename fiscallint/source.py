@@ -9,13 +9,18 @@ the memory one document can take (measured in ``benchmarks/linearity.py``).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .pdf import PdfReading
+
+PDF_SUFFIXES = (".pdf",)
 
 MAX_TEXT_BYTES = 8_000_000  # ~90× the largest report text seen
 MAX_LINES = 200_000  # ~70× the longest report text seen
@@ -57,6 +62,8 @@ def check_bounds(text: str) -> None:
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # not at import: a PDF's reading starts before anything needs it
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -75,6 +82,22 @@ def check_regular(path: str) -> None:
         return  # the reader reports a missing or unreadable file in its own words
     if kind is not None:
         raise InputError(f"is {kind}, not a regular file")
+
+
+def is_pdf(path: str) -> bool:
+    return path.lower().endswith(PDF_SUFFIXES)
+
+
+def start_pdf(path: str, engine: str, seconds: float) -> PdfReading:
+    """Start reading a PDF input (in the background where the OS can fork); the reading's
+    ``result()`` is its text or the InputError that refused it."""
+    from .pdf import PdfReading, start_extract
+
+    try:
+        check_regular(path)
+    except InputError as exc:
+        return PdfReading(None, exc)
+    return start_extract(path, engine=engine, max_seconds=seconds)
 
 
 def read_regular(path: str, limit: int) -> bytes:

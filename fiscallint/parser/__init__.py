@@ -6,4 +6,14 @@ only package that imports Lark or reads a report's lines; everything after it re
 
 from .document import parse_source
 
-__all__ = ["parse_source"]
+__all__ = ["parse_source", "prepare"]
+
+
+def prepare() -> None:
+    """Build the grammars' parsers and the claims lexer now instead of on the first parse (the
+    command line does it while a PDF is being read in another process)."""
+    from .claims import claims_lexer
+    from .document import document_parser
+
+    document_parser()
+    claims_lexer().scanner  # noqa: B018 -- built on first use

@@ -1,7 +1,8 @@
 """PDF input: extract a fiscal report PDF into fiscallint's canonical text plus a source map.
 
-Two engines read characters and ruling lines: PDFium (pypdfium2, the default) and pdfminer.six
-(the reference). Both are imported lazily, inside extract_pdf, so importing this package is cheap.
+Two engines read characters and ruling lines: PDFium (the library pypdfium2 ships, the default)
+and pdfminer.six (the reference). Both are imported in the reader process only (see
+start_extract), so importing this package is cheap.
 """
 
 from __future__ import annotations
@@ -10,12 +11,16 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from fiscallint.errors import InputError
 
-__all__ = ["ENGINES", "PdfText", "extract_pdf"]
+if TYPE_CHECKING:
+    from fiscallint.pdf.page_split import PageReader
+    from fiscallint.pdf.watchdog import Bounded
+
+__all__ = ["ENGINES", "PdfReading", "PdfText", "extract_pdf", "start_extract"]
 
 ENGINES = ("pdfium", "pdfminer")
 
@@ -30,7 +35,47 @@ class PdfText:
     page_count: int
 
 
-def extract_pdf(
+def extract_pdf(path: str | os.PathLike[str], **options: Any) -> PdfText:
+    """Read a PDF into canonical text: one line per heading or paragraph, one tab-separated
+    line per table row. Raises InputError (only) on unreadable, encrypted, image-only or
+    over-bound input; the time bound holds inside every step (see watchdog.py). ``options``
+    are those of :func:`start_extract` (engine and bounds)."""
+    return start_extract(path, **options).result()
+
+
+class PdfReading:
+    """A PDF being read (see :func:`start_extract`)."""
+
+    def __init__(self, bounded: Bounded[PdfText] | None, error: Exception | None = None) -> None:
+        self._bounded = bounded
+        self._text: PdfText | None = None
+        self._error = error
+
+    def wait(self) -> None:
+        """Wait until the reading is done; its text or error is kept for :meth:`result`."""
+        if self._bounded is None:
+            return
+        bounded, self._bounded = self._bounded, None
+        try:
+            self._text = bounded.result()
+        except Exception as exc:  # InputError, or a reader bug that lint_file reports
+            self._error = exc
+
+    def result(self) -> PdfText:
+        """The PDF's text; raises InputError as :func:`extract_pdf` does."""
+        self.wait()
+        if self._text is None:
+            raise self._error or InputError("PDF reading was cancelled")
+        return self._text
+
+    def cancel(self) -> None:
+        """Stop reading (the result is not wanted); :meth:`result` then raises."""
+        if self._bounded is not None:
+            self._bounded.cancel()
+            self._bounded = None
+
+
+def start_extract(
     path: str | os.PathLike[str],
     *,
     engine: str = "pdfium",
@@ -38,25 +83,85 @@ def extract_pdf(
     max_seconds: float = 60.0,
     max_bytes: int = 200_000_000,
     max_decoded_bytes: int = 100_000_000,
-) -> PdfText:
-    """Read a PDF into canonical text: one line per heading or paragraph, one tab-separated
-    line per table row. Raises InputError (only) on unreadable, encrypted, image-only or
-    over-bound input; the time bound holds inside every step (see watchdog.py)."""
-    from fiscallint.pdf.streams import check_decoded_size
-    from fiscallint.pdf.watchdog import run_bounded
+) -> PdfReading:
+    """Start :func:`extract_pdf` and return at once: where the OS can fork, the PDF is read in
+    a time-bounded child while the caller goes on (imports, linting the previous file). The
+    file is read here; its decoded size is checked half here, half in the child (after it has
+    imported the engine), and the child opens the document only once both halves together are
+    within the bound (:class:`_Gate`)."""
+    from fiscallint.pdf.streams import check_decoded_size, over_bound
+    from fiscallint.pdf.watchdog import start_bounded
 
-    if engine not in ENGINES:
-        raise InputError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     start = time.monotonic()
-    data = _read_file(os.fspath(path), max_bytes)
-    check_decoded_size(data, max_decoded_bytes)
-    _preload(engine)
+    name = os.fspath(path)
+    try:
+        if engine not in ENGINES:
+            raise InputError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
+        data = _read_file(name, max_bytes)
+    except InputError as exc:
+        return PdfReading(None, exc)
+
+    checked = _Gate()
+
+    def work() -> PdfText:
+        _preload(engine)
+        decoded = check_decoded_size(data, max_decoded_bytes, share=(1, 2))
+        if decoded + checked.wait() > max_decoded_bytes:
+            raise over_bound(max_decoded_bytes)
+        return _extract(data, engine, max_pages, start, max_seconds)
+
+    if engine in _started:  # a second file: from now on each child starts with the engine loaded
+        _preload(engine)
+    _started.add(engine)
     left = max_seconds - (time.monotonic() - start)
-    return run_bounded(
-        lambda: _extract(os.fspath(path), data, engine, max_pages, start, max_seconds),
-        max(left, 0.0),
-        f"stopped, over the time bound max_seconds={max_seconds:g}",
-    )
+    bounded = start_bounded(work, max(left, 0.0), f"stopped, over the time bound max_seconds={max_seconds:g}")
+    try:
+        decoded = check_decoded_size(data, max_decoded_bytes, share=(0, 2))
+    except InputError as exc:
+        bounded.cancel()
+        checked.shut()
+        return PdfReading(None, exc)
+    checked.open(decoded, bounded.forked)
+    return PdfReading(bounded)
+
+
+class _Gate:
+    """A one-time word from this process to the reader, through a pipe: go on, with a number
+    (:meth:`open`), or stop (:meth:`shut`, or this process gone)."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        self._writing = True
+
+    def open(self, number: int, forked: bool) -> None:
+        """Say "go on" with ``number``; ``forked``: the reader is another process (else this
+        one, later)."""
+        os.write(self._write, b"!" + number.to_bytes(8, "little"))
+        self._close_write()
+        if forked:
+            os.close(self._read)
+
+    def shut(self) -> None:
+        """Say "stop" to a reader that will never read here."""
+        self._close_write()
+        os.close(self._read)
+
+    def wait(self) -> int:
+        """In the reader: wait for the word and return its number; InputError when it is not
+        "go on"."""
+        self._close_write()  # a forked reader's copy: so that a parent gone means end of file
+        try:
+            word = os.read(self._read, 9)
+        finally:
+            os.close(self._read)
+        if len(word) != 9 or word[:1] != b"!":
+            raise InputError("stopped before reading (the decoded-size check did not pass)")
+        return int.from_bytes(word[1:], "little")
+
+    def _close_write(self) -> None:
+        if self._writing:
+            self._writing = False
+            os.close(self._write)
 
 
 def _read_file(name: str, max_bytes: int) -> bytes:
@@ -85,36 +190,42 @@ def _read_file(name: str, max_bytes: int) -> bytes:
     return data
 
 
+_started: set[str] = set()  # the engines this process has started a reading with
+
+
 def _preload(engine: str) -> None:
-    """Import the engine before forking, so every file's child starts with it loaded."""
+    """Import the engine here, before forking, so that the child starts with it loaded (not
+    for a first file: its child imports the engine while this process goes on)."""
     if engine == "pdfium":
-        import pypdfium2  # noqa: F401
+        from fiscallint.pdf.pdfium_calls import calls
+
+        calls()
     else:
         import pdfplumber  # noqa: F401
 
 
 def _extract(
-    name: str, data: bytes, engine: str, max_pages: int, start: float, max_seconds: float
+    data: bytes, engine: str, max_pages: int, start: float, max_seconds: float
 ) -> PdfText:
     from fiscallint.pdf.assemble import assemble
     from fiscallint.pdf.page_content import describe
+    from fiscallint.pdf.page_split import read_all
 
     quiet = logging.getLogger("pdfminer")  # damaged files make pdfminer log hundreds of warnings
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        count, page_iter = _open(name, data, engine, max_pages)
+        count, pages_of = _open(data, engine, max_pages)
         if count == 0:
             raise InputError("PDF has zero pages")
         if count > max_pages:
             raise InputError(f"{count} pages, over the page bound max_pages={max_pages}")
-        pages = []
-        for page in page_iter:
-            pages.append(page)
-            if time.monotonic() - start > max_seconds and len(pages) < count:
-                raise InputError(
-                    f"stopped at page {len(pages) + 1}, over the time bound max_seconds={max_seconds:g}"
-                )
+
+        def in_time(index: int) -> None:
+            if time.monotonic() - start > max_seconds and index + 1 < count:
+                raise InputError(f"stopped at page {index + 2}, over the time bound max_seconds={max_seconds:g}")
+
+        pages = read_all(count, pages_of, in_time)
         if not any(p.char_count for p in pages):
             raise InputError("no text layer (scanned image?)")
         lines = assemble(pages)
@@ -136,11 +247,11 @@ def _extract(
     )
 
 
-def _open(name: str, data: bytes, engine: str, max_pages: int) -> tuple[int, Iterator]:
+def _open(data: bytes, engine: str, max_pages: int) -> tuple[int, PageReader]:
     if engine == "pdfium":
         from fiscallint.pdf.pdfium_engine import read_pages
 
         return read_pages(data, max_pages)
     from fiscallint.pdf.pdfminer_engine import read_pages as read_with_pdfminer
 
-    return read_with_pdfminer(name, max_pages)
+    return read_with_pdfminer(data, max_pages)

@@ -24,6 +24,24 @@ def _overlap(a_top: float, a_bot: float, b_top: float, b_bot: float) -> float:
     return (min(a_bot, b_bot) - max(a_top, b_top)) / shorter
 
 
+def _continues(line: _Line, c: Char) -> bool:
+    """Whether ``c`` goes on ``line``: it overlaps the line's band by half of the shorter
+    height, and starts to the right of the line's last character. Glyph boxes of compressed
+    CJK punctuation overlap their neighbour, so only the start is compared. (The line loop's
+    hot path: :func:`_overlap` and ``max`` written out, same arithmetic.)"""
+    a_top, a_bot, b_top, b_bot = line.top, line.bottom, c["top"], c["bottom"]
+    a_height, b_height = a_bot - a_top, b_bot - b_top
+    shorter = b_height if b_height < a_height else a_height
+    if 0.1 > shorter:
+        shorter = 0.1
+    low = b_bot if b_bot < a_bot else a_bot
+    high = b_top if b_top > a_top else a_top
+    if (low - high) / shorter < 0.5:
+        return False
+    size = c["size"]
+    return c["x0"] > line.chars[-1]["x0"] + 0.05 * (1.0 if 1.0 > size else size)
+
+
 class _Line:
     __slots__ = ("chars", "top", "bottom", "x0", "x1")
 
@@ -46,16 +64,6 @@ class _Line:
         self.x0 = min(self.x0, other.x0)
         self.x1 = max(self.x1, other.x1)
 
-    def accepts(self, c: Char) -> bool:
-        last = self.chars[-1]
-        # glyph boxes of compressed CJK punctuation overlap their neighbour: only require
-        # that the character starts to the right of the previous one
-        return (
-            _overlap(self.top, self.bottom, c["top"], c["bottom"]) >= 0.5
-            and c["x0"] > last["x0"] + 0.05 * max(c["size"], 1.0)
-        )
-
-
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Split characters (in content-stream order) into visual lines, top to bottom.
 
@@ -66,9 +74,10 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     lines: list[_Line] = []
     cur: _Line | None = None
     for c in chars:
-        if not c["text"] or c["text"].isspace():
+        text = c["text"]
+        if not text or text.isspace():
             continue
-        if cur is not None and cur.accepts(c):
+        if cur is not None and _continues(cur, c):
             cur.add(c)
         else:
             cur = _Line(c)

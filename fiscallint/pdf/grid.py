@@ -132,9 +132,9 @@ def _snap(edges: list[Edge], pos: int) -> list[Edge]:
         for e in group:
             shift = mean - e[pos]
             if pos == 1:  # 'v': move x0 and x1
-                out.append(e._replace(x0=e.x0 + shift, x1=e.x1 + shift))
+                out.append(Edge(e[0], e[1] + shift, e[2], e[3] + shift, e[4]))
             else:
-                out.append(e._replace(top=e.top + shift, bottom=e.bottom + shift))
+                out.append(Edge(e[0], e[1], e[2] + shift, e[3], e[4] + shift))
     return out
 
 
@@ -154,7 +154,7 @@ def _merge(edges: list[Edge]) -> list[Edge]:
             last = joined[-1]
             if e[lo] <= last[hi] + JOIN:
                 if e[hi] > last[hi]:
-                    joined[-1] = last._replace(**{Edge._fields[hi]: e[hi]})
+                    joined[-1] = Edge(*last[:hi], e[hi], *last[hi + 1 :])
             else:
                 joined.append(e)
         out.extend(joined)

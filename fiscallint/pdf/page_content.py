@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from fiscallint.errors import InputError
@@ -16,11 +16,14 @@ MAX_PAGE_CHARS = 200_000
 MAX_PAGE_EDGES = 100_000  # ruling segments (lines, rectangle sides, path segments)
 
 
-def each_page(document: Any, count: int, open_page: Callable[[int], Any], read: Callable[[Any, int], PageContent]) -> Iterator[PageContent]:
-    """Each of ``count`` pages in turn: ``open_page(index)``, then ``read(page, number)``. A page
-    that fails is a one-line :class:`InputError` naming it; every page and the document are closed."""
+def each_page(
+    document: Any, indices: Iterable[int], open_page: Callable[[int], Any], read: Callable[[Any, int], PageContent]
+) -> Iterator[PageContent]:
+    """The pages at ``indices`` (0-based) in turn: ``open_page(index)``, then ``read(page, number)``.
+    A page that fails is a one-line :class:`InputError` naming it; every page and the document
+    are closed."""
     try:
-        for index in range(count):
+        for index in indices:
             try:
                 page = open_page(index)
             except Exception as exc:
@@ -62,7 +65,7 @@ def build_page(
     content = PageContent(number, width, height, char_count=len(chars))
     tables = find_tables(edges, chars, number) if edges else []
     boxes = [t.box for t in tables]
-    free = [c for c in chars if not _inside(c, boxes)]
+    free = [c for c in chars if not _inside(c, boxes)] if boxes else list(chars)
     content.items = lines_and_text_tables(group_lines(free), number)
     content.items.extend(tables)
     content.items.sort(key=lambda it: it.box[1])

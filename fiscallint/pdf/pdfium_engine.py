@@ -1,5 +1,6 @@
-"""The default engine: PDFium (pypdfium2) reads characters with their boxes and the drawn
-path segments; the shared code in page_content.py rebuilds lines and tables from them.
+"""The default engine: PDFium (the library pypdfium2 ships, see pdfium_calls.py) reads characters
+with their boxes and the drawn path segments; the shared code in page_content.py rebuilds lines
+and tables from them.
 
 Character boxes are made the way pdfminer makes them (advance width from the loose box,
 font size times the text matrix scale for the height, the font's descent below the origin),
@@ -11,13 +12,27 @@ from __future__ import annotations
 
 import ctypes
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from fiscallint.errors import InputError
 from fiscallint.pdf.grid import Edge, line_edge, rect_edges, segment_edge
 from fiscallint.pdf.model import PageContent
 from fiscallint.pdf.page_content import MAX_PAGE_EDGES, build_page, check_page_counts, each_page
+from fiscallint.pdf.pdfium_calls import (
+    FPDF_ERR_FILE,
+    FPDF_ERR_FORMAT,
+    FPDF_ERR_PAGE,
+    FPDF_ERR_PASSWORD,
+    FPDF_ERR_SECURITY,
+    FPDF_ERR_SUCCESS,
+    FPDF_PAGEOBJ_FORM,
+    FPDF_PAGEOBJ_PATH,
+    FPDF_SEGMENT_MOVETO,
+    FS_MATRIX,
+    FS_RECTF,
+    calls,
+)
 
 MAX_FORM_DEPTH = 8  # form XObjects nested in form XObjects
 
@@ -25,105 +40,138 @@ Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def read_pages(data: bytes, max_pages: int) -> tuple[int, Iterator[PageContent]]:
-    """Open the document held in ``data``; return (page count, lazy iterator of pages)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
+def read_pages(data: bytes, max_pages: int) -> tuple[int, Callable[[Iterable[int]], Iterator[PageContent]]]:
+    """Open the document held in ``data``; return (page count, reader of the pages at given
+    indices, lazily, which closes the document when done)."""
+    fn = calls()
+    document = _Document(fn, data)
+    count = fn.page_count(document.handle) if document.handle else 0
+    if count < 1:
+        code = fn.last_error()
+        document.close()
+        if code == FPDF_ERR_PASSWORD:
+            raise InputError("encrypted PDF that needs a password")
+        if code == FPDF_ERR_SECURITY:
+            raise InputError("unsupported PDF encryption")
+        if code == FPDF_ERR_SUCCESS:
+            raise InputError("PDF has zero pages")
+        reason = {FPDF_ERR_FILE: "file access error", FPDF_ERR_FORMAT: "data format error",
+                  FPDF_ERR_PAGE: "page not found or content error"}.get(code, f"error {code}")
+        raise InputError(f"corrupt or truncated PDF (PDFium: {reason})")
+    return count, lambda indices: each_page(
+        document, indices, document.page, lambda page, number: _read_page(fn, page, number)
+    )
 
+
+class _Document:
+    """An open PDFium document (its bytes kept alive while it is open)."""
+
+    def __init__(self, fn: Any, data: bytes) -> None:
+        self.fn, self.data = fn, data
+        self.handle: int = fn.load_document(data, len(data), b"\x00") or 0
+
+    def page(self, index: int) -> _Page:
+        page = self.fn.load_page(self.handle, index)
+        if not page:
+            raise RuntimeError("PDFium could not load the page")
+        return _Page(self.fn, page)
+
+    def close(self) -> None:
+        if self.handle:
+            self.fn.close_document(self.handle)
+            self.handle = 0
+
+
+class _Page:
+    def __init__(self, fn: Any, handle: int) -> None:
+        self.fn, self.handle = fn, handle
+
+    def media_box(self) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top); US Letter where the page has none (as pypdfium2)."""
+        box = [ctypes.c_float() for _ in range(4)]
+        if not self.fn.media_box(self.handle, *box):
+            return (0, 0, 612, 792)
+        left, bottom, right, top = (v.value for v in box)
+        return left, bottom, right, top
+
+    def close(self) -> None:
+        self.fn.close_page(self.handle)
+
+
+def _read_page(fn: Any, page: _Page, number: int) -> PageContent:
+    left, bottom, right, top = page.media_box()
+    textpage = fn.load_text(page.handle)
+    if not textpage:
+        raise RuntimeError("PDFium could not read the page's text")
     try:
-        pdf = pdfium.PdfDocument(data, password="")
-    except pdfium.PdfiumError as exc:
-        code = getattr(exc, "err_code", None)
-        if code == raw.FPDF_ERR_PASSWORD:
-            raise InputError("encrypted PDF that needs a password") from None
-        if code == raw.FPDF_ERR_SECURITY:
-            raise InputError("unsupported PDF encryption") from None
-        if code == raw.FPDF_ERR_SUCCESS:
-            raise InputError("PDF has zero pages") from None
-        raise InputError(f"corrupt or truncated PDF (PDFium: {exc})") from None
-    return len(pdf), each_page(pdf, len(pdf), pdf.__getitem__, lambda page, number: _read_page(page, number, raw))
-
-
-def _read_page(page: Any, number: int, raw: Any) -> PageContent:
-    left, bottom, right, top = page.get_mediabox()
-    textpage = page.get_textpage()
-    try:
-        order = _object_order(page, raw)
-        chars, unmapped = _chars(textpage, number, top, order, raw)
+        order = _object_order(fn, page.handle)
+        chars, unmapped = _chars(fn, textpage, number, top, order)
     finally:
-        textpage.close()
-    edges = _edges(page, top, raw)
+        fn.close_text(textpage)
+    edges = _edges(fn, page.handle, top)
     return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
 
 
-def _object_order(page: Any, raw: Any) -> dict[int, int]:
+def _object_order(fn: Any, page: int) -> dict[int, int]:
     """Content-stream position of every page object (forms flattened), by address."""
     order: dict[int, int] = {}
-    address_of = _address_reader()
-    get_type, form = raw.FPDFPageObj_GetType, raw.FPDF_PAGEOBJ_FORM
+    get_type, form = fn.object_type, FPDF_PAGEOBJ_FORM
 
-    def walk(objects: list[Any], depth: int) -> None:
+    def walk(objects: list[int], depth: int) -> None:
         for obj in objects:
-            order[address_of(obj)] = len(order)
+            order[obj or 0] = len(order)
             if depth < MAX_FORM_DEPTH and get_type(obj) == form:
-                walk(_form_objects(obj, raw), depth + 1)
+                walk(_form_objects(fn, obj), depth + 1)
 
-    handle = page.raw
-    get_object = raw.FPDFPage_GetObject
-    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], 0)
+    walk(_page_objects(fn, page), 0)
     return order
 
 
 def _chars(
-    textpage: Any, number: int, page_top: float, order: dict[int, int], raw: Any
+    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int]
 ) -> tuple[list[dict[str, Any]], int]:
     """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
     of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
     whitespace and dropped like real spaces."""
-    handle = textpage.raw
-    count = raw.FPDFText_CountChars(handle)
+    count = fn.count_chars(textpage)
     check_page_counts(number, count, 0)
-    get_unicode, map_error = raw.FPDFText_GetUnicode, raw.FPDFText_HasUnicodeMapError
-    get_object, get_box, get_origin = (
-        raw.FPDFText_GetTextObject, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
-    )
-    address_of = _address_reader()
-    rect = raw.FS_RECTF()
+    get_unicode, map_error, get_object, get_origin = fn.get_unicode, fn.map_error, fn.text_object, fn.char_origin
+    get_box, glyph_width = fn.loose_box, fn.glyph_width
+    rect = FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    metrics: dict[int, tuple[int, float, float, float, Any]] = {}  # by text object address
-    widths: dict[tuple[int, int], float] = {}  # (text object, code) -> advance, -1 if unknown
+    metrics: dict[int, tuple[int, float, float, float, int | None, dict[int, float]]] = {}  # by text object
     width = ctypes.c_float()
-    glyph_width = raw.FPDFFont_GetGlyphWidth
     keyed: list[tuple[int, int, dict[str, Any]]] = []
     unmapped = 0
+    address = -1  # the text object of the character before (most run on in the same object)
     for i in range(count):
-        code = get_unicode(handle, i)
+        code = get_unicode(textpage, i)
         if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
             continue
-        if map_error(handle, i) == 1:
+        if map_error(textpage, i) == 1:
             unmapped += 1
             continue
         text = chr(code)
         if text.isspace():
             continue
-        obj = get_object(handle, i)
-        address = address_of(obj)
-        known = metrics.get(address)
-        if known is None:
-            known = metrics[address] = _metrics(textpage, i, obj, order.get(address, len(order)), raw)
-        position, size, descent, x_scale, font = known
-        get_origin(handle, i, ox, oy)
+        this = get_object(textpage, i) or 0
+        if this != address:
+            address = this
+            known = metrics.get(address)
+            if known is None:
+                known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)))
+            position, size, descent, x_scale, font, widths = known
+        get_origin(textpage, i, ox, oy)
         x0 = ox.value
         bottom = page_top - (oy.value + descent * size)
-        key = (address, code)
-        advance = widths.get(key)
+        advance = widths.get(code)
         if advance is None:
             ok = font and glyph_width(font, code, 1.0, width)
-            advance = widths[key] = width.value * x_scale if ok else -1.0
+            advance = widths[code] = width.value * x_scale if ok else -1.0
         if advance >= 0:
             x1 = x0 + advance
         else:  # no font widths: PDFium's loose box
-            get_box(handle, i, rect)
+            get_box(textpage, i, rect)
             x1 = rect.right
         keyed.append(
             (
@@ -133,49 +181,42 @@ def _chars(
                  "bottom": bottom, "size": size},
             )
         )
-    keyed.sort(key=lambda k: (k[0], k[1]))
+    keyed.sort()  # by stream position, then index (unique: the dicts are never compared)
     return [k[2] for k in keyed], unmapped
 
 
 _SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
 
 
-def _address_reader() -> Any:
-    """A fast ``pointer -> int`` for the page-object pointers PDFium returns."""
-    read = ctypes.c_void_p.from_buffer
-    return lambda obj: read(obj).value or 0
-
-
 def _metrics(
-    textpage: Any, index: int, obj: Any, position: int, raw: Any
-) -> tuple[int, float, float, float, Any]:
+    fn: Any, textpage: int, index: int, obj: int, position: int
+) -> tuple[int, float, float, float, int | None, dict[int, float]]:
     """Of the text object holding character ``index``: (stream position, size as pdfminer
-    measures it, descent per unit size, horizontal scale of advances, font or None)."""
-    matrix = raw.FS_MATRIX()
-    raw.FPDFText_GetMatrix(textpage.raw, index, matrix)
-    font_size = raw.FPDFText_GetFontSize(textpage.raw, index)
+    measures it, descent per unit size, horizontal scale of advances, font or None, and an
+    empty table for the advances of its character codes, -1 where unknown)."""
+    matrix = FS_MATRIX()
+    fn.text_matrix(textpage, index, matrix)
+    font_size = fn.font_size(textpage, index)
     size = font_size * math.hypot(matrix.c, matrix.d)
     x_scale = font_size * math.hypot(matrix.a, matrix.b)
     descent = ctypes.c_float()
-    font = raw.FPDFTextObj_GetFont(obj) if obj else None
-    ok = font and raw.FPDFFont_GetDescent(font, 1.0, descent)
-    return position, size, descent.value if ok else 0.0, x_scale, font or None
+    font = fn.object_font(obj) if obj else None
+    ok = font and fn.font_descent(font, 1.0, descent)
+    return position, size, descent.value if ok else 0.0, x_scale, font or None, {}
 
 
-def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
+def _edges(fn: Any, page: int, page_top: float) -> list[Edge]:
     """Horizontal and vertical edges of the page's path objects, split into subpaths and
     classified as pdfminer does: one straight line, a rectangle (4 sides), or a polyline."""
     edges: list[Edge] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    m = raw.FS_MATRIX()
-    get_type, get_matrix = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetMatrix
-    count_segments, get_segment = raw.FPDFPath_CountSegments, raw.FPDFPath_GetPathSegment
-    get_point, segment_type, is_closing = (
-        raw.FPDFPathSegment_GetPoint, raw.FPDFPathSegment_GetType, raw.FPDFPathSegment_GetClose
-    )
-    path, form, moveto = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO
+    m = FS_MATRIX()
+    get_type, get_matrix = fn.object_type, fn.object_matrix
+    count_segments, get_segment = fn.count_segments, fn.path_segment
+    get_point, segment_type, is_closing = fn.segment_point, fn.segment_type, fn.segment_closes
+    path, form, moveto = FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM, FPDF_SEGMENT_MOVETO
 
-    def walk(objects: list[Any], outer: Matrix, depth: int) -> None:
+    def walk(objects: list[int], outer: Matrix, depth: int) -> None:
         for obj in objects:
             kind = get_type(obj)
             if kind != path and kind != form:
@@ -184,7 +225,7 @@ def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
             a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
             if kind == form:
                 if depth < MAX_FORM_DEPTH:
-                    walk(_form_objects(obj, raw), (a, b, c, d, e, f), depth + 1)
+                    walk(_form_objects(fn, obj), (a, b, c, d, e, f), depth + 1)
                 continue
             subpaths: list[list[tuple[float, float]]] = []
             closed: list[bool] = []
@@ -205,14 +246,18 @@ def _edges(page: Any, page_top: float, raw: Any) -> list[Edge]:
             if len(edges) > MAX_PAGE_EDGES:
                 return
 
-    handle = page.raw
-    get_object = raw.FPDFPage_GetObject
-    walk([get_object(handle, i) for i in range(raw.FPDFPage_CountObjects(handle))], _IDENTITY, 0)
+    walk(_page_objects(fn, page), _IDENTITY, 0)
     return edges
 
 
-def _form_objects(form: Any, raw: Any) -> list[Any]:
-    return [raw.FPDFFormObj_GetObject(form, j) for j in range(raw.FPDFFormObj_CountObjects(form))]
+def _page_objects(fn: Any, page: int) -> list[int]:
+    get_object = fn.page_object
+    return [get_object(page, i) for i in range(fn.count_objects(page))]
+
+
+def _form_objects(fn: Any, form: int) -> list[int]:
+    get_object = fn.form_object
+    return [get_object(form, j) for j in range(fn.count_form_objects(form))]
 
 
 def _subpath_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:

@@ -6,7 +6,7 @@ the oracle of the differential test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from fiscallint.errors import InputError
@@ -17,26 +17,29 @@ from fiscallint.pdf.page_content import build_page, check_page_counts, describe,
 MAX_PAGE_STREAM_BYTES = 30_000_000  # declared content length of one page
 
 
-def read_pages(name: str, max_pages: int) -> tuple[int, Iterator[PageContent]]:
-    """Open the file and return (page count, lazy iterator of page contents).
+def read_pages(data: bytes, max_pages: int) -> tuple[int, Callable[[Iterable[int]], Iterator[PageContent]]]:
+    """Open the document held in ``data`` and return (page count, reader of the page contents
+    at given indices).
 
-    Every failure is reported as InputError; the iterator closes the document when done.
-    """
-    pdf = _open(name)
+    Every failure is reported as InputError; the reader closes the document when done. The
+    document is read from memory, never through a file offset that a forked process would share."""
+    pdf = _open(data)
     try:
         count = _page_count(pdf, max_pages)
     except BaseException:
         pdf.close()
         raise
-    return count, each_page(pdf, count, pdf.pages.__getitem__, lambda page, _number: _read_page(page))
+    return count, lambda indices: each_page(pdf, indices, pdf.pages.__getitem__, lambda page, _number: _read_page(page))
 
 
-def _open(name: str) -> Any:
+def _open(data: bytes) -> Any:
+    from io import BytesIO
+
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        return pdfplumber.open(name, password="")
+        return pdfplumber.open(BytesIO(data), password="")
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         cause = _root_cause(exc)
         if isinstance(cause, PDFPasswordIncorrect):

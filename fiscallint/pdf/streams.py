@@ -28,18 +28,22 @@ class _Budget:
     def spend(self, size: int) -> None:
         self.used += size
         if self.used > self.limit:
-            raise InputError(
-                f"streams decode to over {self.limit} bytes (decoded-size bound max_decoded_bytes)"
-            )
+            raise over_bound(self.limit)
 
 
-def check_decoded_size(data: bytes, limit: int) -> int:
+def over_bound(limit: int) -> InputError:
+    return InputError(f"streams decode to over {limit} bytes (decoded-size bound max_decoded_bytes)")
+
+
+def check_decoded_size(data: bytes, limit: int, share: tuple[int, int] = (0, 1)) -> int:
     """Total decoded size of the zlib streams in ``data`` (every layer); raises InputError as
-    soon as it passes ``limit``."""
+    soon as it passes ``limit``. ``share`` = (k, n): only every n-th stream from the k-th, so
+    that n processes share the work (their totals add up to the whole's)."""
     budget = _Budget(limit)
     view = memoryview(data)
-    for start in _stream_starts(data):
-        if _is_zlib(data[start : start + 2]):
+    first, step = share
+    for n, start in enumerate(_stream_starts(data)):
+        if n % step == first and _is_zlib(data[start : start + 2]):
             for _ in _layers(_slices(view, start), budget, 0):
                 pass
     return budget.used

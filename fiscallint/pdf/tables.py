@@ -35,10 +35,12 @@ def _build(table: Grid, chars: Sequence[Char], page_number: int) -> TableBlock |
     ncols = max(len(row.cells) for row in rows)
     xs = sorted({v for b in cells.values() for v in (b[0], b[2])})
     ys = sorted({v for b in cells.values() for v in (b[1], b[3])})
+    x_at = {v: i for i, v in enumerate(xs)}
+    y_at = {v: i for i, v in enumerate(ys)}
     grid: dict[tuple[int, int], tuple[int, int]] = {}
     for key, (x0, top, x1, bottom) in cells.items():
-        for gx in range(xs.index(x0), xs.index(x1)):
-            for gy in range(ys.index(top), ys.index(bottom)):
+        for gx in range(x_at[x0], x_at[x1]):
+            for gy in range(y_at[top], y_at[bottom]):
                 grid[(gx, gy)] = key
     x0, top, x1, bottom = table.bbox
     content: dict[tuple[int, int], list[Char]] = {}
