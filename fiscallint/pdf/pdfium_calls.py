@@ -101,6 +101,6 @@ def _addresses() -> Any:
     if path is not None:
         library = ctypes.CDLL(path)
         return lambda name: ctypes.cast(getattr(library, name), c_void_p).value
-    import pypdfium2_raw as raw
+    from pypdfium2 import raw  # older layouts: the bindings pypdfium2 itself uses
 
     return lambda name: ctypes.cast(getattr(raw, name), c_void_p).value
