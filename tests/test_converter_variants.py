@@ -1,0 +1,54 @@
+"""The same report as other converters and editors write it: each variant must read like the
+original (no finding that the original does not have), or, when its rows cannot be proven,
+place nothing and say so (FL001). The fixtures are small reports written for these tests."""
+
+from __future__ import annotations
+
+from fiscallint.findings import Finding
+from fiscallint.testing import lint_text
+
+EXPENDITURE = """支出决算表
+公开03表
+单位：万元
+科目编码	科目名称	本年支出合计	基本支出	项目支出
+	合计	210.40	160.40	50.00
+205	教育支出	210.40	160.40	50.00
+20502	普通教育	210.40	160.40	50.00
+2050201	学前教育	120.40	120.40
+2050202	小学教育	90.00	40.00	50.00
+"""
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return sorted(f.code for f in findings)
+
+
+def pipe_table(text: str) -> str:
+    """The tab-separated rows as a markdown pipe table (a separator line after the first row)."""
+    out: list[str] = []
+    first = True
+    for line in text.splitlines():
+        if "\t" not in line:
+            out.append(line)
+            first = True
+            continue
+        cells = line.split("\t")
+        out.append("| " + " | ".join(cells) + " |")
+        if first:
+            out.append("|" + "---|" * len(cells))
+            first = False
+    return "\n".join(out) + "\n"
+
+
+TABLES = ["FL2"]
+WRONG_CELL = EXPENDITURE.replace("\t120.40\t120.40", "\t120.40\t112.40")
+
+
+def test_tab_table_reads_clean() -> None:
+    assert codes(lint_text(EXPENDITURE, select=TABLES)) == []
+    assert codes(lint_text(WRONG_CELL, select=TABLES)) == ["FL201", "FL202"]
+
+
+def test_pipe_table_saved_as_txt_reads_like_its_tab_table() -> None:
+    assert codes(lint_text(pipe_table(EXPENDITURE), select=TABLES, path="report.txt")) == []
+    assert codes(lint_text(pipe_table(WRONG_CELL), select=TABLES, path="report.txt")) == ["FL201", "FL202"]
