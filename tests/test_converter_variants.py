@@ -4,7 +4,10 @@ place nothing and say so (FL001). The fixtures are small reports written for the
 
 from __future__ import annotations
 
+import pytest
+
 from fiscallint.findings import Finding
+from fiscallint.parser.lines import ascii_figures
 from fiscallint.testing import lint_text
 
 EXPENDITURE = """支出决算表
@@ -52,3 +55,25 @@ def test_tab_table_reads_clean() -> None:
 def test_pipe_table_saved_as_txt_reads_like_its_tab_table() -> None:
     assert codes(lint_text(pipe_table(EXPENDITURE), select=TABLES, path="report.txt")) == []
     assert codes(lint_text(pipe_table(WRONG_CELL), select=TABLES, path="report.txt")) == ["FL201", "FL202"]
+
+
+SHARE = "2024年度本年支出合计2,035.32万元，其中基本支出1,628.26万元，占本年支出合计的{}%。\n"
+FULL_WIDTH = str.maketrans("0123456789,", "０１２３４５６７８９，")
+
+
+def test_full_width_figures_in_narrative_read_like_ascii() -> None:
+    assert lint_text(SHARE.format("80.0").translate(FULL_WIDTH), select=["FL1"]) == []
+    wrong = lint_text(SHARE.format("85.0").translate(FULL_WIDTH), select=["FL1"])
+    assert codes(wrong) == ["FL101"] and "1628.26 / 2035.32" in wrong[0].message.replace(",", "")
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("支出２，０３５．３２万元，占８０.０％", "支出2,035.32万元，占80.0％"),
+        ("共1，234，567元", "共1,234,567元"),
+        ("增加12，345项工作", "增加12，345项工作"),  # two clauses, not a grouped figure
+    ],
+)
+def test_full_width_figures_become_ascii_one_character_for_one(printed: str, read: str) -> None:
+    assert ascii_figures(printed) == read and len(read) == len(printed)

@@ -46,6 +46,22 @@ CELL_INDENT = 12
 (layout-preserving extraction), not a heading."""
 
 
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_WIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
+FULL_WIDTH_GROUPS_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))")
+"""A figure grouped by full-width commas (2，035.32 万元): the comma is a thousands separator
+only before a decimal point or a unit (12，345 alone may be two clauses)."""
+
+
+def ascii_figures(text: str) -> str:
+    """Figures typed in full-width forms (２０３５．３２, 2，035.32) in ASCII, one character for
+    one, so that every column is unchanged."""
+    if not any("\uff0c" <= char <= "\uff19" for char in text):
+        return text
+    text = FULL_WIDTH_POINT_RE.sub(".", text.translate(FULL_WIDTH_DIGITS))
+    return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
+
+
 @dataclass
 class Line:
     """One source line, with the text the grammar sees and where that text starts."""
@@ -58,7 +74,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = raw.rstrip("\r\n")
+    text = ascii_figures(raw.rstrip("\r\n"))
     column = 1
     if shape == "markdown":
         match = MD_PREFIX_RE.match(text)
