@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.facts import SLOT_NAMES, SLOTS
+from fiscallint.figures import in_wan
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
@@ -65,7 +66,7 @@ class ThreePublicNarrative(Rule):
             for slot in SLOTS:
                 shown = figures.values.get((role, slot))
                 yield from mismatch(
-                    self, stated.values.get((role, slot)), shown, f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]}", "“三公”经费表",
+                    self, stated.values.get((role, slot)), shown and in_wan(shown, table), f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]}", "“三公”经费表",
                     f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{ROLE_NAMES[role]}", unit="万元",
                     related_at=row.span if shown is not None and shown.text == "（空）" else None,
                 )
