@@ -77,3 +77,29 @@ def test_full_width_figures_in_narrative_read_like_ascii() -> None:
 )
 def test_full_width_figures_become_ascii_one_character_for_one(printed: str, read: str) -> None:
     assert ascii_figures(printed) == read and len(read) == len(printed)
+
+
+VERTICAL_THREE_PUBLIC = """一般公共预算财政拨款基本支出决算明细表
+公开06表
+单位：万元
+科目编码  科目名称  决算数
+302  商品和服务支出  6.20
+30217  公务接待费  0.60
+30231  公务用车运行维护费  1.20
+公用经费合计  6.20
+
+财政拨款“三公”经费支出情况表
+公开10表
+单位：万元
+项目  行次  全年预算数  决算数
+因公出国（境）费  1  4.40  4.40
+公务用车购置及运行维护费  2  2.00  1.20
+公务用车运行维护费  3  2.00  1.20
+公务接待费  4  0.80  0.60
+"""
+
+
+def test_three_public_table_listing_items_down_its_rows_is_not_read_as_one_row() -> None:
+    """Items down the rows (a tab table whose tabs became spaces): one item's figures are not
+    the twelve slots of a single row, so no slot is decided (nor any figure said empty)."""
+    assert lint_text(VERTICAL_THREE_PUBLIC, select=["FL307", "FL310"]) == []
