@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from fiscallint.findings import Finding
+from fiscallint.parser import parse_source
 from fiscallint.parser.lines import ascii_figures
+from fiscallint.source import SourceText, detect_shape
 from fiscallint.testing import lint_text
 
 EXPENDITURE = """支出决算表
@@ -103,3 +105,21 @@ def test_three_public_table_listing_items_down_its_rows_is_not_read_as_one_row()
     """Items down the rows (a tab table whose tabs became spaces): one item's figures are not
     the twelve slots of a single row, so no slot is decided (nor any figure said empty)."""
     assert lint_text(VERTICAL_THREE_PUBLIC, select=["FL307", "FL310"]) == []
+
+
+TAB_PERFORMANCE = """部门整体支出绩效自评表
+一级指标	二级指标	三级指标	指标值	指标值设定依据	实际完成值	分值	得分
+产出指标	数量指标	举办培训班次	>=3 期	年度工作计划	3 期	20	20
+产出指标	数量指标	走访企业户数	>=40 户	年度工作计划	42 户	20	20
+总分	40	40
+"""
+
+
+def test_performance_row_whose_tabs_became_spaces_reads_no_weight_as_its_actual() -> None:
+    """Tabs turned into runs of spaces (an editor's conversion): the line ends in 实际完成值 分值
+    得分, not in a target/actual pair, so the weight is not read as the value achieved."""
+    assert lint_text(TAB_PERFORMANCE, select=["FL4"]) == []
+    spaced = TAB_PERFORMANCE.replace("\t", "  ")
+    assert lint_text(spaced, select=["FL4"]) == []
+    [table] = parse_source(SourceText("r.txt", spaced, "utf-8", detect_shape("r.txt", spaced))).performance
+    assert all(i.actual is None or i.actual.unit for i in table.indicators)

@@ -462,6 +462,7 @@ def dump_pair_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 HEADER_FRAGMENT_RE = re.compile(r"^(年初目标值?|实际完成值?|值|得|分|得分|指标分类)$|[（(][AB][)）]")
+TARGET_IN_NAME_RE = re.compile(rf"{OP_RE}\s*{NUM_RE}")
 VALUE_END_RE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
 ZONE_END_RE = re.compile(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
 LEVEL_WORD_RE = re.compile(
@@ -561,6 +562,8 @@ class _DumpParser:
         t, a = pair.group("t"), pair.group("a")
         if VALUE_END_RE.search(pair.group("name") or ""):
             return False  # more than two values on the line (3批 4人次 5批 7人次): not a provable pair
+        if TARGET_IN_NAME_RE.search(pair.group("name") or ""):
+            return False  # the target (≥5 批次) is in the name part: the last figures are other columns
         numeric = [re.search(r"\d", v) is not None for v in (t, a)]
         if all(numeric):
             return True
