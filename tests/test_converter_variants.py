@@ -8,7 +8,7 @@ import pytest
 
 from fiscallint.findings import Finding
 from fiscallint.parser import parse_source
-from fiscallint.parser.lines import ascii_figures
+from fiscallint.parser.lines import Line, ascii_figures, join_split_lines
 from fiscallint.source import SourceText, detect_shape
 from fiscallint.testing import lint_text
 
@@ -123,3 +123,42 @@ def test_performance_row_whose_tabs_became_spaces_reads_no_weight_as_its_actual(
     assert lint_text(spaced, select=["FL4"]) == []
     [table] = parse_source(SourceText("r.txt", spaced, "utf-8", detect_shape("r.txt", spaced))).performance
     assert all(i.actual is None or i.actual.unit for i in table.indicators)
+
+
+def test_figure_cut_before_its_decimal_point_is_put_back() -> None:
+    """A line hard-wrapped inside a figure, before its point (320 | .50 万元)."""
+    text = "## 一、情况\n\n财政拨款支出总计 320\n.50 万元，其中：基本支出 300.50 万元，项目支出 {} 万元。\n"
+    for path in ("r.md", "r.txt"):
+        assert lint_text(text.format("20.00"), select=["FL1"], path=path) == []
+        assert codes(lint_text(text.format("25.00"), select=["FL1"], path=path)) == ["FL105"]
+
+
+WRAPPED_ROW = """支出决算表
+公开03表
+单位：万元
+科目编码 科目名称 本年支出合计 基本支出 项目支出
+合计 210.40 160.40 50.00
+205 教育支出 210.40 160.40 50.00
+20502 普通教育 210.40 160.4
+0 50.00
+2050201 学前教育 120.40 120.40
+2050202 小学教育 90.00 40.00 50.00
+"""
+
+
+def test_figure_cut_after_its_first_decimal_is_put_back_when_its_line_shows_two() -> None:
+    assert lint_text(WRAPPED_ROW, select=TABLES) == []
+    assert codes(lint_text(WRAPPED_ROW.replace("120.40 120.40", "120.40 112.40"), select=TABLES)) == ["FL202"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("20502 普通教育 210.40 160.4", "0 50.00", ["20502 普通教育 210.40 160.40 50.00"]),
+        ("合计 429.8 31.5", "7", ["合计 429.8 31.5", "7"]),  # one-decimal figures: 7 may be a page number
+        ("支出总计 454", ".25 万元。", ["支出总计 454.25", "万元。"]),
+    ],
+)
+def test_split_figures_join_only_where_the_cut_is_provable(first: str, second: str, joined: list[str]) -> None:
+    lines = [Line(1, first, 1, first), Line(2, second, 1, second)]
+    assert [line.text for line in join_split_lines(lines)] == joined

@@ -141,23 +141,36 @@ def looks_like_row(text: str) -> bool:
 SPLIT_NUMBER_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.$")
 """A line ending inside a figure, after its decimal point (1,306. | 52)."""
 DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
+SPLIT_INTEGER_RE = re.compile(r"(?<![\d,.])\d[\d,]*$")
+"""A line ending in the integer part of a figure whose point and decimals open the next line
+(454 | .25 万元)."""
+POINT_DECIMALS_START_RE = re.compile(r"^\.\d{1,2}(?![\d.])")
+ONE_DECIMAL_END_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.\d$")
+SECOND_DECIMAL_START_RE = re.compile(r"^\d(?![\d.,])")
+FIGURE_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.(\d+)(?![\d.])")
+
+
+def cut_after_first_decimal(text: str) -> bool:
+    """A line ending in a figure with one decimal while every other figure on it has two
+    (2,047.66 1,950.69 96.9 | 7): the figure's second decimal was wrapped onto the next line."""
+    if ONE_DECIMAL_END_RE.search(text) is None:
+        return False
+    decimals = [len(m.group(1)) for m in FIGURE_RE.finditer(text)]
+    return len(decimals) >= 2 and all(d == 2 for d in decimals[:-1])
 FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
 SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
 """A line ending inside a table number (公开 05 | 表)."""
 
 
 def join_split_lines(lines: list[Line]) -> list[Line]:
-    """Put back together what an extraction split over lines: a figure cut after its decimal
-    point (its decimals move up to it), and a table number cut before 表 (表 moves up). The rest
-    of the second line stays on its own line, so every line keeps its place."""
+    """Put back together what an extraction split over lines: a figure cut after or before its
+    decimal point, or after its first decimal when the line's other figures all show two (the
+    figure's rest moves up to it), and a table number cut before 表 (表 moves up). The rest of
+    the second line stays on its own line, so every line keeps its place."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
-        moved = None
-        if last is not None and SPLIT_NUMBER_RE.search(last.text):
-            moved = DECIMALS_START_RE.match(line.text)
-        elif last is not None and SPLIT_TABLE_NO_RE.search(last.text) and line.text.startswith("表"):
-            moved = re.match("表", line.text)
+        moved = _moved_up(last.text, line.text) if last is not None else None
         if last is not None and moved:
             rest = line.text[moved.end():]
             if FIGURES_ONLY_RE.fullmatch(rest):
@@ -169,6 +182,19 @@ def join_split_lines(lines: list[Line]) -> list[Line]:
             continue
         joined.append(line)
     return joined
+
+
+def _moved_up(last: str, text: str) -> re.Match[str] | None:
+    """What of ``text`` belongs at the end of the line before it (see :func:`join_split_lines`)."""
+    if SPLIT_NUMBER_RE.search(last):
+        return DECIMALS_START_RE.match(text)
+    if SPLIT_INTEGER_RE.search(last) and (moved := POINT_DECIMALS_START_RE.match(text)):
+        return moved
+    if cut_after_first_decimal(last):
+        return SECOND_DECIMAL_START_RE.match(text)
+    if SPLIT_TABLE_NO_RE.search(last) and text.startswith("表"):
+        return re.match("表", text)
+    return None
 
 
 class LineLexer(Lexer):
