@@ -162,3 +162,26 @@ def test_figure_cut_after_its_first_decimal_is_put_back_when_its_line_shows_two(
 def test_split_figures_join_only_where_the_cut_is_provable(first: str, second: str, joined: list[str]) -> None:
     lines = [Line(1, first, 1, first), Line(2, second, 1, second)]
     assert [line.text for line in join_split_lines(lines)] == joined
+
+
+FIGURES_A_LINE_LOWER = """财政拨款收入支出决算总表
+公开04表
+单位：万元
+收入 支出
+项目 金额 项目 合计 一般公共预算财政拨款
+一、一般公共预算财政拨款 500.00 一、一般公共服务支出
+400.00 400.00
+二、政府性基金预算财政拨款 二、教育支出 100.00 100.00
+本年收入合计 500.00 本年支出合计 500.00
+500.00
+"""
+
+
+def test_label_table_whose_figures_sit_a_line_lower_is_not_checked() -> None:
+    """A layout-preserving extraction printed some cells' figures a line below their labels:
+    which row (and which half) they belong to is not provable, so the table is reported as not
+    checked instead of summed with figures in the wrong rows."""
+    found = lint_text(FIGURES_A_LINE_LOWER, select=["FL001", "FL2"])
+    assert codes(found) == ["FL001"] and "只有数字" in found[0].message
+    same_line = FIGURES_A_LINE_LOWER.replace("一、一般公共服务支出\n400.00 400.00", "一、一般公共服务支出 400.00 400.00")
+    assert lint_text(same_line.replace("本年支出合计 500.00\n500.00", "本年支出合计 500.00 500.00"), select=["FL001", "FL2"]) == []

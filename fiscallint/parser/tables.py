@@ -626,7 +626,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
     code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
-    table.unplaced = (_detached_figures([line for _, line in rows_body]) if code_kind and not tabbed else None) or _misaligned(rows)
+    detached = None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
+    table.unplaced = detached or _misaligned(rows)
     if kind and not rows and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
         table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
     return table
@@ -669,6 +670,34 @@ def _detached_figures(lines: list[Line]) -> str | None:
             continue  # one cell per line: a row's figures follow its code one by one
         waiting = CODE_RE.fullmatch(tokens[0]) is not None and not any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
     return None
+
+
+def _figures_below_labels(lines: list[Line]) -> str | None:
+    """Why the figures of a label-keyed dump cannot be paired with their labels, or None.
+
+    A line of figures alone after a line that already has figures (一、一般公共预算财政拨款
+    2,940.05 一、一般公共服务支出 | 2,106.66 2,106.66): a layout-preserving extraction printed a
+    cell's figures a line lower, and whether they belong to the row above (its right half) or to
+    a row of their own, nothing tells. A table whose rows are all figures (a 三公 row under its
+    header) has no labels to lose.
+    """
+    if not any(_labelled_with_figures(line.text) for line in lines):
+        return None
+    after_figures = False
+    for line in lines:
+        tokens = line.text.split()
+        figures = [t for t in tokens if FIGURE_RE.fullmatch(t)]
+        if tokens and len(figures) == len(tokens):
+            if after_figures:
+                return f"第 {line.number} 行只有数字，无法确定属于上一行的哪一栏还是下一行"
+            continue
+        after_figures = bool(figures)
+    return None
+
+
+def _labelled_with_figures(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and not FIGURE_RE.fullmatch(tokens[0]) and any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
 
 
 MISALIGNED_MIN = 3
