@@ -157,6 +157,10 @@ def test_figure_cut_after_its_first_decimal_is_put_back_when_its_line_shows_two(
         ("20502 普通教育 210.40 160.4", "0 50.00", ["20502 普通教育 210.40 160.40 50.00"]),
         ("合计 429.8 31.5", "7", ["合计 429.8 31.5", "7"]),  # one-decimal figures: 7 may be a page number
         ("支出总计 454", ".25 万元。", ["支出总计 454.25", "万元。"]),
+        ("一、教育支出 32 1", ",600.40", ["一、教育支出 32 1,600.40"]),
+        ("302 商品和服务支出 88.20 3", "10 资本性支出 2.50", ["302 商品和服务支出 88.20 310 资本性支出 2.50"]),
+        ("合计 88.20 205", "02 普通教育 88.20", ["合计 88.20 205", "02 普通教育 88.20"]),  # 205 is a code
+        ("共 2 人 3", "10 资本性支出", ["共 2 人 3", "10 资本性支出"]),  # no figures: 3 may be a count
     ],
 )
 def test_split_figures_join_only_where_the_cut_is_provable(first: str, second: str, joined: list[str]) -> None:

@@ -144,7 +144,11 @@ DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
 SPLIT_INTEGER_RE = re.compile(r"(?<![\d,.])\d[\d,]*$")
 """A line ending in the integer part of a figure whose point and decimals open the next line
 (454 | .25 万元)."""
-POINT_DECIMALS_START_RE = re.compile(r"^\.\d{1,2}(?![\d.])")
+POINT_DECIMALS_START_RE = re.compile(r"^(?:,\d{3})*\.\d{1,2}(?![\d.])|^(?:,\d{3})+(?![\d.,])")
+"""The rest of a figure cut before its point or a thousands comma (.25 | ,800.02)."""
+CODE_HEAD_END_RE = re.compile(r"(?<=\s)\d{1,6}$")
+CODE_TAIL_START_RE = re.compile(r"^\d{1,6}(?=\s+[\u4e00-\u9fff])")
+CODE_LENGTHS = (3, 5, 7)
 ONE_DECIMAL_END_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.\d$")
 SECOND_DECIMAL_START_RE = re.compile(r"^\d(?![\d.,])")
 FIGURE_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.(\d+)(?![\d.])")
@@ -160,6 +164,17 @@ def cut_after_first_decimal(text: str) -> bool:
 FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
 SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
 """A line ending inside a table number (公开 05 | 表)."""
+
+
+def cut_inside_code(last: str, text: str) -> bool:
+    """A subject code cut by a line wrap (…248.01 3 | 10 资本性支出 4.00): a line of figures with
+    decimals ends in a bare integer that is no code, the next line opens with digits and a name,
+    and together the digits are a code (3, 5 or 7 digits)."""
+    head, tail = CODE_HEAD_END_RE.search(last), CODE_TAIL_START_RE.match(text)
+    if head is None or tail is None or len(head.group()) in CODE_LENGTHS:
+        return False
+    figures = FIGURE_RE.findall(last)
+    return bool(figures) and len(head.group()) + len(tail.group()) in CODE_LENGTHS
 
 
 def join_split_lines(lines: list[Line]) -> list[Line]:
@@ -192,6 +207,8 @@ def _moved_up(last: str, text: str) -> re.Match[str] | None:
         return moved
     if cut_after_first_decimal(last):
         return SECOND_DECIMAL_START_RE.match(text)
+    if cut_inside_code(last, text):
+        return re.match(".*", text)  # the rest of the code's row moves up with it
     if SPLIT_TABLE_NO_RE.search(last) and text.startswith("表"):
         return re.match("表", text)
     return None
