@@ -8,7 +8,7 @@ import pytest
 
 from fiscallint.findings import Finding
 from fiscallint.parser import parse_source
-from fiscallint.parser.lines import Line, ascii_figures, join_split_lines
+from fiscallint.parser.lines import Line, ascii_figures, hard_wrap_width, join_split_lines
 from fiscallint.source import SourceText, detect_shape
 from fiscallint.testing import lint_text
 
@@ -189,3 +189,47 @@ def test_label_table_whose_figures_sit_a_line_lower_is_not_checked() -> None:
     assert codes(found) == ["FL001"] and "只有数字" in found[0].message
     same_line = FIGURES_A_LINE_LOWER.replace("一、一般公共服务支出\n400.00 400.00", "一、一般公共服务支出 400.00 400.00")
     assert lint_text(same_line.replace("本年支出合计 500.00\n500.00", "本年支出合计 500.00 500.00"), select=["FL001", "FL2"]) == []
+
+
+NARRATIVE = "".join(
+    f"{n}. 本单位{2020 + n}年度组织开展业务培训和专题调研工作，按计划完成各项任务，资金使用规范。\n" for n in range(1, 12)
+)
+WIDE_TABLE = """支出决算表
+公开03表
+单位：万元
+科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出
+\t合计\t1,210.40\t1,160.40\t50.00\t\t
+205\t教育支出\t1,210.40\t1,160.40\t50.00\t\t
+20502\t普通教育\t1,210.40\t1,160.40\t50.00\t\t
+2050201\t学前教育（含幼儿园保育教育服务工作）\t1,120.40\t1,120.40\t\t\t
+2050202\t小学教育（含教学点和寄宿制学校）\t90.00\t40.00\t50.00\t\t
+"""
+
+
+def hard_wrap(text: str, width: int) -> str:
+    return "\n".join(line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+def test_table_of_a_hard_wrapped_text_is_not_checked_where_a_row_was_cut() -> None:
+    text = "一、概况\n" + NARRATIVE + "\n" + WIDE_TABLE
+    assert lint_text(text, select=["FL001", "FL2"]) == []
+    wrapped = hard_wrap(text, 40)
+    assert hard_wrap_width(wrapped.split("\n")) == 40
+    found = lint_text(wrapped, select=["FL001", "FL2"])
+    assert codes(found) == ["FL001"] and "硬折行" in found[0].message
+
+
+def test_a_few_lines_of_the_greatest_length_are_no_hard_wrap() -> None:
+    lines = ["一二三四五六七八九十" * 4] * 3 + ["短行"] * 20
+    assert hard_wrap_width(lines) is None
+    assert hard_wrap_width([line + "   " for line in ["一二三四五六七八九十" * 4] * 12]) is None  # padded, not cut
+
+
+def test_grid_performance_table_with_cells_cut_at_the_wrap_width_is_not_read() -> None:
+    table = TAB_PERFORMANCE.replace("举办培训班次", "举办基层财务人员业务培训班次").replace("走访企业户数", "走访辖区重点企业户数")
+    text = "一、概况\n" + NARRATIVE + "\n" + table
+    assert [len(t.indicators) for t in parse_source(SourceText("r.txt", text, "utf-8", "tsv")).performance] == [2]
+    wrapped = hard_wrap(text, 40)
+    assert parse_source(SourceText("r.txt", wrapped, "utf-8", "tsv")).performance == []
+    found = lint_text(wrapped, select=["FL001", "FL4"])
+    assert codes(found) == ["FL001"] and "硬折行" in found[0].message

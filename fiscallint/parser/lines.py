@@ -214,6 +214,34 @@ def _moved_up(last: str, text: str) -> re.Match[str] | None:
     return None
 
 
+HARD_WRAP_LINES = 10
+"""Lines of the very same, greatest length that show a text hard-wrapped at that width (a
+report's own lines, even a PDF's justified ones, reach their greatest length a few times)."""
+HARD_WRAP_MIN_WIDTH = 30
+
+
+def hard_wrap_width(raw_lines: list[str]) -> int | None:
+    """The width a converter hard-wrapped the text at, or None: the greatest line length, when
+    at least :data:`HARD_WRAP_LINES` lines that end in a character (not padding) have exactly
+    that length. A layout extraction that pads every line to the page width is not wrapped."""
+    lines = [raw.rstrip("\r") for raw in raw_lines if raw.strip()]
+    if not lines:
+        return None
+    width = max(len(line) for line in lines)
+    full = sum(1 for line in lines if len(line) == width and not line[-1].isspace())
+    return width if width >= HARD_WRAP_MIN_WIDTH and full >= HARD_WRAP_LINES else None
+
+
+def cut_at(raw: str, width: int | None) -> bool:
+    """Whether a source line was cut at the text's hard-wrap width (see :func:`hard_wrap_width`)."""
+    return width is not None and len(raw.rstrip("\r")) == width
+
+
+def wrapped_at(line: int, width: int, what: str) -> str:
+    """Why a table with a line cut at the hard-wrap width is not checked."""
+    return f"第 {line} 行在第 {width} 个字符处折行（全文按 {width} 字硬折行），{what}可能被截断"
+
+
 class LineLexer(Lexer):
     """A Lark lexer over a list of :class:`Line` objects."""
 

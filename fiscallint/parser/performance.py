@@ -22,6 +22,7 @@ from typing import Callable
 
 from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
 from ..numbers import parse_number
+from .lines import cut_at, wrapped_at
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
@@ -48,8 +49,11 @@ def is_performance_title(title: str) -> bool:
     return TITLE_RE.search(title.replace(" ", "")) is not None
 
 
-def parse_performance(report: Report) -> list[PerformanceTable]:
-    """All performance tables of a report, from the tables the document grammar found."""
+def parse_performance(report: Report, wrap_width: int | None = None) -> list[PerformanceTable]:
+    """All performance tables of a report, from the tables the document grammar found. In a
+    text hard-wrapped at ``wrap_width``, a grid table with a line cut at that width is not read
+    (a cell cut anywhere shifts the cells after it) and its table says why (FL001); a dump table
+    is read as ever, only lines that match a whole pattern."""
     starts = [t for t in report.tables if is_performance_title(t.title)]
     found: list[PerformanceTable] = []
     for index, table in enumerate(starts):
@@ -57,6 +61,10 @@ def parse_performance(report: Report) -> list[PerformanceTable]:
         last = starts[index + 1].span.line - 1 if index + 1 < len(starts) else len(report.lines)
         numbered = [(n, report.lines[n - 1]) for n in range(first, last + 1)]
         grid = sum(1 for _, text in numbered[:40] if _is_grid(text)) >= 3
+        cut = next((n for n, raw in numbered[:-1] if cut_at(raw, wrap_width)), None) if grid else None
+        if cut is not None and wrap_width is not None:
+            table.unplaced = table.unplaced or wrapped_at(cut, wrap_width, "自评表的单元格")
+            continue
         parser = _GridParser if grid else _DumpParser
         found.extend(parser(table.title, numbered).tables())
     return found
