@@ -55,7 +55,7 @@ from typing import Iterator
 from fiscallint.ast import AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, NamedShareClaim, Number, Paragraph, Report, ShareClaim, Span
 from fiscallint.coverage import sentence_bounds
 from fiscallint.engine import lint_report
-from fiscallint.facts import ITEM_LEAD_RE, locate, three_public_paragraphs
+from fiscallint.facts import ITEM_LEAD_RE, three_public_paragraphs
 from fiscallint.findings import Finding
 from fiscallint.model import Model
 from fiscallint.parser import parse_source
@@ -550,7 +550,7 @@ def _three_public_detail_places(report: Report) -> Iterator[Place]:
     amounts = next(a for a in with_amounts if a)
     first, _, match = mentions[0]
     if len(amounts) == 1:
-        yield Place("three-public-detail", amounts[0].value.span, "若干", locate(report, first, match.start(), match.end()))
+        yield Place("three-public-detail", amounts[0].value.span, "若干", first.span_at(match.start(), match.end()))
 
 
 def _with_sentences(paragraph: Paragraph) -> Iterator[tuple[Claim, str]]:
