@@ -233,3 +233,16 @@ def test_grid_performance_table_with_cells_cut_at_the_wrap_width_is_not_read() -
     assert parse_source(SourceText("r.txt", wrapped, "utf-8", "tsv")).performance == []
     found = lint_text(wrapped, select=["FL001", "FL4"])
     assert codes(found) == ["FL001"] and "硬折行" in found[0].message
+
+
+def one_cell_a_line(text: str) -> str:
+    """A tab table as a converter of word-processor files writes it: each cell on a line of its own."""
+    return "\n".join(cell for line in text.split("\n") for cell in (line.split("\t") if "\t" in line else [line]) if cell or "\t" not in line)
+
+
+def test_column_numbers_printed_one_a_line_are_not_a_data_row() -> None:
+    header = "经营支出\n"
+    text = one_cell_a_line(WIDE_TABLE.replace(header, header + "栏次\t\t1\t2\t3\t4\t5\n", 1))
+    [table] = parse_source(SourceText("r.txt", text, "utf-8", "dump")).tables
+    assert [row.label for row in table.rows] == ["合计", "教育支出", "普通教育", "学前教育（含幼儿园保育教育服务工作）", "小学教育（含教学点和寄宿制学校）"]
+    assert lint_text(text, select=["FL2"]) == []
