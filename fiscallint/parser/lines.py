@@ -47,6 +47,7 @@ CELL_INDENT = 12
 
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|\d，\d")
 FULL_WIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
 FULL_WIDTH_GROUPS_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))")
 """A figure grouped by full-width commas (2，035.32 万元): the comma is a thousands separator
@@ -56,7 +57,7 @@ only before a decimal point or a unit (12，345 alone may be two clauses)."""
 def ascii_figures(text: str) -> str:
     """Figures typed in full-width forms (２０３５．３２, 2，035.32) in ASCII, one character for
     one, so that every column is unchanged."""
-    if not any("\uff0c" <= char <= "\uff19" for char in text):
+    if FULL_WIDTH_FIGURE_RE.search(text) is None:
         return text
     text = FULL_WIDTH_POINT_RE.sub(".", text.translate(FULL_WIDTH_DIGITS))
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
