@@ -8,7 +8,7 @@ import pytest
 
 from fiscallint.findings import Finding
 from fiscallint.parser import parse_source
-from fiscallint.parser.lines import Line, ascii_figures, hard_wrap_width, join_split_lines
+from fiscallint.parser.lines import Line, ascii_figures, closed_groups, hard_wrap_width, join_split_lines
 from fiscallint.source import SourceText, detect_shape
 from fiscallint.testing import lint_text
 
@@ -246,3 +246,21 @@ def test_column_numbers_printed_one_a_line_are_not_a_data_row() -> None:
     [table] = parse_source(SourceText("r.txt", text, "utf-8", "dump")).tables
     assert [row.label for row in table.rows] == ["合计", "教育支出", "普通教育", "学前教育（含幼儿园保育教育服务工作）", "小学教育（含教学点和寄宿制学校）"]
     assert lint_text(text, select=["FL2"]) == []
+
+
+@pytest.mark.parametrize(
+    ("extracted", "read"),
+    [
+        ("合计 2, 486.85 1, 800.02 3.00", "合计 2,486.85  1,800.02  3.00"),
+        ("共 1, 234, 567.00 元", "共 1,234,567.00   元"),
+        ("分别为 1, 234 项", "分别为 1, 234 项"),  # no decimals: may be a list
+    ],
+)
+def test_space_after_a_thousands_comma_is_closed_up_in_place(extracted: str, read: str) -> None:
+    assert closed_groups(extracted) == read and len(read) == len(extracted)
+
+
+def test_figures_with_spaced_thousands_commas_read_whole() -> None:
+    text = "2024年度本年支出合计2, 035.32万元，其中基本支出1, 628.26万元，占本年支出合计的{}%。\n"
+    assert lint_text(text.format("80.0"), select=["FL1"]) == []
+    assert codes(lint_text(text.format("85.0"), select=["FL1"])) == ["FL101"]

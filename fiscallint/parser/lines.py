@@ -63,6 +63,24 @@ def ascii_figures(text: str) -> str:
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
 
 
+SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+")
+"""A figure whose thousands comma an extraction followed with a space (2, 486.85): only before
+a decimal point, where ", 486" cannot be the next item of a list."""
+
+
+def closed_groups(text: str) -> str:
+    """Figures with a space after their thousands commas closed up (2, 486.85 → 2,486.85), the
+    spaces moved after the figure so that every other character keeps its column."""
+    if ", " not in text:
+        return text
+
+    def close(match: re.Match[str]) -> str:
+        figure = match.group()
+        return figure.replace(", ", ",") + " " * figure.count(", ")
+
+    return SPACED_GROUPS_RE.sub(close, text)
+
+
 @dataclass
 class Line:
     """One source line, with the text the grammar sees and where that text starts."""
@@ -75,7 +93,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = ascii_figures(raw.rstrip("\r\n"))
+    text = closed_groups(ascii_figures(raw.rstrip("\r\n")))
     column = 1
     if shape == "markdown":
         match = MD_PREFIX_RE.match(text)
