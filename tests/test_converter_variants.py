@@ -264,3 +264,9 @@ def test_figures_with_spaced_thousands_commas_read_whole() -> None:
     text = "2024年度本年支出合计2, 035.32万元，其中基本支出1, 628.26万元，占本年支出合计的{}%。\n"
     assert lint_text(text.format("80.0"), select=["FL1"]) == []
     assert codes(lint_text(text.format("85.0"), select=["FL1"])) == ["FL101"]
+
+
+def test_a_dash_in_an_empty_cell_is_not_a_performance_table_name() -> None:
+    text = "项目支出绩效自评表\n项目名称\t-\t社区课堂补助\t-\n一级指标\t二级指标\t三级指标\t指标值\t实际完成值\n产出指标\t数量指标\t开课次数\t≥10 次\t12 次\n"
+    [table] = parse_source(SourceText("r.txt", text, "utf-8", "tsv")).performance
+    assert table.name == "社区课堂补助"

@@ -244,7 +244,7 @@ class _GridParser:
         name = ""
         for row in rows:
             if row.first in ("项目名称", "部门名称", "单位名称"):
-                name = next((c.clean for c in row.cells if c.clean and c.clean != row.first), "")
+                name = next((c.clean for c in row.cells if c.clean not in EMPTY and c.clean != row.first), "")
                 break
         perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span)
         index = 0
