@@ -270,3 +270,37 @@ def test_a_dash_in_an_empty_cell_is_not_a_performance_table_name() -> None:
     text = "项目支出绩效自评表\n项目名称\t-\t社区课堂补助\t-\n一级指标\t二级指标\t三级指标\t指标值\t实际完成值\n产出指标\t数量指标\t开课次数\t≥10 次\t12 次\n"
     [table] = parse_source(SourceText("r.txt", text, "utf-8", "tsv")).performance
     assert table.name == "社区课堂补助"
+
+
+BASIC_ONE_CELL_A_LINE = """一般公共预算财政拨款基本支出决算表
+公开06表
+单位：万元
+科目编码
+科目名称
+决算数
+301
+工资福利支出
+80.00
+30101
+基本工资
+80.00
+302
+商品和服务支出
+5.00
+30201
+办公费
+5.00
+30202
+印刷费
+人员经费合计
+80.00
+公用经费合计
+5.00
+"""
+
+
+def test_total_label_after_a_code_and_its_name_keeps_its_own_figures() -> None:
+    """One cell a line: 30202 | 印刷费 | 人员经费合计 | 80.00 — the 80.00 is the total's, not the
+    印刷费's; which is not provable line by line, so the table is reported, not summed."""
+    found = lint_text(BASIC_ONE_CELL_A_LINE, select=["FL001", "FL2"])
+    assert codes(found) == ["FL001"], [f.message for f in found]

@@ -658,15 +658,20 @@ def _detached_figures(lines: list[Line]) -> str | None:
     A line of figures alone belongs to the row above when that row has a code and no figures
     yet (its name wrapped); after a row that already has its figures it may be that row's
     overflow or the next row's figures printed a little higher (layout-preserving extractions
-    do this), and nothing tells which.
+    do this), and nothing tells which. A total label (人员经费合计) after a code and its name is
+    a row of its own: the figures after it are not the code's.
     """
     waiting = False  # the last code line is still waiting for (the rest of) its figures
     bare_run = 0  # code lines in a row with nothing between them: a column printed as a block
     digits_run = 0  # the same for lines of 款 / 项 digits alone
+    named = False  # the waiting code's name has had a line of its own
     for line in lines:
         tokens = line.text.split()
         if not tokens or not any(c.isdigit() for c in line.text):
             bare_run = digits_run = 0
+            if waiting and named and TOTAL_LABEL_RE.match(line.text.replace(" ", "")):
+                waiting = False  # code | name | 人员经费合计: a total row of its own, not more name
+            named = waiting
             continue  # a name fragment
         if all(re.fullmatch(r"\d{2}", t) for t in tokens):
             digits_run += 1  # 款 / 项 digits of a code on a line of their own: two at most
@@ -680,8 +685,10 @@ def _detached_figures(lines: list[Line]) -> str | None:
         if all(FIGURE_RE.fullmatch(t) for t in tokens):
             if not waiting:
                 return f"第 {line.number} 行只有数字，无法确定属于上一行还是下一行的科目"
+            named = False
             continue  # one cell per line: a row's figures follow its code one by one
         waiting = CODE_RE.fullmatch(tokens[0]) is not None and not any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
+        named = False
     return None
 
 
