@@ -168,6 +168,9 @@ POINT_DECIMALS_START_RE = re.compile(r"^(?:,\d{3})*\.\d{1,2}(?![\d.])|^(?:,\d{3}
 CODE_HEAD_END_RE = re.compile(r"(?<=\s)\d{1,6}$")
 CODE_TAIL_START_RE = re.compile(r"^\d{1,6}(?=\s+[\u4e00-\u9fff])")
 CODE_LENGTHS = (3, 5, 7)
+FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
+SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
+"""A line ending inside a table number (公开 05 | 表)."""
 ONE_DECIMAL_END_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.\d$")
 SECOND_DECIMAL_START_RE = re.compile(r"^\d(?![\d.,])")
 FIGURE_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.(\d+)(?![\d.])")
@@ -180,9 +183,6 @@ def cut_after_first_decimal(text: str) -> bool:
         return False
     decimals = [len(m.group(1)) for m in FIGURE_RE.finditer(text)]
     return len(decimals) >= 2 and all(d == 2 for d in decimals[:-1])
-FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
-SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
-"""A line ending inside a table number (公开 05 | 表)."""
 
 
 def cut_inside_code(last: str, text: str) -> bool:
@@ -192,15 +192,15 @@ def cut_inside_code(last: str, text: str) -> bool:
     head, tail = CODE_HEAD_END_RE.search(last), CODE_TAIL_START_RE.match(text)
     if head is None or tail is None or len(head.group()) in CODE_LENGTHS:
         return False
-    figures = FIGURE_RE.findall(last)
-    return bool(figures) and len(head.group()) + len(tail.group()) in CODE_LENGTHS
+    return FIGURE_RE.search(last) is not None and len(head.group()) + len(tail.group()) in CODE_LENGTHS
 
 
 def join_split_lines(lines: list[Line]) -> list[Line]:
     """Put back together what an extraction split over lines: a figure cut after or before its
-    decimal point, or after its first decimal when the line's other figures all show two (the
-    figure's rest moves up to it), and a table number cut before 表 (表 moves up). The rest of
-    the second line stays on its own line, so every line keeps its place."""
+    decimal point or a thousands comma, or after its first decimal when the line's other figures
+    all show two (the figure's rest moves up to it); a subject code cut inside its digits (the
+    rest of its row moves up); a table number cut before 表 (表 moves up). The rest of the second
+    line stays on its own line, so every line keeps its place."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
