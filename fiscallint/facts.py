@@ -100,6 +100,9 @@ def section_paragraphs(section: Section) -> Iterator[Paragraph]:
         yield from section_paragraphs(child)
 
 
+ITEM_LABEL_RE = re.compile(r"出国|用车|接待")
+"""A row labelled by a 三公 item: the table lists the items down its rows (one row per item,
+its 预算数 and 决算数 across), not the one row of twelve figures this reader places."""
 INTERLEAVED = "预算数决算数预算数决算数"
 """A header printing 预算数 | 决算数 under each item in turn (the Shanghai layout), not six of each."""
 
@@ -115,6 +118,8 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     width = 6 * len(roles)
     paired = len(roles) == 2 and INTERLEAVED in header
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
+    if any(ITEM_LABEL_RE.search(row.label) for row in table.rows):
+        return None
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width or _is_column_numbers(values):

@@ -25,6 +25,8 @@ PDF_SUFFIXES = (".pdf",)
 MAX_TEXT_BYTES = 8_000_000  # ~90× the largest report text seen
 MAX_LINES = 200_000  # ~70× the longest report text seen
 LONE_CR_RE = re.compile(r"\r(?!\n)")
+PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$", re.M)
+PIPE_SEPARATOR_RE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$", re.M)
 FILE_KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -144,14 +146,21 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def detect_shape(path: str, text: str) -> str:
-    """Which of the three text shapes this is: markdown, tab-separated tables, or a PDF dump."""
-    if path.lower().endswith((".md", ".markdown")):
+    """Which of the three text shapes this is: markdown, tab-separated tables, or a PDF dump.
+
+    A text with markdown pipe tables (a ``|---|`` separator line and a few ``| … |`` rows) is
+    markdown whatever its file name says: a converter's output saved as ``.txt``."""
+    if path.lower().endswith((".md", ".markdown")) or has_pipe_tables(text):
         return "markdown"
     lines = text.splitlines()
     tabbed = sum(1 for line in lines if "\t" in line)
     if tabbed >= 5:
         return "tsv"
     return "dump"
+
+
+def has_pipe_tables(text: str) -> bool:
+    return PIPE_SEPARATOR_RE.search(text) is not None and len(PIPE_ROW_RE.findall(text)) >= 5
 
 
 def read_text_source(path: str) -> SourceText:

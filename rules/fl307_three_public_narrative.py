@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.facts import SLOT_NAMES, SLOTS
+from fiscallint.figures import in_wan
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
@@ -20,7 +21,7 @@ class ThreePublicNarrative(Rule):
         情况说明逐项说明“三公”经费（合计、因公出国（境）费、公务用车购置及运行维护费、
         公务用车购置费、公务用车运行维护费、公务接待费）的全年预算数和决算数，须与公开
         09表同栏一致。表格版式丢失空栏时，只取由“合计 = 出国 + 用车 + 接待、用车 = 购置 +
-        运行”唯一确定位置的栏。
+        运行”唯一确定位置的栏。表以“单位：元”列示时，折算为万元比较。
 
     反例:
         财政拨款“三公”经费支出决算表
@@ -65,7 +66,7 @@ class ThreePublicNarrative(Rule):
             for slot in SLOTS:
                 shown = figures.values.get((role, slot))
                 yield from mismatch(
-                    self, stated.values.get((role, slot)), shown, f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]}", "“三公”经费表",
+                    self, stated.values.get((role, slot)), shown and in_wan(shown, table), f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]}", "“三公”经费表",
                     f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{ROLE_NAMES[role]}", unit="万元",
                     related_at=row.span if shown is not None and shown.text == "（空）" else None,
                 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.facts import first_value
+from fiscallint.figures import in_wan
+from fiscallint.ast import Number
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import sum_tolerance
 from fiscallint.rule import Rule, WholeReport
@@ -74,21 +76,27 @@ class ThreePublicVs06(Rule):
         table06, three = model.table("06"), model.three_public_table
         if table06 is None or three is None:
             return
-        _, _, figures = three
+        table09, _, figures = three
         for code, slot, item in LINES:
             row = table06.row_by_code(code)
-            line = first_value(row)
-            actual = figures.values.get(("actual", slot))
-            if row is None or line is None or actual is None:
+            printed = first_value(row)
+            shown = figures.values.get(("actual", slot))
+            if row is None or printed is None or shown is None:
                 continue
+            line, actual = in_wan(printed, table06), in_wan(shown, table09)  # either table may print 元
             if line.value - actual.value <= sum_tolerance([line], actual):
                 continue
             yield self.finding(
                 line.span,
-                f"06表 {code} {row.label} {line.text} 万元大于“三公”经费表{item}决算数 {actual.text} 万元："
-                f"超出 {line.value - actual.value:f}（基本支出中的该项是“三公”决算的一部分）",
+                f"06表 {code} {row.label} {_wan(line)}大于“三公”经费表{item}决算数 {_wan(actual)}："
+                f"超出 {line.value - actual.value:f} 万元（基本支出中的该项是“三公”决算的一部分）",
                 related=[Related(actual.span, f"“三公”经费表 {item} 决算数")],
             )
+
+
+def _wan(number: Number) -> str:
+    """A figure as printed with its unit: 万元, or 元 for a figure of a table headed 单位：元."""
+    return number.text if number.text.endswith("元") else f"{number.text} 万元"
 
 
 RULE = ThreePublicVs06

@@ -19,7 +19,7 @@ class ItemPathNames(Rule):
 
     说明:
         说明逐项解释支出时写出功能分类路径。路径中的款须是表（02、03、05）中该类下的款，
-        项须是该款下的项。项名在表中出现在同一类的另一款下时，款名必错（错误）；款或项
+        项须是该款下的项（某科目的名称在任一表中与路径一致即可，数字未能逐行对应的表也算）。项名在表中出现在同一类的另一款下时，款名必错（错误）；款或项
         在表中找不到、且说明写明该科目有非零决算数时为警告（决算为 0 或未写金额的科目，
         如名词解释中的科目清单，可能本就不进表，不检查）。
         一条路径写了两个（项）也是警告。
@@ -68,6 +68,13 @@ class ItemPathNames(Rule):
                     self.labels.setdefault(row.code, set()).add(row.label)
         if not rows:
             return
+        for table in self.context.report.tables:
+            if table.unplaced and (table.kind or table.number) in ("02", "03", "05"):
+                # Its figures could not be placed, but each name sits on its code's line: a
+                # name it prints for a code is that code's name too.
+                for row in table.rows:
+                    if row.code in rows:
+                        self.labels[row.code].add(row.label)
         for path in self.context.model.item_paths:
             yield from self._check_path(path, rows)
 

@@ -13,7 +13,7 @@ from ..ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_line, parse_paragraph
 from ..errors import Cancelled
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, source_lines
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, source_lines, wrapped_at
 from .performance import parse_performance
 from ..source import SourceText
 from .tables import build_table, squeeze
@@ -64,7 +64,9 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     report.unparsed.extend(_regions(skipped))
     _Builder(report, stop).build(tree)
     _pages_without_text(report)
-    report.performance = parse_performance(report)
+    width = hard_wrap_width(raw_lines)
+    _hard_wrapped_tables(report, width)
+    report.performance = parse_performance(report, width)
     report.year = _report_year(report)
     return report
 
@@ -110,6 +112,20 @@ def _pages_without_text(report: Report) -> None:
             broken = table.span.end_line == before and not table.notes and not last.endswith(("合计", "总计"))
             if (broken or table.span.line <= before < table.span.end_line) and table.unplaced is None:
                 table.unplaced = f"表格延续到没有文字的第 {page} 页，其行不全"
+
+
+def _hard_wrapped_tables(report: Report, width: int | None) -> None:
+    """Leave unchecked a table with a row cut at the text's hard-wrap width: the cut may fall
+    inside a figure or between cells, and the rest on the next line cannot be proven to be its
+    rest (a figure split at the point is put back by the line reader; a cut elsewhere is not)."""
+    if width is None:
+        return
+    for table in report.tables:
+        if table.unplaced is not None:
+            continue
+        cut = next((row.span.line for row in table.rows if row.span.line < table.span.end_line and cut_at(report.lines[row.span.line - 1], width)), None)
+        if cut is not None:
+            table.unplaced = wrapped_at(cut, width, "行中数字")
 
 
 def form_feed_pages(raw_lines: list[str]) -> list[int] | None:

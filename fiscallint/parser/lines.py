@@ -47,6 +47,41 @@ CELL_INDENT = 12
 (layout-preserving extraction), not a heading."""
 
 
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|\d，\d")
+FULL_WIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
+FULL_WIDTH_GROUPS_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))")
+"""A figure grouped by full-width commas (2，035.32 万元): the comma is a thousands separator
+only before a decimal point or a unit (12，345 alone may be two clauses)."""
+
+
+def ascii_figures(text: str) -> str:
+    """Figures typed in full-width forms (２０３５．３２, 2，035.32) in ASCII, one character for
+    one, so that every column is unchanged."""
+    if FULL_WIDTH_FIGURE_RE.search(text) is None:
+        return text
+    text = FULL_WIDTH_POINT_RE.sub(".", text.translate(FULL_WIDTH_DIGITS))
+    return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
+
+
+SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+")
+"""A figure whose thousands comma an extraction followed with a space (2, 486.85): only before
+a decimal point, where ", 486" cannot be the next item of a list."""
+
+
+def closed_groups(text: str) -> str:
+    """Figures with a space after their thousands commas closed up (2, 486.85 → 2,486.85), the
+    spaces moved after the figure so that every other character keeps its column."""
+    if ", " not in text:
+        return text
+
+    def close(match: re.Match[str]) -> str:
+        figure = match.group()
+        return figure.replace(", ", ",") + " " * figure.count(", ")
+
+    return SPACED_GROUPS_RE.sub(close, text)
+
+
 @dataclass
 class Line:
     """One source line, with the text the grammar sees and where that text starts."""
@@ -59,7 +94,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = raw.rstrip("\r\n")
+    text = closed_groups(ascii_figures(raw.rstrip("\r\n")))
     column = 1
     if shape == "markdown":
         match = MD_PREFIX_RE.match(text)
@@ -166,23 +201,51 @@ def is_column_numbers(text: str) -> bool:
 SPLIT_NUMBER_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.$")
 """A line ending inside a figure, after its decimal point (1,306. | 52)."""
 DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
+SPLIT_INTEGER_RE = re.compile(r"(?<![\d,.])\d[\d,]*$")
+"""A line ending in the integer part of a figure whose point and decimals open the next line
+(454 | .25 万元)."""
+POINT_DECIMALS_START_RE = re.compile(r"^(?:,\d{3})*\.\d{1,2}(?![\d.])|^(?:,\d{3})+(?![\d.,])")
+"""The rest of a figure cut before its point or a thousands comma (.25 | ,800.02)."""
+CODE_HEAD_END_RE = re.compile(r"(?<=\s)\d{1,6}$")
+CODE_TAIL_START_RE = re.compile(r"^\d{1,6}(?=\s+[\u4e00-\u9fff])")
+CODE_LENGTHS = (3, 5, 7)
 FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
 SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
 """A line ending inside a table number (公开 05 | 表)."""
+ONE_DECIMAL_END_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.\d$")
+SECOND_DECIMAL_START_RE = re.compile(r"^\d(?![\d.,])")
+FIGURE_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.(\d+)(?![\d.])")
+
+
+def cut_after_first_decimal(text: str) -> bool:
+    """A line ending in a figure with one decimal while every other figure on it has two
+    (2,047.66 1,950.69 96.9 | 7): the figure's second decimal was wrapped onto the next line."""
+    if ONE_DECIMAL_END_RE.search(text) is None:
+        return False
+    decimals = [len(m.group(1)) for m in FIGURE_RE.finditer(text)]
+    return len(decimals) >= 2 and all(d == 2 for d in decimals[:-1])
+
+
+def cut_inside_code(last: str, text: str) -> bool:
+    """A subject code cut by a line wrap (…248.01 3 | 10 资本性支出 4.00): a line of figures with
+    decimals ends in a bare integer that is no code, the next line opens with digits and a name,
+    and together the digits are a code (3, 5 or 7 digits)."""
+    head, tail = CODE_HEAD_END_RE.search(last), CODE_TAIL_START_RE.match(text)
+    if head is None or tail is None or len(head.group()) in CODE_LENGTHS:
+        return False
+    return FIGURE_RE.search(last) is not None and len(head.group()) + len(tail.group()) in CODE_LENGTHS
 
 
 def join_split_lines(lines: list[Line]) -> list[Line]:
-    """Put back together what an extraction split over lines: a figure cut after its decimal
-    point (its decimals move up to it), and a table number cut before 表 (表 moves up). The rest
-    of the second line stays on its own line, so every line keeps its place."""
+    """Put back together what an extraction split over lines: a figure cut after or before its
+    decimal point or a thousands comma, or after its first decimal when the line's other figures
+    all show two (the figure's rest moves up to it); a subject code cut inside its digits (the
+    rest of its row moves up); a table number cut before 表 (表 moves up). The rest of the second
+    line stays on its own line, so every line keeps its place."""
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
-        moved = None
-        if last is not None and SPLIT_NUMBER_RE.search(last.text):
-            moved = DECIMALS_START_RE.match(line.text)
-        elif last is not None and SPLIT_TABLE_NO_RE.search(last.text) and line.text.startswith("表"):
-            moved = re.match("表", line.text)
+        moved = _moved_up(last.text, line.text) if last is not None else None
         if last is not None and moved:
             rest = line.text[moved.end():]
             if FIGURES_ONLY_RE.fullmatch(rest):
@@ -194,6 +257,49 @@ def join_split_lines(lines: list[Line]) -> list[Line]:
             continue
         joined.append(line)
     return joined
+
+
+def _moved_up(last: str, text: str) -> re.Match[str] | None:
+    """What of ``text`` belongs at the end of the line before it (see :func:`join_split_lines`)."""
+    if SPLIT_NUMBER_RE.search(last):
+        return DECIMALS_START_RE.match(text)
+    if SPLIT_INTEGER_RE.search(last) and (moved := POINT_DECIMALS_START_RE.match(text)):
+        return moved
+    if cut_after_first_decimal(last):
+        return SECOND_DECIMAL_START_RE.match(text)
+    if cut_inside_code(last, text):
+        return re.match(".*", text)  # the rest of the code's row moves up with it
+    if SPLIT_TABLE_NO_RE.search(last) and text.startswith("表"):
+        return re.match("表", text)
+    return None
+
+
+HARD_WRAP_LINES = 10
+"""Lines of the very same, greatest length that show a text hard-wrapped at that width (a
+report's own lines, even a PDF's justified ones, reach their greatest length a few times)."""
+HARD_WRAP_MIN_WIDTH = 30
+
+
+def hard_wrap_width(raw_lines: list[str]) -> int | None:
+    """The width a converter hard-wrapped the text at, or None: the greatest line length, when
+    at least :data:`HARD_WRAP_LINES` lines that end in a character (not padding) have exactly
+    that length. A layout extraction that pads every line to the page width is not wrapped."""
+    lines = [raw.rstrip("\r") for raw in raw_lines if raw.strip()]
+    if not lines:
+        return None
+    width = max(len(line) for line in lines)
+    full = sum(1 for line in lines if len(line) == width and not line[-1].isspace())
+    return width if width >= HARD_WRAP_MIN_WIDTH and full >= HARD_WRAP_LINES else None
+
+
+def cut_at(raw: str, width: int | None) -> bool:
+    """Whether a source line was cut at the text's hard-wrap width (see :func:`hard_wrap_width`)."""
+    return width is not None and len(raw.rstrip("\r")) == width
+
+
+def wrapped_at(line: int, width: int, what: str) -> str:
+    """Why a table with a line cut at the hard-wrap width is not checked."""
+    return f"第 {line} 行在第 {width} 个字符处折行（全文按 {width} 字硬折行），{what}可能被截断"
 
 
 class LineLexer(Lexer):

@@ -27,6 +27,7 @@ from lark.lexer import Lexer
 from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
 from ..numbers import parse_number
 from .grammar_files import build_parser
+from .lines import cut_at, wrapped_at
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
@@ -53,8 +54,11 @@ def is_performance_title(title: str) -> bool:
     return TITLE_RE.search(title.replace(" ", "")) is not None
 
 
-def parse_performance(report: Report) -> list[PerformanceTable]:
-    """All performance tables of a report, from the tables the document grammar found."""
+def parse_performance(report: Report, wrap_width: int | None = None) -> list[PerformanceTable]:
+    """All performance tables of a report, from the tables the document grammar found. In a
+    text hard-wrapped at ``wrap_width``, a grid table with a line cut at that width is not read
+    (a cell cut anywhere shifts the cells after it) and its table says why (FL001); a dump table
+    is read as ever, only lines that match a whole pattern."""
     starts = [t for t in report.tables if is_performance_title(t.title)]
     found: list[PerformanceTable] = []
     for index, table in enumerate(starts):
@@ -62,6 +66,10 @@ def parse_performance(report: Report) -> list[PerformanceTable]:
         last = starts[index + 1].span.line - 1 if index + 1 < len(starts) else len(report.lines)
         numbered = [(n, report.lines[n - 1]) for n in range(first, last + 1)]
         grid = sum(1 for _, text in numbered[:40] if _is_grid(text)) >= 3
+        cut = next((n for n, raw in numbered[:-1] if cut_at(raw, wrap_width)), None) if grid else None
+        if cut is not None and wrap_width is not None:
+            table.unplaced = table.unplaced or wrapped_at(cut, wrap_width, "自评表的单元格")
+            continue
         parser = _GridParser if grid else _DumpParser
         found.extend(parser(table.title, numbered).tables())
     return found
@@ -300,7 +308,7 @@ class _GridParser:
         name = ""
         for row in rows:
             if row.first in NAME_WORDS:
-                name = next((c.clean for c in row.cells if c.clean and c.clean != row.first), "")
+                name = next((c.clean for c in row.cells if c.clean not in EMPTY and c.clean != row.first), "")
                 break
         perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span)
         for node in evaluation.children:
@@ -513,6 +521,7 @@ def dump_pair_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 HEADER_FRAGMENT_RE = re.compile(r"^(年初目标值?|实际完成值?|值|得|分|得分|指标分类)$|[（(][AB][)）]")
+TARGET_IN_NAME_RE = re.compile(rf"{OP_RE}\s*{NUM_RE}")
 VALUE_END_RE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
 ZONE_END_RE = re.compile(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
 LEVEL_WORD_RE = re.compile(
@@ -612,6 +621,8 @@ class _DumpParser:
         t, a = pair.group("t"), pair.group("a")
         if VALUE_END_RE.search(pair.group("name") or ""):
             return False  # more than two values on the line (3批 4人次 5批 7人次): not a provable pair
+        if TARGET_IN_NAME_RE.search(pair.group("name") or ""):
+            return False  # the target (≥5 批次) is in the name part: the last figures are other columns
         numeric = [re.search(r"\d", v) is not None for v in (t, a)]
         if all(numeric):
             return True

@@ -540,6 +540,17 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
+def counts_columns(row: Row) -> bool:
+    """A row of no code whose figures are the column numbers 1 2 3 … (three or more, no
+    decimals), its label empty or a header word: the 栏次 line gathered from one number a line."""
+    numbers = [n.value for n in row.numbers]
+    words = re.sub(r"[\s栏次类款项]", "", row.label)
+    return (
+        row.code is None and not words and len(numbers) >= 3
+        and all(n.decimals == 0 for n in row.numbers) and numbers == list(range(1, len(numbers) + 1))
+    )
+
+
 def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: list[tuple[str, Line]], notes: list[Line]) -> Table:
     """Assemble a Table from the grammar's grouping of lines."""
     all_lines = title_lines + [l for _, l in meta] + [l for _, l in body] + notes
@@ -603,6 +614,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
             if not tabbed and width > 1 and len(segments) < width:
                 block = _lone_block(seg, kind, blocks)
             row = _row_from_segment(seg, layout, (block or 0) if width > 1 or tabbed else 0)
+            if counts_columns(row):
+                continue  # the 栏次 line, its numbers printed one per line
             rows.append(row)
             if width > 1 and block is not None:
                 while len(blocks) <= block:
@@ -616,7 +629,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
     code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
-    table.unplaced = (_detached_figures([line for _, line in rows_body]) if code_kind and not tabbed else None) or _misaligned(rows)
+    detached = None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
+    table.unplaced = detached or _misaligned(rows)
     if kind and not rows and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
         table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
     return table
@@ -634,15 +648,20 @@ def _detached_figures(lines: list[Line]) -> str | None:
     A line of figures alone belongs to the row above when that row has a code and no figures
     yet (its name wrapped); after a row that already has its figures it may be that row's
     overflow or the next row's figures printed a little higher (layout-preserving extractions
-    do this), and nothing tells which.
+    do this), and nothing tells which. A total label (人员经费合计) after a code and its name is
+    a row of its own: the figures after it are not the code's.
     """
     waiting = False  # the last code line is still waiting for (the rest of) its figures
     bare_run = 0  # code lines in a row with nothing between them: a column printed as a block
     digits_run = 0  # the same for lines of 款 / 项 digits alone
+    named = False  # the waiting code's name has had a line of its own
     for line in lines:
         tokens = line.text.split()
         if not tokens or not any(c.isdigit() for c in line.text):
             bare_run = digits_run = 0
+            if waiting and named and TOTAL_LABEL_RE.match(line.text.replace(" ", "")):
+                waiting = False  # code | name | 人员经费合计: a total row of its own, not more name
+            named = waiting
             continue  # a name fragment
         if all(re.fullmatch(r"\d{2}", t) for t in tokens):
             digits_run += 1  # 款 / 项 digits of a code on a line of their own: two at most
@@ -656,9 +675,39 @@ def _detached_figures(lines: list[Line]) -> str | None:
         if all(FIGURE_RE.fullmatch(t) for t in tokens):
             if not waiting:
                 return f"第 {line.number} 行只有数字，无法确定属于上一行还是下一行的科目"
+            named = False
             continue  # one cell per line: a row's figures follow its code one by one
         waiting = CODE_RE.fullmatch(tokens[0]) is not None and not any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
+        named = False
     return None
+
+
+def _figures_below_labels(lines: list[Line]) -> str | None:
+    """Why the figures of a label-keyed dump cannot be paired with their labels, or None.
+
+    A line of figures alone after a line that already has figures (一、一般公共预算财政拨款
+    2,940.05 一、一般公共服务支出 | 2,106.66 2,106.66): a layout-preserving extraction printed a
+    cell's figures a line lower, and whether they belong to the row above (its right half) or to
+    a row of their own, nothing tells. A table whose rows are all figures (a 三公 row under its
+    header) has no labels to lose.
+    """
+    if not any(_labelled_with_figures(line.text) for line in lines):
+        return None
+    after_figures = False
+    for line in lines:
+        tokens = line.text.split()
+        figures = [t for t in tokens if FIGURE_RE.fullmatch(t)]
+        if tokens and len(figures) == len(tokens):
+            if after_figures:
+                return f"第 {line.number} 行只有数字，无法确定属于上一行的哪一栏还是下一行"
+            continue
+        after_figures = bool(figures)
+    return None
+
+
+def _labelled_with_figures(text: str) -> bool:
+    tokens = text.split()
+    return bool(tokens) and not FIGURE_RE.fullmatch(tokens[0]) and any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
 
 
 MISALIGNED_MIN = 3
