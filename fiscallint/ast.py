@@ -385,12 +385,12 @@ class Paragraph:
     breaks: list[tuple[int, str]] = field(default_factory=list)
     """Where the claims grammar split ``text``: the offset and mark of each sentence end
     (。！？!?; :attr:`Claim.sentence` counts them) and of each ；/; inside a sentence, in order."""
-    lines: list[tuple[int, int, int]] = field(default_factory=list)
+    places: list[tuple[int, int, int]] = field(default_factory=list)
     """Where each source line of the paragraph starts in ``text``: (offset, line, column)."""
 
     def span_at(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]`` (the paragraph's span when its lines are not known)."""
-        if not self.lines:
+        if not self.places:
             return self.span
         line, column = self._position(start)
         end_line, end_column = self._position(max(start, end - 1))
@@ -399,8 +399,8 @@ class Paragraph:
     def segment_at(self, span: Span) -> str:
         """The text of the part of the paragraph, between the grammar's 。 and ； marks, where
         ``span`` starts ("" when the paragraph's lines are not known or do not hold it)."""
-        index = bisect_right(self.lines, (span.line, span.column), key=lambda place: (place[1], place[2])) - 1
-        place = self.lines[index] if index >= 0 else None
+        index = bisect_right(self.places, (span.line, span.column), key=lambda place: (place[1], place[2])) - 1
+        place = self.places[index] if index >= 0 else None
         if place is None or place[1] != span.line:
             return ""
         at = place[0] + span.column - place[2]
@@ -410,7 +410,7 @@ class Paragraph:
         return self.text[start:end]
 
     def _position(self, at: int) -> tuple[int, int]:
-        offset, line, column = self.lines[max(0, bisect_right(self.lines, at, key=lambda place: place[0]) - 1)]
+        offset, line, column = self.places[max(0, bisect_right(self.places, at, key=lambda place: place[0]) - 1)]
         return line, column + at - offset
 
 

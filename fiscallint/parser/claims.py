@@ -127,7 +127,7 @@ def parse_paragraph(lines: list[Line]) -> Paragraph | None:
     span = locator.span(0, len(text)) if text else Span(lines[0].number, lines[0].column, lines[0].number, lines[0].column)
     parsed = _claims(locator)
     places = [(offset, line.number, line.column) for offset, line in zip(locator.starts, lines)]
-    return None if parsed is None else Paragraph(text, span, *parsed, lines=places)
+    return None if parsed is None else Paragraph(text, span, *parsed, places=places)
 
 
 def parse_line(text: str, number: int, column: int = 1) -> list[Claim]:
