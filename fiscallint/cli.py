@@ -125,14 +125,15 @@ def main() -> None:
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False), metavar="OUT.pdf", help="Write a copy of the (one) PDF input with each finding highlighted and noted.")
 @click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 @click.option("--db", "facts_db", type=click.Path(dir_okay=False), help="Also run the cross-report rules (FL6xx) against this facts store (see: fiscallint index).")
+@click.option("--stdin-filename", metavar="NAME", help="With the path -, the file name the text read from standard input is reported and configured as (default: stdin.txt).")
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: str | None, extend_select: str | None,
     ignore: str | None, config_file: str | None, year: int | None, show_source: bool, statistics: bool,
     fix: bool, diff: bool, unsafe_fixes: bool, baseline_file: str | None, no_baseline: bool, write_baseline: str | None,
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
-    pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None,
+    pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None, stdin_filename: str | None,
 ) -> None:
-    """Lint report files (.txt, .md, .tsv, .pdf) or folders of them."""
+    """Lint report files (.txt, .md, .tsv, .pdf) or folders of them; - reads a text report from standard input."""
     _few_collections()
     first = _read_first(paths, jobs, pdf_engine, pdf_timeout)
     from .config import Selection, known_code
@@ -141,6 +142,11 @@ def check(
 
     if fix and diff:
         raise click.UsageError("--fix and --diff are exclusive")
+    stdin = STDIN in paths
+    if stdin:
+        _check_stdin(paths, stdin_filename, fix or diff or bool(annotate))
+    elif stdin_filename:
+        raise click.UsageError("--stdin-filename goes with the path - (standard input)")
     if write_baseline and (os.path.isdir(write_baseline) or write_baseline.lower().endswith(INPUT_SUFFIXES)):
         raise click.UsageError(f"--write-baseline takes a .json file name, not {write_baseline!r}: put the option after the paths")
     for code in (_codes(select) or ()) + (_codes(extend_select) or ()) + (_codes(ignore) or ()):
@@ -151,19 +157,26 @@ def check(
         _check_store(facts_db)
     try:
         configs = Configs(config_file)
-        files = expand(paths, configs)
-        if not files:
+        if stdin:
+            from .pipeline import lint_stdin
+
+            name = stdin_filename or STDIN_NAME
+            results = [lint_stdin(name, configs(name), overrides, keep_lines=show_source, keep_report=fmt == "html", keep_coverage=show_coverage)]
+            baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
+        files = [] if stdin else expand(paths, configs)
+        if not files and not stdin:
             fail("no report files found")
         if annotate and (len(files) != 1 or not files[0].lower().endswith(".pdf")):
             raise click.UsageError("--annotate takes one PDF input")
         if annotate:
             _check_annotate_output(files[0], annotate, force)
         _refuse_output_onto_input(output, files)
-        results = run(
-            files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
-            keep_report=fmt == "html", keep_coverage=show_coverage, first=first,
-        )
-        baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
+        if not stdin:
+            results = run(
+                files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
+                keep_report=fmt == "html", keep_coverage=show_coverage, first=first,
+            )
+            baseline = _baseline(configs, baseline_file, write_baseline, no_baseline)
     except ConfigError as exc:
         fail(str(exc))
     from .formatters import printable
@@ -205,6 +218,22 @@ def check(
     if errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+STDIN = "-"
+STDIN_NAME = "stdin.txt"
+
+
+def _check_stdin(paths: tuple[str, ...], name: str | None, writes: bool) -> None:
+    """Standard input is one text report on its own, never rewritten or annotated."""
+    if len(paths) != 1:
+        raise click.UsageError("- (standard input) cannot be mixed with other paths")
+    if writes:
+        raise click.UsageError("--fix, --diff and --annotate need files, not standard input")
+    from .source import is_pdf
+
+    if name is not None and (not name.strip() or is_pdf(name)):
+        raise click.UsageError("--stdin-filename names a text report (.txt, .md, .tsv); a PDF cannot be read from standard input")
 
 
 def _few_collections() -> None:

@@ -7,6 +7,7 @@ inline suppressions. Everything returned is picklable, so ``-j`` can run it in p
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -19,7 +20,7 @@ from .findings import Finding, Severity
 from .overrides import Overrides
 from .parser import parse_source
 from .registry import all_rules
-from .source import SourceText, check_bounds, detect_shape, line_feeds
+from .source import SourceText, check_bounds, detect_shape, line_feeds, read_stdin_source
 from .suppress import scan
 
 if TYPE_CHECKING:
@@ -111,6 +112,20 @@ def lint_file(
         return FileResult(path, error=str(exc))
     except Exception as exc:  # a reader bug must not stop the other files
         return FileResult(path, error=f"internal error while reading: {type(exc).__name__}: {exc}")
+    return _result(source, config, overrides, keep_lines, keep_report, keep_coverage)
+
+
+def lint_stdin(name: str, config: Config, overrides: Overrides, keep_lines: bool = False, keep_report: bool = False, keep_coverage: bool = False) -> FileResult:
+    """Lint a text report read from standard input as if it were the file ``name``."""
+    try:
+        source = read_stdin_source(name, sys.stdin.buffer)
+    except InputError as exc:
+        return FileResult(name, error=str(exc))
+    return _result(source, config, overrides, keep_lines, keep_report, keep_coverage)
+
+
+def _result(source: SourceText, config: Config, overrides: Overrides, keep_lines: bool, keep_report: bool, keep_coverage: bool) -> FileResult:
+    path = source.path
     report, findings = lint_text_source(source, config, overrides)
     return FileResult(
         path,

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
 
@@ -164,8 +164,20 @@ def has_pipe_tables(text: str) -> bool:
 
 
 def read_text_source(path: str) -> SourceText:
-    """Read a text report from disk (``-`` is not supported here: the CLI handles stdin)."""
-    data = read_regular(path, MAX_TEXT_BYTES)
+    """Read a text report from disk."""
+    return text_source(path, read_regular(path, MAX_TEXT_BYTES))
+
+
+def read_stdin_source(name: str, stream: BinaryIO) -> SourceText:
+    """Read a text report from a stream (standard input), reported and configured as ``name``."""
+    data = stream.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(f"standard input is over the {MAX_TEXT_BYTES}-byte bound")
+    return text_source(name, data)
+
+
+def text_source(path: str, data: bytes) -> SourceText:
+    """A text report's bytes as decoded text, with its shape and digest."""
     if b"\x00" in data[:4096]:
         raise InputError("binary file, not a text report")
     text, encoding = decode(data)

@@ -192,3 +192,30 @@ def test_version_is_cheap() -> None:
     assert result.returncode == 0 and result.stdout.startswith("fiscallint")
     env_probe = "import sys, fiscallint.cli; print(sorted(m for m in ('rich', 'pygls', 'pdfminer') if m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", env_probe], capture_output=True, text=True, env=dict(os.environ)).stdout.strip() == "[]"
+
+
+STDIN_REPORT = "2030年度本年支出合计 500.00 万元，其中：基本支出 400.00 万元，占本年支出合计的 85%。\n".encode("utf-8")
+
+
+def test_a_report_on_standard_input_is_linted_under_its_given_name() -> None:
+    result = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "reports/a.md", "--select", "FL101"], input=STDIN_REPORT)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("reports/a.md:1:") and "400.00 / 500.00 = 80.00%" in result.stdout
+    plain = CliRunner().invoke(main, ["check", "-", "--select", "FL101"], input=STDIN_REPORT.replace("85%".encode(), "80%".encode()))
+    assert plain.exit_code == 0 and plain.stdout == ""
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["check", "-", "other.txt"], "cannot be mixed"),
+    (["check", "-", "--fix"], "need files"),
+    (["check", "-", "--stdin-filename", "a.pdf"], "cannot be read from standard input"),
+    (["check", "some.txt", "--stdin-filename", "a.txt"], "goes with the path -"),
+])
+def test_standard_input_misuse_is_a_usage_error(args: list[str], said: str) -> None:
+    result = CliRunner().invoke(main, args, input=STDIN_REPORT)
+    assert result.exit_code == 2 and said in result.output
+
+
+def test_binary_standard_input_is_one_line_and_exit_2() -> None:
+    result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02")
+    assert result.exit_code == 2 and "stdin.txt: error: binary file" in result.output
