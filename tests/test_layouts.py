@@ -270,3 +270,29 @@ def test_a_side_by_side_half_running_on_with_empty_items_stays_in_its_table() ->
     labels = [row.label for row in table.rows]
     assert "四、公共安全支出" in labels and "五、教育支出" in labels and "本年支出合计" in labels
     assert [s.title for s in report.root.children] == ["收入支出决算总体情况说明"]
+
+
+def test_numbered_sub_items_and_a_left_half_running_on_stay_rows_of_a_budget_summary() -> None:
+    """1. 2. 3. sub-items are labels, not figures; 三、 and 四、 of the 收入 half (no figures,
+    after 二、事业收入 beside 五、住房保障支出) stay rows up to the 总计 line."""
+    text = "\n".join([
+        "2031年部门财务收支预算总表",
+        "单位：元",
+        "本年收入 本年支出",
+        "项目 预算数 项目 预算数",
+        "一、财政拨款收入 5,000 一、一般公共服务支出 3,000",
+        "1. 一般公共预算 5,000 二、教育支出 1,000",
+        "2. 政府性基金预算 三、卫生健康支出 500",
+        "二、事业收入 四、住房保障支出 500",
+        "三、事业单位经营收入",
+        "四、其他收入",
+        "收入总计 5,000 支出总计 5,000",
+        "一、部门预算编制说明",
+        "2031年收支预算总计 0.50 万元。",
+    ])
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    (table,) = report.tables
+    labels = [row.label for row in table.rows]
+    assert "1.一般公共预算" in labels and "三、事业单位经营收入" in labels and "收入总计" in labels
+    assert not any(row.label == "" for row in table.rows)
+    assert [s.title for s in report.root.children] == ["部门预算编制说明"]

@@ -180,10 +180,9 @@ def item_number(text: str) -> int | None:
     return numeral_value(match.group(1)) if match else None
 
 
-def last_item_number(text: str) -> int | None:
-    """The number of the last 一、 item of a line (a side-by-side row holds two)."""
-    numbers = [numeral_value(m.group(1)) for m in ITEM_RE.finditer(text)]
-    return next((n for n in reversed(numbers) if n is not None), None)
+def item_numbers(text: str) -> set[int]:
+    """The numbers of the 一、 items of a line (a side-by-side row holds one per half)."""
+    return {n for m in ITEM_RE.finditer(text) if (n := numeral_value(m.group(1))) is not None}
 
 
 def is_column_numbers(text: str) -> bool:
@@ -356,7 +355,7 @@ class LineClassifier:
         in_notes = False
         seen_rows = False
         pending_text = False
-        last_item = 0  # the number of the table's last 一、-numbered row item (三、国防支出: 3)
+        last_items: set[int] = set()  # the 一、 numbers of the table's last numbered row (二、事业收入 五、住房保障支出: 2, 5)
         for index, line in enumerate(self.lines):
             text = line.text
             compact = text.replace(" ", "")
@@ -392,7 +391,7 @@ class LineClassifier:
                     looks_like_row(text)
                     or SECOND_ITEM_RE.search(text)
                     or (seen_rows and (line.column > CELL_INDENT or self._right_cell_next(index) or self._row_follows(index)))
-                    or (seen_rows and item_number(text) in (1, last_item + 1) and self._rows_continue(index))
+                    or (seen_rows and item_number(text) in {1, *(n + 1 for n in last_items)} and self._rows_continue(index))
                 ):
                     seen_rows = seen_rows or looks_like_row(text)
                     kind = "ROW"
@@ -427,9 +426,9 @@ class LineClassifier:
             if kind in ("ROW", "HEADER") and is_column_numbers(text):
                 kind = "COLUMN_NUMBERS"
             if kind == "ROW":
-                last_item = last_item_number(text) or last_item
+                last_items = item_numbers(text) or last_items
             elif kind in ("TITLE", "TABLE_NO") and seen_rows is False:
-                last_item = 0
+                last_items = set()
             if kind == "TEXT":
                 pending_text = True
                 if self._ends_paragraph(text, nxt):
@@ -449,7 +448,7 @@ class LineClassifier:
         return nxt is not None and nxt.column > CELL_INDENT and H1_RE.match(nxt.text) is not None
 
     def _rows_continue(self, index: int) -> bool:
-        """The lines after a 一、-numbered line that continues the table's numbered rows (or opens a
+        """The lines after a 一、-numbered line that continues a numbered list of the table's rows (or opens a
         new list of them) are more numbered items without figures (their names maybe wrapped) and
         then a row with figures, before any sentence or table title: the items of a table's half
         whose cells are empty (四、公共安全支出 after 三、国防支出), not the next section's headings."""

@@ -21,7 +21,8 @@ from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers
 from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
-TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*")
+TOKEN_RE = re.compile(r"\d{1,2}[.．、](?![\d.])|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*")
+"""A row's tokens: an item number (1. 2、), a figure, or a word."""
 PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
 GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
