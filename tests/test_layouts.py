@@ -296,3 +296,20 @@ def test_numbered_sub_items_and_a_left_half_running_on_stay_rows_of_a_budget_sum
     assert "1.一般公共预算" in labels and "三、事业单位经营收入" in labels and "收入总计" in labels
     assert not any(row.label == "" for row in table.rows)
     assert [s.title for s in report.root.children] == ["部门预算编制说明"]
+
+
+def test_table_rows_read_as_headings_or_a_paragraph_are_reported_not_silently_left() -> None:
+    """When an extraction breaks a table so that its rows become headings or one paragraph,
+    the figures without units there are reported (FL001), not silently left unchecked; a
+    heading or paragraph whose figures carry units is not."""
+    text = "\n".join([
+        "一、支出决算情况说明",
+        "本年支出合计 120.50 万元，比上年增加 10.00 万元，增长 9.05%。",
+        "二、卫生健康支出 2.71 2.71",
+        "本年收入合计 307.82 本年支出合计 307.82 年末结转和结余 0.00",
+    ])
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    regions = sorted((u.span.line, u.reason[:6]) for u in report.unparsed)
+    assert regions == [(3, "标题行含不带"), (4, "段落含 3 ")]
+    reported = [f for f in lint_report(report, [all_rules()["FL001"]]) if f.code == "FL001"]
+    assert [f.span.line for f in reported] == [3, 4]

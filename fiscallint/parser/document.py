@@ -63,6 +63,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         return report
     report.unparsed.extend(_regions(skipped))
     _Builder(report, stop).build(tree)
+    _table_like_text(report)
     _pages_without_text(report)
     width = hard_wrap_width(raw_lines)
     _hard_wrapped_tables(report, width)
@@ -89,6 +90,33 @@ def _regions(skipped: list[tuple[Line, str]]) -> list[Unparsed]:
         else:
             regions.append(Unparsed(line.text, Span(line.number, line.column, line.number, line.column + len(line.text)), reason))
     return regions
+
+
+BARE_FIGURE_RE = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)"
+    r"(?![\d.,]|\s*(?:万元|亿元|元|万|%|％|分|个|人|次|天|倍|小时|辆|项|台|家|所|名|册|件|卷|期|场|批|平方|米|公里|吨|户))"
+)
+"""A figure with decimals or thousands separators and no unit after it: a table's cell, not narrative."""
+BARE_FIGURES_IN_PARAGRAPH = 3
+
+
+def _table_like_text(report: Report) -> None:
+    """Say what looks like table rows the grammar read as text: a heading holding a figure
+    without a unit (九、卫生健康支出 2.71 2.71) or a paragraph holding several; their figures are
+    not checked as a table's, and FL001 says so."""
+    for section in report.sections():
+        figures = BARE_FIGURE_RE.findall(section.title) if section.level else []
+        if figures:
+            report.unparsed.append(Unparsed(
+                section.title, section.span, f"标题行含不带单位的数字（{'、'.join(figures[:3])}）：可能是未识别表格的一行，未作表格检查"
+            ))
+    for paragraph in report.paragraphs:
+        figures = BARE_FIGURE_RE.findall(paragraph.text)
+        if len(figures) >= BARE_FIGURES_IN_PARAGRAPH:
+            report.unparsed.append(Unparsed(
+                paragraph.text[:200], paragraph.span,
+                f"段落含 {len(figures)} 个不带单位的数字（{'、'.join(figures[:3])}…）：可能是未识别表格的行，未作表格检查",
+            ))
 
 
 def _pages_without_text(report: Report) -> None:
