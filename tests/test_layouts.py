@@ -313,3 +313,23 @@ def test_table_rows_read_as_headings_or_a_paragraph_are_reported_not_silently_le
     assert regions == [(3, "标题行含不带"), (4, "段落含 3 ")]
     reported = [f for f in lint_report(report, [all_rules()["FL001"]]) if f.code == "FL001"]
     assert [f.span.line for f in reported] == [3, 4]
+
+
+def test_a_table_title_glued_to_the_note_before_it_opens_its_table() -> None:
+    """注：……。收入决算表 (an extraction glued the next title to the note): the note does
+    not swallow the next table."""
+    text = "\n".join([
+        "支出决算表",
+        "单位：万元",
+        "科目编码 科目名称 本年支出合计",
+        "合计 50.00",
+        "201 一般公共服务支出 50.00",
+        "注：本表反映部门本年度各项支出情况。收入决算表",
+        "单位：万元",
+        "科目编码 科目名称 本年收入合计",
+        "合计 50.00",
+        "201 一般公共服务支出 50.00",
+    ])
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    assert [(t.kind, len(t.rows)) for t in report.tables] == [("03", 2), ("02", 2)]
+    assert report.tables[1].span.line == 6

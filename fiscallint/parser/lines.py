@@ -301,6 +301,27 @@ def wrapped_at(line: int, width: int, what: str) -> str:
     return f"第 {line} 行在第 {width} 个字符处折行（全文按 {width} 字硬折行），{what}可能被截断"
 
 
+def split_glued_titles(lines: list[Line]) -> list[Line]:
+    """Split a line where an extraction glued the next table's title to the end of a sentence
+    (``注：本表反映……情况。收入决算表``): the title becomes a line of its own at its column, so
+    the note does not swallow the next table."""
+    out: list[Line] = []
+    for line in lines:
+        end = line.text.rfind("。")
+        tail = line.text[end + 1:].strip() if end >= 0 else ""
+        if tail and len(tail.replace(" ", "")) >= GLUED_TITLE_MIN and is_table_title(tail) and not has_amount(tail):
+            at = line.text.index(tail, end + 1)
+            out.append(Line(line.number, line.text[:end + 1], line.column, line.raw))
+            out.append(Line(line.number, tail, line.column + at, line.raw))
+        else:
+            out.append(line)
+    return out
+
+
+GLUED_TITLE_MIN = 4
+"""A table title glued after a sentence is at least this long (收入决算表)."""
+
+
 class LineLexer(Lexer):
     """A Lark lexer over a list of :class:`Line` objects."""
 
@@ -347,7 +368,7 @@ class LineClassifier:
     """The stateful part of the lexer: table context and paragraph ends."""
 
     def __init__(self, lines: list[Line], wrapped: bool) -> None:
-        self.lines = join_split_lines([line for line in lines if line.text and not SEPARATOR_RE.match(line.text)])
+        self.lines = split_glued_titles(join_split_lines([line for line in lines if line.text and not SEPARATOR_RE.match(line.text)]))
         self.wrapped = wrapped
 
     def tokens(self) -> Iterator[Token]:
