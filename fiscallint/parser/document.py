@@ -259,9 +259,9 @@ def _report_year(report: Report) -> int | None:
 
 
 COVER_LINES = 6
+"""How many first lines are the cover, whose year phrase is the report's title."""
 HEAD_LINES = 80
 """The first lines of a report, where its cover and title say what it is (:attr:`Report.head`)."""
-"""How many first lines are the cover, whose year phrase is the report's title."""
 SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
 COMPARISON_BEFORE_RE = re.compile(r"(?:比|较|与|同|上|对比)$")
 
