@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .ast import AmountClaim, CountClaim, Paragraph, Report, Span
 
-COUNT_RE = re.compile(r"^(\d+)\s*(个|项)$")
+COUNT_UNITS = ("个", "项")
 SUBJECT_RE = re.compile(r"(项目|自评表)(?:\d+|年度?|的)*$")
 TOPIC_RE = re.compile(r"自评|绩效评价")
 STAGE_RE = re.compile(r"目标|跟踪|监控|运行")  # 编报绩效目标的项目, 绩效跟踪的项目: not the self-evaluation
@@ -60,7 +60,7 @@ def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
         if claim.sentence != sentence:
             current, sentence = None, claim.sentence
         if isinstance(claim, CountClaim):
-            current = _open(claim.text, claim.context, claim.said, paragraph.span)
+            current = _open(claim, paragraph.span)
             if current is not None:
                 statements.append(current)
         elif isinstance(claim, AmountClaim) and current is not None and claim.text.strip() != claim.value.text:
@@ -68,17 +68,17 @@ def _statements(paragraph: Paragraph) -> list[EvaluationStatement]:
     return statements
 
 
-def _open(count: str, clause: str, said: str, span: Span) -> EvaluationStatement | None:
-    """A statement opened by ``项目 N 个`` (``clause``: the words of its clause before it) when
+def _open(count: CountClaim, span: Span) -> EvaluationStatement | None:
+    """A statement opened by ``项目 N 个`` (the words of its clause before it: ``context``) when
     its sentence so far (``said``) names the self-evaluation."""
-    match = COUNT_RE.match(count.replace(" ", ""))
+    clause = count.context
     subject = SUBJECT_RE.search(clause)
-    if not match or not subject or not TOPIC_RE.search(said) or STAGE_RE.search(clause):
+    if count.unit not in COUNT_UNITS or not subject or not TOPIC_RE.search(count.said) or STAGE_RE.search(clause):
         return None
     kind = "department" if subject.group(1) == "自评表" and "整体" in clause else "project"
     if subject.group(1) == "自评表" and kind == "project" and "项目" not in clause:
         return None
-    return EvaluationStatement(int(match.group(1)), kind, span)
+    return EvaluationStatement(int(count.value.value), kind, span)
 
 
 def _basis(claim: AmountClaim) -> str:
