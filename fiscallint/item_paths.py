@@ -8,18 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, PathStep, Report, Row, Span
+from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, Report, Row
 from .subjects import path_name, same_name
 
 
 @dataclass
 class ItemPath:
-    """An item path of the narrative (its claim's names and place) and the first 决算 amount
-    stated after it in its paragraph (zero: a subject not spent)."""
+    """An item path claim of the narrative and the first 决算 amount stated after it in its
+    paragraph (zero: a subject not spent)."""
 
-    text: str
-    span: Span
-    steps: list[PathStep]
+    claim: ItemPathClaim
     actual: Number | None = None
 
 
@@ -30,7 +28,7 @@ def item_paths(report: Report) -> list[ItemPath]:
         paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for index, path in enumerate(paths):
             following = paths[index + 1] if index + 1 < len(paths) else None
-            found.append(ItemPath(path.text, path.span, path.steps, _actual_after(paragraph, path, following)))
+            found.append(ItemPath(path, _actual_after(paragraph, path, following)))
     return found
 
 
@@ -55,7 +53,7 @@ def _joined(text: str) -> str:
     return "".join(text.split())
 
 
-def path_row(path: ItemPath, rows: list[Row]) -> Row | None:
+def path_row(path: ItemPathClaim, rows: list[Row]) -> Row | None:
     """The code-keyed row a path names down to its last step (类, 款 or 项), or None when any
     step names no row under the one before it, or more than one."""
     if len(path.steps) > 3:

@@ -93,22 +93,22 @@ class NarrativeAmountVsTable(Rule):
         rows05 = [r for r in table05.rows if r.code and r.level]
         rows03 = [r for r in table03.rows if r.code and r.level] if table03 is not None else []
         for path in model.item_paths:
-            if path.steps[-1].level != "项" or path.actual is None or path.actual.value == 0:
+            if path.claim.steps[-1].level != "项" or path.actual is None or path.actual.value == 0:
                 continue  # a path cut short (a name the path pattern could not follow) names a parent
-            row = path_row(path, rows05)
+            row = path_row(path.claim, rows05)
             figure = row_value(row, 0) if row is not None else None
             if row is None or figure is None:
                 continue
             place = TableFigure(figure, row, table05, "05")
             if place.agrees(path.actual, "万元") or self.tolerated(path.actual.value - place.in_wan()):
                 continue
-            other = path_row(path, rows03)
+            other = path_row(path.claim, rows03)
             total = row_value(other, 0) if other is not None else None
             if total is not None and table03 is not None and TableFigure(total, other, table03, "03").agrees(path.actual, "万元"):  # type: ignore[arg-type]
                 continue
             yield self.finding(
                 path.actual.span,
-                f"“{path.steps[-1].name}”支出决算 {path.actual.text} 万元与公开05表 {row.code} {row.label} 的"
+                f"“{path.claim.steps[-1].name}”支出决算 {path.actual.text} 万元与公开05表 {row.code} {row.label} 的"
                 f" {figure.text} 不符：相差 {path.actual.value - place.in_wan():f} 万元",
                 related=[Related(figure.span, f"公开05表 {row.code} {row.label}")],
             )
@@ -127,16 +127,16 @@ class NarrativeAmountVsTable(Rule):
             rows = [r for r in table.rows if r.code and r.level]
             lines = {line for p in section_paragraphs(section) for line in range(p.span.line, p.span.end_line + 1)}
             for path in model.item_paths:
-                if path.span.line not in lines or path.actual is None or path.actual.value == 0:
+                if path.claim.span.line not in lines or path.actual is None or path.actual.value == 0:
                     continue
-                row = path_row(path, rows)
+                row = path_row(path.claim, rows)
                 figures = [TableFigure(n, row, table, kind) for n in row.numbers] if row is not None else []
                 if not figures or any(f.agrees(path.actual, "万元") or self.tolerated(path.actual.value - f.in_wan()) for f in figures):
                     continue
                 shown = "、".join(f.number.text for f in figures)
                 yield self.finding(
                     path.actual.span,
-                    f"“{path.steps[-1].name}”支出决算 {path.actual.text} 万元不是公开{kind}表 {row.code} {row.label} 的"  # type: ignore[union-attr]
+                    f"“{path.claim.steps[-1].name}”支出决算 {path.actual.text} 万元不是公开{kind}表 {row.code} {row.label} 的"  # type: ignore[union-attr]
                     f"任何一个数（{shown}），与该行本年支出不符",
                     related=[Related(row.span, f"公开{kind}表 {row.code} {row.label}")],  # type: ignore[union-attr]
                 )

@@ -80,18 +80,19 @@ class ItemPathNames(Rule):
 
     def _check_path(self, path: ItemPath, rows: dict[str, Row]) -> Iterator[Finding]:
         unspent = path.actual is None or path.actual.value == 0
-        head = path_name(path.steps[0].name)
+        steps = path.claim.steps
+        head = path_name(steps[0].name)
         klass = next((r for r in rows.values() if r.level == 1 and path_name(r.label) and head.endswith(path_name(r.label))), None)
         if klass is None or klass.code is None:
             return
-        items = [s for s in path.steps[1:] if s.level == "项"]
+        items = [s for s in steps[1:] if s.level == "项"]
         if len(items) > 1:
             yield self.finding(
                 items[1].span,
                 f"科目路径写了两个（项）：{'、'.join(s.name for s in items)}",
                 severity=Severity.WARNING,
             )
-        kuan_step = next((s for s in path.steps[1:] if s.level == "款"), None)
+        kuan_step = next((s for s in steps[1:] if s.level == "款"), None)
         if kuan_step is None:
             return
         under = [r for code, r in rows.items() if r.level == 2 and code.startswith(klass.code)]
