@@ -208,11 +208,13 @@ def test_unparseable_material_never_raises() -> None:
 def test_column_numbers_line_is_its_own_line_class() -> None:
     """A 栏次 line, before the rows or repeated after a page break, is COLUMN_NUMBERS: it counts
     the columns and is never a row."""
-    from fiscallint.parser.lines import LineClassifier, clean_line
+    from fiscallint.parser.document import document_parser
+    from fiscallint.parser.lines import LineInput, clean_line
 
     text = DUMP_03.replace("2030607 民兵", "栏次 1 2 3 4 5 6\n2030607 民兵")
     lines = [clean_line(n, raw, "dump") for n, raw in enumerate(text.split("\n"), start=1)]
-    kinds = [(token.type, token.value.text) for token in LineClassifier(lines, True).tokens() if token.value is not None]
+    tokens = document_parser().parse_interactive(LineInput(lines, True)).iter_parse()  # type: ignore[arg-type]
+    kinds = [(token.type, token.value.text) for token in tokens if token.value is not None]
     assert [k for k, t in kinds if t.startswith("栏次")] == ["COLUMN_NUMBERS", "COLUMN_NUMBERS"]
     table = only_table(parse(text), "03")
     assert table.column_count == 6 and not any("栏次" in r.label for r in table.rows)
@@ -252,3 +254,24 @@ def test_a_wrong_parent_in_a_national_budget_table_is_found() -> None:
 
     bad = NATIONAL_BUDGET.replace("201 一般公共服务支出 470.00", "201 一般公共服务支出 480.00")
     assert any(f.code == "FL201" for f in lint_text(bad)) and not any(f.code == "FL201" for f in lint_text(NATIONAL_BUDGET))
+
+
+def test_line_classes_follow_the_grammars_place() -> None:
+    """The lexer asks the parser where it is: a short line is a table's note after its notes
+    began, a table header inside a table, and narrative text outside any table."""
+    from fiscallint.parser.document import document_parser
+    from fiscallint.parser.lines import LineInput, clean_line
+
+    def kinds(text: str) -> list[tuple[str, str]]:
+        lines = [clean_line(n, raw, "dump") for n, raw in enumerate(text.split("\n"), start=1)]
+        tokens = document_parser().parse_interactive(LineInput(lines, True)).iter_parse()  # type: ignore[arg-type]
+        return [(token.type, token.value.text) for token in tokens if token.value is not None]
+
+    table = "一般公共预算财政拨款基本支出决算表\n公开05表\n单位：万元\n科目名称 合计\n301 工资福利支出 12.00\n"
+    in_notes = kinds(table + "注：本表反映基本支出。\n人员经费和公用经费\n")
+    assert in_notes[-1] == ("NOTE", "人员经费和公用经费")
+    in_rows = kinds(table + "人员经费和公用经费\n")
+    assert in_rows[-1] == ("HEADER", "人员经费和公用经费")
+    outside = kinds("二、支出情况\n人员经费和公用经费\n")
+    assert outside[-1][1] == "人员经费和公用经费" and outside[-1][0] in ("TEXT", "PARA_END")
+    assert ("UNIT", "单位：万元") in in_rows and ("UNIT", "单位：万元") not in kinds("单位：万元\n")

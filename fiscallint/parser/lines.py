@@ -1,20 +1,25 @@
 """The line lexer: classifies each source line into a token for the document grammar.
 
 Reports are line-structured: headings, table titles, 公开NN表 numbers, unit lines, table
-header and data rows, notes and narrative text. This lexer reads lines (with one line of
-look-ahead and a small table state) and yields Lark tokens whose value is a :class:`Line`.
+header and data rows, notes and narrative text. This lexer reads lines (with a few lines of
+look-ahead) and yields Lark tokens whose value is a :class:`Line`. Where a line is read (in a
+table, in its notes, in an unfinished paragraph) it asks the document grammar's parser.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from lark import Token
 from lark.lexer import Lexer
 
 from ..errors import Cancelled
+
+if TYPE_CHECKING:
+    from lark.lexer import LexerState
+    from lark.parsers.lalr_parser_state import ParserState
 
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 H1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
@@ -323,13 +328,44 @@ GLUED_TITLE_MIN = 4
 
 
 class LineLexer(Lexer):
-    """A Lark lexer over a list of :class:`Line` objects."""
+    """A Lark lexer over a list of :class:`Line` objects, told by the parser where it is."""
+
+    __future_interface__ = 2  # Lark passes the parser's state to ``lex``
 
     def __init__(self, lexer_conf: object) -> None:  # Lark passes its lexer configuration
-        self.wrapped = False
+        pass
 
-    def lex(self, data: LineInput) -> Iterator[Token]:  # type: ignore[override]
-        return data.tokens()
+    def lex(self, lexer_state: LexerState, parser_state: ParserState) -> Iterator[Token]:  # type: ignore[override]
+        return lexer_state.text.tokens(GrammarPlace(parser_state))  # type: ignore[union-attr]
+
+
+class GrammarPlace:
+    """Where the document grammar is, read from its LALR state: which line classes it accepts next.
+
+    This is the lexer's context (as in Lark's contextual lexer): whether a line is read inside
+    a table, inside its notes or inside an unfinished paragraph is the grammar's state, not a
+    copy of it kept by the lexer.
+    """
+
+    def __init__(self, parser_state: ParserState) -> None:
+        self.parser_state = parser_state
+
+    def accepts(self, terminal: str) -> bool:
+        state = self.parser_state
+        return terminal in state.parse_conf.states[state.position]
+
+    @property
+    def in_table(self) -> bool:
+        return self.accepts("ROW") or self.accepts("NOTE")
+
+    @property
+    def in_notes(self) -> bool:
+        return self.accepts("NOTE") and not self.accepts("ROW")
+
+    @property
+    def in_paragraph(self) -> bool:
+        """Text lines were read and their paragraph has not ended."""
+        return self.accepts("PARA_END_EMPTY")
 
 
 @dataclass
@@ -346,9 +382,9 @@ class LineInput:
     stop: Callable[[], bool] | None = None
     """Asked every STOP_EVERY tokens; when it says yes, :class:`Cancelled` is raised."""
 
-    def tokens(self) -> Iterator[Token]:
+    def tokens(self, place: GrammarPlace) -> Iterator[Token]:
         if self.stream is None:
-            stream = LineClassifier(self.lines, self.wrapped).tokens()
+            stream = LineClassifier(self.lines, self.wrapped, place).tokens()
             self.stream = stream if self.stop is None else _stoppable(stream, self.stop)
         return self.stream
 
@@ -365,38 +401,30 @@ def _stoppable(tokens: Iterator[Token], stop: Callable[[], bool]) -> Iterator[To
 
 
 class LineClassifier:
-    """The stateful part of the lexer: table context and paragraph ends."""
+    """The lexer's decisions: each line's class, from its content, its neighbours and where the
+    grammar is (:class:`GrammarPlace`). What it remembers itself is what it has read of the
+    current table: whether a data row came yet, and the 一、 numbers of the last numbered row."""
 
-    def __init__(self, lines: list[Line], wrapped: bool) -> None:
+    def __init__(self, lines: list[Line], wrapped: bool, place: GrammarPlace) -> None:
         self.lines = split_glued_titles(join_split_lines([line for line in lines if line.text and not SEPARATOR_RE.match(line.text)]))
         self.wrapped = wrapped
+        self.place = place
 
     def tokens(self) -> Iterator[Token]:
-        in_table = False
-        in_notes = False
         seen_rows = False
-        pending_text = False
         last_items: set[int] = set()  # the 一、 numbers of the table's last numbered row (二、事业收入 五、住房保障支出: 2, 5)
         for index, line in enumerate(self.lines):
             text = line.text
             compact = text.replace(" ", "")
             nxt = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+            in_table, in_notes, in_paragraph = self.place.in_table, self.place.in_notes, self.place.in_paragraph
             kind: str
             if is_table_title(text) and not has_amount(text) and not PART_RE.match(compact):
-                if pending_text:
-                    yield self._token("PARA_END_EMPTY", line)
-                    pending_text = False
-                in_table, in_notes, seen_rows = True, False, False
-                if TABLE_NO_RE.search(compact):
-                    kind = "TABLE_NO"
-                else:
-                    kind = "TITLE"
+                seen_rows = False
+                kind = "TABLE_NO" if TABLE_NO_RE.search(compact) else "TITLE"
             elif TABLE_NO_RE.fullmatch(compact) or (TABLE_NO_RE.match(compact) and len(compact) < 12):
-                if pending_text:
-                    yield self._token("PARA_END_EMPTY", line)
-                    pending_text = False
                 if not in_table or seen_rows:
-                    in_table, in_notes, seen_rows = True, False, False
+                    seen_rows = False
                 kind = "TABLE_NO"
             elif in_table and UNIT_RE.search(compact) and not seen_rows and len(compact) < 80:
                 kind = "UNIT"
@@ -417,11 +445,9 @@ class LineClassifier:
                     seen_rows = seen_rows or looks_like_row(text)
                     kind = "ROW"
                 else:
-                    in_table = False
                     kind = "PART" if PART_RE.match(compact) else "H1"
             elif in_table and (NOTE_RE.match(compact) or IDENTITY_RE.search(compact) or (in_notes and len(compact) < 60 and "。" not in compact[:-1])):
                 if in_notes or compact.startswith("注") or IDENTITY_RE.search(compact):
-                    in_notes = True
                     kind = "NOTE"
                 elif looks_like_row(text):
                     seen_rows = True
@@ -433,17 +459,13 @@ class LineClassifier:
                     seen_rows = True
                     kind = "ROW"
                 elif seen_rows and len(compact) > 60:
-                    in_table = False
                     kind = "TEXT"
                 else:
                     kind = "HEADER"
+            elif H2_RE.match(compact) and len(compact) <= 40 and not has_amount(text):
+                kind = "H2"
             else:
-                in_table = False
-                in_notes = False
-                if H2_RE.match(compact) and len(compact) <= 40 and not has_amount(text):
-                    kind = "H2"
-                else:
-                    kind = "TEXT"
+                kind = "TEXT"
             if kind in ("ROW", "HEADER") and is_column_numbers(text):
                 kind = "COLUMN_NUMBERS"
             if kind == "ROW":
@@ -451,15 +473,12 @@ class LineClassifier:
             elif kind in ("TITLE", "TABLE_NO") and seen_rows is False:
                 last_items = set()
             if kind == "TEXT":
-                pending_text = True
                 if self._ends_paragraph(text, nxt):
                     kind = "PARA_END"
-                    pending_text = False
-            elif pending_text:
+            elif in_paragraph:
                 yield self._token("PARA_END_EMPTY", line)
-                pending_text = False
             yield self._token(kind, line)
-        if pending_text:
+        if self.place.in_paragraph:
             yield Token("PARA_END_EMPTY", None)
 
     def _right_cell_next(self, index: int) -> bool:
