@@ -516,6 +516,21 @@ class Section:
     """The claims of the title (its years, placeholders …), read by the claims grammar."""
 
 
+@dataclass(frozen=True)
+class Cover:
+    """What a report's first lines say it is: the title's name, year, level ("department" /
+    "unit") and kind ("budget" / "final"), the labelled lines (label → name: 预算单位, 主管部门,
+    编制部门 …), the name a 第一部分 …概况 heading gives, and whether the first lines name a 决算."""
+
+    title_name: str = ""
+    year: int | None = None
+    level: str | None = None
+    kind: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    overview: str = ""
+    names_final: bool = False
+
+
 @dataclass
 class Report:
     """A whole parsed report."""
@@ -531,9 +546,8 @@ class Report:
     year: int | None = None
     pages: list[int] | None = None
     """For a PDF: pages[i] is the 1-based page of canonical line i+1."""
-    head: list[str] = field(default_factory=list)
-    """The report's first lines as the parser reads them (markup stripped; a blank line is ""):
-    its cover and title, where it says what it is."""
+    cover: Cover = field(default_factory=lambda: Cover())
+    """What the report's first lines say it is (:mod:`fiscallint.parser.cover`)."""
     performance: list[PerformanceTable] = field(default_factory=list)
     """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.parser.performance`."""
 

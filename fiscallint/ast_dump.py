@@ -12,6 +12,11 @@ from .ast import BreakdownClaim, Claim, CountBreakdownClaim, ItemPathClaim, Numb
 def dump(report: Report) -> str:
     """The report as indented lines: sections, paragraphs with claims, tables with rows and cells."""
     out: list[str] = [f"report year={report.year} shape={report.shape}"]
+    cover = report.cover
+    fields = [("title", cover.title_name), ("year", cover.year), ("level", cover.level), ("kind", cover.kind), ("overview", cover.overview)]
+    fields += list(cover.labels.items())
+    if any(value for _, value in fields):
+        out.append("cover " + " ".join(f"{name}={value}" for name, value in fields if value))
     _section(report, report.root, 0, out)
     for table in report.performance:
         out.append(_performance(report, table))

@@ -306,7 +306,7 @@ def is_budget_report(report: Report) -> bool:
     """A 部门预算 report: its tables are budget tables, or (no tables) it never says 决算."""
     if report.tables:
         return any(is_budget_kind(t.kind) for t in report.tables) and not any(t.kind and t.kind[0].isdigit() for t in report.tables)
-    return not any("决算" in line for line in report.head)
+    return not report.cover.names_final
 
 
 # ---------------------------------------------------------------- 决算数大于/小于预算数

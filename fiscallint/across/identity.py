@@ -1,7 +1,8 @@
 """Who a report is about: its unit's name, level (部门 / 单位), kind (预算 / 决算) and year.
 
-Read from the report's own words: a labelled line (预算单位：…, 部门：…, 编制部门：…), the title
-(…2025年度部门决算, with the name on the line or the lines before it), or 第一部分 …概况.
+Read from the report's cover as the parser read it (:class:`~fiscallint.ast.Cover`): a labelled
+line (预算单位：…, 部门：…, 编制部门：…), the title (…2025年度部门决算, with the name on the line
+or the lines before it), or 第一部分 …概况.
 Names are normalised for matching: spaces, markup and a leading 中共 dropped; a trailing
 本级 / 机关本级 is removed from the name and kept as a flag (a 本级 report is a unit of the
 department of the same name, never the department itself).
@@ -14,18 +15,11 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from ..parser.cover import clean
+
 if TYPE_CHECKING:
     from ..ast import Report
 
-TITLE_RE = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:[区市县省]级)?\s*(部门|单位)?\s*(预算|决算)")
-LABEL_RE = re.compile(
-    r"^(预算单位|决算单位|单位名称|预算主管部门|主管部门|编制部门|编制单位|部门名称|部门|单位)\s*[:：]\s*"
-    r"([\u4e00-\u9fff（）()]{3,40})(?:\s|$)"
-)
-PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
-NAME_LINE_RE = re.compile(r"[\u4e00-\u9fff（）]{2,20}")
-OVERVIEW_RE = re.compile(r"^第一部分\s*(.*?)\s*(?:概况)?$")
-MARKUP_RE = re.compile(r"[\s*#>`\"“”'|]")
 REGION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟))+$")
 OWN_UNIT_RE = re.compile(r"[（(]?(?:机关)?本级[)）]?$")
 LEVEL_NAMES = {"department": "部门", "unit": "单位"}
@@ -58,10 +52,6 @@ class Identity:
         return "budget" if self.kind == "budget" else "actual"
 
 
-def clean(text: str) -> str:
-    return MARKUP_RE.sub("", text).replace("(", "（").replace(")", "）")
-
-
 def name_key(name: str) -> tuple[str, bool]:
     """The matching key of a name and whether it names a 本级 unit."""
     text = clean(name)
@@ -87,19 +77,14 @@ def is_region(name: str) -> bool:
 
 
 def identify(report: Report) -> Identity:
-    """The report's identity, from its first lines (and its tables when the title says no kind)."""
-    raw = [line.strip("*#> ") for line in report.head]
-    head = [clean(line) for line in raw]
-    labels: dict[str, str] = {}
-    for line in raw:
-        match = LABEL_RE.match(line)
-        if match and match.group(1) not in labels:
-            labels[match.group(1)] = match.group(2)
-    title_name, year, level, kind = _title(head)
+    """The report's identity, from its cover (and its tables when the title says no kind)."""
+    cover = report.cover
+    labels = cover.labels
+    title_name, level, kind = cover.title_name, cover.level, cover.kind
     unit_label = next((labels[l] for l in UNIT_LABELS if l in labels), "")
     parent_label = next((labels[l] for l in PARENT_LABELS if l in labels), "")
     department_label = labels.get("编制部门") or labels.get("部门名称") or labels.get("部门") or ""
-    overview = _overview_name(head)
+    overview = cover.overview
     if title_name and (is_region(title_name) or overview.endswith(title_name)):
         title_name = overview if overview.endswith(title_name) and not is_region(title_name) else ""
     name = unit_label or title_name or parent_label or department_label or overview
@@ -114,38 +99,4 @@ def identify(report: Report) -> Identity:
         kind = "budget" if kinds and all(is_budget_kind(k) for k in kinds) else "final"
     if own:
         level = "unit"
-    return Identity(name, key, own, level, kind, year or report.year, name_key(parent)[0] if parent else "")
-
-
-def _title(head: list[str]) -> tuple[str, int | None, str | None, str | None]:
-    """The name before the year in the title (joined with the lines just above when the title
-    line starts with the year), the year, level and kind."""
-    for index, line in enumerate(head):
-        match = TITLE_RE.search(line)
-        if match is None or "目录" in line or len(line) > 60:
-            continue
-        name = line[: match.start()]
-        part = PART_RE.match(name)
-        name = name[part.end():] if part else name
-        if not name and not part:
-            above: list[str] = []
-            for previous in reversed(head[max(0, index - 2): index]):
-                if not previous or not NAME_LINE_RE.fullmatch(previous):
-                    break
-                above.insert(0, previous)
-            name = "".join(above)
-        level = {"部门": "department", "单位": "unit"}.get(match.group(2) or "")
-        kind = "budget" if match.group(3) == "预算" else "final"
-        return name, int(match.group(1)), level, kind
-    return "", None, None, None
-
-
-def _overview_name(head: list[str]) -> str:
-    for index, line in enumerate(head):
-        match = OVERVIEW_RE.match(line)
-        if match:
-            name = match.group(1) or (head[index + 1] if index + 1 < len(head) else "")
-            name = re.sub(r"概况$", "", name)
-            if name and name not in ("部门", "单位", "部门概况"):
-                return name
-    return ""
+    return Identity(name, key, own, level, kind, cover.year or report.year, name_key(parent)[0] if parent else "")

@@ -11,6 +11,7 @@ from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from ..ast import Paragraph, Report, Section, Span, Table, Unparsed
 from .claims import parse_line, parse_paragraph
+from .cover import read_cover
 from ..errors import Cancelled
 from .grammar_files import build_parser
 from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, source_lines, wrapped_at
@@ -42,8 +43,9 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         paragraphs=[],
         unparsed=[],
         pages=pages,
-        head=[clean_line(n, raw.replace("\f", " "), source.shape).text for n, raw in enumerate(raw_lines[:HEAD_LINES], start=1)],
     )
+    head = [clean_line(n, raw.replace("\f", " "), source.shape).text for n, raw in enumerate(raw_lines[:HEAD_LINES], start=1)]
+    report.cover = read_cover(head)
     skipped: list[tuple[Line, str]] = []
 
     def recover(error: UnexpectedInput) -> bool:
@@ -68,7 +70,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     width = hard_wrap_width(raw_lines)
     _hard_wrapped_tables(report, width)
     report.performance = parse_performance(report, width)
-    report.year = _report_year(report)
+    report.year = _report_year(report, head)
     return report
 
 
@@ -235,19 +237,19 @@ class _Builder:
         self.report.tables.append(table)
 
 
-def _report_year(report: Report) -> int | None:
+def _report_year(report: Report, head: list[str]) -> int | None:
     """The report's year: the title or cover decides ("2024年度部门决算", "2026年区级部门预算"),
     else the most frequent such phrase in headings, table titles and the first lines.
 
     A year named in a comparison (比2025年预算, 与2023年度相比) is the other year of the
     comparison, never a vote for the report's own.
     """
-    for line in report.head[:COVER_LINES]:
+    for line in head[:COVER_LINES]:
         match = SELF_YEAR_RE.search(squeeze(line))
         if match and not _compared(squeeze(line), match.start()):
             return int(match.group(1))
     counts: dict[int, int] = {}
-    texts = [t.title for t in report.tables] + [s.title for s in report.sections()] + report.head
+    texts = [t.title for t in report.tables] + [s.title for s in report.sections()] + head
     for text in texts:
         compact = squeeze(text)
         for match in SELF_YEAR_RE.finditer(compact):
@@ -261,7 +263,7 @@ def _report_year(report: Report) -> int | None:
 COVER_LINES = 6
 """How many first lines are the cover, whose year phrase is the report's title."""
 HEAD_LINES = 80
-"""The first lines of a report, where its cover and title say what it is (:attr:`Report.head`)."""
+"""The first lines of a report, where its cover and title say what it is (:attr:`Report.cover`)."""
 SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
 COMPARISON_BEFORE_RE = re.compile(r"(?:比|较|与|同|上|对比)$")
 

@@ -1,0 +1,39 @@
+"""The cover: what a report's first lines say it is (parser/cover.py)."""
+
+from __future__ import annotations
+
+from fiscallint.parser import parse_source
+from fiscallint.parser.cover import read_cover
+from fiscallint.source import SourceText
+
+
+def test_title_with_its_name_on_the_line() -> None:
+    cover = read_cover(["南屏市档案馆2030年度部门决算", "", "目录"])
+    assert (cover.title_name, cover.year, cover.level, cover.kind) == ("南屏市档案馆", 2030, "department", "final")
+    assert cover.names_final
+
+
+def test_title_name_on_the_lines_above_and_labelled_lines() -> None:
+    cover = read_cover(["南屏市", "档案馆", "2031年单位预算", "预算单位：南屏市档案馆本级", "主管部门：南屏市档案局"])
+    assert (cover.title_name, cover.year, cover.level, cover.kind) == ("南屏市档案馆", 2031, "unit", "budget")
+    assert cover.labels == {"预算单位": "南屏市档案馆本级", "主管部门": "南屏市档案局"}
+    assert not cover.names_final
+
+
+def test_overview_heading_names_the_body() -> None:
+    assert read_cover(["第一部分 南屏市档案馆概况", "一、主要职能"]).overview == "南屏市档案馆"
+    assert read_cover(["第一部分", "南屏市档案馆", "一、主要职能"]).overview == "南屏市档案馆"
+    assert read_cover(["第一部分 部门概况"]).overview == ""
+
+
+def test_sentences_and_contents_are_not_titles() -> None:
+    sentence = "本部门2030年度决算收入合计较上年增加，主要原因是人员增加以及新增档案数字化项目等因素所致，具体情况详见本报告下文各个部分所列示的收入支出决算表及其说明。"
+    assert read_cover([sentence]).year is None
+    assert read_cover(["目录 2030年度部门决算"]).year is None
+
+
+def test_the_parser_fills_the_report_cover() -> None:
+    text = "南屏市档案馆2030年度部门决算\n编制部门：南屏市档案馆\n一、收入情况\n收入合计 10.00 万元。\n"
+    report = parse_source(SourceText("cover.txt", text, "utf-8", "dump"))
+    assert report.cover.title_name == "南屏市档案馆" and report.cover.labels == {"编制部门": "南屏市档案馆"}
+    assert report.cover.year == report.year == 2030
