@@ -333,3 +333,22 @@ def test_a_table_title_glued_to_the_note_before_it_opens_its_table() -> None:
     report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
     assert [(t.kind, len(t.rows)) for t in report.tables] == [("03", 2), ("02", 2)]
     assert report.tables[1].span.line == 6
+
+
+def test_a_heading_glued_to_its_first_paragraph_is_split_from_it() -> None:
+    """（二）政府采购支出情况 glued to the first words of its paragraph (which runs on over the
+    next lines): the heading is a section of its own and the words open its paragraph, whose
+    figures are then read; a heading whose words go on as a title (…情况的说明) is left whole."""
+    text = "\n".join([
+        "（二）政府采购支出情况本部门2030年度政府采购金额（以合",
+        "同签订为准）为 80.00 万元，其中：货物采购金额 30.00 万元、服务采购金额 50.00 万元。",
+        "（三）关于2030年度国有资产占有使用情况的说明和有关事项",
+        "截至2030年12月31日，本部门共有车辆 2 辆。",
+    ])
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    sections = [s for s in report.sections() if s.level]
+    assert [s.title for s in sections] == ["政府采购支出情况", "关于2030年度国有资产占有使用情况的说明和有关事项"]
+    first = sections[0].paragraphs[0]
+    assert first.span.line == 1 and first.span.column > 1
+    totals = [c for c in first.claims if type(c).__name__ == "BreakdownClaim"]
+    assert [str(c.total.value) for c in totals] == ["80.00"]  # type: ignore[attr-defined]

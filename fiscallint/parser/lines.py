@@ -325,6 +325,48 @@ def split_glued_titles(lines: list[Line]) -> list[Line]:
 
 GLUED_TITLE_MIN = 4
 """A table title glued after a sentence is at least this long (收入决算表)."""
+GLUED_HEADING_RE = re.compile(
+    r"^(?P<title>(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])[^，。；：:,\d]{2,30}?(?:情况说明|情况|说明|概况))(?P<rest>.+)$"
+)
+"""A numbered section heading ending in 情况 / 说明 / 概况 with more words after it on the line."""
+GLUED_SENTENCE_MIN = 12
+"""The words glued after a heading are at least this long: the start of its first paragraph."""
+GLUED_SENTENCE_CJK = 6
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+TITLE_WORDS = ("情况", "说明", "概况")
+JOINING_START = tuple("的及和与、（(之")
+
+
+def split_glued_headings(lines: list[Line]) -> list[Line]:
+    """Split a line where an extraction glued a section heading to the start of its first
+    paragraph (``（二）政府采购支出情况本部门2030年度政府采购……``, the paragraph running on
+    over the next lines): the heading and the paragraph's first words become two lines.
+
+    Only when the words after the heading's 情况 / 说明 / 概况 are a sentence's start (long,
+    with a figure or a comma, no second title word, not joined to the title by 的 / 及 / 和)
+    and the next line carries on as text, not as a heading or a table."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        match = GLUED_HEADING_RE.match(line.text)
+        nxt = lines[index + 1].text.replace(" ", "") if index + 1 < len(lines) else ""
+        rest = match.group("rest").strip() if match else ""
+        compact = rest.replace(" ", "")
+        if (
+            match
+            and len(compact) >= GLUED_SENTENCE_MIN
+            and any(c.isdigit() or c in "，。；" for c in compact)
+            and not compact.startswith(JOINING_START)
+            and not any(word in compact for word in TITLE_WORDS)
+            and nxt
+            and len(CJK_RE.findall(compact)) >= GLUED_SENTENCE_CJK
+            and not (PART_RE.match(nxt) or H1_RE.match(nxt) or H2_RE.match(nxt) or is_table_title(nxt) or CODE_START_RE.match(nxt))
+        ):
+            at = line.text.index(rest, match.end("title"))
+            out.append(Line(line.number, match.group("title"), line.column, line.raw))
+            out.append(Line(line.number, rest, line.column + at, line.raw))
+        else:
+            out.append(line)
+    return out
 
 
 class LineLexer(Lexer):
@@ -406,7 +448,7 @@ class LineClassifier:
     current table: whether a data row came yet, and the 一、 numbers of the last numbered row."""
 
     def __init__(self, lines: list[Line], wrapped: bool, place: GrammarPlace) -> None:
-        self.lines = split_glued_titles(join_split_lines([line for line in lines if line.text and not SEPARATOR_RE.match(line.text)]))
+        self.lines = split_glued_headings(split_glued_titles(join_split_lines([line for line in lines if line.text and not SEPARATOR_RE.match(line.text)])))
         self.wrapped = wrapped
         self.place = place
 
