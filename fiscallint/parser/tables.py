@@ -18,6 +18,7 @@ from typing import Iterable
 
 from ..ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers
+from .claims import NIL_RE
 from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
@@ -632,6 +633,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
     detached = None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
     table.unplaced = detached or _misaligned(rows)
+    table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
     if kind and not rows and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
         table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
     return table
