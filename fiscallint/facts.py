@@ -108,7 +108,9 @@ INTERLEAVED = "预算数决算数预算数决算数"
 
 
 def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
-    """The 三公 table's figures by (role, slot), where the layout determines them."""
+    """The 三公 table's figures by (role, slot), where the layout determines them. (A row of
+    column numbers could never be read as figures: the parser keeps 栏次 lines out of the rows,
+    and rising numbers never satisfy the identities, whose total is printed before its parts.)"""
     named = [t for t in report.tables if "三公" in t.title and "机关运行" not in t.title]
     table = next((t for t in named if t.rows), None)  # a contents entry has no rows
     if table is None:
@@ -122,7 +124,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
         return None
     for row in table.rows:
         values = row.numbers
-        if len(values) < 2 or len(values) > width or _is_column_numbers(values):
+        if len(values) < 2 or len(values) > width:
             continue
         solved = _solve_slots(row, values, order, not table.columns)
         if not solved:
@@ -133,10 +135,6 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
             mapped[(role, SLOTS[index % 6])] = number
         return table, row, ThreePublic(mapped, {})
     return None
-
-
-def _is_column_numbers(values: list[Number]) -> bool:
-    return all(n.decimals == 0 and n.value == i + 1 for i, n in enumerate(values))
 
 
 def _solve_slots(row: Row, values: list[Number], order: list[int], standard_columns: bool) -> dict[int, Number]:
@@ -245,11 +243,10 @@ def _states_amount(claim: Claim) -> bool:
 
 
 def table_figures(table: Table) -> list[Number]:
-    """The non-zero figures of a table's data rows (栏次 lines left out)."""
+    """The non-zero figures with decimals of a table's rows (the parser keeps 栏次 lines out of
+    them: their numbers have no decimals anyway)."""
     out: list[Number] = []
     for row in table.rows:
-        if _is_column_numbers(row.numbers) or "栏次" in row.label:
-            continue
         out.extend(n for n in row.numbers if n.value != 0 and n.decimals > 0)
     return out
 
