@@ -175,6 +175,7 @@ class ClaimBuilder:
         self.segments = 0  # parts between sentence ends and ； read so far
         self.stamped = 0  # claims whose segment is set
         self.dates: list[DateClaim] = []  # date claims so far
+        self.vocabulary = VOCABULARY_RE.search(WHITESPACE_RE.sub("", locator.text)) is not None  # any word to look for
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -350,8 +351,9 @@ class ClaimBuilder:
                 last = merged.pop()
                 piece = _Piece("WORD", last.text + piece.text, last.start, piece.end, last.claims + piece.claims)
             merged.append(piece)
-        for run in _word_runs(merged):
-            self._vocabulary(run)
+        if self.vocabulary:
+            for run in _word_runs(merged):
+                self._vocabulary(run)
         return merged
 
     def _vocabulary(self, run: list[_Piece]) -> None:
@@ -359,6 +361,8 @@ class ClaimBuilder:
         run of words (and years), whitespace inside a word ignored; each claim is carried by the
         piece where its word starts."""
         text = self.locator.text
+        if not VOCABULARY_RE.search(WHITESPACE_RE.sub("", "".join(text[p.start:p.end] for p in run))):
+            return
         offsets = [i for piece in run for i in range(piece.start, piece.end) if not text[i].isspace()]
         words = "".join(text[i] for i in offsets)
         found: list[tuple[int, Claim]] = []
@@ -673,6 +677,8 @@ FORMER_CLASS_NAMES = {
 """Functional classes (类) renamed in 2019: former name → (code, name since)."""
 FORMER_CLASS_RE = re.compile(r"(?<!其他)(" + "|".join(FORMER_CLASS_NAMES) + ")")
 """A former class name, not inside a 款 or 项 name of the kind 其他……支出."""
+VOCABULARY_RE = re.compile("|".join([*TERMS.values(), NIL_RE.pattern, FORMER_CLASS_RE.pattern]))
+"""Any word of the vocabulary: most paragraphs and runs of words hold none."""
 RUN_KINDS = ("WORD", "YEAR")
 """Pieces whose words make a run read for the vocabulary (a year: 2024年度无…)."""
 WHITESPACE_RE = re.compile(r"\s+")
