@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import ClassNameClaim, Paragraph, Span, Table
+from fiscallint.ast import Claim, ClassNameClaim, Span, Table
 from fiscallint.findings import Finding, Severity
 from fiscallint.parser.claims import FORMER_CLASS_NAMES
-from fiscallint.rule import Paragraphs, Rule, Tables
+from fiscallint.rule import Claims, Rule, Tables
 
 RENAMED_IN = 2019
 
@@ -37,16 +37,15 @@ class FormerClassNames(Rule):
     name = "former-class-names"
     severity = Severity.WARNING
     summary = "类级科目用了更名前的名称 (a functional class under its pre-2019 name)"
-    reads = (Paragraphs(), Tables(unplaced=True))
+    reads = (Claims("former_class_name"), Tables(unplaced=True))
 
-    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         report = self.context.report
         if report.year is None or report.year < RENAMED_IN:
             return
-        for paragraph in paragraphs:
-            for claim in paragraph.claims:
-                if isinstance(claim, ClassNameClaim):
-                    yield self._finding(claim.span, claim.text, claim.code, claim.renamed, report.year)
+        for claim in claims:
+            if isinstance(claim, ClassNameClaim):
+                yield self._finding(claim.span, claim.text, claim.code, claim.renamed, report.year)
 
     def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
         report = self.context.report
