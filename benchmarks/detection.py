@@ -52,8 +52,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, NamedShareClaim, Number, Paragraph, Report, ShareClaim, Span
-from fiscallint.coverage import sentence_bounds
+from fiscallint.ast import AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, NamedShareClaim, Number, Paragraph, Report, ShareClaim, Span, TermClaim, WordClaim
 from fiscallint.engine import lint_report
 from fiscallint.facts import ITEM_LEAD_RE, three_public_paragraphs
 from fiscallint.findings import Finding
@@ -82,7 +81,6 @@ FLIP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "�
         "提高": "降低", "降低": "提高", "上涨": "下降", "减小": "增加"}
 YEAR_RE = re.compile(r"(?:19|20)\d\d(?=\s*年)")
 QUALITATIVE = "有序推进"
-PURCHASE_RE = re.compile(r"公务用车购置(?!及)|车辆购置")
 NARROW = 3
 """A baseline finding marks a place as already flagged only when its span is this narrow (in lines):
 document-level findings spanning whole tables do not disqualify every figure inside them."""
@@ -534,7 +532,7 @@ def _three_public_detail_places(report: Report) -> Iterator[Place]:
     stated = model.three_public.claims.get(("actual", "reception"))
     reception = figures.get(("actual", "reception"))
     if stated is not None and reception is not None and reception.value > 0:
-        counts = [c for p in paragraphs for c, sentence in _with_sentences(p) if isinstance(c, CountClaim) and "接待" in sentence]
+        counts = [c for p in paragraphs for c in p.claims if isinstance(c, CountClaim) and c.sentence in _sentences_naming(p, "reception")]
         for unit, other in (("批次", ("批", "个", "次")), ("人次", ("人",))):
             alike = [c for c in counts if c.unit == unit]
             if len(alike) == 1 and not any(c.unit in other for c in counts):
@@ -542,22 +540,27 @@ def _three_public_detail_places(report: Report) -> Iterator[Place]:
     purchase = figures.get(("actual", "purchase"))
     if purchase is None or purchase.value <= 0:
         return
-    mentions = [(p, index, match) for p in paragraphs for index, (start, end) in enumerate(sentence_bounds(p))
-                if (match := PURCHASE_RE.search(p.text, start, end))]
+    mentions = [(p, sentence, first) for p in paragraphs for sentence, first in _first_mentions(p, "car_purchase").items()]
     with_amounts = [[c for c in p.claims if isinstance(c, AmountClaim) and c.sentence == index] for p, index, _ in mentions]
     if not mentions or sum(1 for amounts in with_amounts if amounts) != 1:
         return
     amounts = next(a for a in with_amounts if a)
-    first, _, match = mentions[0]
+    _, _, mention = mentions[0]
     if len(amounts) == 1:
-        yield Place("three-public-detail", amounts[0].value.span, "若干", first.span_at(match.start(), match.end()))
+        yield Place("three-public-detail", amounts[0].value.span, "若干", mention.span)
 
 
-def _with_sentences(paragraph: Paragraph) -> Iterator[tuple[Claim, str]]:
-    """The paragraph's claims, each with the text of its sentence."""
-    texts = [paragraph.text[a:b] for a, b in sentence_bounds(paragraph)]
+def _sentences_naming(paragraph: Paragraph, term: str) -> set[int]:
+    return {c.sentence for c in paragraph.claims if isinstance(c, TermClaim) and c.term == term}
+
+
+def _first_mentions(paragraph: Paragraph, term: str) -> dict[int, TermClaim]:
+    """The first mention of a term in each sentence that names it, by sentence."""
+    found: dict[int, TermClaim] = {}
     for claim in paragraph.claims:
-        yield claim, texts[min(claim.sentence, len(texts) - 1)]
+        if isinstance(claim, TermClaim) and claim.term == term:
+            found.setdefault(claim.sentence, claim)
+    return found
 
 
 def _sme_share_places(report: Report, rng: random.Random) -> Iterator[Place]:
@@ -592,7 +595,7 @@ def _year_places(report: Report, rng: random.Random) -> Iterator[Place]:
     """Years written in narrative paragraphs that carry figure claims (amounts, shares…: not
     only years and counts)."""
     for paragraph in report.paragraphs:
-        if all(c.kind in ("year", "count", "count_breakdown") for c in paragraph.claims):
+        if all(c.kind in ("year", "count", "count_breakdown") or isinstance(c, WordClaim) for c in paragraph.claims):
             continue
         for line_no in range(paragraph.span.line, paragraph.span.end_line + 1):
             for match in YEAR_RE.finditer(report.lines[line_no - 1]):

@@ -119,6 +119,8 @@ class Table:
     unplaced: str | None = None
     """Why the rows' figures could not be trusted to sit in their rows (e.g. codes and figures
     misaligned by the extraction), or None; no rule checks the figures of such a table."""
+    empty_notes: list[str] = field(default_factory=list)
+    """The notes that state a nil (本表无数据, 本单位无此项内容: the claims builder's nil words)."""
 
     @property
     def scale(self) -> Decimal:
@@ -136,7 +138,8 @@ class Claim:
 
     ``kind`` (a class attribute) names the subclass for filtering and output: amount, share,
     execution, change, breakdown, relation, year, count, count_breakdown, unitless_share,
-    named_share, item_path, date, period, placeholder.
+    named_share, item_path, date, period, placeholder; and the words a sentence names
+    (:class:`WordClaim`): term, nil, former_class_name.
     """
 
     kind: ClassVar[str] = ""
@@ -148,6 +151,9 @@ class Claim:
     text: str = ""
     sentence: int = 0
     """Index of the claim's sentence (split by 。！？) in its paragraph."""
+    segment: int = 0
+    """Index of the claim's part of its paragraph between the grammar's sentence ends and ；
+    marks (every break of :attr:`Paragraph.breaks`; see :meth:`Paragraph.segment_bounds`)."""
 
     def roles(self) -> Iterator[tuple[str, Number]]:
         """The claim's figures with their role names (its :class:`Number` fields that are set)."""
@@ -377,6 +383,40 @@ class PlaceholderClaim(Claim):
     figure: bool = False
 
 
+@dataclass(kw_only=True)
+class WordClaim(Claim):
+    """A word of the vocabulary the rules ask about, named in a sentence: no figure of its own,
+    so claim coverage does not count it. ``text`` is the word as printed."""
+
+
+@dataclass(kw_only=True)
+class TermClaim(WordClaim):
+    """A term the sentence names (公务用车购置, 接待, 预留, 中小企业, 政府性基金 …); ``term`` is
+    its key in :data:`fiscallint.parser.claims.TERMS`."""
+
+    kind: ClassVar[str] = "term"
+    term: str
+
+
+@dataclass(kw_only=True)
+class NilClaim(WordClaim):
+    """A subject stated as none or not incurred (本单位当年无政府性基金预算财政拨款收支, 本表无数据,
+    公务用车购置费未发生); ``text`` the words that say so, ``subject`` the words after them in
+    their run of words, else the words before them."""
+
+    kind: ClassVar[str] = "nil"
+
+
+@dataclass(kw_only=True)
+class ClassNameClaim(WordClaim):
+    """A functional class (类) named by the name it had before the 2019 renaming (``text``):
+    ``code`` the class's code, ``renamed`` its name since."""
+
+    kind: ClassVar[str] = "former_class_name"
+    code: str
+    renamed: str
+
+
 @dataclass
 class Paragraph:
     text: str
@@ -396,18 +436,11 @@ class Paragraph:
         end_line, end_column = self._position(max(start, end - 1))
         return Span(line, column, end_line, end_column + 1)
 
-    def segment_at(self, span: Span) -> str:
-        """The text of the part of the paragraph, between the grammar's 。 and ； marks, where
-        ``span`` starts ("" when the paragraph's lines are not known or do not hold it)."""
-        index = bisect_right(self.places, (span.line, span.column), key=lambda place: (place[1], place[2])) - 1
-        place = self.places[index] if index >= 0 else None
-        if place is None or place[1] != span.line:
-            return ""
-        at = place[0] + span.column - place[2]
+    def segment_bounds(self) -> list[tuple[int, int]]:
+        """Start and end offsets of the paragraph's parts between the grammar's marks (sentence
+        ends and ；): :attr:`Claim.segment` indexes this list."""
         marks = [offset for offset, _ in self.breaks]
-        start = max((m + 1 for m in marks if m < at), default=0)
-        end = min((m for m in marks if m >= at), default=len(self.text))
-        return self.text[start:end]
+        return list(zip([0] + [m + 1 for m in marks], marks + [len(self.text)]))
 
     def _position(self, at: int) -> tuple[int, int]:
         offset, line, column = self.places[max(0, bisect_right(self.places, at, key=lambda place: place[0]) - 1)]

@@ -6,7 +6,7 @@ Every node shows where it is (line, and page when the text has pages).
 
 from __future__ import annotations
 
-from .ast import BreakdownClaim, Claim, CountBreakdownClaim, ItemPathClaim, Number, PerformanceTable, PeriodClaim, Report, Row, Section, Span, Table
+from .ast import BreakdownClaim, Claim, CountBreakdownClaim, ItemPathClaim, Number, PerformanceTable, PeriodClaim, Report, Row, Section, Span, Table, WordClaim
 
 
 def dump(report: Report) -> str:
@@ -80,7 +80,7 @@ def _claim(claim: Claim) -> str:
     parts = f" parts=[{', '.join(_number(p.value) for p in listed)}]" if listed else ""
     if isinstance(claim, ItemPathClaim):
         parts = " steps=" + "/".join(f"{s.level}:{s.name}" for s in claim.steps)
-    elif isinstance(claim, PeriodClaim):
+    elif isinstance(claim, (PeriodClaim, WordClaim)):
         parts = f" “{claim.text}”"
     return f"{claim.kind} “{claim.subject}” {numbers}{' ' + words if words else ''}{parts} @{claim.span.line}"
 

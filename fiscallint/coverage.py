@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim
+from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, WordClaim
 
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 FIGURE_RE = re.compile(r"\d")
@@ -48,7 +48,7 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
         text = paragraph.text[start:end]
         if not text.strip():
             continue
-        claims = [c for c in paragraph.claims if c.sentence == index]
+        claims = [c for c in paragraph.claims if c.sentence == index and not isinstance(c, WordClaim)]
         typed = sum(1 for c in claims if isinstance(c, RATE_CLAIMS) and c.percent is not None)
         line = paragraph.span_at(start, start + 1).line
         found.append(Sentence(text, line, len(claims), len(PERCENT_RE.findall(text)), typed))
@@ -99,7 +99,7 @@ def coverage(report: Report) -> dict[str, int]:
         "unparsed_lines": len(unparsed),
         "tables": len(report.tables),
         "rows": sum(len(list(t.rows)) for t in report.tables),
-        "claims": sum(1 for _ in report.claims()),
+        "claims": sum(1 for c in report.claims() if not isinstance(c, WordClaim)),
     }
 
 

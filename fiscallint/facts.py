@@ -13,7 +13,7 @@ from decimal import Decimal
 from itertools import combinations, takewhile
 from typing import Iterator
 
-from .ast import AmountClaim, Cell, ChangeClaim, CountBreakdownClaim, ExecutionClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, YearClaim
+from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
 from .parser.claims import relation_operands
 from .parser.tables import is_budget_kind
 
@@ -108,7 +108,9 @@ INTERLEAVED = "预算数决算数预算数决算数"
 
 
 def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
-    """The 三公 table's figures by (role, slot), where the layout determines them."""
+    """The 三公 table's figures by (role, slot), where the layout determines them. (A row of
+    column numbers could never be read as figures: the parser keeps 栏次 lines out of the rows,
+    and rising numbers never satisfy the identities, whose total is printed before its parts.)"""
     named = [t for t in report.tables if "三公" in t.title and "机关运行" not in t.title]
     table = next((t for t in named if t.rows), None)  # a contents entry has no rows
     if table is None:
@@ -122,7 +124,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
         return None
     for row in table.rows:
         values = row.numbers
-        if len(values) < 2 or len(values) > width or _is_column_numbers(values):
+        if len(values) < 2 or len(values) > width:
             continue
         solved = _solve_slots(row, values, order, not table.columns)
         if not solved:
@@ -133,10 +135,6 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
             mapped[(role, SLOTS[index % 6])] = number
         return table, row, ThreePublic(mapped, {})
     return None
-
-
-def _is_column_numbers(values: list[Number]) -> bool:
-    return all(n.decimals == 0 and n.value == i + 1 for i, n in enumerate(values))
 
 
 def _solve_slots(row: Row, values: list[Number], order: list[int], standard_columns: bool) -> dict[int, Number]:
@@ -191,8 +189,8 @@ def _zero(span: Span) -> Number:
 
 # ---------------------------------------------------------------- empty-table statements
 
-EMPTY_RE = re.compile(r"无此项(内容|收支|支出|数据)?|本表无数据|为空表|空表|本年度无|当年无|年度无|未发生|没有")
 FUND_KINDS = {"fund": "政府性基金", "capital": "国有资本经营"}
+"""The funds of tables 07 and 08 by their :class:`~fiscallint.ast.TermClaim` term."""
 
 
 @dataclass
@@ -211,57 +209,44 @@ def fund_table(report: Report, kind: str) -> Table | None:
 
 
 def empty_statements(report: Report) -> list[EmptyStatement]:
-    """Narrative sentences and table notes that say a 07/08 table has nothing to show."""
+    """Narrative statements and table notes that say a 07/08 table has nothing to show: a part
+    of a paragraph (between sentence ends and ；) that states a nil, names one of the two funds
+    and states no amount; a note of table 07 or 08 that states a nil."""
     found: list[EmptyStatement] = []
     for paragraph in report.paragraphs:
-        for start, end in _pieces(paragraph):
-            sentence = paragraph.text[start:end]
-            kind = _fund_kind(sentence)
-            if not kind or not EMPTY_RE.search(sentence):
+        bounds = paragraph.segment_bounds()
+        for segment, claims in _by_segment(paragraph).items():
+            funds = {c.term for c in claims if isinstance(c, TermClaim) and c.term in FUND_KINDS}
+            if len(funds) != 1 or not any(isinstance(c, NilClaim) for c in claims) or any(_states_amount(c) for c in claims):
                 continue
-            span = paragraph.span_at(start, end)
-            if not any(_within(n.span, span) for n in _amounts(paragraph)):
-                found.append(EmptyStatement(kind, span, sentence))
+            start, end = bounds[min(segment, len(bounds) - 1)]
+            found.append(EmptyStatement(funds.pop(), paragraph.span_at(start, end), paragraph.text[start:end]))
     for kind in FUND_KINDS:
         table = fund_table(report, kind)
         if table is None:
             continue
-        for note in table.notes:
-            if EMPTY_RE.search(note):
-                found.append(EmptyStatement(kind, Span(table.span.end_line, 1, table.span.end_line, 2), note))
+        for note in table.empty_notes:
+            found.append(EmptyStatement(kind, Span(table.span.end_line, 1, table.span.end_line, 2), note))
     return found
 
 
-def _pieces(paragraph: Paragraph) -> list[tuple[int, int]]:
-    """Start and end offsets of the parts of a paragraph between the 。 and ； the grammar read."""
-    ends = [offset for offset, mark in paragraph.breaks if mark in "。；"]
-    return list(zip([0] + [end + 1 for end in ends], ends + [len(paragraph.text)]))
-
-
-def _amounts(paragraph: Paragraph) -> Iterator[Number]:
-    """The paragraph's amounts: its amount claims and the amounts of its changes (增加 5 万元)."""
+def _by_segment(paragraph: Paragraph) -> dict[int, list[Claim]]:
+    found: dict[int, list[Claim]] = {}
     for claim in paragraph.claims:
-        if isinstance(claim, AmountClaim):
-            yield claim.value
-        elif isinstance(claim, ChangeClaim) and claim.delta is not None:
-            yield claim.delta
+        found.setdefault(claim.segment, []).append(claim)
+    return found
 
 
-def _within(inner: Span, outer: Span) -> bool:
-    return (outer.line, outer.column) <= (inner.line, inner.column) and (inner.end_line, inner.end_column) <= (outer.end_line, outer.end_column)
-
-
-def _fund_kind(sentence: str) -> str | None:
-    hits = [kind for kind, word in FUND_KINDS.items() if word in sentence]
-    return hits[0] if len(hits) == 1 else None
+def _states_amount(claim: Claim) -> bool:
+    """An amount claim, or a change stating its amount (增加 5 万元)."""
+    return isinstance(claim, AmountClaim) or (isinstance(claim, ChangeClaim) and claim.delta is not None)
 
 
 def table_figures(table: Table) -> list[Number]:
-    """The non-zero figures of a table's data rows (栏次 lines left out)."""
+    """The non-zero figures with decimals of a table's rows (the parser keeps 栏次 lines out of
+    them: their numbers have no decimals anyway)."""
     out: list[Number] = []
     for row in table.rows:
-        if _is_column_numbers(row.numbers) or "栏次" in row.label:
-            continue
         out.extend(n for n in row.numbers if n.value != 0 and n.decimals > 0)
     return out
 

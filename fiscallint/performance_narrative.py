@@ -41,11 +41,11 @@ class EvaluationStatement:
 
 
 def evaluation_statements(report: Report) -> list[EvaluationStatement]:
-    """Every 绩效自评 statement of the narrative that states a count and at least one amount."""
+    """Every 绩效自评 statement of the narrative that states a count and at least one amount
+    (a count's own words say whether it is about the self-evaluation: :func:`_open`)."""
     found: list[EvaluationStatement] = []
     for paragraph in report.paragraphs:
-        if TOPIC_RE.search(paragraph.text) and any(c.kind == "amount" for c in paragraph.claims):
-            found.extend(s for s in _statements(paragraph) if s.amounts)
+        found.extend(s for s in _statements(paragraph) if s.amounts)
     return found
 
 

@@ -50,8 +50,16 @@ TOLERANCE = Option(
 )
 
 
-CLAIM_KINDS = tuple(cls.kind for cls in Claim.__subclasses__())
-"""The kinds of narrative claim the parser produces: one subclass of :class:`fiscallint.ast.Claim` each."""
+def _kinds(base: type[Claim]) -> Iterator[str]:
+    for cls in base.__subclasses__():
+        if cls.kind:
+            yield cls.kind
+        yield from _kinds(cls)
+
+
+CLAIM_KINDS = tuple(_kinds(Claim))
+"""The kinds of narrative claim the parser produces: one subclass of :class:`fiscallint.ast.Claim`
+each (the words a sentence names, :class:`fiscallint.ast.WordClaim`, included)."""
 
 
 class Read:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim, CountClaim, Number, Paragraph
-from fiscallint.coverage import sentence_bounds
+from fiscallint.ast import AmountClaim, CountClaim, Number, Paragraph, TermClaim
 from fiscallint.facts import three_public_paragraphs
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Rule, WholeReport
 
-PURCHASE_RE = re.compile(r"公务用车购置(?!及)|车辆购置")
-GROUP_RE = re.compile(r"团组|团|批")
+GROUP_UNITS = ("批次", "批", "次")
+PERSON_UNITS = ("人次", "人")
 
 
 class ThreePublicCompleteness(Rule):
@@ -80,13 +78,10 @@ class ThreePublicCompleteness(Rule):
         """The first mention of 公务用车购置 when no sentence naming it states an amount."""
         first = None
         for paragraph in paragraphs:
-            for index, (start, end) in enumerate(sentence_bounds(paragraph)):
-                match = PURCHASE_RE.search(paragraph.text, start, end)
-                if match is None:
-                    continue
-                if any(c.kind == "amount" and c.sentence == index for c in paragraph.claims):
+            for mention in _terms(paragraph, "car_purchase"):
+                if any(c.kind == "amount" and c.sentence == mention.sentence for c in paragraph.claims):
                     return
-                first = first or paragraph.span_at(match.start(), match.end())
+                first = first or mention.span
         if first is not None:
             yield self.finding(
                 first,
@@ -98,13 +93,13 @@ class ThreePublicCompleteness(Rule):
         """The narrative's 公务接待费 决算 amount when no sentence about 接待 gives the 批次 or the 人次."""
         groups = persons = False
         for paragraph in paragraphs:
-            sentences = [paragraph.text[a:b] for a, b in sentence_bounds(paragraph)]
-            for claim in paragraph.claims:
-                sentence = sentences[min(claim.sentence, len(sentences) - 1)]
-                if isinstance(claim, CountClaim) and "接待" in sentence:
-                    unit = claim.unit
-                    groups |= unit in ("批次", "批", "次") or (unit == "个" and GROUP_RE.search(sentence) is not None)
-                    persons |= unit in ("人次", "人")
+            reception = {c.sentence for c in _terms(paragraph, "reception")}
+            counts = [c for c in paragraph.claims if isinstance(c, CountClaim) and c.sentence in reception]
+            grouped = {c.sentence for c in _terms(paragraph, "group")} | {c.sentence for c in counts if "批" in c.unit}
+            for claim in counts:
+                unit = claim.unit
+                groups |= unit in GROUP_UNITS or (unit == "个" and claim.sentence in grouped)
+                persons |= unit in PERSON_UNITS
         missing = [word for word, seen in (("批次", groups), ("人次", persons)) if not seen]
         if stated is None or not missing:
             return
@@ -114,6 +109,11 @@ class ThreePublicCompleteness(Rule):
             f"公务接待费支出 {value.text} 万元（“三公”经费表决算数 {shown.text} 万元）的说明没有写接待{'和'.join(missing)}",
             related=[Related(shown.span, "“三公”经费表 公务接待费决算数")],
         )
+
+
+def _terms(paragraph: Paragraph, term: str) -> list[TermClaim]:
+    """The paragraph's mentions of a term, in order."""
+    return [c for c in paragraph.claims if isinstance(c, TermClaim) and c.term == term]
 
 
 RULE = ThreePublicCompleteness

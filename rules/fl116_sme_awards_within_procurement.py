@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import AmountClaim, Number, Paragraph
+from fiscallint.ast import AmountClaim, Number, Paragraph, TermClaim
 from fiscallint.denominators import fen
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.rule import TOLERANCE, Paragraphs, Rule
 
 TOTAL_WORDS = ("政府采购金额", "政府采购支出总额", "政府采购总额")
-AWARDED = "中标或成交"
-SME = "中小企业"
 
 
 class SmeAwardsWithinProcurement(Rule):
@@ -44,14 +42,18 @@ class SmeAwardsWithinProcurement(Rule):
             amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim) and c.unit == "万元"]
             stated = next((c.value for c in amounts if _names_total(c.context)), None)
             total = stated or total
+            terms: dict[int, set[str]] = {}  # segment → the terms it names
+            for claim in paragraph.claims:
+                if isinstance(claim, TermClaim):
+                    terms.setdefault(claim.segment, set()).add(claim.term)
             reserved = other = None
             for claim in amounts:
-                segment = paragraph.segment_at(claim.value.span).replace(" ", "")
-                if AWARDED not in segment or SME not in segment or "小微企业" in segment:
+                named = terms.get(claim.segment, set())
+                if "awarded" not in named or "sme" not in named or "micro" in named:
                     continue
-                if "预留" in segment and reserved is None:
+                if "reserved" in named and reserved is None:
                     reserved = claim.value
-                elif "其他政府采购项目" in segment and other is None:
+                elif "other_projects" in named and other is None:
                     other = claim.value
             if total is not None and reserved is not None and other is not None:
                 yield from self._compare(reserved, other, total)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
-from fiscallint.ast import Paragraph, Span, Table
+from fiscallint.ast import Claim, ClassNameClaim, Span, Table
 from fiscallint.findings import Finding, Severity
-from fiscallint.rule import Paragraphs, Rule, Tables
+from fiscallint.parser.claims import FORMER_CLASS_NAMES
+from fiscallint.rule import Claims, Rule, Tables
 
-FORMER_NAMES = {
-    "文化体育与传媒支出": ("207", "文化旅游体育与传媒支出"),
-    "医疗卫生与计划生育支出": ("210", "卫生健康支出"),
-    "资源勘探信息等支出": ("215", "资源勘探工业信息等支出"),
-    "国土海洋气象等支出": ("220", "自然资源海洋气象等支出"),
-}
-FORMER_RE = re.compile(r"(?<!其他)(" + "|".join(FORMER_NAMES) + ")")
 RENAMED_IN = 2019
 
 
@@ -44,15 +37,15 @@ class FormerClassNames(Rule):
     name = "former-class-names"
     severity = Severity.WARNING
     summary = "类级科目用了更名前的名称 (a functional class under its pre-2019 name)"
-    reads = (Paragraphs(), Tables(unplaced=True))
+    reads = (Claims("former_class_name"), Tables(unplaced=True))
 
-    def check_paragraphs(self, paragraphs: list[Paragraph]) -> Iterator[Finding]:
+    def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         report = self.context.report
         if report.year is None or report.year < RENAMED_IN:
             return
-        for paragraph in paragraphs:
-            for match in FORMER_RE.finditer(paragraph.text):
-                yield self._finding(paragraph.span_at(match.start(), match.end()), match.group(), report.year)
+        for claim in claims:
+            if isinstance(claim, ClassNameClaim):
+                yield self._finding(claim.span, claim.text, claim.code, claim.renamed, report.year)
 
     def check_tables(self, tables: list[Table]) -> Iterator[Finding]:
         report = self.context.report
@@ -60,12 +53,12 @@ class FormerClassNames(Rule):
             return
         for table in tables:
             for row in table.rows:
-                old = next((name for name, (code, _) in FORMER_NAMES.items() if row.code == code and name in row.label), None)
+                old = next((name for name, (code, _) in FORMER_CLASS_NAMES.items() if row.code == code and name in row.label), None)
                 if old is not None:
-                    yield self._finding(Span(row.span.line, row.span.column, row.span.line, row.span.end_column), old, report.year)
+                    code, new = FORMER_CLASS_NAMES[old]
+                    yield self._finding(Span(row.span.line, row.span.column, row.span.line, row.span.end_column), old, code, new, report.year)
 
-    def _finding(self, span: Span, old: str, year: int) -> Finding:
-        code, new = FORMER_NAMES[old]
+    def _finding(self, span: Span, old: str, code: str, new: str, year: int) -> Finding:
         return self.finding(span, f"{code} 类 2019 年起名为“{new}”，{year} 年度报告仍用旧名“{old}”")
 
 

@@ -19,12 +19,14 @@ from ..ast import (
     BreakdownClaim,
     ChangeClaim,
     Claim,
+    ClassNameClaim,
     CountBreakdownClaim,
     CountClaim,
     DateClaim,
     ExecutionClaim,
     ItemPathClaim,
     NamedShareClaim,
+    NilClaim,
     Number,
     Paragraph,
     PathStep,
@@ -33,6 +35,7 @@ from ..ast import (
     RelationClaim,
     ShareClaim,
     Span,
+    TermClaim,
     UnitlessShareClaim,
     YearClaim,
 )
@@ -169,7 +172,10 @@ class ClaimBuilder:
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.sentences = 0  # sentences read so far
+        self.segments = 0  # parts between sentence ends and ； read so far
+        self.stamped = 0  # claims whose segment is set
         self.dates: list[DateClaim] = []  # date claims so far
+        self.vocabulary = VOCABULARY_RE.search(WHITESPACE_RE.sub("", locator.text)) is not None  # any word to look for
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -183,9 +189,17 @@ class ClaimBuilder:
     def sentence(self, tree: Tree) -> None:
         first = len(self.claims)
         self._sentence(tree)
+        self._end_segment()
         for claim in self.claims[first:]:
             claim.sentence = self.sentences
         self.sentences += 1
+
+    def _end_segment(self) -> None:
+        """The claims since the last sentence end or ； belong to this segment."""
+        for claim in self.claims[self.stamped:]:
+            claim.segment = self.segments
+        self.stamped = len(self.claims)
+        self.segments += 1
 
     def _sentence(self, tree: Tree) -> None:
         clauses: list[tuple[bool, list[_Piece]]] = []  # (opens a ；-segment, pieces)
@@ -208,6 +222,7 @@ class ClaimBuilder:
         for new_segment, pieces in clauses:
             if new_segment:
                 self._close_counts(counts)
+                self._end_segment()
                 counts = _CountSegment()
                 segment_amounts = []
             words: list[str] = []
@@ -336,7 +351,36 @@ class ClaimBuilder:
                 last = merged.pop()
                 piece = _Piece("WORD", last.text + piece.text, last.start, piece.end, last.claims + piece.claims)
             merged.append(piece)
+        if self.vocabulary:
+            for run in _word_runs(merged):
+                self._vocabulary(run)
         return merged
+
+    def _vocabulary(self, run: list[_Piece]) -> None:
+        """The words of the vocabulary (:data:`TERMS`, :data:`NIL_RE`, former class names) in a
+        run of words (and years), whitespace inside a word ignored; each claim is carried by the
+        piece where its word starts."""
+        text = self.locator.text
+        if not VOCABULARY_RE.search(WHITESPACE_RE.sub("", "".join(text[p.start:p.end] for p in run))):
+            return
+        offsets = [i for piece in run for i in range(piece.start, piece.end) if not text[i].isspace()]
+        words = "".join(text[i] for i in offsets)
+        found: list[tuple[int, Claim]] = []
+
+        def span(match: re.Match[str]) -> Span:
+            return self.locator.span(offsets[match.start()], offsets[match.end() - 1] + 1)
+
+        for term, pattern in TERM_PATTERNS.items():
+            found.extend((m.start(), TermClaim(span=span(m), text=m.group(), term=term)) for m in pattern.finditer(words))
+        for m in NIL_RE.finditer(words):
+            subject = words[m.end():] or words[:m.start()]
+            found.append((m.start(), NilClaim(subject=subject, span=span(m), text=m.group())))
+        for m in FORMER_CLASS_RE.finditer(words):
+            code, renamed = FORMER_CLASS_NAMES[m.group()]
+            found.append((m.start(), ClassNameClaim(span=span(m), text=m.group(), code=code, renamed=renamed)))
+        for at, claim in sorted(found, key=lambda entry: entry[0]):
+            piece = next(p for p in run if p.start <= offsets[at] < p.end)
+            piece.claims.append(claim)
 
     def _item_path(self, before: _Piece | None, piece: _Piece) -> ItemPathClaim | None:
         """An item path: the 类 name is the run of Chinese characters that ends the word before
@@ -606,6 +650,37 @@ class ClaimBuilder:
         return claim
 
 
+TERMS: dict[str, str] = {
+    "car_purchase": r"公务用车购置(?!及)|车辆购置",
+    "reception": r"接待",
+    "group": r"团组|团|批",
+    "awarded": r"中标或成交",
+    "sme": r"中小企业",
+    "micro": r"小微企业",
+    "reserved": r"预留",
+    "other_projects": r"其他政府采购项目",
+    "fund": r"政府性基金",
+    "capital": r"国有资本经营",
+}
+"""The terms a sentence may name that rules ask about (:class:`TermClaim`): the 三公 car purchase
+(not 公务用车购置及运行维护费), reception and its groups (团组, 批); the procurement words of the
+SME awards (中标或成交, 中小企业, 小微企业, 预留 projects, 其他政府采购项目); the two funds of tables 07 and 08."""
+TERM_PATTERNS = {term: re.compile(pattern) for term, pattern in TERMS.items()}
+NIL_RE = re.compile(r"无此项(内容|收支|支出|数据)?|本表无数据|为空表|空表|本年度无|当年无|年度无|未发生|没有")
+"""Words stating that something is none or did not occur (:class:`NilClaim`)."""
+FORMER_CLASS_NAMES = {
+    "文化体育与传媒支出": ("207", "文化旅游体育与传媒支出"),
+    "医疗卫生与计划生育支出": ("210", "卫生健康支出"),
+    "资源勘探信息等支出": ("215", "资源勘探工业信息等支出"),
+    "国土海洋气象等支出": ("220", "自然资源海洋气象等支出"),
+}
+"""Functional classes (类) renamed in 2019: former name → (code, name since)."""
+FORMER_CLASS_RE = re.compile(r"(?<!其他)(" + "|".join(FORMER_CLASS_NAMES) + ")")
+"""A former class name, not inside a 款 or 项 name of the kind 其他……支出."""
+VOCABULARY_RE = re.compile("|".join([*TERMS.values(), NIL_RE.pattern, FORMER_CLASS_RE.pattern]))
+"""Any word of the vocabulary: most paragraphs and runs of words hold none."""
+RUN_KINDS = ("WORD", "YEAR")
+"""Pieces whose words make a run read for the vocabulary (a year: 2024年度无…)."""
 WHITESPACE_RE = re.compile(r"\s+")
 DIGITS_RE = re.compile(r"[\d\s]+")
 PATH_HEAD_RE = re.compile(r"[\u4e00-\u9fff]+$")
@@ -647,6 +722,19 @@ COMPARED_RE = re.compile(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
 BARE_ZERO_RE = re.compile(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
 SHARE_WORDS_RE = re.compile(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
 CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
+
+
+def _word_runs(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Runs of consecutive word and year pieces (only whitespace between them)."""
+    runs: list[list[_Piece]] = []
+    for index, piece in enumerate(pieces):
+        if piece.kind not in RUN_KINDS:
+            continue
+        if index and pieces[index - 1].kind in RUN_KINDS:
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+    return runs
 
 
 def _digits_and_unit(text: str) -> tuple[str, str]:

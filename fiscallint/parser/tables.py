@@ -18,6 +18,7 @@ from typing import Iterable
 
 from ..ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers
+from .claims import NIL_RE
 from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
@@ -541,15 +542,11 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s", "", text)
 
 
-def counts_columns(row: Row) -> bool:
-    """A row of no code whose figures are the column numbers 1 2 3 … (three or more, no
-    decimals), its label empty or a header word: the 栏次 line gathered from one number a line."""
-    numbers = [n.value for n in row.numbers]
-    words = re.sub(r"[\s栏次类款项]", "", row.label)
-    return (
-        row.code is None and not words and len(numbers) >= 3
-        and all(n.decimals == 0 for n in row.numbers) and numbers == list(range(1, len(numbers) + 1))
-    )
+def is_column_numbers_row(row: Row) -> bool:
+    """A row of no code that reads as a 栏次 line (:func:`~.lines.is_column_numbers`, the one
+    test of a 栏次 line): the column numbers 1 2 3 … printed one a line, which only the
+    assembled row shows."""
+    return row.code is None and is_column_numbers(" ".join([row.label, *(n.text for n in row.numbers)]))
 
 
 def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: list[tuple[str, Line]], notes: list[Line]) -> Table:
@@ -615,8 +612,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
             if not tabbed and width > 1 and len(segments) < width:
                 block = _lone_block(seg, kind, blocks)
             row = _row_from_segment(seg, layout, (block or 0) if width > 1 or tabbed else 0)
-            if counts_columns(row):
-                continue  # the 栏次 line, its numbers printed one per line
+            if is_column_numbers_row(row):
+                continue  # the 栏次 line, its numbers printed one per line: a header, not a row
             rows.append(row)
             if width > 1 and block is not None:
                 while len(blocks) <= block:
@@ -632,6 +629,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
     detached = None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
     table.unplaced = detached or _misaligned(rows)
+    table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
     if kind and not rows and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
         table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
     return table
