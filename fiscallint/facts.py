@@ -344,8 +344,6 @@ def relations(report: Report) -> list[Relation]:
 
 # ---------------------------------------------------------------- an item's amount stated twice
 
-ITEM_LEAD_RE = re.compile(r"[（(]项[）)]\s*[”\"＂]?\s*[:：]?$")
-"""The words before an item's own amount: its 类(款)(项) path (“…（项）”318.20 万元)."""
 ITEM_ACTUAL_RE = re.compile(r"决算|执行数|实际支出")
 ITEM_BUDGET_RE = re.compile(r"预算安排|安排预算|预算数为|预算为")
 
@@ -370,10 +368,10 @@ def restatements(report: Report) -> list[Restatement]:
     for paragraph in report.paragraphs:
         amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim) and not c.inner]
         for index, lead in enumerate(amounts):
-            if not ITEM_LEAD_RE.search(lead.context):
+            if not _item_amount(lead):
                 continue
             rest = amounts[index + 1:]
-            item = list(takewhile(lambda c: not ITEM_LEAD_RE.search(c.context), rest))
+            item = list(takewhile(lambda c: not _item_amount(c), rest))
             same_role = [c for c in item if role.search(c.context) and c.unit == lead.unit]
             if role is ITEM_ACTUAL_RE:
                 same_role = [c for c in same_role if "预算" not in c.context.replace("预算执行数", "")]
@@ -385,6 +383,11 @@ def restatements(report: Report) -> list[Restatement]:
             rate = next((c for c in paragraph.claims if isinstance(c, ExecutionClaim) and c.actual is same_role[0].value), None)
             found.append(Restatement(lead, same_role[0], rate))
     return found
+
+
+def _item_amount(claim: AmountClaim) -> bool:
+    """An item's own amount: a 类(款)(项) path ending at its 项 introduces it (“…（项）”318.20 万元)."""
+    return claim.path is not None and claim.path.steps[-1].level == "项"
 
 
 # ---------------------------------------------------------------- count breakdowns

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from typing import Iterator, Protocol
 
-from .ast import Number, Row, Table
+from .ast import AmountClaim, Number, Row, Table
 from .numbers import fen
-from .subjects import norm_label, table_item
+from .subjects import norm_label, path_name, table_item
 
 
 class Tables(Protocol):
@@ -26,8 +26,6 @@ class Tables(Protocol):
     def is_budget(self) -> bool: ...
 
     def table(self, kind: str) -> Table | None: ...
-
-CLASS_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]+?)(支出)?[（(]类[)）](支出)?$")
 
 Place = tuple[str, tuple[str, ...], int]
 """(table kind, row labels (any of them), value index in the row)."""
@@ -127,13 +125,15 @@ def row_value(row: Row, index: int) -> Number | None:
     return numbers[index] if index < len(numbers) else None
 
 
-def named_figures(model: Tables, context: str) -> list[TableFigure]:
-    """The table figures a narrative amount's words (:attr:`~fiscallint.ast.AmountClaim.context`)
-    unambiguously name: a 类 of the functional classification (公开05 then 03表), or a whole total."""
-    subject = table_item(context)
-    match = CLASS_RE.match(subject)
-    if match:
-        wanted = (norm_label(match.group("name") + "支出"), norm_label(match.group("name")))
+def named_figures(model: Tables, amount: AmountClaim, words: str | None = None) -> list[TableFigure]:
+    """The table figures a narrative amount unambiguously names: the 类 of the functional
+    classification whose path introduces it (:attr:`~fiscallint.ast.AmountClaim.path`; 公开05
+    then 03表), else the whole total its words (``words``, by default its
+    :attr:`~fiscallint.ast.AmountClaim.context`) name."""
+    path = amount.path
+    if path is not None and len(path.steps) == 1:
+        name = path_name(table_item(path.steps[0].name))
+        wanted = (norm_label(name + "支出"), norm_label(name))
         found = []
         for kind in ("05", "03"):
             table = model.table(kind)
@@ -142,6 +142,7 @@ def named_figures(model: Tables, context: str) -> list[TableFigure]:
             if table is not None and row is not None and number is not None:
                 found.append(TableFigure(number, row, table, kind))
         return found
+    subject = table_item(amount.context if words is None else words)
     places = (BUDGET_TOTALS if model.is_budget else TOTALS).get(subject, [])
     return [figure for place in places for figure in _figures(model, *place)]
 

@@ -34,6 +34,7 @@ from ..ast import (
     ShareClaim,
     Table,
     UnitlessShareClaim,
+    YearClaim,
 )
 from ..facts import SLOT_NAMES
 from ..model import Model
@@ -202,7 +203,7 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model,
     context = claim.context.replace(" ", "")
     number = claim.value
     value, tolerance = _wan(number, claim.unit)
-    year, basis = _year_basis(context, identity)
+    year, basis = _year_basis(context, [int(y.year.value) for y in claim.years], identity)
     if year is None:
         return
     key = _subject_key(claim.subject.replace(" ", ""), identity)
@@ -222,15 +223,17 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model,
 def _unchanged_from(claim: AmountClaim, identity: Identity) -> tuple[int, str] | None:
     """The compared year and basis when the words right after an amount say it is unchanged
     ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
-    return _phrase_year_basis(claim.same_as, identity) if claim.same_as is not None else None
+    if claim.same_as is None:
+        return None
+    return _phrase_year_basis(claim.same_as, claim.same_as_year, identity)
 
 
-def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
-    """The year and basis a narrative amount is stated for, from its own words (year None: unclear,
-    or a final account's 全年预算 / 调整预算, which may legitimately differ from the budget report)."""
+def _year_basis(context: str, years: list[int], identity: Identity) -> tuple[int | None, str]:
+    """The year and basis a narrative amount is stated for, from its own words and the years
+    written in them (year None: unclear, or a final account's 全年预算 / 调整预算, which may
+    legitimately differ from the budget report)."""
     assert identity.year is not None
     context = FUND_NAMES_RE.sub("", context)
-    years = [int(y) for y in YEAR_RE.findall(context)]
     if "上年" in context:
         year: int | None = identity.year - 1
     elif years:
@@ -315,7 +318,7 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
     key = _subject_key(claim.subject.replace(" ", ""), identity)
     if key is None:
         return
-    compared = _phrase_year_basis(claim.against, identity) if claim.against is not None else None
+    compared = _phrase_year_basis(claim.against, claim.against_year, identity) if claim.against is not None else None
     if compared is None:
         return
     year, basis = compared
@@ -326,12 +329,12 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
                  delta.span)
 
 
-def _phrase_year_basis(phrase: str, identity: Identity) -> tuple[int, str] | None:
-    """The year and basis a comparison phrase names: the previous year only, its 预算 or 执行数/决算
-    (the report's own basis when the phrase names neither)."""
+def _phrase_year_basis(phrase: str, named: YearClaim | None, identity: Identity) -> tuple[int, str] | None:
+    """The year and basis a comparison phrase names (``named``: the claim of the year it names):
+    the previous year only, its 预算 or 执行数/决算 (the report's own basis when the phrase
+    names neither)."""
     assert identity.year is not None
-    years = YEAR_RE.findall(phrase)
-    year = int(years[0]) if years else identity.year - 1
+    year = int(named.year.value) if named is not None else identity.year - 1
     if year != identity.year - 1:
         return None
     phrase = FUND_NAMES_RE.sub("", phrase)
