@@ -20,22 +20,37 @@ from .parser.tables import is_budget_kind
 # ---------------------------------------------------------------- 三公 figures
 
 SLOTS = ("total", "abroad", "vehicle", "purchase", "running", "reception")
-SLOT_NAMES = {
-    "total": "“三公”经费合计",
-    "abroad": "因公出国（境）费",
-    "vehicle": "公务用车购置及运行维护费",
-    "purchase": "公务用车购置费",
-    "running": "公务用车运行维护费",
-    "reception": "公务接待费",
-}
-ITEM_WORDS = (
-    ("vehicle", re.compile(r"公务用车购置及运行")),
-    ("purchase", re.compile(r"公务用车购置费")),
-    ("running", re.compile(r"公务用车运行")),
-    ("abroad", re.compile(r"因公出国")),
-    ("reception", re.compile(r"公务接待费")),
-    ("total", re.compile(r"三公")),
+"""The 三公 items in the order of the 三公 table's columns."""
+
+
+@dataclass(frozen=True)
+class ThreePublicItem:
+    """A 三公 item's words: its name as the template prints it, the words that mention it
+    anywhere in an amount's words, and the words a subject that names it and nothing else is
+    (a basis word cut off)."""
+
+    slot: str
+    name: str
+    mention: str
+    named: re.Pattern[str]
+
+
+THREE_PUBLIC_ITEMS = (
+    ThreePublicItem("vehicle", "公务用车购置及运行维护费", "公务用车购置及运行", re.compile(r"公务用车购置及运行(?:维护)?费")),
+    ThreePublicItem("purchase", "公务用车购置费", "公务用车购置费", re.compile(r"公务用车购置费")),
+    ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", re.compile(r"公务用车运行(?:维护)?费")),
+    ThreePublicItem("abroad", "因公出国（境）费", "因公出国", re.compile(r"因公出国（境）费")),
+    ThreePublicItem("reception", "公务接待费", "公务接待费", re.compile(r"公务接待费")),
+    ThreePublicItem("total", "“三公”经费合计", "三公", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
 )
+"""The 三公 part of the subject → table-figure map (the 三公 table's figures are placed by
+:func:`three_public_table`); the first item whose words match wins."""
+SLOT_NAMES = {item.slot: item.name for item in THREE_PUBLIC_ITEMS}
+
+
+def three_public_named(subject: str) -> str | None:
+    """The slot of the 三公 item a subject names and nothing else (公务接待费, “三公”经费支出)."""
+    return next((item.slot for item in THREE_PUBLIC_ITEMS if item.named.fullmatch(subject)), None)
 
 
 @dataclass
@@ -79,10 +94,8 @@ def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
 
 
 def _item_of(context: str) -> str | None:
-    for slot, pattern in ITEM_WORDS:
-        if pattern.search(context):
-            return slot
-    return None
+    """The slot of the first 三公 item the words mention."""
+    return next((item.slot for item in THREE_PUBLIC_ITEMS if item.mention in context), None)
 
 
 def _three_public_sections(section: Section) -> Iterator[Section]:

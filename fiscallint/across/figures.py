@@ -36,7 +36,8 @@ from ..ast import (
     UnitlessShareClaim,
     YearClaim,
 )
-from ..facts import SLOT_NAMES
+from ..facts import SLOT_NAMES, three_public_named
+from ..figures import BASIS_WORDS, measure_named
 from ..model import Model
 from ..subjects import norm_label
 from .identity import Identity
@@ -45,28 +46,7 @@ from .records import CellFact, ClaimFact, Figure
 WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
-# A narrative subject, after its year and unit name are cut, names a measure when it is exactly one of these.
-_BASIS = r"(?:年初)?(?:预算|决算|预算数|决算数|执行数|预算执行数|当年预算执行数)?"
-BASIS_END_RE = re.compile(_BASIS + "$")
-SUBJECT_MEASURES = [
-    ("approp_grand_total", re.compile(rf"财政拨款(?:收入支出|收支){_BASIS}总计")),
-    ("grand_total", re.compile(rf"(?:部门)?(?:收入支出|收支){_BASIS}总计")),
-    ("gp_basic", re.compile(rf"一般公共预算(?:财政)?拨款基本支出{_BASIS}")),
-    ("gp_exp", re.compile(rf"一般公共预算(?:财政)?拨款支出{_BASIS}|一般公共预算支出{_BASIS}")),
-    ("approp_inc", re.compile(rf"财政拨款收入{_BASIS}")),
-    ("approp_exp", re.compile(rf"财政拨款支出{_BASIS}")),
-    ("inc", re.compile(rf"本年收入{_BASIS}(?:合计|总额)?|收入{_BASIS}(?:合计|总额)|收入预算")),
-    ("exp", re.compile(rf"本年支出{_BASIS}(?:合计|总额)?|支出{_BASIS}(?:合计|总额)|支出预算")),
-    ("running_costs", re.compile(rf"机关运行经费(?:财政拨款)?(?:支出)?{_BASIS}")),
-]
-THREE_PUBLIC_SLOTS = [
-    ("vehicle", re.compile(r"公务用车购置及运行(?:维护)?费")),
-    ("purchase", re.compile(r"公务用车购置费")),
-    ("running", re.compile(r"公务用车运行(?:维护)?费")),
-    ("abroad", re.compile(r"因公出国（境）费")),
-    ("reception", re.compile(r"公务接待费")),
-    ("total", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
-]
+BASIS_END_RE = re.compile(BASIS_WORDS + "$")
 LEAD_NOISE_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
@@ -257,14 +237,11 @@ def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
     text = subject.replace(identity.name.replace(" ", ""), "")
     text = LEAD_NOISE_RE.sub("", text).strip("：:，,的为“”\"")
     text = re.sub(r"^(?:本部门|本单位|部门|单位)", "", text)
-    bare = BASIS_END_RE.sub("", text)
-    for slot, pattern in THREE_PUBLIC_SLOTS:
-        if pattern.fullmatch(bare):
-            return ("three_public", slot)
-    for measure, pattern in SUBJECT_MEASURES:
-        if pattern.fullmatch(text):
-            return (measure, "" if measure in ("grand_total", "approp_grand_total", "running_costs") else "合计")
-    return None
+    slot = three_public_named(BASIS_END_RE.sub("", text))
+    if slot is not None:
+        return ("three_public", slot)
+    measure = measure_named(text)
+    return (measure.key, measure.code) if measure is not None else None
 
 
 def _path_key(claim: AmountClaim, model: Model, paths: list[ItemPathClaim], general: bool) -> tuple[str, str] | None:
