@@ -381,10 +381,10 @@ def restatements(report: Report) -> list[Restatement]:
     for paragraph in report.paragraphs:
         amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim) and not c.inner]
         for index, lead in enumerate(amounts):
-            if not _item_amount(lead):
+            if not item_amount(lead):
                 continue
             rest = amounts[index + 1:]
-            item = list(takewhile(lambda c: not _item_amount(c), rest))
+            item = list(takewhile(lambda c: not item_amount(c), rest))
             same_role = [c for c in item if role.search(c.context) and c.unit == lead.unit]
             if role is ITEM_ACTUAL_RE:
                 same_role = [c for c in same_role if "预算" not in c.context.replace("预算执行数", "")]
@@ -398,7 +398,7 @@ def restatements(report: Report) -> list[Restatement]:
     return found
 
 
-def _item_amount(claim: AmountClaim) -> bool:
+def item_amount(claim: AmountClaim) -> bool:
     """An item's own amount: a 类(款)(项) path ending at its 项 introduces it (“…（项）”318.20 万元)."""
     return claim.path is not None and claim.path.steps[-1].level == "项"
 
