@@ -17,6 +17,8 @@ from click.testing import CliRunner
 from fiscallint.across.figures import figures
 from fiscallint.across.identity import identify, name_key, names_match
 from fiscallint.across.index import index_paths
+from fiscallint.figures import measure_named
+from fiscallint.subjects import measure_subject
 from fiscallint.cli import main
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText
@@ -248,3 +250,12 @@ def test_narrative_subjects_are_read_through_the_models_map() -> None:
     assert _narrative_figures(head + "收入总计 120.00 万元。\n") == [("grand_total", "", 2031, "actual", "120.00")]
     assert _narrative_figures(head + "公务接待费 1.20 万元。\n") == [("three_public", "reception", 2031, "actual", "1.20")]
     assert _narrative_figures(head + "收入总计中的结转 120.00 万元。\n") == []
+
+
+def test_a_subject_names_a_measure_once_reduced() -> None:
+    subject = measure_subject("2031年度南屏市 档案馆本年收入决算合计", "南屏市档案馆")
+    assert subject == "本年收入决算合计"
+    measure = measure_named(subject)
+    assert measure is not None and (measure.key, measure.code) == ("inc", "合计")
+    assert measure_named(measure_subject("（一）本部门收支预算总计为", "")).key == "grand_total"  # type: ignore[union-attr]
+    assert measure_named(measure_subject("本年收入决算中的结转", "")) is None

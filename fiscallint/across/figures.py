@@ -39,7 +39,7 @@ from ..ast import (
 from ..facts import SLOT_NAMES, three_public_named
 from ..figures import BASIS_WORDS, measure_named
 from ..model import Model
-from ..subjects import norm_label
+from ..subjects import measure_subject, norm_label
 from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
 
@@ -47,7 +47,6 @@ WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
 BASIS_END_RE = re.compile(BASIS_WORDS + "$")
-LEAD_NOISE_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
 OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 YEAR_RE = re.compile(r"(20\d\d)\s*年")
@@ -186,7 +185,7 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model,
     year, basis = _year_basis(context, [int(y.year.value) for y in claim.years], identity)
     if year is None:
         return
-    key = _subject_key(claim.subject.replace(" ", ""), identity)
+    key = _subject_key(claim.subject, identity)
     if key is None and paths and (basis != identity.basis or "（项）" in context or "(项)" in context):
         key = _path_key(claim, model, paths, general)
     if key is None:
@@ -234,9 +233,8 @@ def _year_basis(context: str, years: list[int], identity: Identity) -> tuple[int
 
 
 def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
-    text = subject.replace(identity.name.replace(" ", ""), "")
-    text = LEAD_NOISE_RE.sub("", text).strip("：:，,的为“”\"")
-    text = re.sub(r"^(?:本部门|本单位|部门|单位)", "", text)
+    """The (measure, code) a claim's subject names in the model's subject → table-figure map."""
+    text = measure_subject(subject, identity.name)
     slot = three_public_named(BASIS_END_RE.sub("", text))
     if slot is not None:
         return ("three_public", slot)
@@ -292,7 +290,7 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
     word = claim.delta_word
     if current is None or delta is None or word not in ("增加", "增长", "上升", "减少", "下降", "降低"):
         return
-    key = _subject_key(claim.subject.replace(" ", ""), identity)
+    key = _subject_key(claim.subject, identity)
     if key is None:
         return
     compared = _phrase_year_basis(claim.against, claim.against_year, identity) if claim.against is not None else None
