@@ -54,7 +54,7 @@ from typing import Iterator
 
 from fiscallint.ast import AmountClaim, ChangeClaim, Claim, CountClaim, ExecutionClaim, NamedShareClaim, Number, Paragraph, Report, ShareClaim, Span, TermClaim, WordClaim
 from fiscallint.engine import lint_report
-from fiscallint.facts import ITEM_LEAD_RE, three_public_paragraphs
+from fiscallint.facts import item_amount, three_public_paragraphs
 from fiscallint.findings import Finding
 from fiscallint.model import Model
 from fiscallint.parser import parse_source
@@ -488,7 +488,7 @@ def _repeated_amount_places(report: Report, rng: random.Random) -> Iterator[Plac
         amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
         for index, lead in enumerate(amounts):
             value = lead.value
-            if not ITEM_LEAD_RE.search(lead.context):
+            if not item_amount(lead):
                 continue
             if any(c.value.value == value.value for c in amounts[index + 1:index + 4]):
                 new = digit_typo(value, rng)

@@ -187,6 +187,16 @@ class AmountClaim(Claim):
     same_as: str | None = None
     """What the words right after it say it equals (…万元，与2025年预算持平 → 2025年预算; ""
     when they name nothing); None when they say nothing of the kind."""
+    same_as_year: YearClaim | None = None
+    """The year :attr:`same_as` names (与2025年预算持平 → 2025), if it names one."""
+    years: list[YearClaim] = field(default_factory=list)
+    """The years written in its words (2024年决算数为 A 万元 → 2024), in order."""
+    path: ItemPathClaim | None = None
+    """The item path that introduces it: its words are the path, with at most numbering, a year
+    and an opening quote before it and 支出, a closing quote, 为/是 or a colon after it
+    (1.“…（项）”318.20 万元, 一般公共服务（类）支出 A 万元, …（项）：A 万元); None otherwise
+    (…（项）支出决算数为 A 万元 names a 决算, not the item's amount; 主要用于：…（类）A 万元 is
+    an amount of a sentence about something else)."""
 
 
 @dataclass(kw_only=True)
@@ -247,6 +257,8 @@ class ChangeClaim(Claim):
     """For a delta: the comparison it is measured against, as printed without 比/与/相比
     (比2025年预算增加 → 2025年预算; 与上年相比 → 上年; "" when it names nothing); None when
     its sentence compares with nothing that leads to it."""
+    against_year: YearClaim | None = None
+    """The year :attr:`against` names (比2025年预算增加 → 2025), if it names one."""
 
 
 @dataclass(kw_only=True)

@@ -6,7 +6,7 @@ Every node shows where it is (line, and page when the text has pages).
 
 from __future__ import annotations
 
-from .ast import BreakdownClaim, Claim, CountBreakdownClaim, ItemPathClaim, Number, PerformanceTable, PeriodClaim, Report, Row, Section, Span, Table, WordClaim
+from .ast import AmountClaim, BreakdownClaim, ChangeClaim, Claim, CountBreakdownClaim, ItemPathClaim, Number, PerformanceTable, PeriodClaim, Report, Row, Section, Span, Table, WordClaim
 
 
 def dump(report: Report) -> str:
@@ -78,11 +78,28 @@ def _claim(claim: Claim) -> str:
     words = " ".join(_detail(k, v) for k, v in sorted(claim.details()) if k != "context" and v != "" and v is not False)
     listed = claim.parts if isinstance(claim, (BreakdownClaim, CountBreakdownClaim)) else []
     parts = f" parts=[{', '.join(_number(p.value) for p in listed)}]" if listed else ""
-    if isinstance(claim, ItemPathClaim):
+    if isinstance(claim, AmountClaim):
+        parts = _amount_links(claim)
+    elif isinstance(claim, ChangeClaim) and claim.against_year is not None:
+        parts = f" against_year={claim.against_year.year.text}"
+    elif isinstance(claim, ItemPathClaim):
         parts = " steps=" + "/".join(f"{s.level}:{s.name}" for s in claim.steps)
     elif isinstance(claim, (PeriodClaim, WordClaim)):
         parts = f" “{claim.text}”"
     return f"{claim.kind} “{claim.subject}” {numbers}{' ' + words if words else ''}{parts} @{claim.span.line}"
+
+
+def _amount_links(claim: AmountClaim) -> str:
+    """The claims an amount is linked to: the years of its words, the year its 持平 phrase names,
+    the item path that introduces it."""
+    out = ""
+    if claim.years:
+        out += " years=" + ",".join(y.year.text for y in claim.years)
+    if claim.same_as_year is not None:
+        out += f" same_as_year={claim.same_as_year.year.text}"
+    if claim.path is not None:
+        out += f" path=“{claim.path.text}”"
+    return out
 
 
 def _detail(name: str, value: str | bool | int) -> str:

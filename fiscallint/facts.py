@@ -20,22 +20,37 @@ from .parser.tables import is_budget_kind
 # ---------------------------------------------------------------- 三公 figures
 
 SLOTS = ("total", "abroad", "vehicle", "purchase", "running", "reception")
-SLOT_NAMES = {
-    "total": "“三公”经费合计",
-    "abroad": "因公出国（境）费",
-    "vehicle": "公务用车购置及运行维护费",
-    "purchase": "公务用车购置费",
-    "running": "公务用车运行维护费",
-    "reception": "公务接待费",
-}
-ITEM_WORDS = (
-    ("vehicle", re.compile(r"公务用车购置及运行")),
-    ("purchase", re.compile(r"公务用车购置费")),
-    ("running", re.compile(r"公务用车运行")),
-    ("abroad", re.compile(r"因公出国")),
-    ("reception", re.compile(r"公务接待费")),
-    ("total", re.compile(r"三公")),
+"""The 三公 items in the order of the 三公 table's columns."""
+
+
+@dataclass(frozen=True)
+class ThreePublicItem:
+    """A 三公 item's words: its name as the template prints it, the words that mention it
+    anywhere in an amount's words, and the words a subject that names it and nothing else is
+    (a basis word cut off)."""
+
+    slot: str
+    name: str
+    mention: str
+    named: re.Pattern[str]
+
+
+THREE_PUBLIC_ITEMS = (
+    ThreePublicItem("vehicle", "公务用车购置及运行维护费", "公务用车购置及运行", re.compile(r"公务用车购置及运行(?:维护)?费")),
+    ThreePublicItem("purchase", "公务用车购置费", "公务用车购置费", re.compile(r"公务用车购置费")),
+    ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", re.compile(r"公务用车运行(?:维护)?费")),
+    ThreePublicItem("abroad", "因公出国（境）费", "因公出国", re.compile(r"因公出国（境）费")),
+    ThreePublicItem("reception", "公务接待费", "公务接待费", re.compile(r"公务接待费")),
+    ThreePublicItem("total", "“三公”经费合计", "三公", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
 )
+"""The 三公 part of the subject → table-figure map (the 三公 table's figures are placed by
+:func:`three_public_table`); the first item whose words match wins."""
+SLOT_NAMES = {item.slot: item.name for item in THREE_PUBLIC_ITEMS}
+
+
+def three_public_named(subject: str) -> str | None:
+    """The slot of the 三公 item a subject names and nothing else (公务接待费, “三公”经费支出)."""
+    return next((item.slot for item in THREE_PUBLIC_ITEMS if item.named.fullmatch(subject)), None)
 
 
 @dataclass
@@ -79,10 +94,8 @@ def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
 
 
 def _item_of(context: str) -> str | None:
-    for slot, pattern in ITEM_WORDS:
-        if pattern.search(context):
-            return slot
-    return None
+    """The slot of the first 三公 item the words mention."""
+    return next((item.slot for item in THREE_PUBLIC_ITEMS if item.mention in context), None)
 
 
 def _three_public_sections(section: Section) -> Iterator[Section]:
@@ -329,8 +342,6 @@ def relations(report: Report) -> list[Relation]:
 
 # ---------------------------------------------------------------- an item's amount stated twice
 
-ITEM_LEAD_RE = re.compile(r"[（(]项[）)]\s*[”\"＂]?\s*[:：]?$")
-"""The words before an item's own amount: its 类(款)(项) path (“…（项）”318.20 万元)."""
 ITEM_ACTUAL_RE = re.compile(r"决算|执行数|实际支出")
 ITEM_BUDGET_RE = re.compile(r"预算安排|安排预算|预算数为|预算为")
 
@@ -355,10 +366,10 @@ def restatements(report: Report) -> list[Restatement]:
     for paragraph in report.paragraphs:
         amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim) and not c.inner]
         for index, lead in enumerate(amounts):
-            if not ITEM_LEAD_RE.search(lead.context):
+            if not item_amount(lead):
                 continue
             rest = amounts[index + 1:]
-            item = list(takewhile(lambda c: not ITEM_LEAD_RE.search(c.context), rest))
+            item = list(takewhile(lambda c: not item_amount(c), rest))
             same_role = [c for c in item if role.search(c.context) and c.unit == lead.unit]
             if role is ITEM_ACTUAL_RE:
                 same_role = [c for c in same_role if "预算" not in c.context.replace("预算执行数", "")]
@@ -370,6 +381,11 @@ def restatements(report: Report) -> list[Restatement]:
             rate = next((c for c in paragraph.claims if isinstance(c, ExecutionClaim) and c.actual is same_role[0].value), None)
             found.append(Restatement(lead, same_role[0], rate))
     return found
+
+
+def item_amount(claim: AmountClaim) -> bool:
+    """An item's own amount: a 类(款)(项) path ending at its 项 introduces it (“…（项）”318.20 万元)."""
+    return claim.path is not None and claim.path.steps[-1].level == "项"
 
 
 # ---------------------------------------------------------------- count breakdowns

@@ -1,9 +1,12 @@
-"""The subject → table-figure map: the table figures a narrative subject names (“一般公共服务
-（类）支出”, “本年收入合计”, “收支总计”, “一般公共预算财政拨款基本支出”, and in a 部门预算
-report “收入预算”…), and the totals a share's whole phrase names (占本年支出合计的 P%).
+"""The subject → table-figure map: the table figures a narrative subject names (the 类 of
+“一般公共服务（类）支出”, read from the item path that introduces the amount; the totals of
+:data:`MEASURES`: “本年收入合计”, “收支总计”, “一般公共预算财政拨款基本支出”, and in a
+部门预算 report “收入预算”…), and the totals a share's whole phrase names (占本年支出合计的 P%).
+The 三公 items' words are the map's other part, :data:`fiscallint.facts.THREE_PUBLIC_ITEMS`.
 
 The model owns the map (:meth:`Model.named_figures`, :meth:`Model.whole_figures`,
-:meth:`Model.total_figures`); FL108, FL508 and the share checks read it there.
+:meth:`Model.total_figures`); FL108, FL508 and the share checks read it there, and the
+cross-report facts read the measure a subject names (:func:`measure_named`).
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from dataclasses import dataclass
 
 from typing import Iterator, Protocol
 
-from .ast import Number, Row, Table
+from .ast import AmountClaim, Number, Row, Table
 from .numbers import fen
-from .subjects import norm_label, table_item
+from .subjects import norm_label, path_name, table_item
 
 
 class Tables(Protocol):
@@ -27,48 +30,76 @@ class Tables(Protocol):
 
     def table(self, kind: str) -> Table | None: ...
 
-CLASS_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]+?)(支出)?[（(]类[)）](支出)?$")
-
 Place = tuple[str, tuple[str, ...], int]
 """(table kind, row labels (any of them), value index in the row)."""
 
-# Whole subjects of a 决算 report → the places of their figure; every row found is a candidate.
-TOTALS: dict[str, list[Place]] = {
-    "一般公共预算财政拨款支出": [("05", ("合计",), 0)],
-    "一般公共预算财政拨款基本支出": [("05", ("合计",), 1)],
-    "一般公共预算财政拨款项目支出": [("05", ("合计",), 2)],
-    "本年收入合计": [("01", ("本年收入合计",), 0), ("02", ("合计",), 0)],
-    "本年支出合计": [("01", ("本年支出合计",), 0), ("03", ("合计",), 0)],
-    "收支总计": [("01", ("总计",), 0)],
-    "财政拨款收支总计": [("04", ("总计",), 0)],
-}
-TOTALS["收入合计"] = TOTALS["本年收入合计"]
-TOTALS["支出合计"] = TOTALS["本年支出合计"]
-TOTALS["收入总计"] = TOTALS["支出总计"] = TOTALS["收支总计"]
-TOTALS["财政拨款收入总计"] = TOTALS["财政拨款支出总计"] = TOTALS["财政拨款收支总计"]
+BASIS_WORDS = r"(?:年初)?(?:预算|决算|预算数|决算数|执行数|预算执行数|当年预算执行数)?"
+"""The basis words a report may put in a total's name (本年收入决算合计, 收支预算总计)."""
+OWN_BASIS = {False: "", True: "(?:预算|预算数)?"}
+"""The basis words a name may carry when it names a figure of the report's own tables: none
+in a 决算 report (a 预算 there is another figure), 预算 in a 部门预算 report."""
 
-# The same items worded in a 部门预算 report, in its tables ("B01".."B06").
-BUDGET_TOTALS: dict[str, list[Place]] = {
-    "收入预算": [("B01", ("本年收入合计", "收入总计"), 0), ("B02", ("合计",), 0)],
-    "支出预算": [("B01", ("本年支出合计", "支出总计"), 0), ("B03", ("合计",), 0)],
-    "收支预算总计": [("B01", ("收入总计", "支出总计"), 0)],
-    "财政拨款收支预算总计": [("B04", ("收入总计", "支出总计"), 0)],
-    "一般公共预算支出": [("B05", ("合计",), 0)],
-    "一般公共预算基本支出": [("B05", ("合计",), 1), ("B06", ("合计",), 0)],
-    "一般公共预算项目支出": [("B05", ("合计",), 2)],
-}
-BUDGET_TOTALS["收入预算总计"] = BUDGET_TOTALS["部门收入预算"] = BUDGET_TOTALS["收入预算"]
-BUDGET_TOTALS["支出预算总计"] = BUDGET_TOTALS["部门支出预算"] = BUDGET_TOTALS["支出预算"]
-for _name in ("一般公共预算支出", "一般公共预算基本支出", "一般公共预算项目支出"):
-    BUDGET_TOTALS[_name.replace("预算", "预算拨款", 1)] = BUDGET_TOTALS[_name]
 
-# A share's whole phrase → the total it names (the first phrase found in it wins).
+@dataclass(frozen=True)
+class Measure:
+    """A total the narrative names: its key in the cross-report facts (with the code its figures
+    are stored under), the words that name it (``{basis}`` where a report may put 预算/决算/执行数,
+    ``{budget}`` where only a budget's 预算 stands: 收入预算), and the places of its figure in a
+    决算 report's tables and in a 部门预算 report's (every row found is a candidate)."""
+
+    key: str
+    code: str
+    words: str
+    places: tuple[Place, ...] = ()
+    budget_places: tuple[Place, ...] = ()
+
+    def names(self, basis: str, budget: str) -> re.Pattern[str]:
+        """Its words with ``basis`` and ``budget`` put in their places."""
+        return re.compile(self.words.format(basis=basis, budget=budget))
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("approp_grand_total", "", "财政拨款(?:收入支出|收支|收入|支出){basis}总计",
+            (("04", ("总计",), 0),), (("B04", ("收入总计", "支出总计"), 0),)),
+    Measure("grand_total", "", "(?:部门)?(?:收入支出|收支|收入|支出){basis}总计",
+            (("01", ("总计",), 0),), (("B01", ("收入总计", "支出总计"), 0),)),
+    Measure("gp_basic", "合计", "一般公共预算(?:财政)?(?:拨款)?基本支出{basis}",
+            (("05", ("合计",), 1),), (("B05", ("合计",), 1), ("B06", ("合计",), 0))),
+    Measure("gp_project", "合计", "一般公共预算(?:财政)?(?:拨款)?项目支出{basis}", (("05", ("合计",), 2),), (("B05", ("合计",), 2),)),
+    Measure("gp_exp", "合计", "一般公共预算(?:财政)?(?:拨款)?支出{basis}", (("05", ("合计",), 0),), (("B05", ("合计",), 0),)),
+    Measure("approp_inc", "合计", "财政拨款收入{basis}"),
+    Measure("approp_exp", "合计", "财政拨款支出{basis}"),
+    Measure("inc", "合计", "(?:部门)?本年收入{basis}(?:合计|总额)?|(?:部门)?收入{basis}(?:合计|总额)|(?:部门)?收入{budget}",
+            (("01", ("本年收入合计",), 0), ("02", ("合计",), 0)), (("B01", ("本年收入合计", "收入总计"), 0), ("B02", ("合计",), 0))),
+    Measure("exp", "合计", "(?:部门)?本年支出{basis}(?:合计|总额)?|(?:部门)?支出{basis}(?:合计|总额)|(?:部门)?支出{budget}",
+            (("01", ("本年支出合计",), 0), ("03", ("合计",), 0)), (("B01", ("本年支出合计", "支出总计"), 0), ("B03", ("合计",), 0))),
+    Measure("running_costs", "", "机关运行经费(?:财政拨款)?(?:支出)?{basis}"),
+)
+"""The subject → table-figure map of totals, read by the rules (:func:`named_figures`) and by
+the cross-report facts (:func:`measure_named`); the first measure whose words name a subject wins."""
+_FACT_NAMES = [(m, m.names(BASIS_WORDS, "预算")) for m in MEASURES]
+_OWN_NAMES = {budget: [(m, m.names(basis, "预算" if budget else "(?!)")) for m in MEASURES] for budget, basis in OWN_BASIS.items()}
+BY_KEY = {m.key: m for m in MEASURES}
+
+
+def measure_named(subject: str) -> Measure | None:
+    """The measure a subject (numbering, year, department and 本部门 already cut) names, basis
+    words included (本年收入决算合计, 收支预算总计): the cross-report facts' reading."""
+    return next((m for m, names in _FACT_NAMES if names.fullmatch(subject)), None)
+
+
+def _own_measure(subject: str, budget: bool) -> Measure | None:
+    """The measure a subject names as a figure of the report's own tables (:data:`OWN_BASIS`)."""
+    return next((m for m, names in _OWN_NAMES[budget] if names.fullmatch(subject)), None)
+
+
+# A share's whole phrase → the measure of the total it names (the first phrase found in it wins).
 WHOLE_PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"一般公共预算(财政拨款)?项目支出"), "一般公共预算财政拨款项目支出"),
-    (re.compile(r"一般公共预算(财政拨款)?基本支出"), "一般公共预算财政拨款基本支出"),
-    (re.compile(r"(一般公共预算)?财政拨款支出"), "一般公共预算财政拨款支出"),
-    (re.compile(r"本年支出|^支出合计"), "本年支出合计"),
-    (re.compile(r"本年收入|^收入合计"), "本年收入合计"),
+    (re.compile(r"一般公共预算(财政拨款)?项目支出"), "gp_project"),
+    (re.compile(r"一般公共预算(财政拨款)?基本支出"), "gp_basic"),
+    (re.compile(r"(一般公共预算)?财政拨款支出"), "gp_exp"),
+    (re.compile(r"本年支出|^支出合计"), "exp"),
+    (re.compile(r"本年收入|^收入合计"), "inc"),
 ]
 # The totals a share that names no whole may be of: expenditure of 05, then 01's totals.
 SHARE_TOTALS: list[Place] = [("05", ("合计",), 0), ("01", ("本年支出合计",), 0), ("01", ("本年收入合计",), 0)]
@@ -127,13 +158,15 @@ def row_value(row: Row, index: int) -> Number | None:
     return numbers[index] if index < len(numbers) else None
 
 
-def named_figures(model: Tables, context: str) -> list[TableFigure]:
-    """The table figures a narrative amount's words (:attr:`~fiscallint.ast.AmountClaim.context`)
-    unambiguously name: a 类 of the functional classification (公开05 then 03表), or a whole total."""
-    subject = table_item(context)
-    match = CLASS_RE.match(subject)
-    if match:
-        wanted = (norm_label(match.group("name") + "支出"), norm_label(match.group("name")))
+def named_figures(model: Tables, amount: AmountClaim, words: str | None = None) -> list[TableFigure]:
+    """The table figures a narrative amount unambiguously names: the 类 of the functional
+    classification whose path introduces it (:attr:`~fiscallint.ast.AmountClaim.path`; 公开05
+    then 03表), else the whole total its words (``words``, by default its
+    :attr:`~fiscallint.ast.AmountClaim.context`) name."""
+    path = amount.path
+    if path is not None and len(path.steps) == 1:
+        name = path_name(table_item(path.steps[0].name))
+        wanted = (norm_label(name + "支出"), norm_label(name))
         found = []
         for kind in ("05", "03"):
             table = model.table(kind)
@@ -142,7 +175,8 @@ def named_figures(model: Tables, context: str) -> list[TableFigure]:
             if table is not None and row is not None and number is not None:
                 found.append(TableFigure(number, row, table, kind))
         return found
-    places = (BUDGET_TOTALS if model.is_budget else TOTALS).get(subject, [])
+    measure = _own_measure(table_item(amount.context if words is None else words), model.is_budget)
+    places = () if measure is None else measure.budget_places if model.is_budget else measure.places
     return [figure for place in places for figure in _figures(model, *place)]
 
 
@@ -163,9 +197,9 @@ def _figures(model: Tables, kind: str, labels: tuple[str, ...], index: int) -> l
 def whole_figures(model: Tables, phrase: str) -> list[TableFigure]:
     """The totals a share's whole phrase names: of the first :data:`WHOLE_PHRASES` pattern it
     contains, the first row of each place that has the figure (a 决算 report's tables)."""
-    for pattern, subject in WHOLE_PHRASES:
+    for pattern, key in WHOLE_PHRASES:
         if pattern.search(phrase):
-            return [f for place in TOTALS[subject] if (f := _first_figure(model, *place)) is not None]
+            return [f for place in BY_KEY[key].places if (f := _first_figure(model, *place)) is not None]
     return []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from . import facts, figures, item_paths
-from .ast import Report, Row, Table
+from .ast import AmountClaim, Report, Row, Table
 from .figures import TableFigure
 from .subjects import norm_label
 
@@ -63,10 +63,11 @@ class Model:
             return None
         return next((r for r in table.rows if r.code is None and norm_label(r.label) in ("合计", "总计")), None)
 
-    def named_figures(self, context: str) -> list[TableFigure]:
-        """The table figures a narrative amount's words name (the subject → table-figure map,
-        :mod:`fiscallint.figures`): a 类 of the functional classification or a whole total."""
-        return figures.named_figures(self, context)
+    def named_figures(self, amount: AmountClaim, words: str | None = None) -> list[TableFigure]:
+        """The table figures a narrative amount names (the subject → table-figure map,
+        :mod:`fiscallint.figures`): the 类 whose path introduces it, or the whole total its
+        words (``words``, by default all of them) name."""
+        return figures.named_figures(self, amount, words)
 
     def whole_figures(self, phrase: str) -> list[TableFigure]:
         """The table totals a share's whole phrase names (本年支出合计, 财政拨款支出…)."""

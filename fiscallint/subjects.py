@@ -15,6 +15,9 @@ The reductions differ because the questions differ; each function says which que
   total words are kept, since 合计 and 总计 are different rows.
 - :func:`norm_label` — a table row label for matching other labels: enumeration prefix,
   spaces, brackets and (类)(款)(项) marks dropped.
+- :func:`measure_subject` — the name of what a claim measures, for the cross-report facts
+  (“2024年度南屏市档案馆本年收入合计” → 本年收入合计): no department name, nothing up to its year,
+  no numbering, 本部门/单位 prefix, quotes or 的/为 around it.
 - :func:`path_name` and :func:`same_name` — the steps of an item path (类(款)(项)) against row
   labels: half-width brackets, no spaces, no trailing 支出, and a label cut short by its cell.
 """
@@ -30,6 +33,8 @@ WHOLE_NOISE_RE = re.compile(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本
 ITEM_PREFIX_RE = re.compile(r"^(\s|\d+\s*[.、．]|[（(]\d+[)）]|\d{4}\s*年度?|本年度|本部门|本单位)+")
 ITEM_SUFFIX_RE = re.compile(r"(均为|为|是|共计|共)$")
 LABEL_NOISE_RE = re.compile(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
+MEASURE_LEAD_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+OWN_PREFIX_RE = re.compile(r"^(?:本部门|本单位|部门|单位)")
 TRUNCATED_MIN = 6
 """A table label this long that begins the narrative's name is that name cut short by its cell."""
 
@@ -60,6 +65,13 @@ def whole_key(text: str) -> str:
 def table_item(context: str) -> str:
     """A narrative amount's words reduced to the table item they name (no numbering, year, 本部门, 为…)."""
     return ITEM_SUFFIX_RE.sub("", ITEM_PREFIX_RE.sub("", context).replace(" ", ""))
+
+
+def measure_subject(subject: str, department: str) -> str:
+    """A claim's subject reduced to the name of what it measures (see the module's list)."""
+    text = subject.replace(" ", "").replace(department.replace(" ", ""), "")
+    text = MEASURE_LEAD_RE.sub("", text).strip("：:，,的为“”\"")
+    return OWN_PREFIX_RE.sub("", text)
 
 
 def norm_label(label: str) -> str:

@@ -64,7 +64,7 @@ class NarrativeAmountVsTable(Rule):
         for claim in claims:
             if not isinstance(claim, AmountClaim):
                 continue
-            places = self.context.model.named_figures(claim.context)
+            places = self.context.model.named_figures(claim)
             if not places:
                 continue
             value = claim.value

@@ -87,7 +87,7 @@ class OwnYearFigures(Rule):
         ):
             return None
         subject = context[at + len(year_claim.text):]
-        figure = next((f for f in self.context.model.named_figures(subject) if _same(f, amount)), None)
+        figure = next((f for f in self.context.model.named_figures(amount, subject) if _same(f, amount)), None)
         if figure is None:
             return None
         span = year_claim.year.span

@@ -17,6 +17,8 @@ from click.testing import CliRunner
 from fiscallint.across.figures import figures
 from fiscallint.across.identity import identify, name_key, names_match
 from fiscallint.across.index import index_paths
+from fiscallint.figures import measure_named
+from fiscallint.subjects import measure_subject
 from fiscallint.cli import main
 from fiscallint.parser import parse_source
 from fiscallint.source import SourceText
@@ -226,3 +228,34 @@ def test_a_table_with_last_years_column_gives_no_figure() -> None:
         report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
         found = [f for f in figures(report, identify(report)) if f.source == "table"]
         assert len(found) == expected, (head, found)
+
+
+def _narrative_figures(text: str) -> list[tuple[str, str, int, str, str]]:
+    report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
+    return [(*f.key, str(f.value)) for f in figures(report, identify(report)) if f.source != "table"]
+
+
+def test_narrative_figures_take_their_year_from_the_year_claims() -> None:
+    head = "南屏市档案馆\n2031年度部门决算\n\n一、收入支出决算总体情况说明\n\n"
+    assert _narrative_figures(head + "2030年度本年支出决算合计 80.00 万元。\n") == [("exp", "合计", 2030, "actual", "80.00")]
+    assert _narrative_figures(head + "本年支出合计 90.00 万元，比2030年决算增加 10.00 万元。\n") == [
+        ("exp", "合计", 2031, "actual", "90.00"), ("exp", "合计", 2030, "actual", "80.00")]
+    # a comparison with a year other than the previous one gives no derived figure
+    assert _narrative_figures(head + "本年支出合计 90.00 万元，比2029年决算增加 10.00 万元。\n") == [
+        ("exp", "合计", 2031, "actual", "90.00")]
+
+
+def test_narrative_subjects_are_read_through_the_models_map() -> None:
+    head = "南屏市档案馆\n2031年度部门决算\n\n一、收入支出决算总体情况说明\n\n"
+    assert _narrative_figures(head + "收入总计 120.00 万元。\n") == [("grand_total", "", 2031, "actual", "120.00")]
+    assert _narrative_figures(head + "公务接待费 1.20 万元。\n") == [("three_public", "reception", 2031, "actual", "1.20")]
+    assert _narrative_figures(head + "收入总计中的结转 120.00 万元。\n") == []
+
+
+def test_a_subject_names_a_measure_once_reduced() -> None:
+    subject = measure_subject("2031年度南屏市 档案馆本年收入决算合计", "南屏市档案馆")
+    assert subject == "本年收入决算合计"
+    measure = measure_named(subject)
+    assert measure is not None and (measure.key, measure.code) == ("inc", "合计")
+    assert measure_named(measure_subject("（一）本部门收支预算总计为", "")).key == "grand_total"  # type: ignore[union-attr]
+    assert measure_named(measure_subject("本年收入决算中的结转", "")) is None

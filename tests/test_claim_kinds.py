@@ -120,6 +120,13 @@ def test_item_amount_equal_to_its_restatement_is_quiet() -> None:
     assert not messages(ITEM.format(lead="330.00", rate="91.47"), "FL111")  # the path amount is the budget
 
 
+def test_an_amount_the_path_does_not_introduce_is_no_item_amount() -> None:
+    """The item's amount is the one its path introduces (AmountClaim.path): words between the
+    path and the figure make it another figure of the item."""
+    assert messages(ITEM.format(lead="318.20", rate="96.42").replace("”318.20", "”：318.20"), "FL111")
+    assert not messages(ITEM.format(lead="318.20", rate="96.42").replace("”318.20", "”项目经费318.20"), "FL111")
+
+
 # --- FL112: zero base ------------------------------------------------------------------------
 
 def test_growth_rate_from_zero_base_fires() -> None:

@@ -260,3 +260,46 @@ def test_an_amount_said_to_be_unchanged_names_what_it_equals() -> None:
     assert amount.same_as == "2025年预算"
     (amount,) = claims("机关运行经费 11.49 万元，与上年基本持平。", "amount")
     assert amount.same_as is None
+
+
+def test_an_amount_introduced_by_an_item_path_links_the_path() -> None:
+    (amount,) = claims("2.“教育支出（类）普通教育（款）小学教育（项）”：42.30 万元，主要用于日常运转。", "amount")
+    assert amount.path is not None and [s.level for s in amount.path.steps] == ["类", "款", "项"]
+    assert amount.path.steps[-1].name == "小学教育"
+    (amount,) = claims("教育（类）支出为 88.00 万元。", "amount")
+    assert amount.path is not None and [s.name for s in amount.path.steps] == ["教育"]
+
+
+def test_a_path_followed_by_other_words_or_after_other_words_introduces_no_amount() -> None:
+    (amount,) = claims("教育支出（类）普通教育（款）小学教育（项）支出决算为 40.10 万元。", "amount")
+    assert amount.path is None  # the item's 决算, not the amount the path introduces
+    (amount,) = claims("本年支出主要用于：教育（类）88.00 万元。", "amount")
+    assert amount.path is None  # the class is listed in a sentence about something else
+    (path,) = claims("本年支出主要用于：教育（类）88.00 万元。", "item_path")
+    assert path.steps[0].name == "教育"
+
+
+def test_an_amount_links_the_years_of_its_own_words() -> None:
+    year, amount = claims("2031年度本年支出决算数为 75.00 万元。")
+    assert isinstance(amount, AmountClaim) and amount.years == [year]
+    assert int(year.year.value) == 2031
+
+
+def test_a_year_in_an_earlier_clause_is_not_an_amounts_year() -> None:
+    (amount,) = claims("截至2031年底，本年支出 75.00 万元。", "amount")
+    assert amount.years == []
+
+
+def test_a_comparison_links_the_year_it_names() -> None:
+    (change,) = claims("本年支出 120.00 万元，比 2030 年预算增加 20.00 万元。", "change")
+    assert change.against == "2030年预算" and change.against_year is not None
+    assert int(change.against_year.year.value) == 2030 and change.against_year.role == "compare"
+    (amount,) = claims("机关运行经费 6.20 万元，与2030年预算持平。", "amount")
+    assert amount.same_as_year is not None and int(amount.same_as_year.year.value) == 2030
+
+
+def test_a_comparison_that_names_no_year_links_none() -> None:
+    (change,) = claims("本年支出 120.00 万元，与上年相比，支出增加 20.00 万元。", "change")
+    assert change.against == "上年" and change.against_year is None
+    (amount,) = claims("机关运行经费 6.20 万元，与上年持平，2030年同。", "amount")
+    assert amount.same_as == "上年" and amount.same_as_year is None

@@ -108,6 +108,23 @@ def test_class_amount_against_table_05() -> None:
     assert not codes(text.replace("410.00", "400.00"), "FL108")
 
 
+def test_class_amount_needs_a_path_that_introduces_it() -> None:
+    """The 类 is read from the item path the amount's words consist of; a class listed after
+    other words (主要用于：…) or a path followed by other words names no table figure here."""
+    assert codes("2.“一般公共服务（类）”：410.00 万元。\n" + TABLE_05, "FL108")
+    assert not codes("本年支出主要用于：一般公共服务（类）410.00 万元。\n" + TABLE_05, "FL108")
+    assert not codes("一般公共服务（类）项目支出为 410.00 万元。\n" + TABLE_05, "FL108")
+
+
+def test_totals_are_named_through_the_measures_of_the_map() -> None:
+    """A total's name read through the model's measures: 基本支出 and 项目支出 of 05 by any of
+    the names reports give them; in a 决算 report a 预算 figure names no figure of its tables."""
+    assert codes("一般公共预算拨款项目支出 130.00 万元。\n" + TABLE_05, "FL108")
+    assert not codes("一般公共预算拨款项目支出 120.00 万元。\n" + TABLE_05, "FL108")
+    assert codes("一般公共预算基本支出 390.00 万元。\n" + TABLE_05, "FL108")
+    assert not codes("一般公共预算基本支出预算 390.00 万元。\n" + TABLE_05, "FL108")
+
+
 ITEM_TABLES = """
 公开03表
 单位：万元

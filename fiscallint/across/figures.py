@@ -34,39 +34,19 @@ from ..ast import (
     ShareClaim,
     Table,
     UnitlessShareClaim,
+    YearClaim,
 )
-from ..facts import SLOT_NAMES
+from ..facts import SLOT_NAMES, three_public_named
+from ..figures import BASIS_WORDS, measure_named
 from ..model import Model
-from ..subjects import norm_label
+from ..subjects import measure_subject, norm_label
 from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
 
 WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
-# A narrative subject, after its year and unit name are cut, names a measure when it is exactly one of these.
-_BASIS = r"(?:年初)?(?:预算|决算|预算数|决算数|执行数|预算执行数|当年预算执行数)?"
-BASIS_END_RE = re.compile(_BASIS + "$")
-SUBJECT_MEASURES = [
-    ("approp_grand_total", re.compile(rf"财政拨款(?:收入支出|收支){_BASIS}总计")),
-    ("grand_total", re.compile(rf"(?:部门)?(?:收入支出|收支){_BASIS}总计")),
-    ("gp_basic", re.compile(rf"一般公共预算(?:财政)?拨款基本支出{_BASIS}")),
-    ("gp_exp", re.compile(rf"一般公共预算(?:财政)?拨款支出{_BASIS}|一般公共预算支出{_BASIS}")),
-    ("approp_inc", re.compile(rf"财政拨款收入{_BASIS}")),
-    ("approp_exp", re.compile(rf"财政拨款支出{_BASIS}")),
-    ("inc", re.compile(rf"本年收入{_BASIS}(?:合计|总额)?|收入{_BASIS}(?:合计|总额)|收入预算")),
-    ("exp", re.compile(rf"本年支出{_BASIS}(?:合计|总额)?|支出{_BASIS}(?:合计|总额)|支出预算")),
-    ("running_costs", re.compile(rf"机关运行经费(?:财政拨款)?(?:支出)?{_BASIS}")),
-]
-THREE_PUBLIC_SLOTS = [
-    ("vehicle", re.compile(r"公务用车购置及运行(?:维护)?费")),
-    ("purchase", re.compile(r"公务用车购置费")),
-    ("running", re.compile(r"公务用车运行(?:维护)?费")),
-    ("abroad", re.compile(r"因公出国（境）费")),
-    ("reception", re.compile(r"公务接待费")),
-    ("total", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
-]
-LEAD_NOISE_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+BASIS_END_RE = re.compile(BASIS_WORDS + "$")
 OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 YEAR_RE = re.compile(r"(20\d\d)\s*年")
@@ -202,10 +182,10 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model,
     context = claim.context.replace(" ", "")
     number = claim.value
     value, tolerance = _wan(number, claim.unit)
-    year, basis = _year_basis(context, identity)
+    year, basis = _year_basis(context, [int(y.year.value) for y in claim.years], identity)
     if year is None:
         return
-    key = _subject_key(claim.subject.replace(" ", ""), identity)
+    key = _subject_key(claim.subject, identity)
     if key is None and paths and (basis != identity.basis or "（项）" in context or "(项)" in context):
         key = _path_key(claim, model, paths, general)
     if key is None:
@@ -222,15 +202,17 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model,
 def _unchanged_from(claim: AmountClaim, identity: Identity) -> tuple[int, str] | None:
     """The compared year and basis when the words right after an amount say it is unchanged
     ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
-    return _phrase_year_basis(claim.same_as, identity) if claim.same_as is not None else None
+    if claim.same_as is None:
+        return None
+    return _phrase_year_basis(claim.same_as, claim.same_as_year, identity)
 
 
-def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
-    """The year and basis a narrative amount is stated for, from its own words (year None: unclear,
-    or a final account's 全年预算 / 调整预算, which may legitimately differ from the budget report)."""
+def _year_basis(context: str, years: list[int], identity: Identity) -> tuple[int | None, str]:
+    """The year and basis a narrative amount is stated for, from its own words and the years
+    written in them (year None: unclear, or a final account's 全年预算 / 调整预算, which may
+    legitimately differ from the budget report)."""
     assert identity.year is not None
     context = FUND_NAMES_RE.sub("", context)
-    years = [int(y) for y in YEAR_RE.findall(context)]
     if "上年" in context:
         year: int | None = identity.year - 1
     elif years:
@@ -251,17 +233,13 @@ def _year_basis(context: str, identity: Identity) -> tuple[int | None, str]:
 
 
 def _subject_key(subject: str, identity: Identity) -> tuple[str, str] | None:
-    text = subject.replace(identity.name.replace(" ", ""), "")
-    text = LEAD_NOISE_RE.sub("", text).strip("：:，,的为“”\"")
-    text = re.sub(r"^(?:本部门|本单位|部门|单位)", "", text)
-    bare = BASIS_END_RE.sub("", text)
-    for slot, pattern in THREE_PUBLIC_SLOTS:
-        if pattern.fullmatch(bare):
-            return ("three_public", slot)
-    for measure, pattern in SUBJECT_MEASURES:
-        if pattern.fullmatch(text):
-            return (measure, "" if measure in ("grand_total", "approp_grand_total", "running_costs") else "合计")
-    return None
+    """The (measure, code) a claim's subject names in the model's subject → table-figure map."""
+    text = measure_subject(subject, identity.name)
+    slot = three_public_named(BASIS_END_RE.sub("", text))
+    if slot is not None:
+        return ("three_public", slot)
+    measure = measure_named(text)
+    return (measure.key, measure.code) if measure is not None else None
 
 
 def _path_key(claim: AmountClaim, model: Model, paths: list[ItemPathClaim], general: bool) -> tuple[str, str] | None:
@@ -312,10 +290,10 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
     word = claim.delta_word
     if current is None or delta is None or word not in ("增加", "增长", "上升", "减少", "下降", "降低"):
         return
-    key = _subject_key(claim.subject.replace(" ", ""), identity)
+    key = _subject_key(claim.subject, identity)
     if key is None:
         return
-    compared = _phrase_year_basis(claim.against, identity) if claim.against is not None else None
+    compared = _phrase_year_basis(claim.against, claim.against_year, identity) if claim.against is not None else None
     if compared is None:
         return
     year, basis = compared
@@ -326,12 +304,12 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
                  delta.span)
 
 
-def _phrase_year_basis(phrase: str, identity: Identity) -> tuple[int, str] | None:
-    """The year and basis a comparison phrase names: the previous year only, its 预算 or 执行数/决算
-    (the report's own basis when the phrase names neither)."""
+def _phrase_year_basis(phrase: str, named: YearClaim | None, identity: Identity) -> tuple[int, str] | None:
+    """The year and basis a comparison phrase names (``named``: the claim of the year it names):
+    the previous year only, its 预算 or 执行数/决算 (the report's own basis when the phrase
+    names neither)."""
     assert identity.year is not None
-    years = YEAR_RE.findall(phrase)
-    year = int(years[0]) if years else identity.year - 1
+    year = int(named.year.value) if named is not None else identity.year - 1
     if year != identity.year - 1:
         return None
     phrase = FUND_NAMES_RE.sub("", phrase)

@@ -151,6 +151,7 @@ def _claims(locator: Locator) -> tuple[list[Claim], list[tuple[int, str]]] | Non
     for sentence in tree.children:
         if isinstance(sentence, Tree):
             builder.sentence(sentence)
+    builder.finish()
     return builder.claims, breaks
 
 
@@ -176,6 +177,9 @@ class ClaimBuilder:
         self.stamped = 0  # claims whose segment is set
         self.dates: list[DateClaim] = []  # date claims so far
         self.vocabulary = VOCABULARY_RE.search(WHITESPACE_RE.sub("", locator.text)) is not None  # any word to look for
+        self.years_at: dict[int, YearClaim] = {}  # year claims by the offset of their YEAR piece
+        self.path_offsets: dict[int, tuple[int, int]] = {}  # item path claims (by id) → where their text starts and ends
+        self.unchanged: list[tuple[AmountClaim, int]] = []  # amounts said unchanged, and where the phrase naming the other figure starts
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -225,7 +229,7 @@ class ClaimBuilder:
                 self._end_segment()
                 counts = _CountSegment()
                 segment_amounts = []
-            words: list[str] = []
+            words: list[_Piece] = []  # the clause's words since its last figure (an amount's context)
             index = 0
             while index < len(pieces):
                 piece = pieces[index]
@@ -237,9 +241,9 @@ class ClaimBuilder:
                     said.append(DIGITS_RE.sub("", piece.text))  # 月 and 日: the date's words
                 if kind == "PAREN":
                     depth = max(0, depth + (1 if piece.text in "（(" else -1))
-                    words.append(piece.text)
+                    words.append(piece)
                 elif kind == "WORD":
-                    words.append(piece.text)
+                    words.append(piece)
                 elif kind == "RELATION":
                     self._emit_relation(piece, sentence_amounts)
                     words = []
@@ -254,22 +258,24 @@ class ClaimBuilder:
                         alternative = index >= 4 and _clash(pieces, index - 4) and pieces[index - 1].kind == "PAREN"
                         # After a ；, an item that names itself is about its own figure only
                         # (其中：A…增加 X；B…增加 Y); one that names nothing (；较上年减少 X) is the sentence's.
-                        own = _own_subject("".join(words))
+                        own = _own_subject(_joined(words))
                         scoped = segment_amounts is not None and bool(own)
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if prev is not None and prev.kind in ("UP", "DOWN"):
                             open_change = self._emit_change("delta", prev, number, scope, open_change, _clash(pieces, index - 1), scoped=scoped, own=own)
-                            open_change.against = self._against(sentence_start, figure_end)
+                            open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                         elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
                             open_change = self._emit_change("delta", pieces[index - 4], number, scope, open_change, _clash(pieces, index - 4), scoped=scoped, own=own)
-                            open_change.against = self._against(sentence_start, figure_end)
+                            open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
-                            breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
+                            breakdown = self._emit_amount(number, piece, words, unit, depth, sentence_amounts, breakdown)
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
-                            self.amounts[-1].same_as = flat.group(1) if flat else None
+                            if flat is not None:
+                                self.amounts[-1].same_as = flat.group(1)
+                                self.unchanged.append((self.amounts[-1], flat.start(1)))
                             if segment_amounts is not None:
                                 segment_amounts.extend(sentence_amounts[known:])
                         words = []
@@ -281,9 +287,9 @@ class ClaimBuilder:
                     if number is None:
                         pass
                     elif prev is not None and prev.kind in ("UP", "DOWN"):
-                        open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1), "".join(words))
+                        open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1), _joined(words))
                     elif index >= 4 and prev is not None and prev.kind == "PAREN" and _clash(pieces, index - 4):
-                        open_change = self._emit_change("percent", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4), "".join(words))
+                        open_change = self._emit_change("percent", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4), _joined(words))
                     elif prev is not None and prev.kind == "EXEC" or (len(before) >= 2 and before[-2].kind == "EXEC" and before[-1].kind == "WORD"):
                         exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
                         qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")
@@ -308,21 +314,21 @@ class ClaimBuilder:
                 elif kind == "NUM" and _bare_zero(piece, words, pieces[index + 1] if index + 1 < len(pieces) else None):
                     number = self.number(piece)
                     if number is not None:  # 年初预算为0，: a zero needs no unit
-                        breakdown = self._emit_amount(number, piece.text, "".join(words), "万元", depth, sentence_amounts, breakdown)
+                        breakdown = self._emit_amount(number, piece, words, "万元", depth, sentence_amounts, breakdown)
                     words = []
                 elif kind == "NUM" and _bare_share(pieces, index):
                     number = self.number(piece)
                     if number is not None:
-                        self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context="".join(words)))
-                    words.append(piece.text)
+                        self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context=_joined(words)))
+                    words.append(piece)
                 elif kind in ("YEAR", "COUNT", "NUM", "DATE", "RANGE"):
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, "".join(words), "".join(said)))
+                        counts.add(self._emit_count(piece, _joined(words), "".join(said)))
                     elif kind == "DATE":
                         self._emit_date(pieces, index)
-                    words.append(piece.text)
+                    words.append(piece)
                 index += 1
             counts.pieces.extend(pieces)
         self._close_counts(counts)
@@ -394,7 +400,9 @@ class ClaimBuilder:
         for step in PATH_STEP_RE.finditer(piece.text, at):
             steps.append(PathStep(step.group(2), step.group(1), self.locator.span(piece.start + step.start(1), piece.start + step.end(1))))
         text = self.locator.text[start:piece.end]
-        return ItemPathClaim(subject=head.group(), span=self.locator.span(start, piece.end), text=text, steps=steps)
+        claim = ItemPathClaim(subject=head.group(), span=self.locator.span(start, piece.end), text=text, steps=steps)
+        self.path_offsets[id(claim)] = (start, piece.end)
+        return claim
 
     def _emit_date(self, pieces: list[_Piece], index: int) -> None:
         """A date (a YEAR and the DATE right after it); as of when 截至 / 截止 comes before it; the
@@ -419,11 +427,14 @@ class ClaimBuilder:
             self.claims.append(PeriodClaim(span=Span(start.span.line, start.span.column, span.end_line, span.end_column), text=text, start=start, end=date))
         self.dates.append(date)
 
-    def _emit_amount(self, number: Number, text: str, context: str, unit: str, depth: int, sentence_amounts: list[AmountClaim],
+    def _emit_amount(self, number: Number, piece: _Piece, words: list[_Piece], unit: str, depth: int, sentence_amounts: list[AmountClaim],
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
-        """An amount claim (``inner`` when it stands inside brackets); returns the breakdown in
-        effect after it."""
-        claim = AmountClaim(subject=claim_subject(context), span=number.span, text=text, value=number, unit=unit, context=context, inner=bool(depth))
+        """An amount claim (``inner`` when it stands inside brackets), with the years of its words
+        and the item path that introduces it; returns the breakdown in effect after it."""
+        context = _joined(words)
+        years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
+        claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
+                            inner=bool(depth), years=years, path=self._introducing_path(words, piece.start))
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
@@ -431,6 +442,23 @@ class ClaimBuilder:
             breakdown = self._breakdown_for(breakdown)
             breakdown.parts.append(claim)
         return breakdown
+
+    def _introducing_path(self, words: list[_Piece], figure: int) -> ItemPathClaim | None:
+        """The item path an amount's words (the figure starts at offset ``figure``) consist of:
+        only :data:`PATH_LEAD_RE` before it in them, only :data:`PATH_TAIL_RE` after its last mark."""
+        path = next((c for p in reversed(words) for c in reversed(p.claims) if isinstance(c, ItemPathClaim)), None)
+        if path is None:
+            return None
+        start, end = self.path_offsets[id(path)]
+        text = self.locator.text
+        lead = WHITESPACE_RE.sub("", text[words[0].start:start])
+        tail = WHITESPACE_RE.sub("", text[end:figure])
+        return path if PATH_LEAD_RE.fullmatch(lead) and PATH_TAIL_RE.fullmatch(tail) else None
+
+    def finish(self) -> None:
+        """Link what the paragraph's later pieces give: the year an unchanged amount's phrase names."""
+        for amount, start in self.unchanged:
+            amount.same_as_year = self.years_at.get(start)
 
     def _emit_relation(self, piece: _Piece, sentence_amounts: list[AmountClaim]) -> None:
         """决算数大于/小于/等于预算数: the relation it states between the item's 决算 and 预算
@@ -463,7 +491,9 @@ class ClaimBuilder:
         elif own is not None:
             role, basis, end = "self", own.group("basis") or own.group("within"), _run_end(following, own.end())
         text = self.locator.text[start:end]
-        self.claims.append(YearClaim(span=number.span, text=text, year=number, role=role, basis=basis))
+        claim = YearClaim(span=number.span, text=text, year=number, role=role, basis=basis)
+        self.claims.append(claim)
+        self.years_at[piece.start] = claim
 
     def _emit_count(self, piece: _Piece, context: str, said: str) -> CountClaim | None:
         digits = "".join(takewhile(str.isdigit, piece.text))
@@ -580,13 +610,21 @@ class ClaimBuilder:
             qualifier=qualifier,
         ))
 
-    def _against(self, sentence_start: int, figure_end: int) -> str | None:
-        """What a change's figure (ending at ``figure_end``) is measured against: the last
-        comparison of its sentence (比 X 增加, 与 X 相比) that leads to it through at most a comma,
-        a few words and the direction word; X is "" for a comparison that names nothing."""
-        head = WHITESPACE_RE.sub("", self.locator.text[sentence_start:figure_end])
-        phrases = [m.group(1) or m.group(2) or "" for m in COMPARISON_RE.finditer(head) if LEAD_TO_FIGURE_RE.fullmatch(head, m.end())]
-        return phrases[-1] if phrases else None
+    def _against(self, sentence_start: int, figure_end: int) -> tuple[str | None, YearClaim | None]:
+        """What a change's figure (ending at ``figure_end``) is measured against, and the year
+        claim of the year it names: the last comparison of its sentence (比 X 增加, 与 X 相比)
+        that leads to it through at most a comma, a few words and the direction word; X is ""
+        for a comparison that names nothing, None when there is no such comparison."""
+        text = self.locator.text
+        kept = [i for i in range(sentence_start, figure_end) if not text[i].isspace()]  # offsets of the characters of ``head``
+        head = "".join(text[i] for i in kept)
+        found = [m for m in COMPARISON_RE.finditer(head) if LEAD_TO_FIGURE_RE.fullmatch(head, m.end())]
+        if not found:
+            return None, None
+        match = found[-1]
+        group = 1 if match.group(1) is not None else 2
+        phrase = match.group(group) or ""
+        return phrase, self.years_at.get(kept[match.start(group)]) if phrase else None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
                      clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
@@ -696,6 +734,12 @@ COMPARISON_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|�
 """A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
 LEAD_TO_FIGURE_RE = re.compile(r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?[-−－]?[\d,.]+")
 """From a comparison to the change's figure: a comma, a few words, the direction word."""
+PATH_LEAD_RE = re.compile(r"(\d+[.、．]?|[（(]\d+[)）]|(19|20)\d\d年度?|本年度|本部门|本单位|[“\"＂])*")
+"""What may stand before an item path in the words of the amount it introduces: numbering,
+years, 本部门 and an opening quote (1.“…（项）”A 万元, 2024年一般公共服务（类）支出 A 万元)."""
+PATH_TAIL_RE = re.compile(r"[”\"＂]?(支出)?[”\"＂]?(均为|为|是|共计|共)?[：:]?")
+"""What may stand between an item path and the amount it introduces: 支出, a closing quote,
+为/是 and a colon (…（项）”：A 万元, 一般公共服务（类）支出为 A 万元)."""
 UNCHANGED_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*(?<!基本)持平")
 """After an amount: 与 X 持平, it equals the figure of X (基本持平 is not unchanged)."""
 BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
@@ -735,6 +779,11 @@ def _word_runs(pieces: list[_Piece]) -> list[list[_Piece]]:
         else:
             runs.append([piece])
     return runs
+
+
+def _joined(words: list[_Piece]) -> str:
+    """The text of a run of word pieces, as the grammar read it (no spaces between pieces)."""
+    return "".join(piece.text for piece in words)
 
 
 def _digits_and_unit(text: str) -> tuple[str, str]:
@@ -800,9 +849,9 @@ def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
 YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
 
 
-def _bare_zero(piece: _Piece, words: list[str], following: _Piece | None) -> bool:
+def _bare_zero(piece: _Piece, words: list[_Piece], following: _Piece | None) -> bool:
     """A zero written without a unit where an amount belongs (年初预算为0，)."""
-    return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search("".join(words))) and (following is None or following.kind not in ("WORD", "COUNT"))
+    return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search(_joined(words))) and (following is None or following.kind not in ("WORD", "COUNT"))
 
 
 def _bare_share(pieces: list[_Piece], at: int) -> bool:
