@@ -296,10 +296,11 @@ def _one_by_one(
     the lint pipeline are loaded (``first``, or here), each next one as soon as the one before
     has been read, while that is linted."""
     ahead = first or _start_reading(tasks, 0, overrides)
-    from .pipeline import lint_file
+    from .pattern_cache import kept_patterns
 
-    if ahead is not None:  # while the PDF is read: the rules and the grammars' parsers
+    with kept_patterns():  # while a PDF is read: the pipeline, the rules and the grammars' parsers
         from .parser import prepare
+        from .pipeline import lint_file
         from .registry import all_rules
 
         all_rules()
