@@ -113,7 +113,11 @@ def line_text(chars: Sequence[Char]) -> str:
     for c in chars:
         if prev is not None:
             gap = c["x0"] - prev["x1"]
-            size = max(prev["size"], c["size"], 1.0)
+            size = prev["size"]  # max(prev["size"], c["size"], 1.0), written out
+            if c["size"] > size:
+                size = c["size"]
+            if 1.0 > size:
+                size = 1.0
             if gap > _WIDE_GAP * size:
                 parts.append("  ")
             elif gap > _WORD_GAP * size and not is_wide(prev["text"]) and not is_wide(c["text"]):
