@@ -25,12 +25,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from before_after import compiled, export
+from before_after import Commands, source_trees, take_turns
 from linearity import write_section
-from pdf_speed import CORPUS, ROOT, run
+from pdf_speed import CORPUS
 
 
-def commands(trees: dict[str, Path], pdf: Path, engines: list[str]) -> dict[str, tuple[list[str], dict[str, str]]]:
+def commands(trees: dict[str, Path], pdf: Path, engines: list[str]) -> Commands:
     python = sys.executable
     pdf2txt = shutil.which("pdf2txt.py", path=str(Path(python).parent)) or shutil.which("pdf2txt.py") or "pdf2txt.py"
     out = {"pdf2txt.py": ([python, pdf2txt, str(pdf), "-o", os.devnull], dict(os.environ))}
@@ -77,18 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     burner = subprocess.Popen([sys.executable, "-c", "while 1: pass"]) if args.busy else None
     try:
         with tempfile.TemporaryDirectory() as name:
-            scratch = Path(name)
-            (scratch / "run").mkdir()
-            trees = {"after": compiled(ROOT)}
-            if args.before:
-                (scratch / "before").mkdir()
-                trees = {"before": compiled(export(args.before, scratch / "before")), **trees}
-            cmds = commands(trees, pdf.resolve(), engines)
-            runs: dict[str, list[tuple[float, float, float]]] = {what: [] for what in cmds}
+            cmds = commands(source_trees(args.before, Path(name)), pdf.resolve(), engines)
             start_load = os.getloadavg()
-            for _ in range(args.rounds):
-                for what, (cmd, env) in cmds.items():
-                    runs[what].append(run(cmd, scratch / "run", env))
+            runs = take_turns(cmds, args.rounds, Path(name))
             end_load = os.getloadavg()
     finally:
         if burner is not None:
