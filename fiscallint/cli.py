@@ -296,8 +296,11 @@ def _one_by_one(
     the lint pipeline are loaded (``first``, or here), each next one as soon as the one before
     has been read, while that is linted."""
     ahead = first or _start_reading(tasks, 0, overrides)
+    import gc
+
     from .pattern_cache import kept_patterns
 
+    gc.disable()  # the imports below build what lives to the end: no collection looks at it
     with kept_patterns():  # while a PDF is read: the pipeline, the rules and the grammars' parsers
         from .parser import prepare
         from .pipeline import lint_file
@@ -305,6 +308,8 @@ def _one_by_one(
 
         all_rules()
         prepare()
+    gc.freeze()
+    gc.enable()
 
     results: list[FileResult] = []
     try:
