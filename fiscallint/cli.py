@@ -300,16 +300,20 @@ def _one_by_one(
 
     from .pattern_cache import kept_patterns
 
-    gc.disable()  # the imports below build what lives to the end: no collection looks at it
-    with kept_patterns():  # while a PDF is read: the pipeline, the rules and the grammars' parsers
-        from .parser import prepare
-        from .pipeline import lint_file
-        from .registry import all_rules
+    # the imports build what lives to the end of the run: no collection while they run, and
+    # none looks at it afterwards (frozen; given back to the collector when the files are done)
+    gc.disable()
+    try:
+        with kept_patterns():  # while a PDF is read: the pipeline, the rules and the grammars' parsers
+            from .parser import prepare
+            from .pipeline import lint_file
+            from .registry import all_rules
 
-        all_rules()
-        prepare()
-    gc.freeze()
-    gc.enable()
+            all_rules()
+            prepare()
+    finally:
+        gc.freeze()
+        gc.enable()
 
     results: list[FileResult] = []
     try:
@@ -322,6 +326,7 @@ def _one_by_one(
             if bar:
                 bar.advance()
     finally:
+        gc.unfreeze()
         if ahead is not None:
             ahead.cancel()
     return results
