@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     section = (
         f"## PDF check, {'beside a CPU-burning process' if args.busy else 'no extra load'}: "
         f"`python benchmarks/pdf_cpu.py{' --before ' + args.before if args.before else ''} --rounds {args.rounds}"
-        f"{' --busy' if args.busy else ''} --write`\n\n"
+        f"{' --engines both' if args.engines == 'both' else ''}{' --busy' if args.busy else ''} --write`\n\n"
         f"{pdf.name}, {args.rounds} rounds, the commands taking turns; {os.cpu_count()} cores"
         f"{', one of them taken by a process spinning `while 1: pass`' if args.busy else ''}; load average "
         f"{start_load[0]:.1f} at the start, {end_load[0]:.1f} at the end (other work shares this machine). "
