@@ -95,6 +95,19 @@ def test_a_short_reading_forks_no_helper(monkeypatch: pytest.MonkeyPatch) -> Non
     assert judged == [(n, 12 - n) for n in range(1, 13)]  # judged after every page
 
 
+def test_a_refused_fork_leaves_the_reader_reading_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    _two_cores_and_a_helper(monkeypatch)
+    forks: list[int] = []
+
+    def refused() -> int:
+        forks.append(1)
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(page_split.os, "fork", refused)
+    pages = read_all(8, _reader(), _never)
+    assert [p.number for p in pages] == list(range(1, 9)) and forks == [1]  # tried once
+
+
 @pytest.mark.parametrize(
     ("cpu", "wall", "read", "left", "worth"),
     [

@@ -86,6 +86,7 @@ class _Split:
         self.pid = 0
         self.back = -1
         self.status = 0
+        self.judging = True  # until the helper is forked, or cannot be
 
     def claims(self) -> Iterator[int]:
         """The page numbers this process reads: between two pages (none open), it judges
@@ -95,14 +96,25 @@ class _Split:
         for index in _claims(self.queue):
             yield index
             read += 1
-            if not self.pid and worth_a_helper(
+            if self.judging and worth_a_helper(
                 time.process_time() - cpu, time.monotonic() - wall, read, self.count - read
             ):
+                self.judging = False
                 self._fork()
 
     def _fork(self) -> None:
-        back, back_end = os.pipe()
-        pid = os.fork()
+        """Fork the helper; where the system refuses (no memory, too many processes), this
+        process reads on alone."""
+        try:
+            back, back_end = os.pipe()
+        except OSError:
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(back)
+            os.close(back_end)
+            return
         if pid == 0:  # the helper: never returns
             os.close(back)
             gc.freeze()  # the inherited objects are never looked at (nor copied) by its collections
