@@ -54,6 +54,30 @@ def compiled(tree: Path) -> Path:
     return tree
 
 
+def source_trees(before: str | None, scratch: Path) -> dict[str, Path]:
+    """The working tree ("after") and, given a ref, that commit's tree ("before", exported into
+    ``scratch``), both byte-compiled."""
+    trees = {"after": compiled(ROOT)}
+    if before:
+        (scratch / "before").mkdir()
+        trees = {"before": compiled(export(before, scratch / "before")), **trees}
+    return trees
+
+
+Commands = dict[str, tuple[list[str], dict[str, str]]]
+
+
+def take_turns(cmds: Commands, rounds: int, scratch: Path) -> dict[str, list[tuple[float, float, float]]]:
+    """(wall, CPU, peak RSS) of each command in each round, the commands taking turns, run from
+    an empty folder in ``scratch`` (so that no other tree shadows the one on PYTHONPATH)."""
+    (scratch / "run").mkdir()
+    runs: dict[str, list[tuple[float, float, float]]] = {what: [] for what in cmds}
+    for _ in range(rounds):
+        for what, (cmd, env) in cmds.items():
+            runs[what].append(run(cmd, scratch / "run", env))
+    return runs
+
+
 def commands(trees: dict[str, Path], text: Path, pdf: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
     python = sys.executable
     pdf2txt = shutil.which("pdf2txt.py", path=str(Path(python).parent)) or shutil.which("pdf2txt.py") or "pdf2txt.py"
@@ -112,16 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory() as name:
         scratch = Path(name)
-        (scratch / "run").mkdir()
-        trees = {"after": compiled(ROOT)}
-        if args.before:
-            (scratch / "before").mkdir()
-            trees = {"before": compiled(export(args.before, scratch / "before")), **trees}
-        cmds = commands(trees, text.resolve(), pdf.resolve())
-        runs: dict[str, list[tuple[float, float, float]]] = {what: [] for what in cmds}
-        for _ in range(args.rounds):
-            for what, (cmd, env) in cmds.items():
-                runs[what].append(run(cmd, scratch / "run", env))
+        cmds = commands(source_trees(args.before, scratch), text.resolve(), pdf.resolve())
+        runs = take_turns(cmds, args.rounds, scratch)
     load = os.getloadavg()
     before = f" and at `{args.before}` (before)" if args.before else ""
     section = (

@@ -296,14 +296,24 @@ def _one_by_one(
     the lint pipeline are loaded (``first``, or here), each next one as soon as the one before
     has been read, while that is linted."""
     ahead = first or _start_reading(tasks, 0, overrides)
-    from .pipeline import lint_file
+    import gc
 
-    if ahead is not None:  # while the PDF is read: the rules and the grammars' parsers
-        from .parser import prepare
-        from .registry import all_rules
+    from .pattern_cache import kept_patterns
 
-        all_rules()
-        prepare()
+    # the imports build what lives to the end of the run: no collection while they run, and
+    # none looks at it afterwards (frozen; given back to the collector when the files are done)
+    gc.disable()
+    try:
+        with kept_patterns():  # while a PDF is read: the pipeline, the rules and the grammars' parsers
+            from .parser import prepare
+            from .pipeline import lint_file
+            from .registry import all_rules
+
+            all_rules()
+            prepare()
+    finally:
+        gc.freeze()
+        gc.enable()
 
     results: list[FileResult] = []
     try:
@@ -316,6 +326,7 @@ def _one_by_one(
             if bar:
                 bar.advance()
     finally:
+        gc.unfreeze()
         if ahead is not None:
             ahead.cancel()
     return results

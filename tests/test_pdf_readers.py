@@ -50,12 +50,18 @@ def _never(_index: int) -> None:
     pass
 
 
+def _two_cores_and_a_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two cores, and a helper forked at the first look at the pace (after the first page)."""
+    monkeypatch.setattr(page_split, "_cores", lambda: 2)
+    monkeypatch.setattr(page_split, "worth_a_helper", lambda *_: True)
+
+
 # pages in two processes
 
 
 @needs_fork
 def test_pages_come_back_in_order_from_both_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(page_split, "_cores", lambda: 2)
+    _two_cores_and_a_helper(monkeypatch)
     pages = read_all(12, _reader(pause=0.05), _never)
     assert [p.number for p in pages] == list(range(1, 13))
     readers = {p.items[0].text.rsplit(" ", 1)[1] for p in pages}
@@ -67,13 +73,59 @@ def test_pages_come_back_in_order_from_both_processes(monkeypatch: pytest.Monkey
 def test_the_first_failing_page_is_reported_whichever_process_read_it(
     monkeypatch: pytest.MonkeyPatch, failing: frozenset[int]
 ) -> None:
-    monkeypatch.setattr(page_split, "_cores", lambda: 2)
+    _two_cores_and_a_helper(monkeypatch)
     for _ in range(3):
         with pytest.raises(InputError, match=f"^page {min(failing) + 1} cannot be read$"):
             read_all(12, _reader(pause=0.01, failing=failing), _never)
 
 
+@needs_fork
+def test_a_short_reading_forks_no_helper(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(page_split, "_cores", lambda: 2)
+    judged: list[tuple[int, int]] = []
+    decide = page_split.worth_a_helper
+
+    def worth(cpu: float, wall: float, read: int, left: int) -> bool:
+        judged.append((read, left))
+        return decide(cpu, wall, read, left)
+
+    monkeypatch.setattr(page_split, "worth_a_helper", worth)
+    pages = read_all(12, _reader(), _never)
+    assert {p.items[0].text.rsplit(" ", 1)[1] for p in pages} == {str(os.getpid())}
+    assert judged == [(n, 12 - n) for n in range(1, 13)]  # judged after every page
+
+
+def test_a_refused_fork_leaves_the_reader_reading_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    _two_cores_and_a_helper(monkeypatch)
+    forks: list[int] = []
+
+    def refused() -> int:
+        forks.append(1)
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(page_split.os, "fork", refused)
+    pages = read_all(8, _reader(), _never)
+    assert [p.number for p in pages] == list(range(1, 9)) and forks == [1]  # tried once
+
+
+@pytest.mark.parametrize(
+    ("cpu", "wall", "read", "left", "worth"),
+    [
+        (0.01, 0.01, 1, 500, False),  # too early to judge the pace
+        (0.06, 0.06, 10, 20, False),  # what is left takes 0.12 s
+        (0.06, 0.06, 10, 40, True),  # what is left takes 0.24 s
+        (0.06, 0.12, 10, 40, False),  # the reader has had half a core: the other is busy
+        (0.06, 0.07, 10, 40, True),
+    ],
+)
+def test_a_helper_is_worth_it_for_long_readings_with_a_core_free(
+    cpu: float, wall: float, read: int, left: int, worth: bool
+) -> None:
+    assert page_split.worth_a_helper(cpu, wall, read, left) is worth
+
+
 def test_one_core_or_few_pages_read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(page_split, "worth_a_helper", lambda *_: True)
     monkeypatch.setattr(page_split, "_cores", lambda: 1)
     pages = read_all(8, _reader(), _never)
     assert {p.items[0].text.rsplit(" ", 1)[1] for p in pages} == {str(os.getpid())}
@@ -86,7 +138,7 @@ def test_one_core_or_few_pages_read_in_this_process(monkeypatch: pytest.MonkeyPa
 
 @needs_fork
 def test_a_helper_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(page_split, "_cores", lambda: 2)
+    _two_cores_and_a_helper(monkeypatch)
     me = os.getpid()
 
     def pages_of(indices: Iterable[int]) -> Iterator[PageContent]:
@@ -101,7 +153,7 @@ def test_a_helper_that_dies_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
 
 @needs_fork
 def test_the_time_check_stops_both_processes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(page_split, "_cores", lambda: 2)
+    _two_cores_and_a_helper(monkeypatch)
 
     def after_page(index: int) -> None:
         if index >= 4:

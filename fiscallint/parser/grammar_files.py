@@ -1,9 +1,10 @@
 """Locating the shipped .lark grammars and building their parsers once per user, not per run.
 
 Analysing a grammar into LALR tables takes a noticeable part of a short run, so the built
-parser is kept with Lark's own cache in a per-user folder (``$XDG_CACHE_HOME/fiscallint`` or
-``~/.cache/fiscallint``). Lark stores that cache with pickle, so it is used only from a folder
-and a file owned by this user, writable by no one else, and not symlinks; the file's name
+parser is kept with Lark's own cache in the per-user folder of :mod:`fiscallint.user_cache`
+(``$XDG_CACHE_HOME/fiscallint`` or ``~/.cache/fiscallint``). Lark stores that cache with
+pickle, so it is used only from a folder and a file owned by this user, writable by no one
+else, and not symlinks; the file's name
 carries a digest of the grammar, the options and the Lark, Python and fiscallint versions.
 A cache file being written by a concurrent run fails to load and is simply rebuilt (Lark's
 own fallback, silent). Anything unusual (no home, a read-only disk, a foreign owner) silently builds the parser anew;
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..user_cache import cache_folder, private
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -51,31 +53,6 @@ def build_parser(name: str, **options: object) -> Lark:
             os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0), 0o600))
         except OSError:
             return Lark(text, **options)
-    if not _private(path, stat.S_ISREG):
+    if not private(path, stat.S_ISREG):
         return Lark(text, **options)  # someone else's file: neither read nor replaced
     return Lark(text, cache=str(path), **options)
-
-
-def cache_folder() -> Path | None:
-    """The per-user cache folder (created private), or None when there is no usable one."""
-    if os.environ.get("FISCALLINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    if not os.path.isabs(base):
-        return None
-    folder = Path(base) / "fiscallint"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder if _private(folder, stat.S_ISDIR) and os.access(folder, os.W_OK) else None
-
-
-def _private(path: Path, kind) -> bool:
-    """``path`` is of ``kind`` (not a symlink), owned by this user and writable by no one else."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return False
-    owner = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
-    return kind(info.st_mode) and owner and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

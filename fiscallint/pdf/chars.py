@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from fiscallint.pdf.model import Box, TextLine
@@ -24,24 +25,6 @@ def _overlap(a_top: float, a_bot: float, b_top: float, b_bot: float) -> float:
     return (min(a_bot, b_bot) - max(a_top, b_top)) / shorter
 
 
-def _continues(line: _Line, c: Char) -> bool:
-    """Whether ``c`` goes on ``line``: it overlaps the line's band by half of the shorter
-    height, and starts to the right of the line's last character. Glyph boxes of compressed
-    CJK punctuation overlap their neighbour, so only the start is compared. (The line loop's
-    hot path: :func:`_overlap` and ``max`` written out, same arithmetic.)"""
-    a_top, a_bot, b_top, b_bot = line.top, line.bottom, c["top"], c["bottom"]
-    a_height, b_height = a_bot - a_top, b_bot - b_top
-    shorter = b_height if b_height < a_height else a_height
-    if 0.1 > shorter:
-        shorter = 0.1
-    low = b_bot if b_bot < a_bot else a_bot
-    high = b_top if b_top > a_top else a_top
-    if (low - high) / shorter < 0.5:
-        return False
-    size = c["size"]
-    return c["x0"] > line.chars[-1]["x0"] + 0.05 * (1.0 if 1.0 > size else size)
-
-
 class _Line:
     __slots__ = ("chars", "top", "bottom", "x0", "x1")
 
@@ -52,36 +35,58 @@ class _Line:
         self.x0 = c["x0"]
         self.x1 = c["x1"]
 
-    def add(self, c: Char) -> None:
-        self.chars.append(c)
-        if c["x0"] < self.x0:
-            self.x0 = c["x0"]
-        if c["x1"] > self.x1:
-            self.x1 = c["x1"]
-
     def absorb(self, other: _Line) -> None:
         self.chars.extend(other.chars)
         self.x0 = min(self.x0, other.x0)
         self.x1 = max(self.x1, other.x1)
 
+
+_BY_X0 = itemgetter("x0")
+
+
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     """Split characters (in content-stream order) into visual lines, top to bottom.
 
+    A character goes on the line before it when it overlaps the line's band by half of the
+    shorter height and starts to the right of the line's last character (glyph boxes of
+    compressed CJK punctuation overlap their neighbour, so only the start is compared).
     A line's vertical band is that of its first character, so digits drawn a few points
     lower than the surrounding CJK text (different font metrics) stay on their line.
     Fragments of one row drawn out of order are merged afterwards.
     """
     lines: list[_Line] = []
     cur: _Line | None = None
+    # the current line's band, its last character's x0, and its chars (the hot loop of PDF
+    # reading: the overlap test of _overlap and the line's bounds written out, same arithmetic)
+    a_top = a_bot = a_height = last_x0 = 0.0
+    members: list[Char] = []
     for c in chars:
         text = c["text"]
         if not text or text.isspace():
             continue
-        if cur is not None and _continues(cur, c):
-            cur.add(c)
-        else:
-            cur = _Line(c)
-            lines.append(cur)
+        if cur is not None:
+            b_top, b_bot = c["top"], c["bottom"]
+            b_height = b_bot - b_top
+            shorter = b_height if b_height < a_height else a_height
+            if 0.1 > shorter:
+                shorter = 0.1
+            low = b_bot if b_bot < a_bot else a_bot
+            high = b_top if b_top > a_top else a_top
+            if not (low - high) / shorter < 0.5:
+                size, x0 = c["size"], c["x0"]
+                if x0 > last_x0 + 0.05 * (1.0 if 1.0 > size else size):
+                    members.append(c)
+                    last_x0 = x0
+                    if x0 < cur.x0:
+                        cur.x0 = x0
+                    x1 = c["x1"]
+                    if x1 > cur.x1:
+                        cur.x1 = x1
+                    continue
+        cur = _Line(c)
+        lines.append(cur)
+        members, a_top, a_bot, last_x0 = cur.chars, cur.top, cur.bottom, cur.x0
+        a_height = a_bot - a_top
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     merged: list[_Line] = []
     for ln in lines:
@@ -96,7 +101,7 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
             merged.append(ln)
     out = []
     for m in merged:
-        m.chars.sort(key=lambda c: c["x0"])
+        m.chars.sort(key=_BY_X0)
         out.append(m.chars)
     return out
 
@@ -108,7 +113,11 @@ def line_text(chars: Sequence[Char]) -> str:
     for c in chars:
         if prev is not None:
             gap = c["x0"] - prev["x1"]
-            size = max(prev["size"], c["size"], 1.0)
+            size = prev["size"]  # max(prev["size"], c["size"], 1.0), written out
+            if c["size"] > size:
+                size = c["size"]
+            if 1.0 > size:
+                size = 1.0
             if gap > _WIDE_GAP * size:
                 parts.append("  ")
             elif gap > _WORD_GAP * size and not is_wide(prev["text"]) and not is_wide(c["text"]):

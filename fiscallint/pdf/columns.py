@@ -15,7 +15,12 @@ _MIN_ROWS = 3
 def _segments(chars: Sequence[Char]) -> list[list[Char]]:
     segs = [[chars[0]]]
     for prev, c in zip(chars, chars[1:]):
-        if c["x0"] - prev["x1"] > _CELL_GAP * max(prev["size"], c["size"], 1.0):
+        size = prev["size"]  # max(prev["size"], c["size"], 1.0), written out
+        if c["size"] > size:
+            size = c["size"]
+        if 1.0 > size:
+            size = 1.0
+        if c["x0"] - prev["x1"] > _CELL_GAP * size:
             segs.append([])
         segs[-1].append(c)
     return segs

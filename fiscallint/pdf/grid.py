@@ -39,9 +39,10 @@ class Edge(NamedTuple):
 
 def line_edge(a: tuple[float, float], b: tuple[float, float]) -> Edge:
     """The edge of a path that is one straight line: 'h' when level, else 'v' (as pdfplumber)."""
-    x0, x1 = sorted((a[0], b[0]))
-    top, bottom = sorted((a[1], b[1]))
-    return Edge("h" if a[1] == b[1] else "v", x0, top, x1, bottom)
+    (ax, ay), (bx, by) = a, b
+    x0, x1 = (bx, ax) if bx < ax else (ax, bx)  # sorted((ax, bx)), without building a list
+    top, bottom = (by, ay) if by < ay else (ay, by)
+    return Edge("h" if ay == by else "v", x0, top, x1, bottom)
 
 
 def segment_edge(a: tuple[float, float], b: tuple[float, float]) -> Edge | None:

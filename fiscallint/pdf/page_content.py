@@ -65,17 +65,25 @@ def build_page(
     content = PageContent(number, width, height, char_count=len(chars))
     tables = find_tables(edges, chars, number) if edges else []
     boxes = [t.box for t in tables]
-    free = [c for c in chars if not _inside(c, boxes)] if boxes else list(chars)
+    free = _outside(chars, boxes) if boxes else list(chars)
     content.items = lines_and_text_tables(group_lines(free), number)
     content.items.extend(tables)
     content.items.sort(key=lambda it: it.box[1])
     return content
 
 
-def _inside(c: dict[str, Any], boxes: list[Box]) -> bool:
-    cx = (c["x0"] + c["x1"]) / 2
-    cy = (c["top"] + c["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+def _outside(chars: Sequence[Char], boxes: list[Box]) -> list[Char]:
+    """The characters whose centre lies in none of the boxes."""
+    out = []
+    for c in chars:
+        cx = (c["x0"] + c["x1"]) / 2
+        cy = (c["top"] + c["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(c)
+    return out
 
 
 def describe(exc: BaseException) -> str:

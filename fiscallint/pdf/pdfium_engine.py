@@ -104,110 +104,20 @@ def _read_page(fn: Any, page: _Page, number: int) -> PageContent:
     if not textpage:
         raise RuntimeError("PDFium could not read the page's text")
     try:
-        order = _object_order(fn, page.handle)
+        order, edges = _objects(fn, page.handle, top)
         chars, unmapped = _chars(fn, textpage, number, top, order)
     finally:
         fn.close_text(textpage)
-    edges = _edges(fn, page.handle, top)
     return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
 
 
-def _object_order(fn: Any, page: int) -> dict[int, int]:
-    """Content-stream position of every page object (forms flattened), by address."""
+def _objects(fn: Any, page: int, page_top: float) -> tuple[dict[int, int], list[Edge]]:
+    """One walk over the page's objects (forms flattened): the content-stream position of
+    every object, by address; and the horizontal and vertical edges of the path objects, split
+    into subpaths and classified as pdfminer does (one straight line, a rectangle, or a
+    polyline). A level of the walk stops collecting edges once there are over
+    MAX_PAGE_EDGES (the page is then refused)."""
     order: dict[int, int] = {}
-    get_type, form = fn.object_type, FPDF_PAGEOBJ_FORM
-
-    def walk(objects: list[int], depth: int) -> None:
-        for obj in objects:
-            order[obj or 0] = len(order)
-            if depth < MAX_FORM_DEPTH and get_type(obj) == form:
-                walk(_form_objects(fn, obj), depth + 1)
-
-    walk(_page_objects(fn, page), 0)
-    return order
-
-
-def _chars(
-    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int]
-) -> tuple[list[dict[str, Any]], int]:
-    """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
-    of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
-    whitespace and dropped like real spaces."""
-    count = fn.count_chars(textpage)
-    check_page_counts(number, count, 0)
-    get_unicode, map_error, get_object, get_origin = fn.get_unicode, fn.map_error, fn.text_object, fn.char_origin
-    get_box, glyph_width = fn.loose_box, fn.glyph_width
-    rect = FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    metrics: dict[int, tuple[int, float, float, float, int | None, dict[int, float]]] = {}  # by text object
-    width = ctypes.c_float()
-    keyed: list[tuple[int, int, dict[str, Any]]] = []
-    unmapped = 0
-    address = -1  # the text object of the character before (most run on in the same object)
-    for i in range(count):
-        code = get_unicode(textpage, i)
-        if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
-            continue
-        if map_error(textpage, i) == 1:
-            unmapped += 1
-            continue
-        text = chr(code)
-        if text.isspace():
-            continue
-        this = get_object(textpage, i) or 0
-        if this != address:
-            address = this
-            known = metrics.get(address)
-            if known is None:
-                known = metrics[address] = _metrics(fn, textpage, i, address, order.get(address, len(order)))
-            position, size, descent, x_scale, font, widths = known
-        get_origin(textpage, i, ox, oy)
-        x0 = ox.value
-        bottom = page_top - (oy.value + descent * size)
-        advance = widths.get(code)
-        if advance is None:
-            ok = font and glyph_width(font, code, 1.0, width)
-            advance = widths[code] = width.value * x_scale if ok else -1.0
-        if advance >= 0:
-            x1 = x0 + advance
-        else:  # no font widths: PDFium's loose box
-            get_box(textpage, i, rect)
-            x1 = rect.right
-        keyed.append(
-            (
-                position,
-                i,
-                {"text": text, "x0": x0, "x1": x1, "top": bottom - size,
-                 "bottom": bottom, "size": size},
-            )
-        )
-    keyed.sort()  # by stream position, then index (unique: the dicts are never compared)
-    return [k[2] for k in keyed], unmapped
-
-
-_SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
-
-
-def _metrics(
-    fn: Any, textpage: int, index: int, obj: int, position: int
-) -> tuple[int, float, float, float, int | None, dict[int, float]]:
-    """Of the text object holding character ``index``: (stream position, size as pdfminer
-    measures it, descent per unit size, horizontal scale of advances, font or None, and an
-    empty table for the advances of its character codes, -1 where unknown)."""
-    matrix = FS_MATRIX()
-    fn.text_matrix(textpage, index, matrix)
-    font_size = fn.font_size(textpage, index)
-    size = font_size * math.hypot(matrix.c, matrix.d)
-    x_scale = font_size * math.hypot(matrix.a, matrix.b)
-    descent = ctypes.c_float()
-    font = fn.object_font(obj) if obj else None
-    ok = font and fn.font_descent(font, 1.0, descent)
-    return position, size, descent.value if ok else 0.0, x_scale, font or None, {}
-
-
-def _edges(fn: Any, page: int, page_top: float) -> list[Edge]:
-    """Horizontal and vertical edges of the page's path objects, split into subpaths and
-    classified as pdfminer does: one straight line, a rectangle (4 sides), or a polyline."""
     edges: list[Edge] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     m = FS_MATRIX()
@@ -215,18 +125,29 @@ def _edges(fn: Any, page: int, page_top: float) -> list[Edge]:
     count_segments, get_segment = fn.count_segments, fn.path_segment
     get_point, segment_type, is_closing = fn.segment_point, fn.segment_type, fn.segment_closes
     path, form, moveto = FPDF_PAGEOBJ_PATH, FPDF_PAGEOBJ_FORM, FPDF_SEGMENT_MOVETO
+    add_edge, add_edges = edges.append, edges.extend
 
-    def walk(objects: list[int], outer: Matrix, depth: int) -> None:
+    def walk(objects: list[int], outer: Matrix, depth: int, drawing: bool) -> None:
+        A, B, C, D, E, F = outer
         for obj in objects:
+            order[obj or 0] = len(order)
             kind = get_type(obj)
-            if kind != path and kind != form:
-                continue
-            get_matrix(obj, m)
-            a, b, c, d, e, f = _compose((m.a, m.b, m.c, m.d, m.e, m.f), outer)
             if kind == form:
                 if depth < MAX_FORM_DEPTH:
-                    walk(_form_objects(fn, obj), (a, b, c, d, e, f), depth + 1)
+                    inner = outer
+                    if drawing:
+                        get_matrix(obj, m)
+                        a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+                        inner = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                                 e * A + f * C + E, e * B + f * D + F)
+                    walk(_form_objects(fn, obj), inner, depth + 1, drawing)
                 continue
+            if kind != path or not drawing:
+                continue
+            get_matrix(obj, m)
+            a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f
+            a, b, c, d, e, f = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
+                                e * A + f * C + E, e * B + f * D + F)
             subpaths: list[list[tuple[float, float]]] = []
             closed: list[bool] = []
             for s in range(count_segments(obj)):
@@ -242,12 +163,117 @@ def _edges(fn: Any, page: int, page_top: float) -> list[Edge]:
                 if is_closing(seg):
                     closed[-1] = True
             for points, shut in zip(subpaths, closed):
-                edges.extend(_subpath_edges(points, shut))
+                if len(points) == 2 and not shut:  # one straight line
+                    add_edge(line_edge(points[0], points[1]))
+                else:
+                    add_edges(_shape_edges(points, shut))
             if len(edges) > MAX_PAGE_EDGES:
-                return
+                drawing = False
 
-    walk(_page_objects(fn, page), _IDENTITY, 0)
-    return edges
+    walk(_page_objects(fn, page), _IDENTITY, 0, True)
+    return order, edges
+
+
+def _chars(
+    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int]
+) -> tuple[list[dict[str, Any]], int]:
+    """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
+    of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
+    whitespace and dropped like real spaces."""
+    count = fn.count_chars(textpage)
+    check_page_counts(number, count, 0)
+    get_unicode, map_error, get_object, get_origin = fn.get_unicode, fn.map_error, fn.text_object, fn.char_origin
+    get_box, glyph_width = fn.loose_box, fn.glyph_width
+    rect, matrix, out = FS_RECTF(), FS_MATRIX(), ctypes.c_float()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    metrics: dict[int, _Metrics] = {}  # by text object
+    fonts: dict[int, tuple[float, dict[int, float]]] = {}  # by font: descent, widths at size 1
+    texts: dict[int, str] = {}  # by code point: "" left out, " " whitespace, else the character
+    chars: list[dict[str, Any]] = []
+    keys: list[tuple[int, int]] = []  # (stream position, index) of each character
+    add, add_key = chars.append, keys.append
+    in_order = True
+    unmapped = 0
+    address = -1  # the text object of the character before (most run on in the same object)
+    last = -1  # stream position of the character before
+    for i in range(count):
+        code = get_unicode(textpage, i)
+        text = texts.get(code)
+        if text is None:
+            text = texts[code] = _text_of(code)
+        if not text:
+            continue
+        if map_error(textpage, i) == 1:
+            unmapped += 1
+            continue
+        if text == " ":
+            continue
+        this = get_object(textpage, i) or 0
+        if this != address:
+            address = this
+            known = metrics.get(address)
+            if known is None:
+                known = metrics[address] = _metrics(
+                    fn, textpage, i, address, order.get(address, len(order)), fonts, matrix
+                )
+            position, size, descent, x_scale, font, widths = known
+        get_origin(textpage, i, ox, oy)
+        x0 = ox.value
+        bottom = page_top - (oy.value + descent * size)
+        width = widths.get(code)
+        if width is None:
+            width = widths[code] = out.value if font and glyph_width(font, code, 1.0, out) else math.nan
+        advance = width * x_scale
+        if advance >= 0:
+            x1 = x0 + advance
+        else:  # no font widths (NaN): PDFium's loose box
+            get_box(textpage, i, rect)
+            x1 = rect.right
+        if position < last:
+            in_order = False
+        last = position
+        add({"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size})
+        add_key((position, i))
+    if in_order:
+        return chars, unmapped
+    ranked = sorted(range(len(chars)), key=keys.__getitem__)  # by stream position, then index
+    return [chars[k] for k in ranked], unmapped
+
+
+_SKIPPED = frozenset((0, 0x20, 0x0D, 0x0A))
+
+
+def _text_of(code: int) -> str:
+    """The character of a code point: "" for one left out before its mapping is checked
+    (NUL, space, line breaks, surrogates, out of range), " " for other whitespace."""
+    if code in _SKIPPED or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return ""
+    text = chr(code)
+    return " " if text.isspace() else text
+
+
+_Metrics = tuple[int, float, float, float, int, dict[int, float]]
+
+
+def _metrics(
+    fn: Any, textpage: int, index: int, obj: int, position: int,
+    fonts: dict[int, tuple[float, dict[int, float]]], matrix: FS_MATRIX,
+) -> _Metrics:
+    """Of the text object holding character ``index``: (stream position, size as pdfminer
+    measures it, descent per unit size, horizontal scale of advances, font or 0, and its
+    font's table of advances at size 1 by character code, NaN where unknown). ``fonts``
+    keeps each font's descent and table for the page."""
+    fn.text_matrix(textpage, index, matrix)
+    font_size = fn.font_size(textpage, index)
+    size = font_size * math.hypot(matrix.c, matrix.d)
+    x_scale = font_size * math.hypot(matrix.a, matrix.b)
+    font = (fn.object_font(obj) if obj else None) or 0
+    known = fonts.get(font)
+    if known is None:
+        descent = ctypes.c_float()
+        ok = font and fn.font_descent(font, 1.0, descent)
+        known = fonts[font] = (descent.value if ok else 0.0, {})
+    return position, size, known[0], x_scale, font, known[1]
 
 
 def _page_objects(fn: Any, page: int) -> list[int]:
@@ -260,9 +286,9 @@ def _form_objects(fn: Any, form: int) -> list[int]:
     return [get_object(form, j) for j in range(fn.count_form_objects(form))]
 
 
-def _subpath_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:
-    if len(points) == 2 and not closed:
-        return [line_edge(points[0], points[1])]
+def _shape_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge]:
+    """The edges of a subpath that is not one straight line: a rectangle's four sides, or
+    the horizontal and vertical segments of a polyline."""
     corners = points[:4] if (len(points) == 4 and closed) or (
         len(points) == 5 and points[4] == points[0]
     ) else None
@@ -275,10 +301,3 @@ def _subpath_edges(points: list[tuple[float, float]], closed: bool) -> list[Edge
             return rect_edges(min(xs), min(ys), max(xs), max(ys))
     return [e for a, b in zip(points, points[1:]) if (e := segment_edge(a, b)) is not None]
 
-
-def _compose(inner: Matrix, outer: Matrix) -> Matrix:
-    """The matrix applying ``inner`` then ``outer`` (PDF row-vector convention)."""
-    a, b, c, d, e, f = inner
-    A, B, C, D, E, F = outer
-    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D,
-            e * A + f * C + E, e * B + f * D + F)
