@@ -298,19 +298,17 @@ def _one_by_one(
     ahead = first or _start_reading(tasks, 0, overrides)
     import gc
 
-    from .pattern_cache import kept_patterns
-
     # the imports build what lives to the end of the run: no collection while they run, and
     # none looks at it afterwards (frozen; given back to the collector when the files are done)
     gc.disable()
     try:
-        with kept_patterns():  # while a PDF is read: the pipeline, the rules and the grammars' parsers
-            from .parser import prepare
-            from .pipeline import lint_file
-            from .registry import all_rules
+        # while a PDF is read: the pipeline, the rules and the grammars' parsers
+        from .parser import prepare
+        from .pipeline import lint_file
+        from .registry import all_rules
 
-            all_rules()
-            prepare()
+        all_rules()
+        prepare()
     finally:
         gc.freeze()
         gc.enable()

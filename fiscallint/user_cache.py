@@ -1,8 +1,7 @@
 """The per-user cache folder (``$XDG_CACHE_HOME/fiscallint`` or ``~/.cache/fiscallint``), used only
 when it is private: a folder and files owned by this user, writable by no one else, and not
-symlinks. ``FISCALLINT_NO_CACHE=1`` turns every cache off. It holds the built grammars
-(:mod:`fiscallint.parser.grammar_files`) and the compiled regular expressions
-(:mod:`fiscallint.pattern_cache`); this module imports neither, so both can use it cheaply."""
+symlinks. ``FISCALLINT_NO_CACHE=1`` turns the cache off. It holds the built grammars
+(:mod:`fiscallint.parser.grammar_files`); this module imports nothing of the pipeline, so it is cheap."""
 
 from __future__ import annotations
 
