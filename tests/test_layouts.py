@@ -352,3 +352,35 @@ def test_a_heading_glued_to_its_first_paragraph_is_split_from_it() -> None:
     assert first.span.line == 1 and first.span.column > 1
     totals = [c for c in first.claims if type(c).__name__ == "BreakdownClaim"]
     assert [str(c.total.value) for c in totals] == ["80.00"]  # type: ignore[attr-defined]
+
+
+def test_a_name_ending_printed_after_the_figures_stays_in_its_row() -> None:
+    """An extraction that sorts text by position prints a wrapped name's first part above its
+    code line and its end after the figures (201 80.00 50.00 30.00 支出): the end is the row's
+    name, not a side-by-side half; a right half that opens with its own code still is one."""
+    text = "\n".join([
+        "一般公共预算财政拨款支出决算表",
+        "单位：万元",
+        "科目编码 科目名称 合计 基本支出 项目支出",
+        "201 一般公共服务支出 80.00 50.00 30.00",
+        "     政府办公厅（室）",
+        "20103     80.00    50.00    30.00    及相关机构事务",
+        "2010301 行政运行 50.00 50.00",
+        "     其他政府办公厅",
+        "2010399     30.00         30.00    事务支出",
+        "合计 80.00 50.00 30.00",
+    ])
+    table = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump")).tables[0]
+    assert [(r.code, r.label) for r in table.rows if r.code] == [
+        ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"), ("2010301", "行政运行"), ("2010399", "其他政府办公厅事务支出"),
+    ]
+    assert not table.blocks
+    side_by_side = "\n".join([
+        "一般公共预算财政拨款基本支出决算表",
+        "单位：万元",
+        "科目编码 科目名称 决算数 科目编码 科目名称 决算数",
+        "30101 基本工资 40.00 30201 办公费 6.00",
+        "30102 699.30 30206 电费",
+    ])
+    rows = parse_source(SourceText("t.txt", side_by_side + "\n", "utf-8", "dump")).tables[0].rows
+    assert "30206" in [r.code for r in rows]

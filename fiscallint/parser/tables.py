@@ -841,14 +841,31 @@ def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
             if index in kept:
                 stream.extend(toks)
             continue
-        if index in heads or index in tails:
+        trailing = _trailing_name(toks) if coded[index] else []
+        if trailing:
+            toks = toks[:-len(trailing)]
+        if index in heads or index in tails or trailing:
             code_end = 1
             while code_end < len(toks) and re.fullmatch(r"\d{2}", toks[code_end].text):
                 code_end += 1  # 类 | 款 | 项 in separate columns: 207 01 04
             at = max(_tail_position(toks), code_end)
-            toks = toks[:code_end] + _as_label(heads.get(index, [])) + toks[code_end:at] + _as_label(tails.get(index, [])) + toks[at:]
+            toks = toks[:code_end] + _as_label(heads.get(index, [])) + toks[code_end:at] + _as_label(trailing + tails.get(index, [])) + toks[at:]
         stream.extend(toks)
     return stream
+
+
+NAME_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def _trailing_name(tokens: list[_Token]) -> list[_Token]:
+    """The end of a row's wrapped name printed after its figures (``201 264.87 62.63 202.24 支出``,
+    the name's first part on the line above): a code line with no name of its own whose only word
+    comes last and is a few characters. It is the row's name, not a side-by-side half: a half
+    has a code or a full item name."""
+    if len(tokens) < 3 or any(not _is_number(t.text) or CODE_RE.fullmatch(t.text) for t in tokens[1:-1]):
+        return []
+    last = tokens[-1]
+    return [last] if NAME_TAIL_RE.fullmatch(last.text) else []
 
 
 def _ends_with_bare_code(tokens: list[_Token]) -> bool:
