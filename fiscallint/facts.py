@@ -14,7 +14,7 @@ from itertools import combinations, takewhile
 from typing import Iterator
 
 from .ast import AmountClaim, Cell, ChangeClaim, CountBreakdownClaim, ExecutionClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, YearClaim
-from .parser.claims import relation_operands
+from .parser.claims import amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
 
 # ---------------------------------------------------------------- 三公 figures
@@ -47,7 +47,7 @@ class ThreePublic:
 
 
 def narrative_three_public(report: Report) -> ThreePublic:
-    """The 三公 figures the narrative states: the first budget and 决算 figure of each item."""
+    """The 三公 figures the narrative states: the first budget and 决算 figure of each item, in 万元."""
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], AmountClaim] = {}
     for paragraph in three_public_paragraphs(report):
@@ -67,7 +67,7 @@ def narrative_three_public(report: Report) -> ThreePublic:
                 continue
             key = (role, item)
             if key not in values:
-                values[key] = claim.value
+                values[key] = amount_in_wan(claim)
                 claims[key] = claim
     return ThreePublic(values, claims)
 
@@ -119,7 +119,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     paired = len(roles) == 2 and INTERLEAVED in header
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
     if any(ITEM_LABEL_RE.search(row.label) for row in table.rows):
-        return None
+        return _items_down_rows(table, header)
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width or _is_column_numbers(values):
@@ -133,6 +133,42 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
             mapped[(role, SLOTS[index % 6])] = number
         return table, row, ThreePublic(mapped, {})
     return None
+
+
+ROLE_HEADER_RE = re.compile(r"(?:年初|全年|调整后)?预算数?|决算数?")
+"""A value column's header in a 三公 table listing its items down the rows."""
+OTHER_YEAR_RE = re.compile(r"上年|增减|比上年|同比")
+
+
+def _items_down_rows(table: Table, header: str) -> tuple[Table, Row, ThreePublic] | None:
+    """A 三公 table with one row per item (合计, 因公出国（境）费, …, 公务接待费) and a 预算数 and a
+    决算数 column: each item's figures. Only when the header names exactly those two columns
+    (in either order) and no other year's, and each item's row is the only one naming it; a
+    row whose figures cannot be placed in those columns is left out."""
+    columns = ["budget" if "预算" in m.group() else "actual" for m in ROLE_HEADER_RE.finditer(header)]
+    if sorted(columns) != ["actual", "budget"] or OTHER_YEAR_RE.search(header):
+        return None
+    mapped: dict[tuple[str, str], Number] = {}
+    first: Row | None = None
+    seen: set[str] = set()
+    for row in table.rows:
+        slot = "total" if re.search(r"合计|总计", row.label) else _item_of(row.label)
+        if slot is None:
+            continue
+        if slot in seen:
+            return None
+        seen.add(slot)
+        if row.positioned and all(c.column is not None for c in row.cells):
+            values = {role: row.value_at(index + 1) for index, role in enumerate(columns)}
+        elif len(row.numbers) == len(columns):
+            values = dict(zip(columns, row.numbers))
+        else:
+            continue
+        for role, number in values.items():
+            if number is not None:
+                mapped[(role, slot)] = number
+        first = first or row
+    return (table, first, ThreePublic(mapped, {})) if first is not None and mapped else None
 
 
 def _is_column_numbers(values: list[Number]) -> bool:

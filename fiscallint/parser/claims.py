@@ -383,7 +383,7 @@ class ClaimBuilder:
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
-        if breakdown is not None and _same_role(claim, breakdown):
+        if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
             breakdown = self._breakdown_for(breakdown)
             breakdown.parts.append(claim)
         return breakdown
@@ -485,7 +485,7 @@ class ClaimBuilder:
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
             context=part.context,
             whole=breakdown.total if breakdown is not None and part in breakdown.parts else None,
-            lead=lead.value if lead is not None and lead is not part else None,
+            lead=lead.value if lead is not None and lead is not part and lead.unit == part.unit else None,
         ))
 
     def _emit_named_share(self, clause_before: list[_Piece], percent: Number, whole: str) -> None:
@@ -530,8 +530,8 @@ class ClaimBuilder:
             subject=anchor.subject if anchor else "",
             span=Span(span.line, span.column, percent.span.end_line, percent.span.end_column),
             percent=percent,
-            budget=None if budget is None else _in_wan(budget) if mixed else budget.value,
-            actual=None if actual is None else _in_wan(actual) if mixed else actual.value,
+            budget=None if budget is None else amount_in_wan(budget) if mixed else budget.value,
+            actual=None if actual is None else amount_in_wan(actual) if mixed else actual.value,
             phrase=phrase.text,
             qualifier=qualifier,
         ))
@@ -656,7 +656,7 @@ def _digits_and_unit(text: str) -> tuple[str, str]:
     return digits, text[len(digits):].strip() if text.startswith(digits) else ""
 
 
-def _in_wan(claim: AmountClaim) -> Number:
+def amount_in_wan(claim: AmountClaim) -> Number:
     """An amount claim's figure in 万元 (a figure printed in 元 is divided by 10,000)."""
     number = claim.value
     if claim.unit != "元":
@@ -679,7 +679,7 @@ def relation_operands(phrase: str, amounts: list[AmountClaim]) -> tuple[Number |
         return None, None
     budget, actual = budgets[0], actuals[0]
     if budget.unit != actual.unit:
-        return _in_wan(budget), _in_wan(actual)
+        return amount_in_wan(budget), amount_in_wan(actual)
     return budget.value, actual.value
 
 
@@ -741,6 +741,12 @@ def _adds_up(parts: list[AmountClaim], breakdown: BreakdownClaim) -> bool:
     numbers = [p.value for p in parts]
     total = breakdown.total
     return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
+
+
+def _prior_aside(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
+    """Last year's own figure given in passing (（上年为 740.00 万元）) within a breakdown of this
+    year's figures: not one of its parts."""
+    return PRIOR_OWN_RE.search(part.context) is not None and PRIOR_OWN_RE.search(breakdown.context) is None
 
 
 def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:

@@ -175,7 +175,7 @@ def _split(line: int, raw: str) -> _Row:
 INDICATOR_ROLES = (
     ("reason", ("偏差",)),
     ("skip", ("依据", "赋分规则", "上年", "佐证", "评分", "计分")),
-    ("actual", ("实际",)),
+    ("actual", ("实际", "完成值")),
     ("completion", ("完成率",)),
     ("score", ("得分",)),
     ("weight", ("分值", "权重")),
@@ -208,6 +208,8 @@ def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     return roles
 
 
+GRADE_LABEL_RE = re.compile(r"(自评|评价|绩效)?(等级|评级)")
+"""The label of a grade printed on a row of its own (自评等级 | 优)."""
 NAME_WORDS = ("项目名称", "部门名称", "单位名称")
 STOP_WORDS = ("年度总体目标", "年度目标", "三、", "绩效指标")
 """First words of a row that ends a funding block even when it holds figures."""
@@ -322,8 +324,19 @@ class _GridParser:
                 row = self.rows[node.value]
                 if row.first.startswith("总分"):
                     self._total(perf, row, self.roles)
+                elif GRADE_LABEL_RE.fullmatch(row.first) and perf.grade is None:
+                    self._grade_row(perf, row)
                 self._head_amounts(perf, row)
         return perf
+
+    @staticmethod
+    def _grade_row(perf: PerformanceTable, row: _Row) -> None:
+        """A row of its own after 总分 (自评等级 | 优): the grade is its one other cell."""
+        others = [c for c in row.cells[1:] if c.clean not in EMPTY]
+        grade = GRADES.get(others[0].clean) if len(others) == 1 else None
+        if grade:
+            cell = others[0]
+            perf.grade, perf.grade_span = grade, Span(row.line, cell.column, row.line, cell.column + len(cell.text))
 
     def _head_amounts(self, perf: PerformanceTable, row: _Row) -> None:
         for i, cell in enumerate(row.cells[:-1]):

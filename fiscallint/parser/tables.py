@@ -385,6 +385,7 @@ def table_kind(title: str) -> str | None:
     """Which standard table a title names ("01".."09"), whatever the province numbers it."""
     compact = re.sub(r"[\s\"“”'‘’]", "", title)
     compact = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", compact)
+    compact = TITLE_NUMBER_RE.sub("", compact)
     compact = re.sub(r"^.*?\d{4}年度?", "", compact)
     compact = re.sub(r"[（(]?公开\d+表[)）]?$", "", compact).removeprefix("部门")
     for kind, pattern in KIND_TITLES:
@@ -401,6 +402,13 @@ def table_kind(title: str) -> str | None:
 def is_budget_kind(kind: str | None) -> bool:
     """Whether a table kind is one of a 部门预算 report's tables (never a 决算 table's number)."""
     return kind is not None and kind.startswith(BUDGET_KIND)
+
+
+TITLE_NUMBER_RE = re.compile(
+    r"^(?:附件\d*[、.．:：]?)?附?表\s*(?:\d+|[一二三四五六七八九十]+(?!般))(?:\s*[-－—–]\s*\d+)?(?:[、.．:：]|(?=\D))"
+    r"|[（(]附?表\s*(?:\d+|[一二三四五六七八九十]+)(?:\s*[-－—–]\s*\d+)?[)）]$"
+)
+"""A province's own table number before or after the title (表1, 表一、, 附表1-1, （表3）): not part of the name."""
 
 
 KIND_TITLES = [

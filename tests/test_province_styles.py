@@ -1,0 +1,205 @@
+"""Report styles of other provinces: numbered table titles, years in Chinese numerals, narrative
+amounts in 元 beside 万元, a 三公 table listing its items down the rows, last year's figure given
+in passing inside a breakdown, and self-evaluation tables with their own column names and a grade
+row of its own. Each case must parse (or fire); each near miss must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiscallint.facts import is_budget_report, three_public_table
+from fiscallint.parser import parse_source
+from fiscallint.parser.lines import arabic_years
+from fiscallint.parser.tables import table_kind
+from fiscallint.source import SourceText, detect_shape
+from fiscallint.testing import lint_text
+
+
+def parse(text: str, name: str = "report.txt"):  # type: ignore[no-untyped-def]
+    return parse_source(SourceText(name, text, "utf-8", detect_shape(name, text)))
+
+
+def codes(text: str, select: list[str] | None = None) -> list[str]:
+    return [f.code for f in lint_text(text, select)]
+
+
+# ---------------------------------------------------------------- numbered table titles
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("表一收入支出决算总表", "01"),
+        ("表5一般公共预算财政拨款支出决算表", "05"),
+        ("表一一般公共预算财政拨款支出决算表", "05"),
+        ("附表1-2收入决算表", "02"),
+        ("附表1－9财政拨款“三公”经费支出决算表", "09"),
+        ("附件3、表3支出决算表", "03"),
+        ("收入支出决算总表（表1）", "01"),
+        ("表1部门收支总表", "B01"),
+        ("表3部门支出总表", "B03"),
+        ("表6一般公共预算基本支出表", "B06"),
+        ("表十一政府性基金预算支出表", "B08"),
+    ],
+)
+def test_a_province_table_number_is_not_part_of_the_title(title: str, kind: str) -> None:
+    assert table_kind(title) == kind
+
+
+@pytest.mark.parametrize("title", ["表外收支决算总表", "表决算表", "表格说明"])
+def test_words_that_only_start_like_a_table_number_keep_their_meaning(title: str) -> None:
+    assert table_kind(title) is None
+
+
+BUDGET_TABLES = """某市档案局2027年部门预算
+
+表1 部门收支总表
+单位：万元
+收入\t\t支出\t
+项目\t预算数\t项目\t预算数
+一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00
+本年收入合计\t100.00\t本年支出合计\t100.00
+
+表3 部门支出总表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t100.00\t80.00\t20.00
+201\t一般公共服务支出\t100.00\t80.00\t20.00
+"""
+
+
+def test_a_budget_with_numbered_tables_is_a_budget() -> None:
+    report = parse(BUDGET_TABLES)
+    assert [t.kind for t in report.tables] == ["B01", "B03"]
+    assert is_budget_report(report)
+
+
+def test_a_final_account_with_numbered_tables_is_not_a_budget() -> None:
+    report = parse(BUDGET_TABLES.replace("表1 部门收支总表", "表1 收入支出决算总表").replace("表3 部门支出总表", "表3 支出决算表"))
+    assert [t.kind for t in report.tables] == ["01", "03"]
+    assert not is_budget_report(report)
+
+
+def test_a_numbered_table_is_checked_across_tables() -> None:
+    text = (
+        "表1 收入支出决算总表\n单位：万元\n收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
+        "一、一般公共预算财政拨款收入\t100.00\t一、一般公共服务支出\t100.00\n"
+        "本年收入合计\t100.00\t本年支出合计\t100.00\n\n"
+        "表3 支出决算表\n单位：万元\n功能分类科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+        "\t合计\t110.00\t90.00\t20.00\n201\t一般公共服务支出\t110.00\t90.00\t20.00\n"
+    )
+    assert "FL302" in codes(text, ["FL302"])
+    assert "FL302" not in codes(text.replace("110.00", "100.00").replace("90.00", "80.00"), ["FL302"])
+
+
+# ---------------------------------------------------------------- years in Chinese numerals
+
+
+def test_a_year_in_chinese_numerals_is_read_as_the_year() -> None:
+    assert arabic_years("二〇二七年度部门决算") == "2027年度部门决算"
+    assert arabic_years("二○二六年") == "2026年"
+    assert arabic_years("与二零二六年度相比") == "与2026年度相比"
+    report = parse("某县统计局\n二〇二七年度部门决算\n\n第三部分 二〇二七年度部门决算情况说明\n")
+    assert report.year == 2027
+
+
+@pytest.mark.parametrize("text", ["十二月", "二〇年", "一二三四五年", "三二〇二七年", "二〇二七"])
+def test_other_chinese_numerals_are_left_alone(text: str) -> None:
+    assert arabic_years(text) == text
+
+
+# ---------------------------------------------------------------- narrative amounts in 元
+
+THREE_PUBLIC_TABLE = (
+    "财政拨款“三公”经费支出决算表\n单位：元\n"
+    "预算数 决算数\n"
+    "1 2 3 4 5 6 7 8 9 10 11 12\n"
+    "80,000.00 0.00 50,000.00 0.00 50,000.00 30,000.00 60,000.00 0.00 45,000.00 0.00 45,000.00 15,000.00\n\n"
+)
+THREE_PUBLIC_TEXT = (
+    "一、“三公”经费支出决算情况说明\n"
+    "2027年度“三公”经费财政拨款支出决算为6.00万元，其中：因公出国（境）费支出决算为0万元；"
+    "公务用车购置及运行维护费支出决算为45,000.00元；公务接待费支出决算为15,000.00元，共接待5批次、30人次。\n"
+)
+
+
+def test_amounts_in_yuan_are_compared_with_the_table_in_wan() -> None:
+    assert codes(THREE_PUBLIC_TABLE + THREE_PUBLIC_TEXT) == []
+
+
+def test_an_amount_in_yuan_that_differs_from_the_table_is_found() -> None:
+    text = THREE_PUBLIC_TABLE + THREE_PUBLIC_TEXT.replace("15,000.00元", "18,000.00元")
+    assert "FL307" in codes(text, ["FL307"])
+
+
+def test_a_part_in_yuan_is_not_compared_as_wan_with_its_total() -> None:
+    text = "2027年度“三公”经费支出4.00万元，其中：公务用车运行维护费30,000.00元，公务接待费10,000.00元。\n"
+    assert codes(text, ["FL105", "FL106", "FL101"]) == []
+    wrong = "2027年度“三公”经费支出4.00万元，其中：公务用车运行维护费5.00万元，公务接待费1.00万元。\n"
+    assert "FL106" in codes(wrong, ["FL106"])
+
+
+# ---------------------------------------------------------------- a 三公 table down the rows
+
+ROWS_TABLE = (
+    "财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t15.00\t12.00\n"
+    "1.因公出国（境）费\t0.00\t0.00\n2.公务用车购置及运行维护费\t12.00\t10.00\n"
+    "其中：（1）公务用车购置费\t0.00\t0.00\n（2）公务用车运行维护费\t12.00\t10.00\n3.公务接待费\t3.00\t2.00\n\n"
+    "一、“三公”经费支出决算情况说明\n2027年度“三公”经费财政拨款支出决算为12.00万元，其中：公务用车购置及运行维护费支出决算为10.00万元；"
+    "公务接待费支出决算为2.00万元。\n"
+)
+
+
+def test_a_three_public_table_down_the_rows_is_read() -> None:
+    located = three_public_table(parse(ROWS_TABLE))
+    assert located is not None
+    values = {key: number.text for key, number in located[2].values.items()}
+    assert values[("budget", "total")] == "15.00" and values[("actual", "reception")] == "2.00"
+    assert values[("actual", "purchase")] == "0.00"
+    assert codes(ROWS_TABLE, ["FL307"]) == []
+    assert "FL307" in codes(ROWS_TABLE.replace("公务接待费支出决算为2.00万元", "公务接待费支出决算为2.60万元"), ["FL307"])
+
+
+def test_a_rows_table_with_another_years_column_is_not_read() -> None:
+    text = ROWS_TABLE.replace("项目\t预算数\t决算数", "项目\t上年决算数\t本年决算数")
+    assert three_public_table(parse(text)) is None
+
+
+# ---------------------------------------------------------------- last year's figure in passing
+
+
+def test_last_years_figure_in_brackets_is_not_a_part() -> None:
+    text = "2027年度本年支出合计1,100.00万元，其中：基本支出700.00万元，同比下降5.41%（上年为740.00万元）；项目支出400.00万元。\n"
+    assert codes(text, ["FL105"]) == []
+    wrong = text.replace("项目支出400.00万元", "项目支出420.00万元")
+    assert "FL105" in codes(wrong, ["FL105"])
+
+
+# ---------------------------------------------------------------- self-evaluation tables
+
+EVALUATION = """项目支出绩效自评表
+项目名称\t示范基地建设
+项目资金（万元）\t\t全年预算数\t全年执行数\t分值\t执行率\t得分
+\t年度资金总额\t30.00\t24.00\t10\t80.00%\t8.00
+绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t完成值\t权重\t得分\t偏差原因
+\t产出指标\t数量指标\t示范基地数量\t=3个\t3个\t50\t50\t
+\t满意度指标\t服务对象满意度指标\t农户满意度\t≥90%\t92%\t40\t40\t
+总分\t\t\t\t\t\t100\t98\t
+自评等级\t优
+"""
+
+
+def test_a_completion_value_column_and_a_grade_row_are_read() -> None:
+    (table,) = parse(EVALUATION).performance
+    assert [i.actual.text if i.actual else None for i in table.indicators] == ["3个", "92%"]
+    assert table.grade == "优"
+    assert codes(EVALUATION, ["FL4"]) == []
+
+
+def test_a_wrong_grade_on_its_own_row_is_found() -> None:
+    assert "FL404" in codes(EVALUATION.replace("自评等级\t优", "自评等级\t良"), ["FL404"])
+
+
+def test_a_grade_row_with_two_values_is_not_read() -> None:
+    (table,) = parse(EVALUATION.replace("自评等级\t优", "自评等级\t优\t良")).performance
+    assert table.grade is None
