@@ -203,3 +203,25 @@ def test_a_wrong_grade_on_its_own_row_is_found() -> None:
 def test_a_grade_row_with_two_values_is_not_read() -> None:
     (table,) = parse(EVALUATION.replace("自评等级\t优", "自评等级\t优\t良")).performance
     assert table.grade is None
+
+
+ITEM_TABLE = (
+    "一般公共预算财政拨款支出决算表\n公开05表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+    "\t合计\t4524000.00\t4524000.00\t\n213\t农林水支出\t4524000.00\t4524000.00\t\n"
+    "21301\t农业农村\t4524000.00\t4524000.00\t\n2130104\t事业运行\t4524000.00\t4524000.00\t\n\n"
+    "一、一般公共预算财政拨款支出决算具体情况\n"
+    "农林水支出（类）农业农村（款）事业运行（项）。年初预算为4,100,000.00元，支出决算为4,524,000.00元。\n"
+)
+
+
+def test_an_item_paths_amount_in_yuan_is_compared_in_wan() -> None:
+    assert codes(ITEM_TABLE, ["FL108"]) == []
+    wrong = [f for f in lint_text(ITEM_TABLE.replace("支出决算为4,524,000.00元", "支出决算为4,254,000.00元"), ["FL108"])]
+    assert [f.code for f in wrong] == ["FL108"]
+    assert "4,254,000.00元与" in wrong[0].message and "万元与" not in wrong[0].message
+
+
+def test_a_breakdown_in_yuan_is_reported_in_yuan() -> None:
+    text = "2027年度基本支出6,024,000.00元，其中：人员经费4,294,000.00元，公用经费1,100,000.00元。\n"
+    (finding,) = lint_text(text, ["FL105"])
+    assert "6,024,000.00 元与" in finding.message
