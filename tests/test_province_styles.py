@@ -225,3 +225,18 @@ def test_a_breakdown_in_yuan_is_reported_in_yuan() -> None:
     text = "2027年度基本支出6,024,000.00元，其中：人员经费4,294,000.00元，公用经费1,100,000.00元。\n"
     (finding,) = lint_text(text, ["FL105"])
     assert "6,024,000.00 元与" in finding.message
+
+
+BUDGET_THREE_PUBLIC = (
+    "某市档案局2027年部门预算\n\n表1 部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+    "一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00\n本年收入合计\t100.00\t本年支出合计\t100.00\n\n"
+    "表8 “三公”经费支出表\n单位：万元\n合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\n"
+    "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n8.00\t2.00\t5.00\t0.00\t5.00\t1.00\n\n"
+    "五、“三公”经费预算情况\n2027年“三公”经费预算8.00万元。其中：因公出国（境）费2.00万元；公务用车购置及运行维护费5.00万元；公务接待费1.00万元。\n"
+)
+
+
+def test_a_budgets_three_public_figures_are_called_budgets() -> None:
+    assert codes(BUDGET_THREE_PUBLIC, ["FL307"]) == []
+    (finding,) = lint_text(BUDGET_THREE_PUBLIC.replace("公务接待费1.00万元", "公务接待费1.50万元"), ["FL307"])
+    assert "公务接待费预算数" in finding.message and "决算" not in finding.message
