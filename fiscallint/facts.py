@@ -56,12 +56,12 @@ def narrative_three_public(report: Report) -> ThreePublic:
             if not isinstance(claim, AmountClaim):
                 continue
             context = claim.context
-            item = _item_of(context) or item
+            item = three_public_item(context) or item
             if item is None or "上年" in context or "年初" in context:
                 continue
             if "预算" in context and "决算" not in context:
                 role = "budget"
-            elif "决算" in context or _item_of(context) == item:
+            elif "决算" in context or three_public_item(context) == item:
                 role = "actual"
             else:
                 continue
@@ -78,7 +78,8 @@ def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
         yield from section_paragraphs(section)
 
 
-def _item_of(context: str) -> str | None:
+def three_public_item(context: str) -> str | None:
+    """The 三公 item (a :data:`SLOTS` name) words name: the most specific one they contain."""
     for slot, pattern in ITEM_WORDS:
         if pattern.search(context):
             return slot
@@ -152,7 +153,7 @@ def _items_down_rows(table: Table, header: str) -> tuple[Table, Row, ThreePublic
     first: Row | None = None
     seen: set[str] = set()
     for row in table.rows:
-        slot = "total" if re.search(r"合计|总计", row.label) else _item_of(row.label)
+        slot = "total" if re.search(r"合计|总计", row.label) else three_public_item(row.label)
         if slot is None:
             continue
         if slot in seen:

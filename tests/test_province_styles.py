@@ -240,3 +240,22 @@ def test_a_budgets_three_public_figures_are_called_budgets() -> None:
     assert codes(BUDGET_THREE_PUBLIC, ["FL307"]) == []
     (finding,) = lint_text(BUDGET_THREE_PUBLIC.replace("公务接待费1.00万元", "公务接待费1.50万元"), ["FL307"])
     assert "公务接待费预算数" in finding.message and "决算" not in finding.message
+
+
+# ---------------------------------------------------------------- a 三公 item's rate against the table's budget
+
+ITEM_RATES = ROWS_TABLE.replace(
+    "公务接待费支出决算为2.00万元。",
+    "公务接待费支出决算为2.00万元，完成预算的66.67%。",
+)
+
+
+def test_a_three_public_items_rate_is_checked_against_the_tables_budget() -> None:
+    assert codes(ITEM_RATES, ["FL102"]) == []
+    (finding,) = lint_text(ITEM_RATES.replace("66.67%", "76.67%"), ["FL102"])
+    assert "2.00 / 3.00 = 66.67%" in finding.message
+
+
+def test_a_three_public_items_rate_is_not_checked_when_the_figures_are_not_the_tables() -> None:
+    assert codes(ITEM_RATES.replace("66.67%", "76.67%").replace("完成预算的", "完成年初预算的"), ["FL102"]) == []
+    assert codes(ITEM_RATES.replace("66.67%", "76.67%").replace("决算为2.00万元", "决算为2.30万元"), ["FL102"]) == []
