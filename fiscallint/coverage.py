@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim
+from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, Table
+from .parser.performance import is_performance_title
+from .parser.tables import BUDGET_KIND
 
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 FIGURE_RE = re.compile(r"\d")
@@ -103,6 +105,12 @@ def coverage(report: Report) -> dict[str, int]:
     }
 
 
+def unknown_tables(report: Report) -> list[Table]:
+    """Tables with rows whose title names no standard table (nor a budget table's place in its
+    template), with no 公开 number and no self-evaluation: no cross-table rule reads them."""
+    return [t for t in report.tables if t.rows and t.kind in (None, BUDGET_KIND) and not t.number and not is_performance_title(t.title)]
+
+
 def coverage_line(report: Report) -> str:
     """The coverage summary of a report, then its unclaimed sentences, one per line."""
     c = coverage(report)
@@ -115,6 +123,8 @@ def coverage_line(report: Report) -> str:
         f"{report.path}: {claims.typed}/{claims.with_percent} sentences with a percentage typed as claims "
         f"({claims.share:.1f}%); {len(claims.unclaimed)} sentences with figures unclaimed",
     ]
+    out += [f"{report.path}:{t.span.line}: table of no known kind (checked within itself only, not against the other tables): {_short(t.title)}"
+            for t in unknown_tables(report)]
     out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
     out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
     return "\n".join(out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from fiscallint.coverage import unknown_tables
 from fiscallint.facts import is_budget_report, three_public_table
 from fiscallint.parser import parse_source
 from fiscallint.parser.lines import arabic_years
@@ -259,3 +260,15 @@ def test_a_three_public_items_rate_is_checked_against_the_tables_budget() -> Non
 def test_a_three_public_items_rate_is_not_checked_when_the_figures_are_not_the_tables() -> None:
     assert codes(ITEM_RATES.replace("66.67%", "76.67%").replace("完成预算的", "完成年初预算的"), ["FL102"]) == []
     assert codes(ITEM_RATES.replace("66.67%", "76.67%").replace("决算为2.00万元", "决算为2.30万元"), ["FL102"]) == []
+
+
+# ---------------------------------------------------------------- what --show-coverage says was not cross-checked
+
+
+def test_coverage_names_the_tables_no_cross_table_rule_reads() -> None:
+    text = (
+        "收入支出决算总表\n单位：万元\n项目\t决算数\n本年收入合计\t100.00\n\n"
+        "机关运行经费支出明细表\n单位：万元\n项目\t决算数\n办公费\t10.00\n"
+    )
+    unknown = [t.title for t in unknown_tables(parse(text))]
+    assert unknown == ["机关运行经费支出明细表"]
