@@ -272,3 +272,29 @@ def test_coverage_names_the_tables_no_cross_table_rule_reads() -> None:
     )
     unknown = [t.title for t in unknown_tables(parse(text))]
     assert unknown == ["机关运行经费支出明细表"]
+
+
+DEPARTMENT_EVALUATION = """部门整体支出绩效自评表
+部门名称\t某县档案馆
+年度部门整体支出预算执行情况（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分
+\t年度资金总额\t300.00\t320.00\t320.00\t10\t100.00%\t10.00
+\t按支出性质分：\t—\t—\t—\t—\t—\t—
+\t其中：基本支出\t250.00\t260.00\t260.00\t—\t100.00%\t—
+\t项目支出\t50.00\t60.00\t60.00\t—\t100.00%\t—
+绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因
+\t产出指标\t数量指标\t档案数字化数量\t≥1000卷\t1200卷\t90\t90\t
+总分\t\t\t\t\t\t100\t100\t
+"""
+
+
+def test_funding_lines_by_nature_under_a_row_of_dashes_are_read() -> None:
+    (table,) = parse(DEPARTMENT_EVALUATION).performance
+    assert (table.basic_total.text, table.project_total.text) == ("260.00", "60.00")  # type: ignore[union-attr]
+    assert codes(DEPARTMENT_EVALUATION, ["FL4"]) == []
+    assert "FL409" in codes(DEPARTMENT_EVALUATION.replace("\t260.00\t—\t100.00%", "\t270.00\t—\t100.00%"), ["FL409"])
+
+
+def test_a_row_of_dashes_alone_is_no_funding_line() -> None:
+    (table,) = parse(DEPARTMENT_EVALUATION).performance
+    assert "按支出性质分：" not in [line.label for line in table.budget_lines]
+    assert [i.name for i in table.indicators] == ["档案数字化数量"]
