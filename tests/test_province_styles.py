@@ -11,7 +11,7 @@ from fiscallint.coverage import unknown_tables
 from fiscallint.facts import is_budget_report, three_public_table
 from fiscallint.parser import parse_source
 from fiscallint.parser.lines import arabic_years
-from fiscallint.parser.tables import table_kind
+from fiscallint.parser.tables import is_code, table_kind
 from fiscallint.source import SourceText, detect_shape
 from fiscallint.testing import lint_text
 
@@ -298,3 +298,29 @@ def test_a_row_of_dashes_alone_is_no_funding_line() -> None:
     (table,) = parse(DEPARTMENT_EVALUATION).performance
     assert "按支出性质分：" not in [line.label for line in table.budget_lines]
     assert [i.name for i in table.indicators] == ["档案数字化数量"]
+
+
+# ---------------------------------------------------------------- whole 元 amounts are figures, not codes
+
+
+@pytest.mark.parametrize("text", ["201", "234", "20135", "2013501", "301", "30101", "50201"])
+def test_classification_codes_are_codes(text: str) -> None:
+    assert is_code(text)
+
+
+@pytest.mark.parametrize("text", ["100", "200", "235", "8124000", "2300000", "2130100", "20100", "4924000"])
+def test_whole_amounts_are_not_codes(text: str) -> None:
+    assert not is_code(text)
+
+
+def test_a_table_in_whole_yuan_keeps_its_figures() -> None:
+    text = (
+        "收入支出决算总表\n单位：元\n项目\t决算数\t项目\t决算数\n"
+        "一、一般公共预算财政拨款收入\t8124000\t一、农林水支出\t8000000\n"
+        "五、事业收入\t356000\t二、住房保障支出\t480000\n"
+        "本年收入合计\t8480000\t本年支出合计\t8480000\n"
+    )
+    rows = {row.label: [n.text for n in row.numbers] for row in parse(text).tables[0].rows}
+    assert rows["本年收入合计"] == ["8480000"] and rows["一、一般公共预算财政拨款收入"] == ["8124000"]
+    assert codes(text, ["FL2"]) == []
+    assert "FL205" in codes(text.replace("本年收入合计\t8480000", "本年收入合计\t8490000"), ["FL205"])

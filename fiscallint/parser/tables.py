@@ -25,6 +25,8 @@ TOKEN_RE = re.compile(r"\d{1,2}[.．、](?![\d.])|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:
 """A row's tokens: an item number (1. 2、), a figure, or a word."""
 PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
+CLASS_CODE_RE = re.compile(r"2(?:0[1-9]|[12]\d|3[0-4])|[35]\d\d")
+"""The first three digits of a code: a functional 类 (201–234) or an economic 类 (3xx, 5xx)."""
 GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
 TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
@@ -113,14 +115,14 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
             continue
         is_num = _is_number(text)
         nxt = following[i]
-        if is_num and CODE_RE.fullmatch(text) and not current.has_content():
+        if is_num and is_code(text) and not current.has_content():
             code = text
             # 类 | 款 | 项 printed in separate columns: 201 35 01
             while len(code) in (3, 5) and i + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[i + 1].text):
                 code += tokens[i + 1].text
                 i += 1
             current = open_segment(token, code=code)
-        elif is_num and CODE_RE.fullmatch(text) and (
+        elif is_num and is_code(text) and (
             ((current.values or current.label) and nxt and (
                 not _is_number(nxt) or (len(text) in (3, 5) and re.fullmatch(r"\d{2}", nxt) is not None) or _extends(text, nxt)
             ))
@@ -160,6 +162,15 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
     if current.has_content():
         segments.append(current)
     return segments
+
+
+def is_code(text: str) -> bool:
+    """Whether digits can be a classification code: a functional 类 (201–234) or an economic
+    one (3xx, 5xx), then 款 and 项 pairs that are never 00. A whole amount in 元 (8124000,
+    2300000) is a figure, not a code."""
+    if CODE_RE.fullmatch(text) is None or not CLASS_CODE_RE.match(text):
+        return False
+    return all(text[i:i + 2] != "00" for i in range(3, len(text), 2))
 
 
 def _extends(code: str, text: str) -> bool:
