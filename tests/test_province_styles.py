@@ -324,3 +324,33 @@ def test_a_table_in_whole_yuan_keeps_its_figures() -> None:
     assert rows["本年收入合计"] == ["8480000"] and rows["一、一般公共预算财政拨款收入"] == ["8124000"]
     assert codes(text, ["FL2"]) == []
     assert "FL205" in codes(text.replace("本年收入合计\t8480000", "本年收入合计\t8490000"), ["FL205"])
+
+
+# ---------------------------------------------------------------- a 决算 table with budget columns beside its 决算 ones
+
+PLANNED_05 = (
+    "一般公共预算财政拨款支出决算表\n公开05表\n单位：万元\n"
+    "科目编码\t科目名称\t年初预算数\t全年预算数\t决算数\t基本支出\t项目支出\n"
+    "\t合计\t300.00\t320.00\t314.00\t264.00\t50.00\n"
+    "201\t一般公共服务支出\t300.00\t320.00\t314.00\t264.00\t50.00\n"
+    "20105\t统计信息事务\t300.00\t320.00\t314.00\t264.00\t50.00\n"
+    "2010501\t行政运行\t250.00\t270.00\t264.00\t264.00\t\n"
+    "2010507\t专项普查活动\t50.00\t50.00\t50.00\t\t50.00\n\n"
+    "一、一般公共预算财政拨款支出决算情况说明\n"
+    "一般公共服务支出（类）统计信息事务（款）行政运行（项）。年初预算为250.00万元，支出决算为264.00万元。\n"
+)
+
+
+def test_a_table_with_budget_columns_is_not_read_as_the_template() -> None:
+    assert codes(PLANNED_05, ["FL202", "FL108"]) == []
+    assert "FL201" in codes(PLANNED_05.replace("2010507\t专项普查活动\t50.00", "2010507\t专项普查活动\t60.00"), ["FL201"])
+    assert [t.title for t in unknown_tables(parse(PLANNED_05))] == ["一般公共预算财政拨款支出决算表"]
+
+
+def test_the_template_layout_of_the_same_table_is_checked() -> None:
+    standard = (
+        "一般公共预算财政拨款支出决算表\n公开05表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "\t合计\t314.00\t264.00\t60.00\n201\t一般公共服务支出\t314.00\t264.00\t50.00\n"
+    )
+    assert "FL202" in codes(standard, ["FL202"])
+    assert unknown_tables(parse(standard)) == []

@@ -261,10 +261,25 @@ GROUP_HEADER_RE = re.compile(r"财政拨款.*(一般公共预算|政府性基金
 def total_of_the_rest(table: Table) -> bool:
     """Whether every row's first figure is the sum of its others, however many columns: a
     standard kind whose header does not print a group column (财政拨款 over its three funds)."""
-    if table.kind not in FIRST_IS_TOTAL_OF_REST:
+    if table.kind not in FIRST_IS_TOTAL_OF_REST or planned_columns(table):
         return False
     header = "".join(table.headers).replace(" ", "")
     return not (is_budget_kind(table.kind) and GROUP_HEADER_RE.search(header))
+
+
+PLANNED_COLUMNS_RE = re.compile(r"年初预算|全年预算|调整预算|预算数")
+ACTUALS_ONLY = {"01", "02", "03", "04", "05", "06", "07", "08"}
+"""The template's 决算 tables that print no budget column."""
+
+
+def planned_columns(table: Table) -> bool:
+    """A 决算 table whose header prints budget columns beside the 决算 ones (年初预算数 |
+    全年预算数 | 决算数 …, as some provinces lay out 公开05表): its columns are not the template's,
+    so neither the template's column identities nor the cross-table rules read it. (The 三公
+    table, 公开09表, prints 预算数 | 决算数 by the template itself.)"""
+    return table.kind in ACTUALS_ONLY and PLANNED_COLUMNS_RE.search("".join(table.headers)) is not None
+
+
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
 """Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
