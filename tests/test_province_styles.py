@@ -354,3 +354,24 @@ def test_the_template_layout_of_the_same_table_is_checked() -> None:
     )
     assert "FL202" in codes(standard, ["FL202"])
     assert unknown_tables(parse(standard)) == []
+
+
+# ---------------------------------------------------------------- other words for an execution rate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "支出年初预算为780.00万元，支出决算为802.40万元，为年初预算的102.87%。",
+        "支出全年预算数为800.00万元，决算数为802.40万元，决算完成率为100.30%。",
+    ],
+)
+def test_other_words_for_an_execution_rate_are_checked(sentence: str) -> None:
+    assert codes(sentence + "\n", ["FL102"]) == []
+    wrong = sentence.replace("102.87%", "112.87%").replace("100.30%", "110.30%")
+    assert codes(wrong + "\n", ["FL102"]) == ["FL102"]
+
+
+def test_a_share_worded_like_a_rate_is_no_execution() -> None:
+    claims = [c.kind for p in parse("基本支出650.00万元，为本年支出的76.47%。\n").paragraphs for c in p.claims]
+    assert "execution" not in claims
