@@ -375,3 +375,23 @@ def test_other_words_for_an_execution_rate_are_checked(sentence: str) -> None:
 def test_a_share_worded_like_a_rate_is_no_execution() -> None:
     claims = [c.kind for p in parse("基本支出650.00万元，为本年支出的76.47%。\n").paragraphs for c in p.claims]
     assert "execution" not in claims
+
+
+# ---------------------------------------------------------------- a share that prints its whole's amount
+
+INLINE_WHOLE = (
+    "本年支出合计850.00万元，其中：基本支出650.00万元，占本年支出合计850.00万元的76.47%；"
+    "项目支出200.00万元，占本年支出合计850.00万元的23.53%。\n"
+)
+
+
+def test_a_shares_printed_whole_is_its_whole_and_no_part() -> None:
+    assert codes(INLINE_WHOLE, ["FL101", "FL105", "FL106"]) == []
+    (finding,) = lint_text(INLINE_WHOLE.replace("76.47%", "86.47%"), ["FL101"])
+    assert "650.00 / 850.00 = 76.47%" in finding.message
+
+
+def test_an_amount_after_a_share_that_is_not_its_whole_stays_a_part() -> None:
+    text = "本年支出合计850.00万元，其中：基本支出650.00万元，占76.47%；项目支出200.00万元，占23.53%。\n"
+    (breakdown,) = [c for p in parse(text).paragraphs for c in p.claims if c.kind == "breakdown"]
+    assert [p.value.text for p in breakdown.parts] == ["650.00", "200.00"]  # type: ignore[attr-defined]

@@ -252,7 +252,10 @@ class ClaimBuilder:
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
-                            breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
+                            if _after_share(pieces, index):  # 占本年支出合计 850.00 万元的 P%: a share's whole, no part
+                                self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, None)
+                            else:
+                                breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
                             self.amounts[-1].same_as = flat.group(1) if flat else None
                             if segment_amounts is not None:
@@ -278,6 +281,10 @@ class ClaimBuilder:
                         k, n = listed
                         if len(sentence_amounts) >= n:
                             self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
+                    elif share_at is not None and (inline := _inline_whole(before, share_at)) is not None:
+                        part = self._share_part(before[:share_at], sentence_amounts[:-1])
+                        if part is not None:
+                            self._emit_share(part, number, inline, breakdown)
                     elif share_at is not None and all(p.kind in ("WORD", "PAREN") for p in before[share_at + 1:]):
                         whole = "".join(p.text for p in before[share_at + 1:])
                         part = self._share_part(before[:share_at], sentence_amounts)
@@ -715,6 +722,25 @@ YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
 def _bare_zero(piece: _Piece, words: list[str], following: _Piece | None) -> bool:
     """A zero written without a unit where an amount belongs (年初预算为0，)."""
     return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search("".join(words))) and (following is None or following.kind not in ("WORD", "COUNT"))
+
+
+def _after_share(pieces: list[_Piece], at: int) -> bool:
+    """The amount at ``at`` follows 占 and words only (占本年支出合计 850.00 万元的 P%)."""
+    share = _last_index(pieces[:at], "SHARE")
+    return share is not None and at > share + 1 and all(p.kind == "WORD" for p in pieces[share + 1:at])
+
+
+def _inline_whole(before: list[_Piece], share_at: int) -> str | None:
+    """The whole's words when a share prints its whole's amount (占本年支出合计 850.00 万元的
+    P%): 占, words, one amount, then only 的 (的比重为…) before the percentage; else None."""
+    after = before[share_at + 1:]
+    amounts = [i for i, p in enumerate(after) if p.kind == "AMOUNT"]
+    if len(amounts) != 1 or amounts[0] == 0 or any(p.kind != "WORD" for i, p in enumerate(after) if i != amounts[0]):
+        return None
+    tail = "".join(p.text for p in after[amounts[0] + 1:])
+    if not tail.startswith("的") or SHARE_WORDS_RE.fullmatch(tail) is None:
+        return None
+    return "".join(p.text for p in after[:amounts[0]])
 
 
 def _bare_share(pieces: list[_Piece], at: int) -> bool:
