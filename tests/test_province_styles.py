@@ -395,3 +395,19 @@ def test_an_amount_after_a_share_that_is_not_its_whole_stays_a_part() -> None:
     text = "本年支出合计850.00万元，其中：基本支出650.00万元，占76.47%；项目支出200.00万元，占23.53%。\n"
     (breakdown,) = [c for p in parse(text).paragraphs for c in p.claims if c.kind == "breakdown"]
     assert [p.value.text for p in breakdown.parts] == ["650.00", "200.00"]  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- last year's figure after the rate
+
+PRIOR_AFTER = "2027年度基本支出700.00万元，同比下降5.41%（上年为740.00万元）。\n"
+
+
+def test_last_years_figure_after_the_rate_is_its_base() -> None:
+    assert codes(PRIOR_AFTER, ["FL103", "FL104"]) == []
+    (finding,) = lint_text(PRIOR_AFTER.replace("5.41%", "4.51%"), ["FL103"])
+    assert "(700.00 − 740.00) / 740.00" in finding.message
+
+
+def test_a_figure_in_another_unit_after_the_rate_is_not_its_base() -> None:
+    text = "2027年度基本支出700.00万元，同比下降4.51%（上年为7,400,000.00元）。\n"
+    assert codes(text, ["FL103"]) == []

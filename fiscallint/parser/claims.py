@@ -256,6 +256,8 @@ class ClaimBuilder:
                                 self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, None)
                             else:
                                 breakdown = self._emit_amount(number, piece.text, "".join(words), unit, depth, sentence_amounts, breakdown)
+                            if open_change is not None and self._prior_after(open_change, self.amounts[-1]):
+                                open_change.previous = number  # 下降 5.41%（上年为 740.00 万元）
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
                             self.amounts[-1].same_as = flat.group(1) if flat else None
                             if segment_amounts is not None:
@@ -550,6 +552,14 @@ class ClaimBuilder:
         head = WHITESPACE_RE.sub("", self.locator.text[sentence_start:figure_end])
         phrases = [m.group(1) or m.group(2) or "" for m in COMPARISON_RE.finditer(head) if LEAD_TO_FIGURE_RE.fullmatch(head, m.end())]
         return phrases[-1] if phrases else None
+
+    def _prior_after(self, change: ChangeClaim, amount: AmountClaim) -> bool:
+        """Last year's own figure given right after a rate that had no base year figure
+        (同比下降 5.41%（上年为 740.00 万元）), in the unit of the figure the rate is about."""
+        if change.percent is None or change.delta is not None or change.previous is not None or change.current is None:
+            return False
+        base = next((a for a in self.amounts if a.value is change.current), None)
+        return base is not None and base.unit == amount.unit and PRIOR_OWN_RE.search(amount.context) is not None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
                      clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
