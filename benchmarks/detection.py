@@ -58,6 +58,7 @@ from fiscallint.facts import item_amount, three_public_paragraphs
 from fiscallint.findings import Finding
 from fiscallint.model import Model
 from fiscallint.parser import parse_source
+from fiscallint.parser.performance import is_performance_title
 from fiscallint.registry import all_rules
 from fiscallint.source import SourceText, detect_shape
 
@@ -137,7 +138,7 @@ FIXTURE_DUMP = """\
 
 四、财政拨款“三公”经费支出决算情况说明
 
-2025年度“三公”经费支出预算为10.00万元，支出决算为8.60万元，完成预算的86.0%。与2024年度相比减少1.20万元，下降12.2%。其中：公务用车购置及运行维护费5.40万元，公务接待费3.20万元。
+2025年度“三公”经费支出预算为10.00万元，支出决算为8.60万元，完成预算的86.0%。与2024年度相比减少1.20万元，下降12.2%。其中：公务用车购置及运行维护费5.40万元，公务接待费3.20万元，共接待5批次、32人次。
 """
 
 _TSV_ROWS_02 = [
@@ -429,6 +430,8 @@ def candidates(report: Report, rng: random.Random) -> Iterator[Place]:
     for table in report.tables:
         if table.unplaced:
             continue  # reported as not checked (FL001): an injection there is not a miss
+        if is_performance_title(table.title):
+            continue  # a self-evaluation table: its scores are no table figures (the perf-* families)
         for row in table.rows:
             is_total = row.code is None and row.label.replace(" ", "") in ("合计", "总计")
             for cell in row.cells:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, WordClaim
+from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, Table, WordClaim
+from .parser.performance import is_performance_title
+from .parser.tables import BUDGET_KIND, planned_columns
 
 PERCENT_RE = re.compile(r"\d\s*[%％]")
 FIGURE_RE = re.compile(r"\d")
@@ -103,6 +105,16 @@ def coverage(report: Report) -> dict[str, int]:
     }
 
 
+def unknown_tables(report: Report) -> list[Table]:
+    """Tables with rows that no cross-table rule reads: a title that names no standard table (nor
+    a budget table's place in its template), with no 公开 number and no self-evaluation; or a
+    决算 table with budget columns beside its 决算 ones (:func:`planned_columns`)."""
+    return [
+        t for t in report.tables
+        if t.rows and ((t.kind in (None, BUDGET_KIND) and not t.number and not is_performance_title(t.title)) or planned_columns(t))
+    ]
+
+
 def coverage_line(report: Report) -> str:
     """The coverage summary of a report, then its unclaimed sentences, one per line."""
     c = coverage(report)
@@ -115,6 +127,8 @@ def coverage_line(report: Report) -> str:
         f"{report.path}: {claims.typed}/{claims.with_percent} sentences with a percentage typed as claims "
         f"({claims.share:.1f}%); {len(claims.unclaimed)} sentences with figures unclaimed",
     ]
+    out += [f"{report.path}:{t.span.line}: table not cross-checked (its title names no standard table, or it has budget columns"
+            f" beside its 决算 ones; only its own rows and columns are checked): {_short(t.title)}" for t in unknown_tables(report)]
     out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
     out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
     return "\n".join(out)

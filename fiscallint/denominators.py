@@ -19,7 +19,8 @@ from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
 from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim
-from .figures import TableFigure
+from .facts import differs, three_public_item, three_public_paragraphs
+from .figures import TableFigure, in_wan
 from .model import Model
 from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance
 from .subjects import whole_key
@@ -107,6 +108,7 @@ class Denominators:
         self.by_subject: dict[str, list[AmountClaim]] = {}  # normalised subject → amount claims, in order
         self.paragraph_subjects: dict[int, dict[str, list[AmountClaim]]] = {}
         self.named: dict[tuple[int | None, str], list[AmountClaim]] = {}  # (paragraph, wanted) → amounts
+        self.three_public: set[int] | None = None  # ids of the 三公 sections' paragraphs, read when first needed
         values: dict[str, set[Decimal]] = {}
         for paragraph in report.paragraphs:
             _add_distinct(self.by_subject, values, paragraph.claims)
@@ -200,6 +202,8 @@ class Denominators:
     # --- executions and changes -----------------------------------------------------------
     def execution_check(self, claim: ExecutionClaim) -> Check | None:
         budget, actual, stated = claim.budget, claim.actual, claim.percent
+        if budget is None and actual is not None:
+            budget, actual = self._three_public_budget(claim, actual)
         if budget is None or actual is None or budget.value <= 0:
             return None
         b, a = budget.value, actual.value
@@ -213,6 +217,31 @@ class Denominators:
             formula = f"{actual.text} / {budget.text}"
         tol = percent_tolerance(stated, [(fen(actual), HUNDRED / b), (fen(budget), a * HUNDRED / (b * b))])
         return Check(claim, stated, computed, formula, tol)
+
+    def _three_public_budget(self, claim: ExecutionClaim, actual: Number) -> tuple[Number | None, Number | None]:
+        """A 三公 item's rate that states no budget (公务接待费支出决算为 A 万元，完成预算的 P%):
+        its budget is the 三公 table's 预算数 of that item, when the sentence's 决算 figure is the
+        table's (in 万元, or in 元) and the rate names no other budget (年初). Returns (budget,
+        actual) in 万元, or (None, None)."""
+        located = self.model.three_public_table
+        slot = three_public_item(claim.subject)
+        if located is None or slot is None or "年初" in claim.phrase + claim.qualifier or not self._in_three_public(claim):
+            return None, None
+        table, _, figures = located
+        budget, shown = figures.values.get(("budget", slot)), figures.values.get(("actual", slot))
+        if budget is None or shown is None:
+            return None, None
+        shown = in_wan(shown, table)
+        for stated in (actual, Number(actual.value / 10000, actual.decimals + 4, actual.span, f"{actual.text}元")):
+            if not differs(stated, shown, fen_slack(stated, shown)):
+                return in_wan(budget, table), stated
+        return None, None
+
+    def _in_three_public(self, claim: Claim) -> bool:
+        if self.three_public is None:
+            self.three_public = {id(p) for p in three_public_paragraphs(self.report)}
+        at = self.where.get(id(claim))
+        return at is not None and id(self.report.paragraphs[at]) in self.three_public
 
     def change_check(self, claim: ChangeClaim) -> Check | None:
         """A change rate: ``delta / previous``, where the previous figure is stated (比上年 A

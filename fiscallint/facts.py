@@ -14,7 +14,7 @@ from itertools import combinations, takewhile
 from typing import Iterator
 
 from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
-from .parser.claims import relation_operands
+from .parser.claims import amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
 
 # ---------------------------------------------------------------- 三公 figures
@@ -62,7 +62,7 @@ class ThreePublic:
 
 
 def narrative_three_public(report: Report) -> ThreePublic:
-    """The 三公 figures the narrative states: the first budget and 决算 figure of each item."""
+    """The 三公 figures the narrative states: the first budget and 决算 figure of each item, in 万元."""
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], AmountClaim] = {}
     for paragraph in three_public_paragraphs(report):
@@ -71,18 +71,18 @@ def narrative_three_public(report: Report) -> ThreePublic:
             if not isinstance(claim, AmountClaim):
                 continue
             context = claim.context
-            item = _item_of(context) or item
+            item = three_public_item(context) or item
             if item is None or "上年" in context or "年初" in context:
                 continue
             if "预算" in context and "决算" not in context:
                 role = "budget"
-            elif "决算" in context or _item_of(context) == item:
+            elif "决算" in context or three_public_item(context) == item:
                 role = "actual"
             else:
                 continue
             key = (role, item)
             if key not in values:
-                values[key] = claim.value
+                values[key] = amount_in_wan(claim)
                 claims[key] = claim
     return ThreePublic(values, claims)
 
@@ -93,8 +93,9 @@ def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
         yield from section_paragraphs(section)
 
 
-def _item_of(context: str) -> str | None:
-    """The slot of the first 三公 item the words mention."""
+def three_public_item(context: str) -> str | None:
+    """The slot of the first 三公 item the words mention (the most specific first: 公务用车购置及运行
+    before 公务用车购置费)."""
     return next((item.slot for item in THREE_PUBLIC_ITEMS if item.mention in context), None)
 
 
@@ -134,7 +135,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     paired = len(roles) == 2 and INTERLEAVED in header
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
     if any(ITEM_LABEL_RE.search(row.label) for row in table.rows):
-        return None
+        return _items_down_rows(table, header)
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width:
@@ -148,6 +149,42 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
             mapped[(role, SLOTS[index % 6])] = number
         return table, row, ThreePublic(mapped, {})
     return None
+
+
+ROLE_HEADER_RE = re.compile(r"(?:年初|全年|调整后)?预算数?|决算数?")
+"""A value column's header in a 三公 table listing its items down the rows."""
+OTHER_YEAR_RE = re.compile(r"上年|增减|比上年|同比")
+
+
+def _items_down_rows(table: Table, header: str) -> tuple[Table, Row, ThreePublic] | None:
+    """A 三公 table with one row per item (合计, 因公出国（境）费, …, 公务接待费) and a 预算数 and a
+    决算数 column: each item's figures. Only when the header names exactly those two columns
+    (in either order) and no other year's, and each item's row is the only one naming it; a
+    row whose figures cannot be placed in those columns is left out."""
+    columns = ["budget" if "预算" in m.group() else "actual" for m in ROLE_HEADER_RE.finditer(header)]
+    if sorted(columns) != ["actual", "budget"] or OTHER_YEAR_RE.search(header):
+        return None
+    mapped: dict[tuple[str, str], Number] = {}
+    first: Row | None = None
+    seen: set[str] = set()
+    for row in table.rows:
+        slot = "total" if re.search(r"合计|总计", row.label) else three_public_item(row.label)
+        if slot is None:
+            continue
+        if slot in seen:
+            return None
+        seen.add(slot)
+        if row.positioned and all(c.column is not None for c in row.cells):
+            values = {role: row.value_at(index + 1) for index, role in enumerate(columns)}
+        elif len(row.numbers) == len(columns):
+            values = dict(zip(columns, row.numbers))
+        else:
+            continue
+        for role, number in values.items():
+            if number is not None:
+                mapped[(role, slot)] = number
+        first = first or row
+    return (table, first, ThreePublic(mapped, {})) if first is not None and mapped else None
 
 
 def _solve_slots(row: Row, values: list[Number], order: list[int], standard_columns: bool) -> dict[int, Number]:

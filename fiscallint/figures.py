@@ -149,6 +149,11 @@ def in_wan(number: Number, table: Table) -> Number:
     return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
 
 
+def wan_text(number: Number) -> str:
+    """A figure in 万元 as a message shows it: with 万元, or as printed when it was printed in 元."""
+    return number.text if number.text.endswith("元") else f"{number.text} 万元"
+
+
 def row_value(row: Row, index: int) -> Number | None:
     """The ``index``-th value of a row: by column when positioned, else by order."""
     number = row.value_at(index + 1)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, Report, Row
+from .parser.claims import amount_in_wan
 from .subjects import path_name, same_name
 
 
 @dataclass
 class ItemPath:
     """An item path claim of the narrative and the first 决算 amount stated after it in its
-    paragraph (zero: a subject not spent)."""
+    paragraph, in 万元 (zero: a subject not spent)."""
 
     claim: ItemPathClaim
     actual: Number | None = None
@@ -44,7 +45,7 @@ def _actual_after(paragraph: Paragraph, path: ItemPathClaim, following: ItemPath
             continue
         context = claim.context
         if "决算" in context or (context.endswith(_joined(path.text)) and "预算" not in context):
-            return claim.value
+            return amount_in_wan(claim)
     return None
 
 

@@ -7,6 +7,7 @@ from functools import cached_property
 from . import facts, figures, item_paths
 from .ast import AmountClaim, Report, Row, Table
 from .figures import TableFigure
+from .parser.tables import planned_columns
 from .subjects import norm_label
 
 
@@ -29,10 +30,13 @@ class Model:
     @cached_property
     def tables(self) -> dict[str, Table]:
         """Standard tables by kind ("01".."09" of the national template, from the title; else the
-        printed 公开 number); a table with rows wins over an empty namesake (a contents entry)."""
+        printed 公开 number); a table with rows wins over an empty namesake (a contents entry).
+        A table with budget columns beside its 决算 ones (:func:`planned_columns`) is left out."""
         found: dict[str, Table] = {}
         for table in self.checked_tables:
             key = table.kind or table.number
+            if planned_columns(table):
+                continue
             if key and (key not in found or (table.rows and not found[key].rows)):
                 found[key] = table
         return found

@@ -74,7 +74,7 @@ class BreakdownSum(Rule):
             shown = " + ".join(n.text for n in numbers)
             yield self.finding(
                 total.span,
-                f"{claim.subject} {total.text} 万元与其中各项之和不符：{shown} = {fmt(computed)}",
+                f"{claim.subject} {total.text} {claim.unit}与其中各项之和不符：{shown} = {fmt(computed)}",
                 related=[Related(p.span, p.subject) for p in claim.parts],
             )
 

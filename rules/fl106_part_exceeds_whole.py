@@ -39,16 +39,16 @@ class PartExceedsWhole(Rule):
             if isinstance(claim, BreakdownClaim):
                 total = claim.total
                 for part in claim.parts:
-                    yield from self._compare(part.value, part.subject, total, claim.subject, seen)
+                    yield from self._compare(part.value, part.subject, total, claim.subject, seen, claim.unit)
 
-    def _compare(self, part: Number, part_label: str, whole: Number, whole_label: str, seen: set[tuple[int, int]]) -> Iterator[Finding]:
+    def _compare(self, part: Number, part_label: str, whole: Number, whole_label: str, seen: set[tuple[int, int]], unit: str) -> Iterator[Finding]:
         key = (id(part), id(whole))
         if key in seen or part.value - whole.value <= fen_slack(part, whole) + self.tolerance:
             return
         seen.add(key)
         yield self.finding(
             part.span,
-            f"{part_label} {part.text} 万元大于{whole_label} {whole.text} 万元",
+            f"{part_label} {part.text} {unit}大于{whole_label} {whole.text} {unit}",
             related=[Related(whole.span, whole_label)],
         )
 

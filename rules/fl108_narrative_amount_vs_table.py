@@ -6,7 +6,7 @@ from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Claim
 from fiscallint.facts import section_paragraphs
-from fiscallint.figures import TableFigure, row_value
+from fiscallint.figures import TableFigure, row_value, wan_text
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
@@ -108,7 +108,7 @@ class NarrativeAmountVsTable(Rule):
                 continue
             yield self.finding(
                 path.actual.span,
-                f"“{path.claim.steps[-1].name}”支出决算 {path.actual.text} 万元与公开05表 {row.code} {row.label} 的"
+                f"“{path.claim.steps[-1].name}”支出决算 {wan_text(path.actual)}与公开05表 {row.code} {row.label} 的"
                 f" {figure.text} 不符：相差 {path.actual.value - place.in_wan():f} 万元",
                 related=[Related(figure.span, f"公开05表 {row.code} {row.label}")],
             )
@@ -136,7 +136,7 @@ class NarrativeAmountVsTable(Rule):
                 shown = "、".join(f.number.text for f in figures)
                 yield self.finding(
                     path.actual.span,
-                    f"“{path.claim.steps[-1].name}”支出决算 {path.actual.text} 万元不是公开{kind}表 {row.code} {row.label} 的"  # type: ignore[union-attr]
+                    f"“{path.claim.steps[-1].name}”支出决算 {wan_text(path.actual)}不是公开{kind}表 {row.code} {row.label} 的"  # type: ignore[union-attr]
                     f"任何一个数（{shown}），与该行本年支出不符",
                     related=[Related(row.span, f"公开{kind}表 {row.code} {row.label}")],  # type: ignore[union-attr]
                 )

@@ -62,12 +62,13 @@ class ThreePublicNarrative(Rule):
         if located is None or not stated.values:
             return
         table, row, figures = located
+        names = {**ROLE_NAMES, "actual": "预算数"} if model.is_budget else ROLE_NAMES  # a budget's 三公 table holds its budget
         for role in ("budget", "actual"):
             for slot in SLOTS:
                 shown = figures.values.get((role, slot))
                 yield from mismatch(
-                    self, stated.values.get((role, slot)), shown and in_wan(shown, table), f"{SLOT_NAMES[slot]}{ROLE_NAMES[role]}", "“三公”经费表",
-                    f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{ROLE_NAMES[role]}", unit="万元",
+                    self, stated.values.get((role, slot)), shown and in_wan(shown, table), f"{SLOT_NAMES[slot]}{names[role]}", "“三公”经费表",
+                    f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{names[role]}", unit="万元",
                     related_at=row.span if shown is not None and shown.text == "（空）" else None,
                 )
 

@@ -8,6 +8,7 @@ from typing import ClassVar, Iterator
 
 from fiscallint.ast import Number, Span
 from fiscallint.facts import differs, first_value
+from fiscallint.figures import wan_text
 from fiscallint.findings import Finding, Related
 from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
@@ -21,7 +22,7 @@ def mismatch(
     ``shown`` (or ``related_at``) with ``note``. Nothing when either figure is missing."""
     if said is None or shown is None or not differs(said, shown, rule.tolerance):
         return
-    amount = f"{said.text} {unit}" if unit else f"{said.text} "
+    amount = wan_text(said) if unit == "万元" else f"{said.text} {unit}" if unit else f"{said.text} "
     yield rule.finding(
         said.span,
         f"{said_as} {amount}与{shown_as} {shown.text} 不符：差额 {said.value - shown.value:+f}",

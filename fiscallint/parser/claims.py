@@ -271,7 +271,12 @@ class ClaimBuilder:
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
-                            breakdown = self._emit_amount(number, piece, words, unit, depth, sentence_amounts, breakdown)
+                            if _after_share(pieces, index):  # 占本年支出合计 850.00 万元的 P%: a share's whole, no part
+                                self._emit_amount(number, piece, words, unit, depth, sentence_amounts, None)
+                            else:
+                                breakdown = self._emit_amount(number, piece, words, unit, depth, sentence_amounts, breakdown)
+                            if open_change is not None and self._prior_after(open_change, self.amounts[-1]):
+                                open_change.previous = number  # 下降 5.41%（上年为 740.00 万元）
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
                             if flat is not None:
                                 self.amounts[-1].same_as = flat.group(1)
@@ -299,6 +304,10 @@ class ClaimBuilder:
                         k, n = listed
                         if len(sentence_amounts) >= n:
                             self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
+                    elif share_at is not None and (inline := _inline_whole(before, share_at)) is not None:
+                        part = self._share_part(before[:share_at], sentence_amounts[:-1])
+                        if part is not None:
+                            self._emit_share(part, number, inline, breakdown)
                     elif share_at is not None and all(p.kind in ("WORD", "PAREN") for p in before[share_at + 1:]):
                         whole = "".join(p.text for p in before[share_at + 1:])
                         part = self._share_part(before[:share_at], sentence_amounts)
@@ -438,7 +447,7 @@ class ClaimBuilder:
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
-        if breakdown is not None and _same_role(claim, breakdown):
+        if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
             breakdown = self._breakdown_for(breakdown)
             breakdown.parts.append(claim)
         return breakdown
@@ -559,7 +568,7 @@ class ClaimBuilder:
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
             context=part.context,
             whole=breakdown.total if breakdown is not None and part in breakdown.parts else None,
-            lead=lead.value if lead is not None and lead is not part else None,
+            lead=lead.value if lead is not None and lead is not part and lead.unit == part.unit else None,
         ))
 
     def _emit_named_share(self, clause_before: list[_Piece], percent: Number, whole: str) -> None:
@@ -604,8 +613,8 @@ class ClaimBuilder:
             subject=anchor.subject if anchor else "",
             span=Span(span.line, span.column, percent.span.end_line, percent.span.end_column),
             percent=percent,
-            budget=None if budget is None else _in_wan(budget) if mixed else budget.value,
-            actual=None if actual is None else _in_wan(actual) if mixed else actual.value,
+            budget=None if budget is None else amount_in_wan(budget) if mixed else budget.value,
+            actual=None if actual is None else amount_in_wan(actual) if mixed else actual.value,
             phrase=phrase.text,
             qualifier=qualifier,
         ))
@@ -625,6 +634,14 @@ class ClaimBuilder:
         group = 1 if match.group(1) is not None else 2
         phrase = match.group(group) or ""
         return phrase, self.years_at.get(kept[match.start(group)]) if phrase else None
+
+    def _prior_after(self, change: ChangeClaim, amount: AmountClaim) -> bool:
+        """Last year's own figure given right after a rate that had no base year figure
+        (同比下降 5.41%（上年为 740.00 万元）), in the unit of the figure the rate is about."""
+        if change.percent is None or change.delta is not None or change.previous is not None or change.current is None:
+            return False
+        base = next((a for a in self.amounts if a.value is change.current), None)
+        return base is not None and base.unit == amount.unit and PRIOR_OWN_RE.search(amount.context) is not None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
                      clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
@@ -793,7 +810,7 @@ def _digits_and_unit(text: str) -> tuple[str, str]:
     return digits, text[len(digits):].strip() if text.startswith(digits) else ""
 
 
-def _in_wan(claim: AmountClaim) -> Number:
+def amount_in_wan(claim: AmountClaim) -> Number:
     """An amount claim's figure in 万元 (a figure printed in 元 is divided by 10,000)."""
     number = claim.value
     if claim.unit != "元":
@@ -816,7 +833,7 @@ def relation_operands(phrase: str, amounts: list[AmountClaim]) -> tuple[Number |
         return None, None
     budget, actual = budgets[0], actuals[0]
     if budget.unit != actual.unit:
-        return _in_wan(budget), _in_wan(actual)
+        return amount_in_wan(budget), amount_in_wan(actual)
     return budget.value, actual.value
 
 
@@ -854,6 +871,25 @@ def _bare_zero(piece: _Piece, words: list[_Piece], following: _Piece | None) -> 
     return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search(_joined(words))) and (following is None or following.kind not in ("WORD", "COUNT"))
 
 
+def _after_share(pieces: list[_Piece], at: int) -> bool:
+    """The amount at ``at`` follows 占 and words only (占本年支出合计 850.00 万元的 P%)."""
+    share = _last_index(pieces[:at], "SHARE")
+    return share is not None and at > share + 1 and all(p.kind == "WORD" for p in pieces[share + 1:at])
+
+
+def _inline_whole(before: list[_Piece], share_at: int) -> str | None:
+    """The whole's words when a share prints its whole's amount (占本年支出合计 850.00 万元的
+    P%): 占, words, one amount, then only 的 (的比重为…) before the percentage; else None."""
+    after = before[share_at + 1:]
+    amounts = [i for i, p in enumerate(after) if p.kind == "AMOUNT"]
+    if len(amounts) != 1 or amounts[0] == 0 or any(p.kind != "WORD" for i, p in enumerate(after) if i != amounts[0]):
+        return None
+    tail = "".join(p.text for p in after[amounts[0] + 1:])
+    if not tail.startswith("的") or SHARE_WORDS_RE.fullmatch(tail) is None:
+        return None
+    return "".join(p.text for p in after[:amounts[0]])
+
+
 def _bare_share(pieces: list[_Piece], at: int) -> bool:
     """A share whose figure has no unit (占 45.12;): 占 (and words only) before a figure with
     decimals that ends its clause."""
@@ -878,6 +914,12 @@ def _adds_up(parts: list[AmountClaim], breakdown: BreakdownClaim) -> bool:
     numbers = [p.value for p in parts]
     total = breakdown.total
     return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
+
+
+def _prior_aside(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
+    """Last year's own figure given in passing (（上年为 740.00 万元）) within a breakdown of this
+    year's figures: not one of its parts."""
+    return PRIOR_OWN_RE.search(part.context) is not None and PRIOR_OWN_RE.search(breakdown.context) is None
 
 
 def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:

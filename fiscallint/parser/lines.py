@@ -60,6 +60,17 @@ FULL_WIDTH_GROUPS_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s
 only before a decimal point or a unit (12，345 alone may be two clauses)."""
 
 
+CHINESE_YEAR_RE = re.compile(r"(?<![一二三四五六七八九十〇零○])(?:二[〇零○][一二三四五六七八九〇零○]{2}|一九[一二三四五六七八九〇零○]{2})(?=\s*年)")
+"""A year written in Chinese numerals, one character per digit (二〇二七年, 二○二六年度)."""
+CHINESE_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def arabic_years(text: str) -> str:
+    """Years in Chinese numerals (二〇二七年) in Arabic digits, one character for one, so
+    that every column is unchanged and the year is read like 2027年."""
+    return CHINESE_YEAR_RE.sub(lambda m: m.group().translate(CHINESE_YEAR_DIGITS), text)
+
+
 def ascii_figures(text: str) -> str:
     """Figures typed in full-width forms (２０３５．３２, 2，035.32) in ASCII, one character for
     one, so that every column is unchanged."""
@@ -99,7 +110,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = closed_groups(ascii_figures(raw.rstrip("\r\n")))
+    text = closed_groups(ascii_figures(arabic_years(raw.rstrip("\r\n"))))
     column = 1
     if shape == "markdown":
         match = MD_PREFIX_RE.match(text)

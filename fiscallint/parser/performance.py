@@ -175,7 +175,7 @@ def _split(line: int, raw: str) -> _Row:
 INDICATOR_ROLES = (
     ("reason", ("偏差",)),
     ("skip", ("依据", "赋分规则", "上年", "佐证", "评分", "计分")),
-    ("actual", ("实际",)),
+    ("actual", ("实际", "完成值")),
     ("completion", ("完成率",)),
     ("score", ("得分",)),
     ("weight", ("分值", "权重")),
@@ -208,6 +208,10 @@ def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     return roles
 
 
+NATURE_RE = re.compile(r"(?:其中[:：]?)?(基本|项目)支出(?:总额)?")
+"""A funding line of one nature of spending (其中：基本支出, 项目支出)."""
+GRADE_LABEL_RE = re.compile(r"(自评|评价|绩效)?(等级|评级)")
+"""The label of a grade printed on a row of its own (自评等级 | 优)."""
 NAME_WORDS = ("项目名称", "部门名称", "单位名称")
 STOP_WORDS = ("年度总体目标", "年度目标", "三、", "绩效指标")
 """First words of a row that ends a funding block even when it holds figures."""
@@ -254,7 +258,16 @@ def _row_kind(row: _Row, previous: _Row | None) -> str:
         return "TOTAL" + figures
     if first.startswith(("其他需", "备注")):
         return "END" + figures
+    if not figures and _dashes_only(texts):
+        return "DASHES"
     return "FIGURES" if figures else "TEXT"
+
+
+def _dashes_only(texts: list[str]) -> bool:
+    """A label, then dashes in every other filled cell (按收入性质分： | — | — | …): a heading
+    row of a funding block, not its end."""
+    filled = [t for t in texts if t]
+    return len(filled) >= 3 and all(t in EMPTY for t in filled[1:]) and filled[0] not in EMPTY
 
 
 def _is_funding_header(row: _Row) -> bool:
@@ -322,8 +335,19 @@ class _GridParser:
                 row = self.rows[node.value]
                 if row.first.startswith("总分"):
                     self._total(perf, row, self.roles)
+                elif GRADE_LABEL_RE.fullmatch(row.first) and perf.grade is None:
+                    self._grade_row(perf, row)
                 self._head_amounts(perf, row)
         return perf
+
+    @staticmethod
+    def _grade_row(perf: PerformanceTable, row: _Row) -> None:
+        """A row of its own after 总分 (自评等级 | 优): the grade is its one other cell."""
+        others = [c for c in row.cells[1:] if c.clean not in EMPTY]
+        grade = GRADES.get(others[0].clean) if len(others) == 1 else None
+        if grade:
+            cell = others[0]
+            perf.grade, perf.grade_span = grade, Span(row.line, cell.column, row.line, cell.column + len(cell.text))
 
     def _head_amounts(self, perf: PerformanceTable, row: _Row) -> None:
         for i, cell in enumerate(row.cells[:-1]):
@@ -345,6 +369,8 @@ class _GridParser:
         first_role = min(roles.values()) if roles else 0
         for row in lines:
             numeric = [i for i, c in enumerate(row.cells) if _number(c.clean, 0, 1) or _percent(c.clean, 0, 1)]
+            if not numeric:
+                continue  # a heading row of dashes (按支出性质分：)
             labels = [i for i, c in enumerate(row.cells[: numeric[0]]) if c.clean]
             shift = labels[-1] + 1 - first_role if labels else 0
             label = row.cells[labels[0]].clean if labels else ""
@@ -364,6 +390,19 @@ class _GridParser:
                 perf.funding = funding
             else:
                 perf.budget_lines.append(funding)
+                self._by_nature(perf, label, funding.actual)
+
+    @staticmethod
+    def _by_nature(perf: PerformanceTable, label: str, actual: Number | None) -> None:
+        """A funding line by nature of spending (其中：基本支出 | 项目支出): its 执行数 is the
+        basic or project total, unless the table's head gave them."""
+        nature = NATURE_RE.fullmatch(label)
+        if nature is None or actual is None:
+            return
+        if nature.group(1) == "基本" and perf.basic_total is None:
+            perf.basic_total = actual
+        elif nature.group(1) == "项目" and perf.project_total is None:
+            perf.project_total = actual
 
     def _indicators(self, perf: PerformanceTable, block: list[tuple[str, _Row]], at: int) -> None:
         """An indicator block: its header (with the merged upper header row just above it, if
@@ -378,6 +417,8 @@ class _GridParser:
         self.roles = roles
         level1 = level2 = ""
         for kind, row in block[1:]:
+            if kind == "DASHES":
+                continue
             if kind in ("TOTAL", "TOTAL_FIGURES"):
                 self._total(perf, row, roles)
                 continue

@@ -26,6 +26,8 @@ TOKEN_RE = re.compile(r"\d{1,2}[.．、](?![\d.])|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:
 """A row's tokens: an item number (1. 2、), a figure, or a word."""
 PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
+CLASS_CODE_RE = re.compile(r"2(?:0[1-9]|[12]\d|3[0-4])|[35]\d\d")
+"""The first three digits of a code: a functional 类 (201–234) or an economic 类 (3xx, 5xx)."""
 GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
 TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
@@ -114,14 +116,14 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
             continue
         is_num = _is_number(text)
         nxt = following[i]
-        if is_num and CODE_RE.fullmatch(text) and not current.has_content():
+        if is_num and is_code(text) and not current.has_content():
             code = text
             # 类 | 款 | 项 printed in separate columns: 201 35 01
             while len(code) in (3, 5) and i + 1 < len(tokens) and re.fullmatch(r"\d{2}", tokens[i + 1].text):
                 code += tokens[i + 1].text
                 i += 1
             current = open_segment(token, code=code)
-        elif is_num and CODE_RE.fullmatch(text) and (
+        elif is_num and is_code(text) and (
             ((current.values or current.label) and nxt and (
                 not _is_number(nxt) or (len(text) in (3, 5) and re.fullmatch(r"\d{2}", nxt) is not None) or _extends(text, nxt)
             ))
@@ -161,6 +163,15 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
     if current.has_content():
         segments.append(current)
     return segments
+
+
+def is_code(text: str) -> bool:
+    """Whether digits can be a classification code: a functional 类 (201–234) or an economic
+    one (3xx, 5xx), then 款 and 项 pairs that are never 00. A whole amount in 元 (8124000,
+    2300000) is a figure, not a code."""
+    if CODE_RE.fullmatch(text) is None or not CLASS_CODE_RE.match(text):
+        return False
+    return all(text[i:i + 2] != "00" for i in range(3, len(text), 2))
 
 
 def _extends(code: str, text: str) -> bool:
@@ -251,10 +262,25 @@ GROUP_HEADER_RE = re.compile(r"财政拨款.*(一般公共预算|政府性基金
 def total_of_the_rest(table: Table) -> bool:
     """Whether every row's first figure is the sum of its others, however many columns: a
     standard kind whose header does not print a group column (财政拨款 over its three funds)."""
-    if table.kind not in FIRST_IS_TOTAL_OF_REST:
+    if table.kind not in FIRST_IS_TOTAL_OF_REST or planned_columns(table):
         return False
     header = "".join(table.headers).replace(" ", "")
     return not (is_budget_kind(table.kind) and GROUP_HEADER_RE.search(header))
+
+
+PLANNED_COLUMNS_RE = re.compile(r"年初预算|全年预算|调整预算|预算数")
+ACTUALS_ONLY = {"01", "02", "03", "04", "05", "06", "07", "08"}
+"""The template's 决算 tables that print no budget column."""
+
+
+def planned_columns(table: Table) -> bool:
+    """A 决算 table whose header prints budget columns beside the 决算 ones (年初预算数 |
+    全年预算数 | 决算数 …, as some provinces lay out 公开05表): its columns are not the template's,
+    so neither the template's column identities nor the cross-table rules read it. (The 三公
+    table, 公开09表, prints 预算数 | 决算数 by the template itself.)"""
+    return table.kind in ACTUALS_ONLY and PLANNED_COLUMNS_RE.search("".join(table.headers)) is not None
+
+
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
 """Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
@@ -386,6 +412,7 @@ def table_kind(title: str) -> str | None:
     """Which standard table a title names ("01".."09"), whatever the province numbers it."""
     compact = re.sub(r"[\s\"“”'‘’]", "", title)
     compact = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", compact)
+    compact = TITLE_NUMBER_RE.sub("", compact)
     compact = re.sub(r"^.*?\d{4}年度?", "", compact)
     compact = re.sub(r"[（(]?公开\d+表[)）]?$", "", compact).removeprefix("部门")
     for kind, pattern in KIND_TITLES:
@@ -402,6 +429,13 @@ def table_kind(title: str) -> str | None:
 def is_budget_kind(kind: str | None) -> bool:
     """Whether a table kind is one of a 部门预算 report's tables (never a 决算 table's number)."""
     return kind is not None and kind.startswith(BUDGET_KIND)
+
+
+TITLE_NUMBER_RE = re.compile(
+    r"^(?:附件\d*[、.．:：]?)?附?表\s*(?:\d+|[一二三四五六七八九十]+(?!般))(?:\s*[-－—–]\s*\d+)?(?:[、.．:：]|(?=\D))"
+    r"|[（(]附?表\s*(?:\d+|[一二三四五六七八九十]+)(?:\s*[-－—–]\s*\d+)?[)）]$"
+)
+"""A province's own table number before or after the title (表1, 表一、, 附表1-1, （表3）): not part of the name."""
 
 
 KIND_TITLES = [
