@@ -38,6 +38,15 @@ def test_relation_with_two_budgets_uses_the_one_it_names() -> None:
 def test_relation_in_yuan_and_wan_yuan() -> None:
     text = "项目年初预算为 800000 元，支出决算为 72.00 万元。决算数小于预算数的主要原因：节约。\n"
     assert not messages(text, "FL110")
+    assert messages(text.replace("小于预算数", "大于预算数"), "FL110")
+
+
+def test_relation_with_a_slipped_unit_is_not_compared() -> None:
+    """年初预算为 80.81 元 beside a 决算 of 80.38 万元: the unit is what is wrong (or an extraction
+    moved 万 away), so 决算数小于预算数 is not reported as contradicting the figures."""
+    text = "项目年初预算为 80.81 元，支出决算为 80.38 万元。决算数小于预算数的主要原因：节约。\n"
+    assert not messages(text, "FL110")
+    assert messages(text.replace("80.81 元", "80.81 万元").replace("小于预算数", "大于预算数"), "FL110")
 
 
 def test_both_relations_printed_fire_only_with_figures() -> None:

@@ -833,8 +833,17 @@ def relation_operands(phrase: str, amounts: list[AmountClaim]) -> tuple[Number |
         return None, None
     budget, actual = budgets[0], actuals[0]
     if budget.unit != actual.unit:
-        return amount_in_wan(budget), amount_in_wan(actual)
+        in_wan = amount_in_wan(budget), amount_in_wan(actual)
+        low, high = sorted(abs(n.value) for n in in_wan)
+        if high > UNIT_SLIP_RATIO * low:
+            return None, None  # 年初预算为 80.81 元，支出决算为 80.38 万元: a unit slipped, not a relation to check
+        return in_wan
     return budget.value, actual.value
+
+
+UNIT_SLIP_RATIO = 1000
+"""Two figures of one item in different units (元, 万元) this many times apart: one unit is
+wrong (or an extraction moved it), so the figures are not compared."""
 
 
 def _clash(pieces: list[_Piece], at: int) -> str:
