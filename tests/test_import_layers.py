@@ -79,3 +79,20 @@ def test_cycle_finder_sees_a_cycle() -> None:
 def test_only_the_parser_package_imports_lark() -> None:
     users = {name for name, path in ((module_name(p), p) for p in PACKAGE.rglob("*.py")) if any(m == "lark" or m.startswith("lark.") for m in imports(path))}
     assert users and all(name == PARSER or name.startswith(PARSER + ".") for name in users), sorted(users)
+
+
+def test_no_rule_imports_lark() -> None:
+    """Rules read the AST and the model: none imports the grammar library."""
+    rules = Path(__file__).resolve().parents[1] / "rules"
+    users = [p.name for p in rules.glob("*.py") if any(m == "lark" or m.startswith("lark.") for m in _plain_imports(p))]
+    assert users == []
+
+
+def _plain_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+    return found

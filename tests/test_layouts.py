@@ -17,6 +17,7 @@ from fiscallint.ast import AmountClaim, Report, ShareClaim
 from fiscallint.ast_dump import dump
 from fiscallint.engine import lint_report, read_source
 from fiscallint.parser import parse_source
+from fiscallint.parser.lines import is_data_row
 from fiscallint.registry import all_rules
 from fiscallint.source import SourceText
 
@@ -138,6 +139,8 @@ def test_nothing_is_dropped_silently(path: Path) -> None:
         if line.strip(" \t\f\r") and n not in covered and not set(line) <= SEPARATOR
     ]
     assert dropped == []
+    # a table's notes hold no data row (a row after the notes is set aside and reported instead)
+    assert [note for table in report.tables for note in table.notes if is_data_row(note)] == []
     reported = [f for f in lint_report(report, [all_rules()["FL001"]]) if f.code == "FL001"]
     assert len(reported) == len(report.unparsed) + sum(1 for t in report.tables if t.unplaced)
 
@@ -384,3 +387,31 @@ def test_a_name_ending_printed_after_the_figures_stays_in_its_row() -> None:
     ])
     rows = parse_source(SourceText("t.txt", side_by_side + "\n", "utf-8", "dump")).tables[0].rows
     assert "30206" in [r.code for r in rows]
+
+
+def test_rows_after_a_tables_notes_are_reported_not_swallowed() -> None:
+    """Data rows printed after a table's notes (a second table whose title was lost) are not
+    taken for notes: they are set aside and FL001 reports them; a short note line is still a note."""
+    text = "\n".join([
+        "一般公共预算财政拨款支出决算表",
+        "单位：万元",
+        "科目编码 科目名称 合计 基本支出 项目支出",
+        "201 一般公共服务支出 100.00 60.00 40.00",
+        "合计 100.00 60.00 40.00",
+        "注：本表反映一般公共预算财政拨款支出情况。",
+        "本表金额保留两位小数",
+        "301 工资福利支出 50.00 50.00 0.00",
+        "合计 60.00 50.00 10.00",
+    ])
+    report = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
+    assert report.tables[0].notes == ["注：本表反映一般公共预算财政拨款支出情况。", "本表金额保留两位小数"]
+    assert sorted(u.span.line for u in report.unparsed) == [8]
+    assert report.unparsed[0].span.end_line == 9
+
+
+def test_lines_of_bare_figures_are_reported_not_read_as_one_number() -> None:
+    """Lines of figures alone (a table's column an extraction printed as text) stay separate
+    figures, and the paragraph they make is reported as not checked."""
+    report = parse_source(SourceText("t.txt", "123.45\n678.90 12.00\n1,234.56\n", "utf-8", "dump"))
+    assert [u.span.line for u in report.unparsed] == [1]
+    assert "123.45 678.90" in report.unparsed[0].text

@@ -98,6 +98,10 @@ class _Piece:
     """Claims read inside a word (an item path, a placeholder), emitted when the word is reached."""
 
 
+FIGURE_END_RE = re.compile(r"\d\.\d\d$")
+"""A line ending in a whole figure (two decimals): a figure opening the next line is another."""
+
+
 class Locator:
     """Maps offsets in a paragraph's joined text back to source line and column."""
 
@@ -107,6 +111,9 @@ class Locator:
         offset = 0
         parts: list[str] = []
         for line in lines:
+            if parts and FIGURE_END_RE.search(parts[-1]) and line.text[:1].isdigit():
+                parts.append(" ")  # 123.45 | 678.90: two figures, not one run of digits
+                offset += 1
             self.starts.append(offset)
             parts.append(line.text)
             offset += len(line.text)

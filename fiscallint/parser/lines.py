@@ -174,6 +174,15 @@ def looks_like_row(text: str) -> bool:
     return NUMBER_IN_ROW_RE.search(text) is not None
 
 
+def is_data_row(text: str) -> bool:
+    """A line that can only be a table's data row: a subject code and a figure with decimals, or
+    a label and two or more such figures, no sentence punctuation."""
+    if any(mark in text for mark in "。，；：:"):
+        return False
+    amounts = AMOUNT_RE.findall(text)
+    return bool(amounts) and (CODE_START_RE.match(text) is not None or len(amounts) >= 2)
+
+
 NUMERALS = "一二三四五六七八九"
 ITEM_RE = re.compile(r"(?:^|\s)([一二三四五六七八九十]{1,3})[、.．]")
 ITEM_RUN_LOOKAHEAD = 30
@@ -499,6 +508,8 @@ class LineClassifier:
                     kind = "ROW"
                 else:
                     kind = "PART" if PART_RE.match(compact) else "H1"
+            elif in_notes and is_data_row(text):
+                kind = "ROW"  # a table's row after its notes: the grammar sets it aside, reported as not checked
             elif in_table and (NOTE_RE.match(compact) or IDENTITY_RE.search(compact) or (in_notes and len(compact) < 60 and "。" not in compact[:-1])):
                 if in_notes or compact.startswith("注") or IDENTITY_RE.search(compact):
                     kind = "NOTE"
