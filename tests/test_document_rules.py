@@ -28,6 +28,14 @@ def test_fl502_comparison_year() -> None:
     assert not codes(HEAD + "2023年与2024年均未安排公务用车购置费支出。\n", "FL502")
 
 
+def test_fl502_comparison_year_of_an_unchanged_figure() -> None:
+    """与YYYY年预算持平 compares with that year as 与…相比 does."""
+    text = HEAD + "2024年度公务接待费 2.00 万元，与{y}年决算持平。\n"
+    assert codes(text.format(y="2022"), "FL502")
+    assert not codes(text.format(y="2023"), "FL502")
+    assert not codes(HEAD + "2024年度公务接待费 2.00 万元，与上年持平。\n", "FL502")
+
+
 def test_fl503_unit() -> None:
     table = "支出决算表\n公开03表\n单位：{unit}\n科目编码 科目名称 本年支出合计\n合计 {v}\n201 一般公共服务支出 {v}\n"
     narrative = "\n一、支出决算情况说明\n2024年度支出合计 456.78 万元。\n"

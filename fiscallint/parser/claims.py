@@ -489,7 +489,8 @@ class ClaimBuilder:
 
     def _emit_year(self, pieces: list[_Piece], index: int) -> None:
         """A year, with its role read from the pieces around it: "self" before (部门|单位)决算|预算
-        表|情况说明|报告|公开; "compare" after 与/同 and before (决算数|预算数)相比|比较|对比, or
+        表|情况说明|报告|公开; "compare" after 与/同 and before (决算数|预算数)相比|比较|对比 or
+        (决算|预算)持平, or
         after 比/较 and before 决算数|预算数|同期|增加|减少|增长|下降; else "other". The claim's
         ``text`` is that phrase; ``basis`` the 决算/预算 it names, if any."""
         piece = pieces[index]
@@ -781,6 +782,8 @@ ACTUAL_RE = re.compile(r"决算|执行数|实际")
 SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(表|情况说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
+BASIS_RE = re.compile(r"((?P<basis>决算|预算)数?)?")
+"""The words between a compared year and 持平 (与2025年预算持平, 与2025年持平)."""
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 RELATION_WORD_RE = re.compile(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
 PRIOR_OWN_RE = re.compile(r"(?<![比较])(上年|上年度|上一年度?|去年)(同期)?(的|决算数?|预算数?|执行数|实际数)?(为|是)?$")
@@ -1021,6 +1024,12 @@ def _comparison(prev: _Piece | None, following: list[_Piece]) -> tuple[str, int,
     match = pattern.match(_word_run(following))
     if match is not None:
         return match.group("basis") or "", prev.end - 1, _run_end(following, match.end())
+    if pattern is COMPARE_WITH_RE:
+        words = list(takewhile(lambda p: p.kind == "WORD", following))
+        flat = BASIS_RE.fullmatch("".join(p.text for p in words))
+        after = following[len(words)] if len(words) < len(following) else None
+        if flat is not None and after is not None and after.kind == "FLAT":
+            return flat.group("basis") or "", prev.end - 1, after.end  # 与2025年预算持平
     if pattern is COMPARE_THAN_RE and following and following[0].kind in ("UP", "DOWN"):
         word = next((w for w in CHANGE_WORDS if following[0].text.startswith(w)), None)
         if word is not None:
