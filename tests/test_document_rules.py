@@ -20,6 +20,13 @@ def test_fl501_report_year() -> None:
     assert not codes(HEAD + "收入合计 100.00 万元，比2023年度决算数增加 5.00 万元。\n", "FL501")
 
 
+def test_fl501_names_of_a_budget_report() -> None:
+    """A budget report names itself in YYYY年部门预算编制说明 too; another year there is a slip."""
+    text = "2026年部门预算\n一、{y}年部门预算编制说明\n2026年部门收入预算 100.00 万元，比2025年预算增加 5.00 万元。\n"
+    assert codes(text.format(y="2025"), "FL501")
+    assert not codes(text.format(y="2026"), "FL501")
+
+
 def test_fl502_comparison_year() -> None:
     text = HEAD + "2024年度支出合计 100.00 万元，与 {y} 年度相比，减少 5.00 万元。\n"
     assert codes(text.format(y="2022"), "FL502")
