@@ -41,7 +41,7 @@ from ..ast import (
 )
 from .grammar_files import build_parser
 from .lines import Line
-from ..numbers import parse_number, sum_tolerance
+from ..numbers import fen, parse_number, sum_tolerance
 from ..subjects import claim_subject, item_key
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
@@ -221,6 +221,7 @@ class ClaimBuilder:
         counts = _CountSegment()
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
         budgets_used: list[AmountClaim] = []  # budgets an execution rate of this sentence already used
+        sealed: BreakdownClaim | None = None  # a breakdown complete at the last ； (see below)
         segment_amounts: list[AmountClaim] | None = None  # amounts of the current ；-segment after the first
         said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
         for new_segment, pieces in clauses:
@@ -229,6 +230,8 @@ class ClaimBuilder:
                 self._end_segment()
                 counts = _CountSegment()
                 segment_amounts = []
+                # A breakdown complete before the ；: a figure after it (授予中小企业合同金额 Y) is none of its parts.
+                sealed = breakdown if breakdown is not None and id(breakdown) not in self.outer and len(breakdown.parts) >= 2 and _complete(breakdown) else None
             words: list[_Piece] = []  # the clause's words since its last figure (an amount's context)
             index = 0
             while index < len(pieces):
@@ -271,6 +274,8 @@ class ClaimBuilder:
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
+                            if breakdown is not None and breakdown is sealed and number.value != 0:
+                                breakdown = sealed = None  # (a 0 after it, 工程 0 万元, may still be listed)
                             if _after_share(pieces, index):  # 占本年支出合计 850.00 万元的 P%: a share's whole, no part
                                 self._emit_amount(number, piece, words, unit, depth, sentence_amounts, None)
                             else:
@@ -913,6 +918,14 @@ def _adds_up(parts: list[AmountClaim], breakdown: BreakdownClaim) -> bool:
         return False
     numbers = [p.value for p in parts]
     total = breakdown.total
+    return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
+
+
+def _complete(breakdown: BreakdownClaim) -> bool:
+    """Whether the parts make up the breakdown's total to the cent (0 and 429.8 read as 0.00
+    and 429.80, not as figures rounded to units or tenths)."""
+    numbers = [fen(p.value) for p in breakdown.parts]
+    total = fen(breakdown.total)
     return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
 
 

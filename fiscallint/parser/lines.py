@@ -38,6 +38,8 @@ CODE_START_RE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
 MD_PREFIX_RE = re.compile(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
 HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 SEPARATOR_RE = re.compile(r"^[\s|:\-\t—]*$")
+GRID_BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
+"""A border line of a markdown grid table (+-----+-----+, +=====+ under its header)."""
 CONTINUATION_RE = re.compile(r"^(万元|亿元|元|[%％])[，,；;。、]")
 SENTENCE_END = ("。", "！", "？", "”")
 HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
@@ -98,6 +100,30 @@ def closed_groups(text: str) -> str:
     return SPACED_GROUPS_RE.sub(close, text)
 
 
+def csv_cells(text: str) -> str:
+    """A line of comma-separated values (a spreadsheet's CSV export) as tab-separated cells, one
+    character for one: a comma outside quotes becomes a tab, a quote a space (a doubled quote
+    inside a quoted cell keeps one), so every column is unchanged."""
+    if "," not in text and '"' not in text:
+        return text
+    out: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == '"' and quoted and text[i + 1:i + 2] == '"':
+            out += [" ", '"']
+            i += 2
+            continue
+        if char == '"':
+            quoted = not quoted
+            out.append(" ")
+        else:
+            out.append("\t" if char == "," and not quoted else char)
+        i += 1
+    return "".join(out)
+
+
 @dataclass
 class Line:
     """One source line, with the text the grammar sees and where that text starts."""
@@ -112,6 +138,8 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
     text = closed_groups(ascii_figures(arabic_years(raw.rstrip("\r\n"))))
     column = 1
+    if shape == "csv":
+        text = csv_cells(text)
     if shape == "markdown":
         match = MD_PREFIX_RE.match(text)
         if match and not text.lstrip().startswith("-- "):
@@ -119,11 +147,15 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
             text = text[match.end():]
         if "<" in text:
             text = HTML_TAG_RE.sub(lambda m: " " * len(m.group()), text)
+        if "&nbsp;" in text:
+            text = text.replace("&nbsp;", " " * len("&nbsp;"))
         if text.startswith("**"):
             text = "  " + text[2:]
         text = text.replace("**", "  ")
         if text.startswith("|") and text.rstrip().endswith("|"):
             text = text.replace("|", "\t")
+        elif GRID_BORDER_RE.match(text.rstrip()):
+            text = "-" * len(text)  # a separator line, as a pipe table's |---| is
     stripped = text.lstrip(" 　")
     column += len(text) - len(stripped)
     return Line(number, stripped.rstrip(" 　"), column, raw)
@@ -131,6 +163,38 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
 
 HTML_ROW_RE = re.compile(r"<tr\b[^>]*>", re.I)
 HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>", re.I)
+
+
+HTML_ROW_END_RE = re.compile(r"</tr\s*>", re.I)
+HTML_HIDDEN_START_RE = re.compile(r"<(style|script)\b", re.I)
+HTML_ROW_LINES = 200
+"""Lines a ``<tr>`` row may take before its ``</tr>`` (beyond, the lines are left as they are)."""
+
+
+def joined_html_rows(raw_lines: list[str]) -> list[str]:
+    """Raw lines with each HTML table row an exporter spread over lines (``<tr>``, a ``<td>``
+    per line, ``</tr>``) put on the line of its ``<tr>`` (those it took left empty, so every
+    other line keeps its number), and the lines of ``<style>`` and ``<script>`` blocks emptied."""
+    out = list(raw_lines)
+    i = 0
+    while i < len(out):
+        raw = out[i]
+        hidden = HTML_HIDDEN_START_RE.search(raw)
+        if hidden is not None and f"</{hidden.group(1).lower()}" not in raw.lower():
+            end = next((j for j in range(i + 1, len(out)) if f"</{hidden.group(1).lower()}" in out[j].lower()), None)
+            if end is not None:
+                out[i:end + 1] = [""] * (end + 1 - i)
+                i = end + 1
+                continue
+        opened = [m.end() for m in HTML_ROW_RE.finditer(raw)]
+        if opened and HTML_ROW_END_RE.search(raw, opened[-1]) is None:
+            end = next((j for j in range(i + 1, min(len(out), i + HTML_ROW_LINES)) if HTML_ROW_END_RE.search(out[j])), None)
+            if end is not None:
+                out[i] = " ".join([raw.rstrip("\r"), *(line.strip() for line in out[i + 1:end + 1])])
+                out[i + 1:end + 1] = [""] * (end - i)
+                i = end
+        i += 1
+    return out
 
 
 def source_lines(number: int, raw: str, shape: str) -> list[Line]:
@@ -293,13 +357,15 @@ HARD_WRAP_LINES = 10
 """Lines of the very same, greatest length that show a text hard-wrapped at that width (a
 report's own lines, even a PDF's justified ones, reach their greatest length a few times)."""
 HARD_WRAP_MIN_WIDTH = 30
+TABLE_BORDER_ENDS = ("|", "+")
+"""How the lines of a pipe or grid table end: lines a table's own width gives, not a wrap."""
 
 
 def hard_wrap_width(raw_lines: list[str]) -> int | None:
     """The width a converter hard-wrapped the text at, or None: the greatest line length, when
     at least :data:`HARD_WRAP_LINES` lines that end in a character (not padding) have exactly
     that length. A layout extraction that pads every line to the page width is not wrapped."""
-    lines = [raw.rstrip("\r") for raw in raw_lines if raw.strip()]
+    lines = [line for raw in raw_lines if raw.strip() and not (line := raw.rstrip("\r")).endswith(TABLE_BORDER_ENDS)]
     if not lines:
         return None
     width = max(len(line) for line in lines)
