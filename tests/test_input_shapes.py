@@ -202,3 +202,20 @@ def performance_grid(score: str, total: str) -> str:
 def test_performance_table_between_grid_borders_is_read() -> None:
     assert lint_text(performance_grid("8.75", "98.75"), select="FL4", path="report.md") == []
     assert codes(lint_text(performance_grid("9.75", "99.75"), select="FL4", path="report.md")) == ["FL402"]
+
+
+WORD_PAGE = """<html><body>
+<p class=MsoNormal><span>本年支出合计</span><span
+lang=EN-US>420.00</span><span>万元，其中：基本支出</span><span lang=EN-US>300.00</span><span>万元，占</span><span
+lang=EN-US>{}%</span><span>。</span></p>
+</body></html>
+"""
+
+
+def test_word_processor_page_wrapping_a_paragraph_and_its_tags_reads_as_one_paragraph() -> None:
+    assert lint_text(WORD_PAGE.format("71.43"), select="FL101", path="report.htm") == []
+    findings = lint_text(WORD_PAGE.format("74.13"), select="FL101", path="report.htm")
+    assert codes(findings) == ["FL101"] and findings[0].span.line == 2
+    # in markdown (no HTML page), a paragraph's lines are not joined: only table rows are
+    assert joined_html_rows(["<p>一", "二</p>"]) == ["<p>一", "二</p>"]
+    assert joined_html_rows(["<body>", "<p>一", "二</p>"]) == ["<body>", "<p>一 二</p>", ""]

@@ -165,17 +165,33 @@ HTML_ROW_RE = re.compile(r"<tr\b[^>]*>", re.I)
 HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>", re.I)
 
 
-HTML_ROW_END_RE = re.compile(r"</tr\s*>", re.I)
 HTML_HIDDEN_START_RE = re.compile(r"<(style|script)\b", re.I)
-HTML_ROW_LINES = 200
-"""Lines a ``<tr>`` row may take before its ``</tr>`` (beyond, the lines are left as they are)."""
+HTML_BLOCK_RE = re.compile(r"<(tr|p|h[1-6]|li)(?=[\s>])", re.I)
+HTML_PAGE_RE = re.compile(r"<(html|body)\b", re.I)
+HTML_CUT_TAG_RE = re.compile(r"<[a-zA-Z][^>]*$")
+HTML_JOIN_LINES = 200
+"""Lines a row or paragraph may take before its end (beyond, the lines are left as they are)."""
+
+
+def _awaited(text: str, page: bool) -> str | None:
+    """What a line still awaits: the closing tag of the first table row (in an HTML page, also
+    paragraph, heading or list item) opened on it and not closed after, or the ``>`` of a tag
+    the line break cut; None when nothing is open."""
+    for match in HTML_BLOCK_RE.finditer(text):
+        name = match.group(1).lower()
+        if (name == "tr" or page) and re.search(rf"</{name}\s*>", text[match.end():], re.I) is None:
+            return name
+    return ">" if page and HTML_CUT_TAG_RE.search(text) else None
 
 
 def joined_html_rows(raw_lines: list[str]) -> list[str]:
     """Raw lines with each HTML table row an exporter spread over lines (``<tr>``, a ``<td>``
-    per line, ``</tr>``) put on the line of its ``<tr>`` (those it took left empty, so every
-    other line keeps its number), and the lines of ``<style>`` and ``<script>`` blocks emptied."""
+    per line, ``</tr>``) put on the line of its ``<tr>``, and, in an HTML page, each paragraph,
+    heading or list item and each tag a word processor wrapped over lines put on its first line
+    (the lines taken are left empty, so every other line keeps its number); the lines of
+    ``<style>`` and ``<script>`` blocks are emptied."""
     out = list(raw_lines)
+    page = any(HTML_PAGE_RE.search(raw) for raw in raw_lines[:HTML_JOIN_LINES])
     i = 0
     while i < len(out):
         raw = out[i]
@@ -186,13 +202,14 @@ def joined_html_rows(raw_lines: list[str]) -> list[str]:
                 out[i:end + 1] = [""] * (end + 1 - i)
                 i = end + 1
                 continue
-        opened = [m.end() for m in HTML_ROW_RE.finditer(raw)]
-        if opened and HTML_ROW_END_RE.search(raw, opened[-1]) is None:
-            end = next((j for j in range(i + 1, min(len(out), i + HTML_ROW_LINES)) if HTML_ROW_END_RE.search(out[j])), None)
-            if end is not None:
-                out[i] = " ".join([raw.rstrip("\r"), *(line.strip() for line in out[i + 1:end + 1])])
-                out[i + 1:end + 1] = [""] * (end - i)
-                i = end
+        joined, end = raw.rstrip("\r"), i
+        while _awaited(joined, page) is not None and end + 1 < min(len(out), i + HTML_JOIN_LINES):
+            end += 1
+            joined += " " + out[end].strip()
+        if end > i and _awaited(joined, page) is None:
+            out[i] = joined
+            out[i + 1:end + 1] = [""] * (end - i)
+            i = end
         i += 1
     return out
 
