@@ -219,3 +219,33 @@ def test_word_processor_page_wrapping_a_paragraph_and_its_tags_reads_as_one_para
     # in markdown (no HTML page), a paragraph's lines are not joined: only table rows are
     assert joined_html_rows(["<p>一", "二</p>"]) == ["<p>一", "二</p>"]
     assert joined_html_rows(["<body>", "<p>一", "二</p>"]) == ["<body>", "<p>一 二</p>", ""]
+
+
+def wrapped_grid(rows: list[list[str]]) -> str:
+    """A grid table whose narrow name column wraps each name over lines, four characters a line."""
+    widths = [9, 12, 14, 10, 10]
+    border = "+" + "+".join("-" * w for w in widths) + "+"
+    lines = [border]
+    for row in [HEADER, *rows]:
+        pieces = [[c[k:k + 4] for k in range(0, len(c), 4)] or [""] if i == 1 else [c] for i, c in enumerate(row)]
+        for depth in range(max(len(p) for p in pieces)):
+            lines.append("|" + "|".join(f" {(p[depth] if depth < len(p) else ''):<{w - 1}}" for p, w in zip(pieces, widths)) + "|")
+        lines.append(border)
+    return TITLE + "\n".join(lines) + "\n"
+
+
+def test_grid_row_wrapped_over_lines_is_one_row_with_its_whole_name() -> None:
+    text = wrapped_grid(ROWS)
+    assert lint_text(text, select=TABLES, path="report.md") == []
+    report = parse_source(SourceText("report.md", text, "utf-8", "markdown"))
+    assert [r.label for r in report.tables[0].rows if r.code] == ["农林水支出", "水利", "行政运行", "水利工程运行与维护"]
+    findings = lint_text(wrapped_grid(wrong(ROWS)), select=TABLES, path="report.md")
+    assert codes(findings) == ["FL201", "FL202"]
+    assert "水利工程运行与维护" in " ".join(f.message for f in findings)
+
+
+def test_html_blocks_printed_on_one_line_are_lines_of_their_own() -> None:
+    page = "<html><body><p>支出决算表</p><p>单位：万元</p><table>" + "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in [HEADER, *wrong(ROWS)]
+    ) + "</table></body></html>\n"
+    assert codes(lint_text(page, select=TABLES, path="report.html")) == ["FL201", "FL202"]

@@ -14,7 +14,7 @@ from .claims import parse_line, parse_paragraph
 from .cover import read_cover
 from ..errors import Cancelled
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, joined_html_rows, source_lines, wrapped_at
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, markup_lines, source_lines, wrapped_at
 from .performance import parse_performance
 from ..source import SourceText
 from .tables import build_table, squeeze
@@ -32,7 +32,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     and between the paragraphs and tables; when it says yes, :class:`Cancelled` is raised."""
     raw_lines = source.text.split("\n")
     pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
-    parsed = joined_html_rows(raw_lines) if source.shape == "markdown" else raw_lines
+    parsed = markup_lines(raw_lines) if source.shape == "markdown" else raw_lines
     lines = [line for i, raw in enumerate(parsed) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
     report = Report(
         path=source.path,

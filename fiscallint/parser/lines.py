@@ -214,14 +214,59 @@ def joined_html_rows(raw_lines: list[str]) -> list[str]:
     return out
 
 
+def joined_grid_cells(raw_lines: list[str]) -> list[str]:
+    """Raw lines with each row of a markdown grid table whose cells wrap over lines (every line
+    between two +----+ borders is the same row) put on its first line, each cell's pieces
+    joined; the lines taken are left empty, so every other line keeps its number."""
+    out = list(raw_lines)
+    borders = [i for i, raw in enumerate(out) if GRID_BORDER_RE.match(raw.strip())]
+    for first, last in zip(borders, borders[1:]):
+        lines = [out[i].rstrip("\r") for i in range(first + 1, last)]
+        if len(lines) < 2 or not all(line.strip().startswith("|") and line.rstrip().endswith("|") for line in lines):
+            continue
+        rows = [line.strip()[1:-1].split("|") for line in lines]
+        if len({len(cells) for cells in rows}) != 1:
+            continue
+        merged = [_joined_pieces([cells[k].strip() for cells in rows]) for k in range(len(rows[0]))]
+        out[first + 1] = lines[0][: len(lines[0]) - len(lines[0].lstrip())] + "| " + " | ".join(merged) + " |"
+        out[first + 2:last] = [""] * (last - first - 2)
+    return out
+
+
+def _joined_pieces(pieces: list[str]) -> str:
+    """A wrapped cell's pieces as one text: Chinese and figures joined as they are, two Latin words with a space."""
+    text = ""
+    for piece in filter(None, pieces):
+        latin = text[-1:].isascii() and text[-1:].isalpha() and piece[0].isascii() and piece[0].isalpha()
+        text += (" " if latin else "") + piece
+    return text
+
+
+def markup_lines(raw_lines: list[str]) -> list[str]:
+    """A markdown or HTML text's raw lines with wrapped grid-table rows and HTML rows and blocks
+    each on one line (:func:`joined_grid_cells`, :func:`joined_html_rows`)."""
+    return joined_html_rows(joined_grid_cells(raw_lines))
+
+
+HTML_BLOCK_START_RE = re.compile(r"<(?:p|h[1-6]|li|div|table|caption)\b[^>]*>", re.I)
+HTML_ROW_CLOSE_RE = re.compile(r"</tr\s*>", re.I)
+
+
 def source_lines(number: int, raw: str, shape: str) -> list[Line]:
-    """A source line's cleaned lines: one, or, in markdown, one per HTML table row when a
-    converter printed a whole ``<table>`` on one line (each cell opening becomes a tab; every
-    line keeps the columns of its text in the source line)."""
-    if shape != "markdown" or HTML_ROW_RE.search(raw) is None:
+    """A source line's cleaned lines: one, or, in markdown, one per HTML table row and one per
+    paragraph, heading or other block outside the rows when a converter printed them on one
+    line (each cell opening becomes a tab; every line keeps the columns of its text in the
+    source line)."""
+    if shape != "markdown" or "<" not in raw:
+        return [clean_line(number, raw, shape)]
+    rows = [(m.start(), close.end() if (close := HTML_ROW_CLOSE_RE.search(raw, m.end())) else len(raw)) for m in HTML_ROW_RE.finditer(raw)]
+    blocks = [] if "\t" in raw else [  # (a tab-separated row whose cells are marked up <p>…</p> stays a row)
+        m.start() for m in HTML_BLOCK_START_RE.finditer(raw) if not any(start < m.start() < end for start, end in rows)
+    ]
+    if not rows and len(blocks) < 2:
         return [clean_line(number, raw, shape)]
     cells = HTML_CELL_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), raw)
-    starts = [0] + [m.start() for m in HTML_ROW_RE.finditer(cells)] + [len(cells)]
+    starts = sorted({0, *(start for start, _ in rows), *blocks, len(cells)})
     return [clean_line(number, " " * start + cells[start:end], shape) for start, end in zip(starts, starts[1:]) if end > start]
 
 

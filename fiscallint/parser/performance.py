@@ -27,7 +27,7 @@ from lark.lexer import Lexer
 from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
 from ..numbers import parse_number
 from .grammar_files import build_parser
-from .lines import GRID_BORDER_RE, csv_cells, cut_at, joined_html_rows, source_lines, wrapped_at
+from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
@@ -78,15 +78,17 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
 
 def _cell_lines(report: Report) -> list[tuple[int, str]]:
     """The report's lines, numbered, with their cells as the grid parser reads them: as they are,
-    a CSV line's cells separated by tabs, or an HTML table row (spread over lines or not) one
-    tab-separated line, its tags blanked."""
+    a CSV line's cells separated by tabs, a grid-table row wrapped over lines on one line, or an
+    HTML table row (spread over lines or not) one tab-separated line, its tags blanked."""
     numbered = list(enumerate(report.lines, start=1))
     if report.shape == "csv":
         return [(n, csv_cells(raw)) for n, raw in numbered]
-    if report.shape == "markdown" and any("<tr" in raw.lower() for raw in report.lines):
-        joined = joined_html_rows(report.lines)
+    if report.shape != "markdown":
+        return numbered
+    joined = markup_lines(report.lines)
+    if any("<tr" in raw.lower() for raw in joined):
         return [(line.number, " " * (line.column - 1) + line.text) for n, raw in enumerate(joined, start=1) for line in source_lines(n, raw, "markdown")]
-    return numbered
+    return list(enumerate(joined, start=1))
 
 
 def _is_grid(text: str) -> bool:
