@@ -249,3 +249,11 @@ def test_html_blocks_printed_on_one_line_are_lines_of_their_own() -> None:
         "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in [HEADER, *wrong(ROWS)]
     ) + "</table></body></html>\n"
     assert codes(lint_text(page, select=TABLES, path="report.html")) == ["FL201", "FL202"]
+
+
+def test_percentage_column_of_a_space_separated_table_is_set_aside() -> None:
+    table = "一般公共预算支出表\n单位：万元\n科目编码 科目名称 2026年预算数 2027年预算数 增减率\n213 农林水支出 600.00 650.00 8.3%\n21303 水利 600.00 650.00 8.3%\n"
+    report = parse_source(SourceText("t.txt", table, "utf-8", "dump"))
+    rows = report.tables[0].rows
+    assert [r.code for r in rows] == ["213", "21303"]
+    assert [[str(n.value) for n in r.numbers] for r in rows] == [["600.00", "650.00"]] * 2

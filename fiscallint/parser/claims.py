@@ -658,9 +658,15 @@ class ClaimBuilder:
         执行数增加 Y%: ``previous`` is the amount so named, ``current`` the sentence's other,
         later amount). ``clash`` keeps a residue of the opposite direction word printed with
         this one (比上年减增加, 增加（减少）)."""
-        if open_change is not None and role == "percent" and open_change.percent is None:
-            open_change.percent = number
-            open_change.percent_word = direction.text
+        completes = open_change is not None and (
+            (role == "percent" and open_change.percent is None)
+            # 同比增长 4.6%，增加 50.60 万元: an amount naming nothing else completes the rate's change
+            or (role == "delta" and open_change.delta is None and open_change.percent is not None
+                and open_change.previous is None and not own and not scoped)
+        )
+        if open_change is not None and completes:
+            setattr(open_change, role, number)
+            setattr(open_change, f"{role}_word", direction.text)
             if clash:
                 open_change.clash = clash
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
@@ -682,6 +688,10 @@ class ClaimBuilder:
             if later:
                 base = later[-1]
                 previous = named.value
+        elif role == "percent" and not compared and len(recent) >= 2 and COMPARED_AMOUNT_RE.match(recent[-1].context) and not recent[-2].inner:
+            # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
+            named = recent[-1]
+            base, previous = recent[-2], named.value
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
             previous = prior.value
@@ -868,6 +878,8 @@ def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
     return named[0] if len(named) == 1 else None
 
 
+COMPARED_AMOUNT_RE = re.compile(r"^(比|较)")
+"""An amount printed as what another is compared with (比2026年预算执行数 A 万元)."""
 YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
 
 

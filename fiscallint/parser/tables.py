@@ -23,9 +23,10 @@ from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
 TOKEN_RE = re.compile(
-    r"\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
+    r"(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
 )
-"""A row's tokens: an item number (1. 2、), a figure (a negative amount with its minus sign,
+"""A row's tokens: a percentage (4.6%, a rate column's, set aside: no column identity adds
+rates), an item number (1. 2、), a figure (a negative amount with its minus sign,
 -12.30, or in brackets as accountants print it, (12.30); a dash before a whole number is
 a range's, 100 -80), or a word."""
 PLAIN_NUMBER_RE = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[(（](?:\d{1,3}(?:,\d{3})+|\d+)\.\d+[)）]")
@@ -36,6 +37,7 @@ GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
 TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
 LABEL_EMPTY = {"-", "—", "--", "/", "－"}
+PERCENT_CELL_RE = re.compile(r"[-−－]?\d[\d,]*(?:\.\d+)?[%％]")
 
 
 @dataclass
@@ -115,7 +117,7 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
     while i < len(tokens):
         token = tokens[i]
         text = token.text
-        if not text or text in LABEL_EMPTY:
+        if not text or text in LABEL_EMPTY or PERCENT_CELL_RE.fullmatch(text):
             i += 1
             continue
         is_num = _is_number(text)
