@@ -185,6 +185,8 @@ def read_stdin_source(name: str, stream: BinaryIO) -> SourceText:
 
 def text_source(path: str, data: bytes) -> SourceText:
     """A text report's bytes as decoded text, with its shape and digest."""
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError("binary file, not a text report: a zip archive (a .docx or .xlsx?); save it as text, HTML or CSV first")
     if b"\x00" in data[:4096]:
         raise InputError("binary file, not a text report")
     text, encoding = decode(data)

@@ -257,3 +257,16 @@ def test_percentage_column_of_a_space_separated_table_is_set_aside() -> None:
     rows = report.tables[0].rows
     assert [r.code for r in rows] == ["213", "21303"]
     assert [[str(n.value) for n in r.numbers] for r in rows] == [["600.00", "650.00"]] * 2
+
+
+def test_word_or_excel_file_is_refused_with_what_to_do(tmp_path) -> None:
+    import zipfile
+
+    from fiscallint.errors import InputError
+    from fiscallint.source import read_text_source
+
+    path = tmp_path / "report.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(InputError, match="zip archive .*save it as text, HTML or CSV"):
+        read_text_source(str(path))
