@@ -270,3 +270,11 @@ def test_word_or_excel_file_is_refused_with_what_to_do(tmp_path) -> None:
         archive.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(InputError, match="zip archive .*save it as text, HTML or CSV"):
         read_text_source(str(path))
+
+
+@pytest.mark.parametrize("title", ["1. 收入支出决算总表", "3、支出决算表", "（5）一般公共预算财政拨款支出决算表", "(2)收入决算表"])
+def test_table_title_numbered_in_arabic_names_its_standard_table(title: str) -> None:
+    from fiscallint.parser.tables import table_kind
+
+    assert table_kind(title) in {"01", "02", "03", "05"}
+    assert table_kind(title[:-1] + "情况说明") is None  # a numbered heading of the narrative names no table

@@ -425,7 +425,7 @@ def identity_holds(by_column: dict[int, Number], rule: ColumnRule) -> bool:
 def table_kind(title: str) -> str | None:
     """Which standard table a title names ("01".."09"), whatever the province numbers it."""
     compact = re.sub(r"[\s\"“”'‘’]", "", title)
-    compact = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", compact)
+    compact = re.sub(r"^(?:[一二三四五六七八九十]+|\d{1,2})[、.．](?!\d)|^[（(](?:\d{1,2}|[一二三四五六七八九十]+)[)）]", "", compact)
     compact = TITLE_NUMBER_RE.sub("", compact)
     compact = re.sub(r"^.*?\d{4}年度?", "", compact)
     compact = re.sub(r"[（(]?公开\d+表[)）]?$", "", compact).removeprefix("部门")
