@@ -278,3 +278,40 @@ def test_table_title_numbered_in_arabic_names_its_standard_table(title: str) -> 
 
     assert table_kind(title) in {"01", "02", "03", "05"}
     assert table_kind(title[:-1] + "情况说明") is None  # a numbered heading of the narrative names no table
+
+
+def spanning_html(rows: list[list[str]]) -> str:
+    """The table as HTML with its 合计 spanning the code and name columns (colspan)."""
+    out = ["<html><body>", "<p>支出决算表</p>", "<p>单位：万元</p>", "<table>"]
+    out.append("<tr>" + "".join(f"<th>{c}</th>" for c in HEADER) + "</tr>")
+    for row in rows:
+        cells = [f'<td colspan="2">{row[1]}</td>'] if not row[0] else [f"<td>{row[0]}</td>", f"<td>{row[1]}</td>"]
+        out.append("<tr>" + "".join(cells + [f"<td>{c}</td>" for c in row[2:]]) + "</tr>")
+    return "\n".join(out + ["</table>", "</body></html>"]) + "\n"
+
+
+def spanning_performance(score: str) -> str:
+    """The performance table as HTML, its 一级指标 spanning the rows of its indicators (rowspan)."""
+    out = ["<html><body>", "<p>项目支出绩效自评表</p>", "<table>"]
+    for k, row in enumerate(PERFORMANCE):
+        cells = [c.format(score=score, total="98.75") for c in row]
+        if k == 4:
+            cells[0] = '<td rowspan="2">产出指标</td>'
+            cells = [cells[0]] + [f"<td>{c}</td>" for c in cells[1:]]
+        elif k == 5:
+            cells = [f"<td>{c}</td>" for c in cells[1:]]  # its 一级指标 cell is the one above
+        else:
+            cells = [f"<td>{c}</td>" for c in cells]
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join(out + ["</table>", "</body></html>"]) + "\n"
+
+
+def test_cells_spanning_columns_or_rows_keep_the_figures_in_their_columns() -> None:
+    from fiscallint.parser.lines import spanned_html_cells
+
+    assert lint_text(spanning_html(ROWS), select=TABLES, path="report.html") == []
+    assert codes(lint_text(spanning_html(wrong(ROWS)), select=TABLES, path="report.html")) == ["FL201", "FL202"]
+    assert spanned_html_cells(["<table><tr><td>a</td><td>b</td></tr></table>"]) == ["<table><tr><td>a</td><td>b</td></tr></table>"]
+    assert spanned_html_cells(["<table>", "<tr><td rowspan=2>A</td><td>1</td></tr>", "<tr><td>2</td></tr>"])[2] == "<tr><td></td><td>2</td></tr>"
+    assert lint_text(spanning_performance("8.75"), select="FL4", path="report.html") == []
+    assert codes(lint_text(spanning_performance("9.75"), select="FL4", path="report.html")) == ["FL402", "FL403"]

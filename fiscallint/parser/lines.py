@@ -242,10 +242,71 @@ def _joined_pieces(pieces: list[str]) -> str:
     return text
 
 
+HTML_TABLE_EDGE_RE = re.compile(r"</?table\b", re.I)
+HTML_SPAN_RE = re.compile(r"""\b(colspan|rowspan)\s*=\s*["']?(\d+)""", re.I)
+HTML_ROW_OR_CELL_RE = re.compile(r"<tr\b[^>]*>|<t[dh]\b[^>]*>|</tr\s*>|</?table\b[^>]*>", re.I)
+MAX_SPAN = 50
+EMPTY_CELL = "<td></td>"
+
+
+def spanned_html_cells(lines: list[str]) -> list[str]:
+    """Lines with every HTML table cell that spans columns or rows (colspan, rowspan) followed,
+    in its row and in the rows below, by empty cells for the places it covers, so that each
+    row's n-th cell is the table's n-th column (a 合计 spanning 科目编码 and 科目名称, an 一级指标
+    spanning its indicators' rows). A line is changed only where it has such a cell to fill in."""
+    if not any("span" in line.lower() for line in lines):
+        return lines
+    out: list[str] = []
+    below: dict[int, int] = {}  # column → rows a cell above still covers
+    for line in lines:
+        if "<" not in line:
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        cursor = 0
+        column = 0
+        for match in HTML_ROW_OR_CELL_RE.finditer(line):
+            tag = match.group().lower()
+            if tag.startswith(("<table", "</table")):
+                below = {}
+                continue
+            if tag.startswith("<tr"):
+                column = 0
+                continue
+            covered = 0
+            while below.get(column + covered, 0) > 0:
+                covered += 1
+            if tag.startswith("</tr"):
+                pieces += [line[cursor:match.start()], EMPTY_CELL * covered]
+                cursor = match.start()
+                for place in [c for c in below if c >= column]:
+                    below[place] -= 1
+                column += covered
+                continue
+            spans = {name.lower(): min(int(value), MAX_SPAN) for name, value in HTML_SPAN_RE.findall(match.group())}
+            width, height = max(1, spans.get("colspan", 1)), max(1, spans.get("rowspan", 1))
+            pieces += [line[cursor:match.start()], EMPTY_CELL * covered]
+            cursor = match.start()
+            for place in range(column, column + covered):
+                below[place] -= 1
+            column += covered
+            next_cell = HTML_ROW_OR_CELL_RE.search(line, match.end())
+            end = next_cell.start() if next_cell else len(line)
+            pieces += [line[cursor:end], EMPTY_CELL * (width - 1)]
+            cursor = end
+            for place in range(column, column + width):
+                below[place] = height - 1
+            column += width
+        pieces.append(line[cursor:])
+        out.append("".join(pieces))
+    return out
+
+
 def markup_lines(raw_lines: list[str]) -> list[str]:
     """A markdown or HTML text's raw lines with wrapped grid-table rows and HTML rows and blocks
-    each on one line (:func:`joined_grid_cells`, :func:`joined_html_rows`)."""
-    return joined_html_rows(joined_grid_cells(raw_lines))
+    each on one line, and cells spanning columns or rows filled in (:func:`joined_grid_cells`,
+    :func:`joined_html_rows`, :func:`spanned_html_cells`)."""
+    return spanned_html_cells(joined_html_rows(joined_grid_cells(raw_lines)))
 
 
 HTML_BLOCK_START_RE = re.compile(r"<(?:p|h[1-6]|li|div|table|caption)\b[^>]*>", re.I)
