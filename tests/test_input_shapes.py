@@ -315,3 +315,13 @@ def test_cells_spanning_columns_or_rows_keep_the_figures_in_their_columns() -> N
     assert spanned_html_cells(["<table>", "<tr><td rowspan=2>A</td><td>1</td></tr>", "<tr><td>2</td></tr>"])[2] == "<tr><td></td><td>2</td></tr>"
     assert lint_text(spanning_performance("8.75"), select="FL4", path="report.html") == []
     assert codes(lint_text(spanning_performance("9.75"), select="FL4", path="report.html")) == ["FL402", "FL403"]
+
+
+def test_sentence_right_after_a_space_separated_table_is_no_row_of_it() -> None:
+    table = "支出决算表\n单位：万元\n科目编码 科目名称 本年支出合计 基本支出 项目支出\n213 农林水支出 120.00 20.00 100.00\n"
+    sentence = "2026年度农林水支出（类）支出决算120.00万元，主要用于水利工程运行与维护。\n"
+    assert lint_text(table + sentence, select=TABLES) == []
+    report = parse_source(SourceText("t.txt", table + sentence, "utf-8", "dump"))
+    assert len(report.tables[0].rows) == 1 and report.paragraphs
+    row = "2130306 水利工程运行与维护，防汛抢险 120.00 20.00 100.00\n"  # a comma in a name, no sentence end
+    assert len(parse_source(SourceText("t.txt", table + row, "utf-8", "dump")).tables[0].rows) == 2

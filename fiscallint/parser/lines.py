@@ -348,6 +348,15 @@ def heading_after_notes(compact: str) -> bool:
     return len(compact) <= 40 and not has_amount(compact) and "本表" not in compact and not compact.endswith("。")
 
 
+SENTENCE_MIN = 30
+
+
+def is_sentence(compact: str) -> bool:
+    """A line of the narrative, not a table row: it reads on with commas and ends a sentence
+    (a row's name has neither), and is longer than a row name would be."""
+    return len(compact) > SENTENCE_MIN and compact.endswith(SENTENCE_END) and ("，" in compact or "；" in compact)
+
+
 def has_amount(text: str) -> bool:
     return AMOUNT_RE.search(text) is not None
 
@@ -697,10 +706,10 @@ class LineClassifier:
                 else:
                     kind = "HEADER"
             elif in_table and not in_notes:
-                if looks_like_row(text):
+                if looks_like_row(text) and not is_sentence(compact):
                     seen_rows = True
                     kind = "ROW"
-                elif seen_rows and len(compact) > 60:
+                elif (seen_rows and len(compact) > 60) or looks_like_row(text):  # (a sentence with figures)
                     kind = "TEXT"
                 else:
                     kind = "HEADER"
