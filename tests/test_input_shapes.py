@@ -325,3 +325,26 @@ def test_sentence_right_after_a_space_separated_table_is_no_row_of_it() -> None:
     assert len(report.tables[0].rows) == 1 and report.paragraphs
     row = "2130306 水利工程运行与维护，防汛抢险 120.00 20.00 100.00\n"  # a comma in a name, no sentence end
     assert len(parse_source(SourceText("t.txt", table + row, "utf-8", "dump")).tables[0].rows) == 2
+
+
+WRAPPED_PERFORMANCE = """项目支出绩效自评表
+
++----------+----------+------------+------------+------------+------+--------+------+
+| 项目名称 | 河道保洁 |            |            |            |      |        |      |
++----------+----------+------------+------------+------------+------+--------+------+
+| 项目资金 |          | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
++----------+----------+------------+------------+------------+------+--------+------+
+|          | 年度资金 | 60.00      | 64.00      | 56.00      | 10   | 87.50% | 9.75 |
+|          | 总额     |            |            |            |      |        |      |
++----------+----------+------------+------------+------------+------+--------+------+
+"""
+
+
+def test_finding_on_a_rebuilt_line_offers_no_fix() -> None:
+    """A grid row wrapped over lines is read rebuilt on its first line, its columns approximate:
+    the finding is reported there and nothing is rewritten; an unwrapped row keeps its fix."""
+    [rebuilt] = lint_text(WRAPPED_PERFORMANCE, select="FL402", path="report.md")
+    assert rebuilt.span.line == 8 and rebuilt.fix is None
+    unwrapped = WRAPPED_PERFORMANCE.replace("|          | 总额     |            |            |            |      |        |      |\n", "")
+    [kept] = lint_text(unwrapped, select="FL402", path="report.md")
+    assert kept.fix is not None and unwrapped.splitlines()[kept.span.line - 1][kept.span.column - 1:].startswith("9.75")

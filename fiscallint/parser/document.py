@@ -33,6 +33,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     raw_lines = source.text.split("\n")
     pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
     parsed = markup_lines(raw_lines) if source.shape == "markdown" else raw_lines
+    rebuilt = {n for n, (raw, read) in enumerate(zip(raw_lines, parsed), start=1) if read and read != raw}
     lines = [line for i, raw in enumerate(parsed) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
     report = Report(
         path=source.path,
@@ -44,6 +45,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         paragraphs=[],
         unparsed=[],
         pages=pages,
+        rebuilt_lines=rebuilt,
     )
     head = [clean_line(n, raw.replace("\f", " "), source.shape).text for n, raw in enumerate(raw_lines[:HEAD_LINES], start=1)]
     report.cover = read_cover(head)
