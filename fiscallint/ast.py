@@ -595,6 +595,9 @@ class Report:
     """What the report's first lines say it is (:mod:`fiscallint.parser.cover`)."""
     performance: list[PerformanceTable] = field(default_factory=list)
     """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.parser.performance`."""
+    rebuilt_lines: set[int] = field(default_factory=set)
+    """Lines read rebuilt (a grid-table row wrapped over lines, an HTML row spread over lines or
+    with spanning cells filled in): a finding's column there is approximate, and no fix is offered."""
 
     def claims(self) -> Iterator[Claim]:
         for paragraph in self.paragraphs:

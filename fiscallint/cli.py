@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .pipeline import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".tsv", ".pdf")
+INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv", ".pdf")
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "html"]
 PDF_ENGINES = ["pdfium", "pdfminer"]  # fiscallint.pdf.ENGINES, not imported here (start-up)
 PROGRESS_MIN_FILES = 8

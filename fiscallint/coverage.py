@@ -108,7 +108,7 @@ def coverage(report: Report) -> dict[str, int]:
 def unknown_tables(report: Report) -> list[Table]:
     """Tables with rows that no cross-table rule reads: a title that names no standard table (nor
     a budget table's place in its template), with no 公开 number and no self-evaluation; or a
-    决算 table with budget columns beside its 决算 ones (:func:`planned_columns`)."""
+    table whose columns are not the template's (:func:`planned_columns`)."""
     return [
         t for t in report.tables
         if t.rows and ((t.kind in (None, BUDGET_KIND) and not t.number and not is_performance_title(t.title)) or planned_columns(t))
@@ -127,8 +127,9 @@ def coverage_line(report: Report) -> str:
         f"{report.path}: {claims.typed}/{claims.with_percent} sentences with a percentage typed as claims "
         f"({claims.share:.1f}%); {len(claims.unclaimed)} sentences with figures unclaimed",
     ]
-    out += [f"{report.path}:{t.span.line}: table not cross-checked (its title names no standard table, or it has budget columns"
-            f" beside its 决算 ones; only its own rows and columns are checked): {_short(t.title)}" for t in unknown_tables(report)]
+    out += [f"{report.path}:{t.span.line}: table not cross-checked (its title names no standard table, or its columns are not"
+            f" the template's: budget columns beside its 决算 ones, or two years compared; only its own rows and columns are"
+            f" checked): {_short(t.title)}" for t in unknown_tables(report)]
     out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
     out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
     return "\n".join(out)

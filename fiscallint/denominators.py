@@ -260,6 +260,8 @@ class Denominators:
             return Check(claim, stated, computed, f"({current.text} − {previous.text}) / {previous.text}", tol)
         if delta is None or delta.value < 0:
             return None
+        if stated.value < 0 and rate_direction(claim) == direction:  # 减少 7.00 万元，增长 -7.00%
+            stated = Number(-stated.value, stated.decimals, stated.span, stated.text)
         d = delta.value
         if previous is not None:
             p = previous.value
@@ -290,6 +292,15 @@ class Denominators:
 def change_direction(claim: ChangeClaim) -> int | None:
     """+1 for an increase, −1 for a decrease, from the amount's word (else the rate's)."""
     return direction_of(claim.delta_word or claim.percent_word)
+
+
+def rate_direction(claim: ChangeClaim) -> int | None:
+    """The direction a change rate states: its word's, turned round by a minus sign (增长 −7% is
+    a decrease, as some reports print every change)."""
+    word = direction_of(claim.percent_word)
+    if word is None or claim.percent is None:
+        return word
+    return -word if claim.percent.value < 0 else word
 
 
 def direction_of(word: str) -> int | None:

@@ -101,6 +101,8 @@ def lint_report(
             continue
         findings.extend(produced)
     for finding in findings:
+        if finding.span.line in report.rebuilt_lines:
+            finding.fix = None  # its column is approximate: nothing is rewritten there
         finding.path = report.path
         finding.page = report.page_of(finding.span.line)
         finding.related_pages = [report.page_of(r.span.line) for r in finding.related]

@@ -31,7 +31,7 @@ class Model:
     def tables(self) -> dict[str, Table]:
         """Standard tables by kind ("01".."09" of the national template, from the title; else the
         printed 公开 number); a table with rows wins over an empty namesake (a contents entry).
-        A table with budget columns beside its 决算 ones (:func:`planned_columns`) is left out."""
+        A table whose columns are not the template's (:func:`planned_columns`) is left out."""
         found: dict[str, Table] = {}
         for table in self.checked_tables:
             key = table.kind or table.number

@@ -10,8 +10,12 @@ HUNDRED = Decimal(100)
 
 
 def parse_number(text: str, span: Span) -> Number | None:
-    """A :class:`Number` from printed text such as ``2,486.85`` or ``81.8``; None if not numeric."""
+    """A :class:`Number` from printed text such as ``2,486.85`` or ``81.8``; None if not numeric.
+    A negative figure may be printed with a minus sign (-12.30, −12.30) or in brackets ((12.30))."""
     clean = text.replace(",", "").replace("，", "").strip()
+    if clean[:1] in "(（" and clean[-1:] in ")）" and len(clean) > 2:
+        clean = "-" + clean[1:-1].strip()
+    clean = clean.replace("−", "-").replace("－", "-")
     try:
         value = Decimal(clean)
     except InvalidOperation:

@@ -21,12 +21,16 @@ if TYPE_CHECKING:
     from .pdf import PdfReading
 
 PDF_SUFFIXES = (".pdf",)
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+"""Markdown, and HTML (a web page or a word processor's export): tags are read as markdown's are."""
+HTML_START_RE = re.compile(r"\s*<(!doctype\s+html|html)\b", re.I)
 
 MAX_TEXT_BYTES = 8_000_000  # ~90× the largest report text seen
 MAX_LINES = 200_000  # ~70× the longest report text seen
 LONE_CR_RE = re.compile(r"\r(?!\n)")
 PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$", re.M)
-PIPE_SEPARATOR_RE = re.compile(r"^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$", re.M)
+PIPE_SEPARATOR_RE = re.compile(r"^\s*(?:\|(\s*:?-{3,}:?\s*\|)+|\+(?:[-=:]{3,}\+)+)\s*$", re.M)
+"""A pipe table's |---|---| line, or a grid table's +----+----+ border."""
 FILE_KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -43,7 +47,7 @@ class SourceText:
     path: str
     text: str
     encoding: str
-    shape: str  # "dump" | "markdown" | "tsv" | "pdf"
+    shape: str  # "dump" | "markdown" | "tsv" | "csv" | "pdf"
     pages: list[int] | None = None
     digest: str = ""  # sha256 of the bytes read (fixes are applied only while it still matches)
 
@@ -146,11 +150,14 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def detect_shape(path: str, text: str) -> str:
-    """Which of the three text shapes this is: markdown, tab-separated tables, or a PDF dump.
+    """Which text shape this is: markdown (or HTML), tab-separated tables, comma-separated values
+    (a ``.csv`` file: a table exported from a spreadsheet), or a PDF dump.
 
     A text with markdown pipe tables (a ``|---|`` separator line and a few ``| … |`` rows) is
     markdown whatever its file name says: a converter's output saved as ``.txt``."""
-    if path.lower().endswith((".md", ".markdown")) or has_pipe_tables(text):
+    if path.lower().endswith(".csv"):
+        return "csv"
+    if path.lower().endswith(MARKUP_SUFFIXES) or has_pipe_tables(text) or HTML_START_RE.match(text):
         return "markdown"
     lines = text.splitlines()
     tabbed = sum(1 for line in lines if "\t" in line)
@@ -178,6 +185,8 @@ def read_stdin_source(name: str, stream: BinaryIO) -> SourceText:
 
 def text_source(path: str, data: bytes) -> SourceText:
     """A text report's bytes as decoded text, with its shape and digest."""
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError("binary file, not a text report: a zip archive (a .docx or .xlsx?); save it as text, HTML or CSV first")
     if b"\x00" in data[:4096]:
         raise InputError("binary file, not a text report")
     text, encoding = decode(data)

@@ -52,12 +52,14 @@ class ChangeRateMismatch(Rule):
                 continue
             stated = check.stated
             same_sentence = claim.base == "sentence"
+            sign = "-" if stated.text.startswith(("-", "−")) and stated.value > 0 else ""  # 增长 -7.00%: the minus is its direction
+            value = sign + fmt(check.computed, stated.decimals)
             yield self.finding(
                 stated.span,
                 f"{claim.percent_word} {stated.text}% 与计算值不符：{check.shown()}",
                 severity=Severity.ERROR if same_sentence else Severity.WARNING,
                 related=[Related(n.span, name) for n, name in ((claim.current, "本年数"), (claim.previous, "上年数"), (claim.delta, "增减额")) if n is not None],
-                fix=Fix(stated.span, fmt(check.computed, stated.decimals), f"幅度改为计算值 {fmt(check.computed, stated.decimals)}%") if same_sentence else None,
+                fix=Fix(stated.span, value, f"幅度改为计算值 {value}%") if same_sentence else None,
             )
 
 RULE = ChangeRateMismatch

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import ChangeClaim, Claim
-from fiscallint.denominators import direction_of, fen_slack
+from fiscallint.denominators import direction_of, fen_slack, rate_direction
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import Claims, Rule
 
@@ -56,7 +56,7 @@ class ChangeDirection(Rule):
                 continue
             delta_word, percent_word = claim.delta_word, claim.percent_word
             delta, percent, current = claim.delta, claim.percent, claim.current
-            up, rate_up = direction_of(delta_word), direction_of(percent_word)
+            up, rate_up = direction_of(delta_word), rate_direction(claim)
             if delta is not None and percent is not None and up and rate_up and up != rate_up and delta.value and percent.value:
                 yield self.finding(
                     percent.span,

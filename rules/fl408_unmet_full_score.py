@@ -6,17 +6,20 @@ from typing import Iterator
 
 from fiscallint.ast import Indicator, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.parser.performance import comparable, shown
+from fiscallint.parser.performance import comparable, is_bounded_rate, shown
 from fiscallint.rule import PerformanceTables, Rule
 
 
 def unmet(indicator: Indicator) -> bool:
-    """True when a numeric target is provably missed: below a ≥/> target, above a ≤/< target."""
+    """True when a numeric target is provably missed: below a ≥/> target, above a ≤/< target,
+    or below a 100% target of a rate that cannot exceed 100% (及时率 100%, 实际 98%)."""
     target, actual = indicator.target, indicator.actual
     if target is None or actual is None or not comparable(target, actual) or actual.op is not None:
         return False
     assert target.number is not None and actual.number is not None
     t, a = target.number.value, actual.number.value
+    if target.op in (None, "=") and target.is_percent and t == 100 and is_bounded_rate(indicator.name):
+        return a < t
     return {"≥": a < t, ">": a <= t, "≤": a > t, "<": a >= t}.get(target.op or "", False)
 
 
@@ -24,7 +27,8 @@ class UnmetFullScore(Rule):
     """未达成目标的指标不应得满分。
 
     说明:
-        “≥”类指标实际完成值低于指标值，或“≤”类指标实际完成值高于指标值，即未达成目标；
+        “≥”类指标实际完成值低于指标值，或“≤”类指标实际完成值高于指标值，或完成率、及时率等
+        不超过 100% 的指标以 100% 为目标而实际低于 100%，即未达成目标；
         此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。
 
     反例:

@@ -27,7 +27,7 @@ class StandardTables(Rule):
         按标题认出的标准表已有五种以上，即检查其余几种是否缺失（各地排列次序不同，不查
         顺序；另有标题认不出的决算表时不查，它可能就是那张表）。07、08表可以不列示，但须
         在说明中写明本单位无政府性基金、国有资本经营预算财政拨款收支。报告未附表格
-        （表格另行公开）时不检查；部门预算表（标题含“预算”而无“决算”）不在此列。
+        （表格另行公开）或文件只有一张表、没有说明（各表分文件公开）时不检查；部门预算表（标题含“预算”而无“决算”）不在此列。
 
     反例:
         收入支出决算总表
@@ -65,6 +65,8 @@ class StandardTables(Rule):
     def check(self) -> Iterator[Finding]:
         report = self.context.report
         numbered = [t for t in report.tables if t.number and int(t.number) <= 12 and not is_budget_kind(t.kind)]
+        if len(report.tables) == 1 and not any(p.claims for p in report.paragraphs):
+            return  # a file of one table and no narrative: the tables published one file each
         stated_empty = {s.kind for s in self.context.model.empty_statements}
         if not numbered:
             yield from self._missing_by_title(stated_empty)

@@ -41,7 +41,7 @@ from ..ast import (
 )
 from .grammar_files import build_parser
 from .lines import Line
-from ..numbers import parse_number, sum_tolerance
+from ..numbers import fen, parse_number, sum_tolerance
 from ..subjects import claim_subject, item_key
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
@@ -228,6 +228,7 @@ class ClaimBuilder:
         counts = _CountSegment()
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
         budgets_used: list[AmountClaim] = []  # budgets an execution rate of this sentence already used
+        sealed: BreakdownClaim | None = None  # a breakdown complete at the last ； (see below)
         segment_amounts: list[AmountClaim] | None = None  # amounts of the current ；-segment after the first
         said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
         for new_segment, pieces in clauses:
@@ -236,6 +237,8 @@ class ClaimBuilder:
                 self._end_segment()
                 counts = _CountSegment()
                 segment_amounts = []
+                # A breakdown complete before the ；: a figure after it (授予中小企业合同金额 Y) is none of its parts.
+                sealed = breakdown if breakdown is not None and id(breakdown) not in self.outer and len(breakdown.parts) >= 2 and _complete(breakdown) else None
             words: list[_Piece] = []  # the clause's words since its last figure (an amount's context)
             index = 0
             while index < len(pieces):
@@ -278,6 +281,8 @@ class ClaimBuilder:
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
+                            if breakdown is not None and breakdown is sealed and number.value != 0:
+                                breakdown = sealed = None  # (a 0 after it, 工程 0 万元, may still be listed)
                             if _after_share(pieces, index):  # 占本年支出合计 850.00 万元的 P%: a share's whole, no part
                                 self._emit_amount(number, piece, words, unit, depth, sentence_amounts, None)
                             else:
@@ -661,9 +666,15 @@ class ClaimBuilder:
         执行数增加 Y%: ``previous`` is the amount so named, ``current`` the sentence's other,
         later amount). ``clash`` keeps a residue of the opposite direction word printed with
         this one (比上年减增加, 增加（减少）)."""
-        if open_change is not None and role == "percent" and open_change.percent is None:
-            open_change.percent = number
-            open_change.percent_word = direction.text
+        completes = open_change is not None and (
+            (role == "percent" and open_change.percent is None)
+            # 同比增长 4.6%，增加 50.60 万元: an amount naming nothing else completes the rate's change
+            or (role == "delta" and open_change.delta is None and open_change.percent is not None
+                and open_change.previous is None and not own and not scoped)
+        )
+        if open_change is not None and completes:
+            setattr(open_change, role, number)
+            setattr(open_change, f"{role}_word", direction.text)
             if clash:
                 open_change.clash = clash
             open_change.span = Span(open_change.span.line, open_change.span.column, number.span.end_line, number.span.end_column)
@@ -685,6 +696,10 @@ class ClaimBuilder:
             if later:
                 base = later[-1]
                 previous = named.value
+        elif role == "percent" and not compared and len(recent) >= 2 and COMPARED_AMOUNT_RE.match(recent[-1].context) and not recent[-2].inner:
+            # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
+            named = recent[-1]
+            base, previous = recent[-2], named.value
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
             previous = prior.value
@@ -882,6 +897,8 @@ def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
     return named[0] if len(named) == 1 else None
 
 
+COMPARED_AMOUNT_RE = re.compile(r"^(比|较)")
+"""An amount printed as what another is compared with (比2026年预算执行数 A 万元)."""
 YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
 
 
@@ -932,6 +949,14 @@ def _adds_up(parts: list[AmountClaim], breakdown: BreakdownClaim) -> bool:
         return False
     numbers = [p.value for p in parts]
     total = breakdown.total
+    return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
+
+
+def _complete(breakdown: BreakdownClaim) -> bool:
+    """Whether the parts make up the breakdown's total to the cent (0 and 429.8 read as 0.00
+    and 429.80, not as figures rounded to units or tenths)."""
+    numbers = [fen(p.value) for p in breakdown.parts]
+    total = fen(breakdown.total)
     return abs(sum(n.value for n in numbers) - total.value) <= sum_tolerance(numbers, total)
 
 

@@ -14,7 +14,7 @@ from .claims import parse_line, parse_paragraph
 from .cover import read_cover
 from ..errors import Cancelled
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, source_lines, wrapped_at
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, markup_lines, source_lines, wrapped_at
 from .performance import parse_performance
 from ..source import SourceText
 from .tables import build_table, squeeze
@@ -32,7 +32,9 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     and between the paragraphs and tables; when it says yes, :class:`Cancelled` is raised."""
     raw_lines = source.text.split("\n")
     pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
-    lines = [line for i, raw in enumerate(raw_lines) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
+    parsed = markup_lines(raw_lines) if source.shape == "markdown" else raw_lines
+    rebuilt = {n for n, (raw, read) in enumerate(zip(raw_lines, parsed), start=1) if read and read != raw}
+    lines = [line for i, raw in enumerate(parsed) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
     report = Report(
         path=source.path,
         encoding=source.encoding,
@@ -43,6 +45,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         paragraphs=[],
         unparsed=[],
         pages=pages,
+        rebuilt_lines=rebuilt,
     )
     head = [clean_line(n, raw.replace("\f", " "), source.shape).text for n, raw in enumerate(raw_lines[:HEAD_LINES], start=1)]
     report.cover = read_cover(head)

@@ -38,6 +38,8 @@ CODE_START_RE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
 MD_PREFIX_RE = re.compile(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
 HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 SEPARATOR_RE = re.compile(r"^[\s|:\-\t—]*$")
+GRID_BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
+"""A border line of a markdown grid table (+-----+-----+, +=====+ under its header)."""
 CONTINUATION_RE = re.compile(r"^(万元|亿元|元|[%％])[，,；;。、]")
 SENTENCE_END = ("。", "！", "？", "”")
 HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
@@ -98,6 +100,30 @@ def closed_groups(text: str) -> str:
     return SPACED_GROUPS_RE.sub(close, text)
 
 
+def csv_cells(text: str) -> str:
+    """A line of comma-separated values (a spreadsheet's CSV export) as tab-separated cells, one
+    character for one: a comma outside quotes becomes a tab, a quote a space (a doubled quote
+    inside a quoted cell keeps one), so every column is unchanged."""
+    if "," not in text and '"' not in text:
+        return text
+    out: list[str] = []
+    quoted = False
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == '"' and quoted and text[i + 1:i + 2] == '"':
+            out += [" ", '"']
+            i += 2
+            continue
+        if char == '"':
+            quoted = not quoted
+            out.append(" ")
+        else:
+            out.append("\t" if char == "," and not quoted else char)
+        i += 1
+    return "".join(out)
+
+
 @dataclass
 class Line:
     """One source line, with the text the grammar sees and where that text starts."""
@@ -112,6 +138,8 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
     text = closed_groups(ascii_figures(arabic_years(raw.rstrip("\r\n"))))
     column = 1
+    if shape == "csv":
+        text = csv_cells(text)
     if shape == "markdown":
         match = MD_PREFIX_RE.match(text)
         if match and not text.lstrip().startswith("-- "):
@@ -119,11 +147,15 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
             text = text[match.end():]
         if "<" in text:
             text = HTML_TAG_RE.sub(lambda m: " " * len(m.group()), text)
+        if "&nbsp;" in text:
+            text = text.replace("&nbsp;", " " * len("&nbsp;"))
         if text.startswith("**"):
             text = "  " + text[2:]
         text = text.replace("**", "  ")
         if text.startswith("|") and text.rstrip().endswith("|"):
             text = text.replace("|", "\t")
+        elif GRID_BORDER_RE.match(text.rstrip()):
+            text = "-" * len(text)  # a separator line, as a pipe table's |---| is
     stripped = text.lstrip(" 　")
     column += len(text) - len(stripped)
     return Line(number, stripped.rstrip(" 　"), column, raw)
@@ -133,14 +165,169 @@ HTML_ROW_RE = re.compile(r"<tr\b[^>]*>", re.I)
 HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>", re.I)
 
 
+HTML_HIDDEN_START_RE = re.compile(r"<(style|script)\b", re.I)
+HTML_BLOCK_RE = re.compile(r"<(tr|p|h[1-6]|li)(?=[\s>])", re.I)
+HTML_PAGE_RE = re.compile(r"<(html|body)\b", re.I)
+HTML_CUT_TAG_RE = re.compile(r"<[a-zA-Z][^>]*$")
+HTML_JOIN_LINES = 200
+"""Lines a row or paragraph may take before its end (beyond, the lines are left as they are)."""
+
+
+def _awaited(text: str, page: bool) -> str | None:
+    """What a line still awaits: the closing tag of the first table row (in an HTML page, also
+    paragraph, heading or list item) opened on it and not closed after, or the ``>`` of a tag
+    the line break cut; None when nothing is open."""
+    for match in HTML_BLOCK_RE.finditer(text):
+        name = match.group(1).lower()
+        if (name == "tr" or page) and re.search(rf"</{name}\s*>", text[match.end():], re.I) is None:
+            return name
+    return ">" if page and HTML_CUT_TAG_RE.search(text) else None
+
+
+def joined_html_rows(raw_lines: list[str]) -> list[str]:
+    """Raw lines with each HTML table row an exporter spread over lines (``<tr>``, a ``<td>``
+    per line, ``</tr>``) put on the line of its ``<tr>``, and, in an HTML page, each paragraph,
+    heading or list item and each tag a word processor wrapped over lines put on its first line
+    (the lines taken are left empty, so every other line keeps its number); the lines of
+    ``<style>`` and ``<script>`` blocks are emptied."""
+    out = list(raw_lines)
+    page = any(HTML_PAGE_RE.search(raw) for raw in raw_lines[:HTML_JOIN_LINES])
+    i = 0
+    while i < len(out):
+        raw = out[i]
+        hidden = HTML_HIDDEN_START_RE.search(raw)
+        if hidden is not None and f"</{hidden.group(1).lower()}" not in raw.lower():
+            end = next((j for j in range(i + 1, len(out)) if f"</{hidden.group(1).lower()}" in out[j].lower()), None)
+            if end is not None:
+                out[i:end + 1] = [""] * (end + 1 - i)
+                i = end + 1
+                continue
+        joined, end = raw.rstrip("\r"), i
+        while _awaited(joined, page) is not None and end + 1 < min(len(out), i + HTML_JOIN_LINES):
+            end += 1
+            joined += " " + out[end].strip()
+        if end > i and _awaited(joined, page) is None:
+            out[i] = joined
+            out[i + 1:end + 1] = [""] * (end - i)
+            i = end
+        i += 1
+    return out
+
+
+def joined_grid_cells(raw_lines: list[str]) -> list[str]:
+    """Raw lines with each row of a markdown grid table whose cells wrap over lines (every line
+    between two +----+ borders is the same row) put on its first line, each cell's pieces
+    joined; the lines taken are left empty, so every other line keeps its number."""
+    out = list(raw_lines)
+    borders = [i for i, raw in enumerate(out) if GRID_BORDER_RE.match(raw.strip())]
+    for first, last in zip(borders, borders[1:]):
+        lines = [out[i].rstrip("\r") for i in range(first + 1, last)]
+        if len(lines) < 2 or not all(line.strip().startswith("|") and line.rstrip().endswith("|") for line in lines):
+            continue
+        rows = [line.strip()[1:-1].split("|") for line in lines]
+        if len({len(cells) for cells in rows}) != 1:
+            continue
+        merged = [_joined_pieces([cells[k].strip() for cells in rows]) for k in range(len(rows[0]))]
+        out[first + 1] = lines[0][: len(lines[0]) - len(lines[0].lstrip())] + "| " + " | ".join(merged) + " |"
+        out[first + 2:last] = [""] * (last - first - 2)
+    return out
+
+
+def _joined_pieces(pieces: list[str]) -> str:
+    """A wrapped cell's pieces as one text: Chinese and figures joined as they are, two Latin words with a space."""
+    text = ""
+    for piece in filter(None, pieces):
+        latin = text[-1:].isascii() and text[-1:].isalpha() and piece[0].isascii() and piece[0].isalpha()
+        text += (" " if latin else "") + piece
+    return text
+
+
+HTML_TABLE_EDGE_RE = re.compile(r"</?table\b", re.I)
+HTML_SPAN_RE = re.compile(r"""\b(colspan|rowspan)\s*=\s*["']?(\d+)""", re.I)
+HTML_ROW_OR_CELL_RE = re.compile(r"<tr\b[^>]*>|<t[dh]\b[^>]*>|</tr\s*>|</?table\b[^>]*>", re.I)
+MAX_SPAN = 50
+EMPTY_CELL = "<td></td>"
+
+
+def spanned_html_cells(lines: list[str]) -> list[str]:
+    """Lines with every HTML table cell that spans columns or rows (colspan, rowspan) followed,
+    in its row and in the rows below, by empty cells for the places it covers, so that each
+    row's n-th cell is the table's n-th column (a 合计 spanning 科目编码 and 科目名称, an 一级指标
+    spanning its indicators' rows). A line is changed only where it has such a cell to fill in."""
+    if not any("span" in line.lower() for line in lines):
+        return lines
+    out: list[str] = []
+    below: dict[int, int] = {}  # column → rows a cell above still covers
+    for line in lines:
+        if "<" not in line:
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        cursor = 0
+        column = 0
+        for match in HTML_ROW_OR_CELL_RE.finditer(line):
+            tag = match.group().lower()
+            if tag.startswith(("<table", "</table")):
+                below = {}
+                continue
+            if tag.startswith("<tr"):
+                column = 0
+                continue
+            covered = 0
+            while below.get(column + covered, 0) > 0:
+                covered += 1
+            if tag.startswith("</tr"):
+                pieces += [line[cursor:match.start()], EMPTY_CELL * covered]
+                cursor = match.start()
+                for place in [c for c in below if c >= column]:
+                    below[place] -= 1
+                column += covered
+                continue
+            spans = {name.lower(): min(int(value), MAX_SPAN) for name, value in HTML_SPAN_RE.findall(match.group())}
+            width, height = max(1, spans.get("colspan", 1)), max(1, spans.get("rowspan", 1))
+            pieces += [line[cursor:match.start()], EMPTY_CELL * covered]
+            cursor = match.start()
+            for place in range(column, column + covered):
+                below[place] -= 1
+            column += covered
+            next_cell = HTML_ROW_OR_CELL_RE.search(line, match.end())
+            end = next_cell.start() if next_cell else len(line)
+            pieces += [line[cursor:end], EMPTY_CELL * (width - 1)]
+            cursor = end
+            for place in range(column, column + width):
+                below[place] = height - 1
+            column += width
+        pieces.append(line[cursor:])
+        out.append("".join(pieces))
+    return out
+
+
+def markup_lines(raw_lines: list[str]) -> list[str]:
+    """A markdown or HTML text's raw lines with wrapped grid-table rows and HTML rows and blocks
+    each on one line, and cells spanning columns or rows filled in (:func:`joined_grid_cells`,
+    :func:`joined_html_rows`, :func:`spanned_html_cells`)."""
+    return spanned_html_cells(joined_html_rows(joined_grid_cells(raw_lines)))
+
+
+HTML_BLOCK_START_RE = re.compile(r"<(?:p|h[1-6]|li|div|table|caption)\b[^>]*>", re.I)
+HTML_ROW_CLOSE_RE = re.compile(r"</tr\s*>", re.I)
+
+
 def source_lines(number: int, raw: str, shape: str) -> list[Line]:
-    """A source line's cleaned lines: one, or, in markdown, one per HTML table row when a
-    converter printed a whole ``<table>`` on one line (each cell opening becomes a tab; every
-    line keeps the columns of its text in the source line)."""
-    if shape != "markdown" or HTML_ROW_RE.search(raw) is None:
+    """A source line's cleaned lines: one, or, in markdown, one per HTML table row and one per
+    paragraph, heading or other block outside the rows when a converter printed them on one
+    line (each cell opening becomes a tab; every line keeps the columns of its text in the
+    source line)."""
+    if shape != "markdown" or "<" not in raw:
+        return [clean_line(number, raw, shape)]
+    rows = [(m.start(), close.end() if (close := HTML_ROW_CLOSE_RE.search(raw, m.end())) else len(raw)) for m in HTML_ROW_RE.finditer(raw)]
+    blocks = [] if "\t" in raw else [  # (a tab-separated row whose cells are marked up <p>…</p> stays a row)
+        m.start() for m in HTML_BLOCK_START_RE.finditer(raw) if not any(start < m.start() < end for start, end in rows)
+    ]
+    if not rows and len(blocks) < 2:
         return [clean_line(number, raw, shape)]
     cells = HTML_CELL_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), raw)
-    starts = [0] + [m.start() for m in HTML_ROW_RE.finditer(cells)] + [len(cells)]
+    starts = sorted({0, *(start for start, _ in rows), *blocks, len(cells)})
     return [clean_line(number, " " * start + cells[start:end], shape) for start, end in zip(starts, starts[1:]) if end > start]
 
 
@@ -159,6 +346,15 @@ def heading_after_notes(compact: str) -> bool:
     """A 一、-numbered line after a table's notes that is the next section's heading, not one
     more numbered note: short, no figure, not about 本表."""
     return len(compact) <= 40 and not has_amount(compact) and "本表" not in compact and not compact.endswith("。")
+
+
+SENTENCE_MIN = 30
+
+
+def is_sentence(compact: str) -> bool:
+    """A line of the narrative, not a table row: it reads on with commas and ends a sentence
+    (a row's name has neither), and is longer than a row name would be."""
+    return len(compact) > SENTENCE_MIN and compact.endswith(SENTENCE_END) and ("，" in compact or "；" in compact)
 
 
 def has_amount(text: str) -> bool:
@@ -302,13 +498,15 @@ HARD_WRAP_LINES = 10
 """Lines of the very same, greatest length that show a text hard-wrapped at that width (a
 report's own lines, even a PDF's justified ones, reach their greatest length a few times)."""
 HARD_WRAP_MIN_WIDTH = 30
+TABLE_BORDER_ENDS = ("|", "+")
+"""How the lines of a pipe or grid table end: lines a table's own width gives, not a wrap."""
 
 
 def hard_wrap_width(raw_lines: list[str]) -> int | None:
     """The width a converter hard-wrapped the text at, or None: the greatest line length, when
     at least :data:`HARD_WRAP_LINES` lines that end in a character (not padding) have exactly
     that length. A layout extraction that pads every line to the page width is not wrapped."""
-    lines = [raw.rstrip("\r") for raw in raw_lines if raw.strip()]
+    lines = [line for raw in raw_lines if raw.strip() and not (line := raw.rstrip("\r")).endswith(TABLE_BORDER_ENDS)]
     if not lines:
         return None
     width = max(len(line) for line in lines)
@@ -519,10 +717,10 @@ class LineClassifier:
                 else:
                     kind = "HEADER"
             elif in_table and not in_notes:
-                if looks_like_row(text):
+                if looks_like_row(text) and not is_sentence(compact):
                     seen_rows = True
                     kind = "ROW"
-                elif seen_rows and len(compact) > 60:
+                elif (seen_rows and len(compact) > 60) or looks_like_row(text):  # (a sentence with figures)
                     kind = "TEXT"
                 else:
                     kind = "HEADER"

@@ -27,7 +27,7 @@ from lark.lexer import Lexer
 from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
 from ..numbers import parse_number
 from .grammar_files import build_parser
-from .lines import cut_at, wrapped_at
+from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
@@ -61,10 +61,11 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
     is read as ever, only lines that match a whole pattern."""
     starts = [t for t in report.tables if is_performance_title(t.title)]
     found: list[PerformanceTable] = []
+    lines = _cell_lines(report) if starts else []
     for index, table in enumerate(starts):
         first = table.span.line
         last = starts[index + 1].span.line - 1 if index + 1 < len(starts) else len(report.lines)
-        numbered = [(n, report.lines[n - 1]) for n in range(first, last + 1)]
+        numbered = [(n, text) for n, text in lines if first <= n <= last]
         grid = sum(1 for _, text in numbered[:40] if _is_grid(text)) >= 3
         cut = next((n for n, raw in numbered[:-1] if cut_at(raw, wrap_width)), None) if grid else None
         if cut is not None and wrap_width is not None:
@@ -73,6 +74,21 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
         parser = _GridParser if grid else _DumpParser
         found.extend(parser(table.title, numbered).tables())
     return found
+
+
+def _cell_lines(report: Report) -> list[tuple[int, str]]:
+    """The report's lines, numbered, with their cells as the grid parser reads them: as they are,
+    a CSV line's cells separated by tabs, a grid-table row wrapped over lines on one line, or an
+    HTML table row (spread over lines or not) one tab-separated line, its tags blanked."""
+    numbered = list(enumerate(report.lines, start=1))
+    if report.shape == "csv":
+        return [(n, csv_cells(raw)) for n, raw in numbered]
+    if report.shape != "markdown":
+        return numbered
+    joined = markup_lines(report.lines)
+    if any("<tr" in raw.lower() for raw in joined):
+        return [(line.number, " " * (line.column - 1) + line.text) for n, raw in enumerate(joined, start=1) for line in source_lines(n, raw, "markdown")]
+    return list(enumerate(joined, start=1))
 
 
 def _is_grid(text: str) -> bool:
@@ -297,6 +313,8 @@ class _GridParser:
                 row = _split(line, raw)
                 if any(c.clean.strip("-:— ") for c in row.cells):
                     self.rows.append(row)
+            elif GRID_BORDER_RE.match(raw.strip()):
+                continue  # a grid table's border between its rows
             elif raw.strip() and (seen_grid or line - numbered[0][0] > 4):
                 break
         self.start = numbered[0][0]
@@ -684,7 +702,8 @@ class _DumpParser:
 
 # ---------------------------------------------------------------- shared by the rules
 
-RATE_NAME_RE = re.compile(r"(率|满意度|比例)$|满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率")
+RATE_NAME_RE = re.compile(r"((?<![效频功])率|满意度|比例)$|满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率")
+"""A rate's name; 效率 (efficiency), 频率 (frequency) and 功率 (power) end in 率 and are no rate."""
 BOUNDED_RATE_RE = re.compile(
     r"满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率|执行率|回收率|完结率|办结率|到位率|正确率|准确率|参与率|出勤率|结案率|合规率"
 )

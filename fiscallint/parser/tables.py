@@ -22,9 +22,14 @@ from .claims import NIL_RE
 from .identities import parse_identities
 from ..numbers import parse_number, sum_tolerance
 
-TOKEN_RE = re.compile(r"\d{1,2}[.．、](?![\d.])|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*")
-"""A row's tokens: an item number (1. 2、), a figure, or a word."""
-PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+TOKEN_RE = re.compile(
+    r"(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
+)
+"""A row's tokens: a percentage (4.6%, a rate column's, set aside: no column identity adds
+rates), an item number (1. 2、), a figure (a negative amount with its minus sign,
+-12.30, or in brackets as accountants print it, (12.30); a dash before a whole number is
+a range's, 100 -80), or a word."""
+PLAIN_NUMBER_RE = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[(（](?:\d{1,3}(?:,\d{3})+|\d+)\.\d+[)）]")
 CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
 CLASS_CODE_RE = re.compile(r"2(?:0[1-9]|[12]\d|3[0-4])|[35]\d\d")
 """The first three digits of a code: a functional 类 (201–234) or an economic 类 (3xx, 5xx)."""
@@ -32,6 +37,7 @@ GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
 TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
 LABEL_EMPTY = {"-", "—", "--", "/", "－"}
+PERCENT_CELL_RE = re.compile(r"[-−－]?\d[\d,]*(?:\.\d+)?[%％]")
 
 
 @dataclass
@@ -111,7 +117,7 @@ def _segments(tokens: list[_Token], keyed_by_line_no: bool, halves: bool) -> lis
     while i < len(tokens):
         token = tokens[i]
         text = token.text
-        if not text or text in LABEL_EMPTY:
+        if not text or text in LABEL_EMPTY or PERCENT_CELL_RE.fullmatch(text):
             i += 1
             continue
         is_num = _is_number(text)
@@ -273,12 +279,20 @@ ACTUALS_ONLY = {"01", "02", "03", "04", "05", "06", "07", "08"}
 """The template's 决算 tables that print no budget column."""
 
 
+COMPARED_COLUMNS_RE = re.compile(r"增减|比上年|较上年|上年(?:预算|决算|执行)?数|增长率|增幅|变动率")
+HEADER_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
 def planned_columns(table: Table) -> bool:
-    """A 决算 table whose header prints budget columns beside the 决算 ones (年初预算数 |
-    全年预算数 | 决算数 …, as some provinces lay out 公开05表): its columns are not the template's,
-    so neither the template's column identities nor the cross-table rules read it. (The 三公
-    table, 公开09表, prints 预算数 | 决算数 by the template itself.)"""
-    return table.kind in ACTUALS_ONLY and PLANNED_COLUMNS_RE.search("".join(table.headers)) is not None
+    """A table whose columns are not the template's, so that neither the template's column
+    identities nor the cross-table rules read it: a 决算 table whose header prints budget
+    columns beside the 决算 ones (年初预算数 | 全年预算数 | 决算数 …, as some provinces lay out
+    公开05表; the 三公 table, 公开09表, prints 预算数 | 决算数 by the template itself), or any
+    table comparing two years column by column (上年预算数 | 本年预算数 | 增减额, 2026年 | 2027年)."""
+    header = "".join(table.headers)
+    if table.kind in ACTUALS_ONLY and PLANNED_COLUMNS_RE.search(header) is not None:
+        return True
+    return COMPARED_COLUMNS_RE.search(header) is not None or len(set(HEADER_YEAR_RE.findall(header))) >= 2
 
 
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
@@ -411,7 +425,7 @@ def identity_holds(by_column: dict[int, Number], rule: ColumnRule) -> bool:
 def table_kind(title: str) -> str | None:
     """Which standard table a title names ("01".."09"), whatever the province numbers it."""
     compact = re.sub(r"[\s\"“”'‘’]", "", title)
-    compact = re.sub(r"^[一二三四五六七八九十]+[、.．]", "", compact)
+    compact = re.sub(r"^(?:[一二三四五六七八九十]+|\d{1,2})[、.．](?!\d)|^[（(](?:\d{1,2}|[一二三四五六七八九十]+)[)）]", "", compact)
     compact = TITLE_NUMBER_RE.sub("", compact)
     compact = re.sub(r"^.*?\d{4}年度?", "", compact)
     compact = re.sub(r"[（(]?公开\d+表[)）]?$", "", compact).removeprefix("部门")
@@ -627,8 +641,10 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         groups = [_segments(_without_header_words(_tokens(line, False)), keyed_by_line_no, True) for line in _merge_fragments(rows_body)]
     block_starts, block_tabs = _block_tabs(groups) if tabbed else ([], [])
     width = max((len(g) for g in groups), default=1)
-    if column_count is None and width == 1 and kind in FIRST_IS_TOTAL_OF_REST and kind in STANDARD_COLUMNS:
-        # A row printing as many figures as the template has columns proves the column count.
+    if column_count is None and width == 1 and kind in STANDARD_COLUMNS and (kind in FIRST_IS_TOTAL_OF_REST or (kind == "09" and tabbed and _halves_grouped(header_text))):
+        # A row printing as many figures as the template has columns proves the column count
+        # (the 三公 table's 12 in cells under one 预算数 and one 决算数: each half 合计 | 出国 |
+        # 车辆 小计 | 购置 | 运行 | 接待; 预算数 | 决算数 under every item is another order).
         fullest = max((len(seg.values) for g in groups for seg in g), default=0)
         if fullest == STANDARD_COLUMNS[kind][0]:
             column_count = fullest
@@ -664,7 +680,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     detached = None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
     table.unplaced = detached or _misaligned(rows)
     table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
-    if kind and not rows and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
+    in_cells = any("\t" in line.text for line in all_lines)  # tab or pipe cells hold their figures: empty cells are empty
+    if kind and not rows and not in_cells and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
         table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
     return table
 
@@ -952,6 +969,12 @@ def _block_of(seg: _Segment, starts: list[int | None]) -> int:
         return 0
     known = [s for s in starts if s is not None]
     return max((i for i, s in enumerate(known) if s <= seg.start_tab), default=0)
+
+
+def _halves_grouped(header_text: str) -> bool:
+    """A 三公 table's header printing 预算数 once over its first six columns and 决算数 once over
+    the last six (not 预算数 | 决算数 under each item)."""
+    return header_text.count("预算数") == 1 and header_text.count("决算数") == 1 and header_text.index("预算数") < header_text.index("决算数")
 
 
 def _column_count(headers: list[str]) -> int | None:
