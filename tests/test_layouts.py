@@ -415,3 +415,21 @@ def test_lines_of_bare_figures_are_reported_not_read_as_one_number() -> None:
     report = parse_source(SourceText("t.txt", "123.45\n678.90 12.00\n1,234.56\n", "utf-8", "dump"))
     assert [u.span.line for u in report.unparsed] == [1]
     assert "123.45 678.90" in report.unparsed[0].text
+
+
+def test_whole_figures_with_spaced_thousands_groups() -> None:
+    """80,983, 048 (one group closed up) is one figure; 80, 983, 509 80, 983, 509 (every group
+    spaced) cannot be split into figures for sure, so the table is reported, not summed."""
+    from fiscallint.parser.lines import closed_groups
+
+    assert closed_groups("工资福利支出 80,983, 048").split() == ["工资福利支出", "80,983,048"]
+    assert closed_groups("编号 101, 102, 103") == "编号 101, 102, 103"
+    text = "\n".join([
+        "一般公共预算财政拨款基本支出预算表",
+        "单位：元",
+        "科目编码 科目名称 合计 人员经费",
+        "301 工资福利支出 80, 983, 509 80, 983, 509",
+        "30101 基本工资 80, 983, 509 80, 983, 509",
+    ])
+    table = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump")).tables[0]
+    assert table.unplaced is not None and "千位逗号" in table.unplaced

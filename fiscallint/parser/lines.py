@@ -82,9 +82,10 @@ def ascii_figures(text: str) -> str:
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
 
 
-SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+")
-"""A figure whose thousands comma an extraction followed with a space (2, 486.85): only before
-a decimal point, where ", 486" cannot be the next item of a list."""
+SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+|(?<![\d.,])\d{1,3}(?=(?:, ?\d{3})*,\d{3})(?:, ?\d{3}){2,}(?![\d.,])")
+"""A figure whose thousands comma an extraction followed with a space (2, 486.85; 80,983, 048):
+before a decimal point, where ", 486" cannot be the next item of a list, or in a whole number
+whose other groups are closed up (80,983, 048 is one figure; 101, 102, 103 is a list)."""
 
 
 def closed_groups(text: str) -> str:

@@ -677,7 +677,9 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         blocks if len(blocks) > 1 else [], kind, column_count,
     )
     code_kind = kind in CODE_KEYED_KINDS or sum(1 for row in rows if row.code) >= 3
-    detached = None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
+    detached = _split_groups([line for _, line in rows_body]) or (
+        None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
+    )
     table.unplaced = detached or _misaligned(rows)
     table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
     in_cells = any("\t" in line.text for line in all_lines)  # tab or pipe cells hold their figures: empty cells are empty
@@ -763,6 +765,21 @@ def _labelled_with_figures(text: str) -> bool:
 MISALIGNED_MIN = 3
 """At least this many parent rows, and a third of those checked, not adding up in column 1
 mark a table's codes and figures as misaligned (an extraction that shifted one column)."""
+
+
+SPLIT_GROUP_RE = re.compile(r"\d, \d{3}(?![\d.])")
+"""Digits, a comma and a space, then three digits: a whole figure whose thousands groups an
+extraction spaced apart (80, 983, 509), which :func:`~fiscallint.parser.lines.closed_groups`
+could not prove to be one figure."""
+
+
+def _split_groups(lines: list[Line]) -> str | None:
+    """Why a table's rows cannot be read when a figure's thousands groups are spaced apart
+    (where one figure ends and the next begins is unknown), or None."""
+    line = next((l for l in lines if SPLIT_GROUP_RE.search(l.text)), None)
+    if line is None:
+        return None
+    return f"第 {line.number} 行的数字千位逗号后有空格（{SPLIT_GROUP_RE.search(line.text).group()}…），无法确定各数字的起止"  # type: ignore[union-attr]
 
 
 def _misaligned(rows: list[Row]) -> str | None:
