@@ -115,6 +115,16 @@ def unknown_tables(report: Report) -> list[Table]:
     ]
 
 
+THREE_PUBLIC_KINDS = ("09", "B07")
+"""三公 tables: their figures are placed by the 三公 identities (:func:`fiscallint.facts.three_public_table`), not by column."""
+
+
+def unplaced_rows(table: Table) -> int:
+    """Rows with two or more figures whose columns the parser could not prove (a dump without
+    cell positions where empty cells vanished): their figures beyond the first are in no column."""
+    return sum(1 for row in table.rows if len(row.cells) >= 2 and any(cell.column is None for cell in row.cells))
+
+
 def coverage_line(report: Report) -> str:
     """The coverage summary of a report, then its unclaimed sentences, one per line."""
     c = coverage(report)
@@ -130,6 +140,12 @@ def coverage_line(report: Report) -> str:
     out += [f"{report.path}:{t.span.line}: table not cross-checked (its title names no standard table, or its columns are not"
             f" the template's: budget columns beside its 决算 ones, or two years compared; only its own rows and columns are"
             f" checked): {_short(t.title)}" for t in unknown_tables(report)]
+    for table in report.tables:
+        loose = unplaced_rows(table)
+        if loose and not table.unplaced and table.kind not in THREE_PUBLIC_KINDS and not is_performance_title(table.title):
+            out.append(f"{report.path}:{table.span.line}: {loose} of {len(table.rows)} rows of {_short(table.title)} have figures"
+                       f" not placed in columns (empty cells vanished in extraction): only the checks that need no column"
+                       f" (first figure, first = sum of the rest, parent = Σ children) read them")
     out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
     out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
     return "\n".join(out)
