@@ -73,7 +73,7 @@ class NarrativeAmountVsTable(Rule):
             if any(p.agrees(value, unit) or self.tolerated(stated - p.in_wan()) for p in places):
                 continue
             place = places[0]
-            shown = place.number.text if place.scale == 10000 else f"{place.number.text} 元（{place.in_wan():.2f} 万元）"
+            shown = place.number.text if place.scale == 10000 else f"{place.number.text} {place.table.unit}（{place.in_wan():.2f} 万元）"
             yield self.finding(
                 value.span,
                 f"“{claim.subject}”{value.text} {unit}与公开{place.name}表“{place.row.label}”{shown} 不符："

@@ -27,7 +27,7 @@ H2_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 H3_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
 H4_RE = re.compile(r"^[（(]\d{1,2}[)）]")
 TABLE_NO_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
-UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元)")
+UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|千元|元)")
 TITLE_RE = re.compile(r"((决算|预算|自评|绩效|经费|资产).{0,16}|(收支|收入|支出)总|(收支|收入|支出)(总体)?情况)表\s*[)）]?$")
 """A table title: …决算表, …预算表, 收支总表, and the national budget template's 部门收支总体情况表."""
 NOTE_RE = re.compile(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])")
@@ -80,6 +80,23 @@ def ascii_figures(text: str) -> str:
         return text
     text = FULL_WIDTH_POINT_RE.sub(".", text.translate(FULL_WIDTH_DIGITS))
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
+
+
+OCR_FIGURE_RE = re.compile(
+    r"(?<![A-Za-z\d.,])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI](?:[\dOolI]|[.,](?=[\dOolI]))*(?![A-Za-z\d])"
+    r"(?=\s*(?:万元|亿元|元|[%％]|批次|人次|个|辆|人|次|批|项|台|家))")
+"""A figure in which text recognition read a 0 as O or o and a 1 as l or I (85O.OO 万元, l50
+人次): digits and those letters only, with at least one digit, standing alone and followed by a
+unit, so that a word (PM2.5, O2O) is never read as a figure."""
+OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def ocr_figures(text: str) -> str:
+    """Figures with letters misread for 0 and 1 (85O.OO 万元) in digits, one character for one,
+    so that every column is unchanged."""
+    if not any(letter in text for letter in "OolI"):
+        return text
+    return OCR_FIGURE_RE.sub(lambda m: m.group().translate(OCR_DIGITS), text)
 
 
 SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+|(?<![\d.,])\d{1,3}(?=(?:, ?\d{3})*,\d{3})(?:, ?\d{3}){2,}(?![\d.,])")
@@ -137,7 +154,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = closed_groups(ascii_figures(arabic_years(raw.rstrip("\r\n"))))
+    text = closed_groups(ocr_figures(ascii_figures(arabic_years(raw.rstrip("\r\n")))))
     column = 1
     if shape == "csv":
         text = csv_cells(text)

@@ -1,0 +1,96 @@
+"""Report styles seen in text layers and smaller units: figures whose 0 and 1 text recognition
+read as letters (85O.OO 万元, l50 人次), amounts in 万元 written 万 alone (30.5万，), and tables
+printed in 千元. Each case must parse (or fire); each near miss must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiscallint.ast import AmountClaim
+from fiscallint.parser import parse_source
+from fiscallint.parser.lines import ocr_figures
+from fiscallint.source import SourceText, detect_shape
+from fiscallint.testing import lint_text
+
+
+def parse(text: str, name: str = "report.txt"):  # type: ignore[no-untyped-def]
+    return parse_source(SourceText(name, text, "utf-8", detect_shape(name, text)))
+
+
+def codes(text: str, select: list[str] | None = None) -> list[str]:
+    return [f.code for f in lint_text(text, select)]
+
+
+def amounts(text: str) -> list[tuple[str, str]]:
+    return [(str(c.value.value), c.unit) for c in parse(text).claims() if isinstance(c, AmountClaim)]
+
+
+# ---------------------------------------------------------------- letters read for 0 and 1
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("收、支总计均为85O.OO万元。", "收、支总计均为850.00万元。"),
+        ("共接待2O批次、l50人次", "共接待20批次、150人次"),
+        ("执行率l00.00%", "执行率100.00%"),
+    ],
+)
+def test_letters_inside_a_figure_are_read_as_digits(text: str, read: str) -> None:
+    assert ocr_figures(text) == read
+
+
+@pytest.mark.parametrize("text", ["PM2.5浓度下降8%", "推广O2O模式10个", "Ol版本", "第lO期", "IO个"])
+def test_words_with_letters_and_digits_are_left_alone(text: str) -> None:
+    assert ocr_figures(text) == text
+
+
+SHARES = "本年支出合计83O.00万元，其中：基本支出600.00万元，占72.29%；项目支出230.00万元，占27.7l%。\n"
+
+
+def test_a_figure_with_a_letter_for_a_digit_is_checked_as_its_digits() -> None:
+    assert codes(SHARES) == []
+    assert "FL101" in codes(SHARES.replace("占72.29%", "占75.29%"), ["FL101"])
+
+
+# ---------------------------------------------------------------- 万 alone
+
+
+BARE_WAN = "2026年收入预算320.5万，其中：一般公共预算拨款收入300.5万，占93.76%；事业收入20万，占6.24%。\n"
+
+
+def test_an_amount_written_with_wan_alone_is_an_amount_in_wan() -> None:
+    assert amounts(BARE_WAN) == [("320.5", "万元"), ("300.5", "万元"), ("20", "万元")]
+    assert codes(BARE_WAN) == []
+    assert "FL101" in codes(BARE_WAN.replace("占6.24%", "占7.24%"), ["FL101"])
+
+
+def test_wan_before_another_word_is_not_an_amount() -> None:
+    text = "全年服务群众5万人次，发放资料1.2万册，其中：宣传册0.8万册。\n"
+    assert amounts(text) == []
+
+
+# ---------------------------------------------------------------- tables in 千元
+
+
+THOUSANDS = (
+    "公开01表\n收入支出决算表\n单位：千元\n项目 决算数 项目 决算数\n"
+    "一、一般公共预算财政拨款收入 1200.0 一、一般公共服务支出 1200.0\n"
+    "本年收入合计 1200.0 本年支出合计 1200.0\n"
+    "年初结转和结余 50.0 年末结转和结余 50.0\n"
+    "总计 1250.0 总计 1250.0\n\n"
+    "第三部分 2025年度部门决算情况说明\n"
+    "一、收入支出决算总体情况说明\n"
+    "2025年度收、支总计均为125.00万元。\n"
+)
+
+
+def test_a_table_in_thousands_is_compared_in_wan() -> None:
+    assert [t.unit for t in parse(THOUSANDS).tables if t.rows] == ["千元"]
+    assert codes(THOUSANDS, ["FL108", "FL503"]) == []
+
+
+def test_a_narrative_amount_that_differs_from_a_table_in_thousands_is_found() -> None:
+    found = lint_text(THOUSANDS.replace("均为125.00万元", "均为126.00万元"), ["FL108"])
+    assert [f.code for f in found] == ["FL108"]
+    assert "1250.0 千元" in found[0].message
