@@ -94,3 +94,23 @@ def test_a_narrative_amount_that_differs_from_a_table_in_thousands_is_found() ->
     found = lint_text(THOUSANDS.replace("均为125.00万元", "均为126.00万元"), ["FL108"])
     assert [f.code for f in found] == ["FL108"]
     assert "1250.0 千元" in found[0].message
+
+
+# ---------------------------------------------------------------- a change with neither figure nor subject
+
+
+PARTS_THEN_CHANGE = (
+    "七、“三公”经费支出决算情况说明\n"
+    "“三公”经费财政拨款支出决算为17.00万元，其中：公务用车运行维护费12.00万元，公务接待费5.00万元。"
+    "较上年决算数减少了3.00万元，降幅为15.0%。\n"
+)
+
+
+def test_a_change_after_several_subjects_is_not_given_the_last_of_them() -> None:
+    assert codes(PARTS_THEN_CHANGE, ["FL103", "FL104"]) == []
+
+
+def test_a_change_after_one_subject_is_still_checked_against_it() -> None:
+    text = "一、收入支出决算总体情况说明\n2025年度收、支总计均为850.00万元。较上年决算数增加40.00万元，增幅5.9%。\n"
+    assert "FL103" in codes(text, ["FL103"])
+    assert codes(text.replace("增幅5.9%", "增幅4.9%"), ["FL103"]) == []

@@ -683,8 +683,8 @@ class ClaimBuilder:
             pool = recent
         elif own:  # no figure in the sentence: the paragraph's figure of the subject it names, if any
             pool = [c for c in self.amounts if _same_subject(c, own)]
-        else:
-            pool = self.amounts
+        else:  # no figure and no subject: the paragraph's figure, when it states only one subject's
+            pool = self.amounts if len({c.subject for c in self.amounts if not _is_budget(c)}) <= 1 else []
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
             base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
