@@ -1,6 +1,7 @@
 """Report styles seen in text layers and smaller units: figures whose 0 and 1 text recognition
-read as letters (85O.OO 万元, l50 人次), amounts in 万元 written 万 alone (30.5万，), and tables
-printed in 千元. Each case must parse (or fire); each near miss must not."""
+read as letters (85O.OO 万元, l50 人次), amounts in 万元 written 万 alone (30.5万，), tables
+printed in 千元, percentages in Chinese numerals (百分之七点三二) and a change sentence with
+neither figure nor subject. Each case must parse (or fire); each near miss must not."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from fiscallint.ast import AmountClaim
 from fiscallint.parser import parse_source
-from fiscallint.parser.lines import ocr_figures
+from fiscallint.parser.lines import arabic_percentages, ocr_figures
 from fiscallint.source import SourceText, detect_shape
 from fiscallint.testing import lint_text
 
@@ -114,3 +115,30 @@ def test_a_change_after_one_subject_is_still_checked_against_it() -> None:
     text = "一、收入支出决算总体情况说明\n2025年度收、支总计均为850.00万元。较上年决算数增加40.00万元，增幅5.9%。\n"
     assert "FL103" in codes(text, ["FL103"])
     assert codes(text.replace("增幅5.9%", "增幅4.9%"), ["FL103"]) == []
+
+
+# ---------------------------------------------------------------- percentages in Chinese numerals
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("增长百分之七点三二。", "增长  7.32%。"),
+        ("占百分之十五", "占  15%"),
+        ("执行率为百分之百", "执行率为100%"),
+        ("百分之零点五", "  0.5%"),
+    ],
+)
+def test_a_percentage_in_chinese_numerals_is_read_as_a_figure(text: str, read: str) -> None:
+    assert arabic_percentages(text) == read
+
+
+@pytest.mark.parametrize("text", ["百分之二五", "百分之十十", "百分之几", "百分比"])
+def test_other_chinese_numerals_after_bai_fen_zhi_are_left_alone(text: str) -> None:
+    assert arabic_percentages(text) == text
+
+
+def test_a_change_rate_in_chinese_numerals_is_checked() -> None:
+    text = "一、收支预算总体情况\n2026年支出预算300.50万元，比上年预算增加20.50万元，增长百分之七点三二。\n"
+    assert codes(text, ["FL103"]) == []
+    assert "FL103" in codes(text.replace("七点三二", "七点二三"), ["FL103"])
