@@ -12,6 +12,9 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import ClassVar, Iterator
 
+YUAN_PER_UNIT: dict[str, Decimal] = {"万元": Decimal(10000), "千元": Decimal(1000), "元": Decimal(1)}
+"""Yuan per unit a table may print its figures in (单位：万元 / 千元 / 元)."""
+
 
 @dataclass(frozen=True)
 class Span:
@@ -124,8 +127,8 @@ class Table:
 
     @property
     def scale(self) -> Decimal:
-        """Yuan per printed unit: 10000 for 万元, 1 for 元."""
-        return Decimal(10000) if self.unit == "万元" else Decimal(1)
+        """Yuan per printed unit: 10000 for 万元, 1000 for 千元, 1 for 元."""
+        return YUAN_PER_UNIT.get(self.unit or "元", Decimal(1))
 
     def row_by_code(self, code: str) -> Row | None:
         return next((r for r in self.rows if r.code == code), None)

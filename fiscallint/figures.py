@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from typing import Iterator, Protocol
 
-from .ast import AmountClaim, Number, Row, Table
+from .ast import YUAN_PER_UNIT, AmountClaim, Number, Row, Table
 from .numbers import fen
 from .subjects import norm_label, path_name, table_item
 
@@ -116,8 +116,9 @@ class TableFigure:
 
     @property
     def scale(self) -> Decimal:
-        """Yuan per printed unit: 1 in a table headed 单位：元, else 10000 (万元, the default)."""
-        return Decimal(1) if self.table.unit == "元" else Decimal(10000)
+        """Yuan per printed unit: 1 in a table headed 单位：元, 1000 under 单位：千元, else 10000
+        (万元, the default)."""
+        return YUAN_PER_UNIT.get(self.table.unit or "万元", Decimal(10000))
 
     @property
     def wan(self) -> Number:
@@ -142,11 +143,13 @@ def _rounding(number: Number, scale: Decimal) -> Decimal:
 
 
 def in_wan(number: Number, table: Table) -> Number:
-    """A table figure in 万元: as printed, or converted from a table headed 单位：元 (its text
-    keeps the printed figure and 元)."""
-    if table.unit != "元":
+    """A table figure in 万元: as printed, or converted from a table headed 单位：元 or 千元 (its
+    text keeps the printed figure and its unit)."""
+    if table.unit not in ("元", "千元"):
         return number
-    return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
+    scale = YUAN_PER_UNIT[table.unit]
+    shift = 4 if table.unit == "元" else 1
+    return Number(number.value * scale / 10000, number.decimals + shift, number.span, f"{number.text}{table.unit}")
 
 
 def wan_text(number: Number) -> str:

@@ -27,7 +27,7 @@ class NarrativeAmountVsTable(Rule):
         逐项说明中“XX（类）XX（款）XX（项）……支出决算为 X 万元”的决算数必须等于公开05表该项的
         合计栏（等于03表该项时不报：可能含其他资金）；政府性基金、国有资本经营预算说明中的逐项
         决算数必须是公开07、08表该项那一行中的数（表被展平后空栏消失、分不清哪一栏是本年支出时，
-        只报与该行每个数都不同的）。表以“元”为单位时换算为万元比较。
+        只报与该行每个数都不同的）。表以“元”或“千元”为单位时换算为万元比较。
         只在主语明确指向表内项目、科目路径唯一对应表中一行时比较。
 
     反例:
@@ -73,7 +73,7 @@ class NarrativeAmountVsTable(Rule):
             if any(p.agrees(value, unit) or self.tolerated(stated - p.in_wan()) for p in places):
                 continue
             place = places[0]
-            shown = place.number.text if place.scale == 10000 else f"{place.number.text} 元（{place.in_wan():.2f} 万元）"
+            shown = place.number.text if place.scale == 10000 else f"{place.number.text} {place.table.unit}（{place.in_wan():.2f} 万元）"
             yield self.finding(
                 value.span,
                 f"“{claim.subject}”{value.text} {unit}与公开{place.name}表“{place.row.label}”{shown} 不符："

@@ -44,7 +44,7 @@ from .lines import Line
 from ..numbers import fen, parse_number, sum_tolerance
 from ..subjects import claim_subject, item_key
 
-UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|元|%|％)$")
+UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|万|元|%|％)$")
 
 
 @lru_cache(maxsize=1)
@@ -683,8 +683,8 @@ class ClaimBuilder:
             pool = recent
         elif own:  # no figure in the sentence: the paragraph's figure of the subject it names, if any
             pool = [c for c in self.amounts if _same_subject(c, own)]
-        else:
-            pool = self.amounts
+        else:  # no figure and no subject: the paragraph's figure, when it states only one subject's
+            pool = self.amounts if len({c.subject for c in self.amounts if not _is_budget(c)}) <= 1 else []
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
             base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
@@ -784,7 +784,7 @@ UNCHANGED_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|�
 """After an amount: 与 X 持平, it equals the figure of X (基本持平 is not unchanged)."""
 BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
-AMOUNT_UNITS = {"万元": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
+AMOUNT_UNITS = {"万元": "万元", "万": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
 SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|所|，)*")
 WHOLE_TAIL_RE = re.compile(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""

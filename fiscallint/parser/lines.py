@@ -27,7 +27,7 @@ H2_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
 H3_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
 H4_RE = re.compile(r"^[（(]\d{1,2}[)）]")
 TABLE_NO_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
-UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元)")
+UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|千元|元)")
 TITLE_RE = re.compile(r"((决算|预算|自评|绩效|经费|资产).{0,16}|(收支|收入|支出)总|(收支|收入|支出)(总体)?情况)表\s*[)）]?$")
 """A table title: …决算表, …预算表, 收支总表, and the national budget template's 部门收支总体情况表."""
 NOTE_RE = re.compile(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])")
@@ -73,6 +73,43 @@ def arabic_years(text: str) -> str:
     return CHINESE_YEAR_RE.sub(lambda m: m.group().translate(CHINESE_YEAR_DIGITS), text)
 
 
+CHINESE_PERCENT_RE = re.compile(r"百分之([一二三四五六七八九十百零〇]{1,5})(?:点([零〇一二三四五六七八九]{1,4}))?")
+"""A percentage in Chinese numerals (百分之七点三二, 百分之十五, 百分之百)."""
+CHINESE_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+
+
+def chinese_whole(text: str) -> int | None:
+    """A whole number up to 100 in Chinese numerals (零, 五, 十五, 二十, 一百, 百), or None."""
+    if text in ("百", "一百"):
+        return 100
+    if text in ("零", "〇"):
+        return 0
+    match = re.fullmatch(r"([一二三四五六七八九])?(十)?([一二三四五六七八九])?", text)
+    if match is None or not text or (match.group(1) and match.group(3) and not match.group(2)):
+        return None
+    tens, ten, ones = match.groups()
+    if ten is None:
+        return CHINESE_DIGIT[tens or ones]
+    return CHINESE_DIGIT[tens] * 10 + CHINESE_DIGIT.get(ones or "零", 0) if tens else 10 + CHINESE_DIGIT.get(ones or "零", 0)
+
+
+def arabic_percentages(text: str) -> str:
+    """Percentages in Chinese numerals as figures with %, right-aligned in the characters they
+    took (百分之七点三二 → '  7.32%'), so that every other character keeps its column."""
+    if "百分之" not in text:
+        return text
+
+    def figure(match: re.Match[str]) -> str:
+        whole = chinese_whole(match.group(1))
+        if whole is None:
+            return match.group()
+        fraction = "".join(str(CHINESE_DIGIT[c]) for c in match.group(2) or "")
+        printed = f"{whole}.{fraction}%" if fraction else f"{whole}%"
+        return printed.rjust(len(match.group()))
+
+    return CHINESE_PERCENT_RE.sub(figure, text)
+
+
 def ascii_figures(text: str) -> str:
     """Figures typed in full-width forms (２０３５．３２, 2，035.32) in ASCII, one character for
     one, so that every column is unchanged."""
@@ -80,6 +117,23 @@ def ascii_figures(text: str) -> str:
         return text
     text = FULL_WIDTH_POINT_RE.sub(".", text.translate(FULL_WIDTH_DIGITS))
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
+
+
+OCR_FIGURE_RE = re.compile(
+    r"(?<![A-Za-z\d.,])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI](?:[\dOolI]|[.,](?=[\dOolI]))*(?![A-Za-z\d])"
+    r"(?=\s*(?:万元|亿元|元|[%％]|批次|人次|个|辆|人|次|批|项|台|家))")
+"""A figure in which text recognition read a 0 as O or o and a 1 as l or I (85O.OO 万元, l50
+人次): digits and those letters only, with at least one digit, standing alone and followed by a
+unit, so that a word (PM2.5, O2O) is never read as a figure."""
+OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def ocr_figures(text: str) -> str:
+    """Figures with letters misread for 0 and 1 (85O.OO 万元) in digits, one character for one,
+    so that every column is unchanged."""
+    if not any(letter in text for letter in "OolI"):
+        return text
+    return OCR_FIGURE_RE.sub(lambda m: m.group().translate(OCR_DIGITS), text)
 
 
 SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+|(?<![\d.,])\d{1,3}(?=(?:, ?\d{3})*,\d{3})(?:, ?\d{3}){2,}(?![\d.,])")
@@ -137,7 +191,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = closed_groups(ascii_figures(arabic_years(raw.rstrip("\r\n"))))
+    text = closed_groups(ocr_figures(ascii_figures(arabic_percentages(arabic_years(raw.rstrip("\r\n"))))))
     column = 1
     if shape == "csv":
         text = csv_cells(text)
