@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Iterator, Protocol
 
 from .ast import YUAN_PER_UNIT, AmountClaim, Number, Row, Table
-from .numbers import fen
+from .numbers import fen, to_wan
 from .subjects import norm_label, path_name, table_item
 
 
@@ -145,11 +145,7 @@ def _rounding(number: Number, scale: Decimal) -> Decimal:
 def in_wan(number: Number, table: Table) -> Number:
     """A table figure in 万元: as printed, or converted from a table headed 单位：元 or 千元 (its
     text keeps the printed figure and its unit)."""
-    if table.unit not in ("元", "千元"):
-        return number
-    scale = YUAN_PER_UNIT[table.unit]
-    shift = 4 if table.unit == "元" else 1
-    return Number(number.value * scale / 10000, number.decimals + shift, number.span, f"{number.text}{table.unit}")
+    return to_wan(number, table.unit or "万元")
 
 
 def wan_text(number: Number) -> str:

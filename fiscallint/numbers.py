@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from .ast import Number, Span
+from .ast import YUAN_PER_UNIT, Number, Span
 
 HUNDRED = Decimal(100)
 
@@ -61,3 +61,12 @@ def fen(number: Number) -> Number:
     they are not rounded to tenths or units. An amount printed in 亿元 (negative ``decimals``)
     keeps the rounding of its last digit."""
     return number if number.decimals >= 2 or number.decimals < 0 else Number(number.value, 2, number.span, number.text)
+
+
+def to_wan(number: Number, unit: str) -> Number:
+    """A figure printed in ``unit`` (万元, 千元 or 元) in 万元; a converted figure's text keeps the
+    printed figure and its unit (86,124.00元)."""
+    if unit not in ("元", "千元"):
+        return number
+    shift = 4 if unit == "元" else 1
+    return Number(number.value * YUAN_PER_UNIT[unit] / 10000, number.decimals + shift, number.span, f"{number.text}{unit}")

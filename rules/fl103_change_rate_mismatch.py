@@ -52,7 +52,7 @@ class ChangeRateMismatch(Rule):
                 continue
             stated = check.stated
             same_sentence = claim.base == "sentence"
-            sign = "-" if stated.text.startswith(("-", "−")) and stated.value > 0 else ""  # 增长 -7.00%: the minus is its direction
+            sign = "-" if claim.percent is not None and claim.percent.value < 0 else ""  # 增长 -7.00%: the minus is its direction
             value = sign + fmt(check.computed, stated.decimals)
             yield self.finding(
                 stated.span,

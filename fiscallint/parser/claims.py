@@ -41,7 +41,7 @@ from ..ast import (
 )
 from .grammar_files import build_parser
 from .lines import Line
-from ..numbers import fen, parse_number, sum_tolerance
+from ..numbers import fen, parse_number, sum_tolerance, to_wan
 from ..subjects import claim_subject, item_key
 
 UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|万|元|%|％)$")
@@ -837,10 +837,7 @@ def _digits_and_unit(text: str) -> tuple[str, str]:
 
 def amount_in_wan(claim: AmountClaim) -> Number:
     """An amount claim's figure in 万元 (a figure printed in 元 is divided by 10,000)."""
-    number = claim.value
-    if claim.unit != "元":
-        return number
-    return Number(number.value / 10000, number.decimals + 4, number.span, f"{number.text}元")
+    return to_wan(claim.value, claim.unit)
 
 
 def relation_operands(phrase: str, amounts: list[AmountClaim]) -> tuple[Number | None, Number | None]:

@@ -297,7 +297,6 @@ def _joined_pieces(pieces: list[str]) -> str:
     return text
 
 
-HTML_TABLE_EDGE_RE = re.compile(r"</?table\b", re.I)
 HTML_SPAN_RE = re.compile(r"""\b(colspan|rowspan)\s*=\s*["']?(\d+)""", re.I)
 HTML_ROW_OR_CELL_RE = re.compile(r"<tr\b[^>]*>|<t[dh]\b[^>]*>|</tr\s*>|</?table\b[^>]*>", re.I)
 MAX_SPAN = 50
