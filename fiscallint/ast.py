@@ -185,6 +185,11 @@ class AmountClaim(Claim):
     """"万元" or "元"."""
     context: str
     """The words before the figure in its clause (untrimmed)."""
+    basis: str = ""
+    """What its words say it is, fund names (一般公共预算…) aside: "actual" (决算, 执行数, 实际),
+    "budget" (预算, 申报, and none of those) or "" (neither: 项目支出 A 万元)."""
+    stage: str = ""
+    """The budget its words name: "initial" (年初预算), "adjusted" (调整预算, 全年预算) or ""."""
     inner: bool = False
     """True when it stands inside brackets (执行数 A（其中：…）): not its sentence's own figure."""
     same_as: str | None = None
@@ -274,6 +279,8 @@ class BreakdownClaim(Claim):
     """The total's unit (as :attr:`AmountClaim.unit`)."""
     context: str
     """The total's amount context."""
+    basis: str = ""
+    """The total's :attr:`AmountClaim.basis`."""
     inner: bool = False
     """The total stands inside brackets."""
     parts: list[AmountClaim] = field(default_factory=list)

@@ -379,8 +379,8 @@ def relations(report: Report) -> list[Relation]:
 
 # ---------------------------------------------------------------- an item's amount stated twice
 
-ITEM_ACTUAL_RE = re.compile(r"决算|执行数|实际支出")
 ITEM_BUDGET_RE = re.compile(r"预算安排|安排预算|预算数为|预算为")
+"""A budget report's words for an item's own budget (every amount of a budget report is a 预算)."""
 
 
 @dataclass
@@ -398,7 +398,7 @@ def restatements(report: Report) -> list[Restatement]:
     决算 (执行数) in a final account, the year's 预算安排 in a budget report. Only when the path
     amount equals no other figure of the paragraph (it is then neither a budget nor the
     restated figure) and exactly one figure of that role is stated."""
-    role = ITEM_BUDGET_RE if is_budget_report(report) else ITEM_ACTUAL_RE
+    budget = is_budget_report(report)
     found: list[Restatement] = []
     for paragraph in report.paragraphs:
         amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim) and not c.inner]
@@ -407,9 +407,7 @@ def restatements(report: Report) -> list[Restatement]:
                 continue
             rest = amounts[index + 1:]
             item = list(takewhile(lambda c: not item_amount(c), rest))
-            same_role = [c for c in item if role.search(c.context) and c.unit == lead.unit]
-            if role is ITEM_ACTUAL_RE:
-                same_role = [c for c in same_role if "预算" not in c.context.replace("预算执行数", "")]
+            same_role = [c for c in item if c.unit == lead.unit and (ITEM_BUDGET_RE.search(c.context) if budget else c.basis == "actual")]
             if len(same_role) != 1:
                 continue
             value = lead.value

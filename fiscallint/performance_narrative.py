@@ -18,8 +18,7 @@ COUNT_UNITS = ("个", "项")
 SUBJECT_RE = re.compile(r"(项目|自评表)(?:\d+|年度?|的)*$")
 TOPIC_RE = re.compile(r"自评|绩效评价")
 STAGE_RE = re.compile(r"目标|跟踪|监控|运行")  # 编报绩效目标的项目, 绩效跟踪的项目: not the self-evaluation
-BUDGET_RE = re.compile(r"预算")
-ACTUAL_RE = re.compile(r"执行|决算|实际|支出")
+SPENT_RE = re.compile(r"支出")
 
 
 @dataclass
@@ -82,9 +81,8 @@ def _open(count: CountClaim, span: Span) -> EvaluationStatement | None:
 
 
 def _basis(claim: AmountClaim) -> str:
-    context = claim.context
-    if BUDGET_RE.search(context) and not ACTUAL_RE.search(context):
-        return "budget"
-    if ACTUAL_RE.search(context) and not BUDGET_RE.search(context):
-        return "actual"
-    return "either"
+    """The amount's basis; an amount its words call neither spent as 支出 (项目支出 A 万元) is
+    the funds spent; one called nothing (资金 A 万元) may be either."""
+    if claim.basis:
+        return claim.basis
+    return "actual" if SPENT_RE.search(claim.context) else "either"

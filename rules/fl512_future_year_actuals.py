@@ -7,7 +7,6 @@ from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Claim, Paragraph, YearClaim
 from fiscallint.findings import Finding, Fix, Related, Severity
-from fiscallint.parser.claims import ACTUAL_RE
 from fiscallint.rule import Paragraphs, Rule
 
 FLOW_RE = re.compile(r"支出|收入")
@@ -70,20 +69,19 @@ def _actual_in_sentence(paragraph: Paragraph, year_claim: YearClaim, year: int) 
         return None
     after = sentence[sentence.index(year_claim) + 1:]
     heads = sentence[0] is year_claim
-    digits = year_claim.year.text
     return next(
         (
             c for c in after
             if (heads and c.kind in ("execution", "relation"))
-            or (isinstance(c, AmountClaim) and digits in c.context and _actual(c.context))
+            or (isinstance(c, AmountClaim) and year_claim in c.years and _actual(c))
         ),
         None,
     )
 
 
-def _actual(context: str) -> bool:
-    """An amount's words name an actual: 决算/执行数/实际, or a 支出/收入 that no 预算 or plan word qualifies."""
-    return ACTUAL_RE.search(context) is not None or (FLOW_RE.search(context) is not None and PLAN_RE.search(context) is None)
+def _actual(claim: AmountClaim) -> bool:
+    """An amount's words name an actual (its basis), or a 支出/收入 that no 预算 or plan word qualifies."""
+    return claim.basis == "actual" or (FLOW_RE.search(claim.context) is not None and PLAN_RE.search(claim.context) is None)
 
 
 RULE = FutureYearActuals

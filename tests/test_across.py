@@ -245,6 +245,12 @@ def test_narrative_figures_take_their_year_from_the_year_claims() -> None:
         ("exp", "合计", 2031, "actual", "90.00")]
 
 
+def test_a_budget_reports_actual_figure_without_a_year_is_of_the_year_now_ending() -> None:
+    head = "南屏市档案馆\n2031年部门预算\n\n一、收入支出预算总体情况说明\n\n"
+    assert _narrative_figures(head + "本年支出执行数 80.00 万元。\n") == [("exp", "合计", 2030, "actual", "80.00")]
+    assert _narrative_figures(head + "收入总计 70.00 万元。\n") == [("grand_total", "", 2031, "budget", "70.00")]
+
+
 def test_narrative_subjects_are_read_through_the_models_map() -> None:
     head = "南屏市档案馆\n2031年度部门决算\n\n一、收入支出决算总体情况说明\n\n"
     assert _narrative_figures(head + "收入总计 120.00 万元。\n") == [("grand_total", "", 2031, "actual", "120.00")]

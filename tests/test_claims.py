@@ -303,3 +303,14 @@ def test_a_comparison_that_names_no_year_links_none() -> None:
     assert change.against == "上年" and change.against_year is None
     (amount,) = claims("机关运行经费 6.20 万元，与上年持平，2030年同。", "amount")
     assert amount.same_as == "上年" and amount.same_as_year is None
+
+
+def test_an_amount_carries_the_basis_and_budget_its_words_name() -> None:
+    found = [c for c in claims(
+        "年初预算为 120.00 万元，全年预算为 130.00 万元，支出决算为 110.00 万元，预算执行数为 108.00 万元，"
+        "项目支出 20.00 万元，一般公共预算财政拨款支出 90.00 万元，年初结转和结余 5.00 万元，申报资金 3.00 万元。"
+    ) if isinstance(c, AmountClaim)]
+    assert [(c.basis, c.stage) for c in found] == [
+        ("budget", "initial"), ("budget", "adjusted"), ("actual", ""), ("actual", ""),
+        ("", ""), ("", ""), ("", ""), ("budget", ""),
+    ]

@@ -182,7 +182,7 @@ def _amount(claim: AmountClaim, identity: Identity, model: Model,
     context = claim.context.replace(" ", "")
     number = claim.value
     value, tolerance = _wan(number, claim.unit)
-    year, basis = _year_basis(context, [int(y.year.value) for y in claim.years], identity)
+    year, basis = _year_basis(claim, identity)
     if year is None:
         return
     key = _subject_key(claim.subject, identity)
@@ -207,25 +207,25 @@ def _unchanged_from(claim: AmountClaim, identity: Identity) -> tuple[int, str] |
     return _phrase_year_basis(claim.same_as, claim.same_as_year, identity)
 
 
-def _year_basis(context: str, years: list[int], identity: Identity) -> tuple[int | None, str]:
-    """The year and basis a narrative amount is stated for, from its own words and the years
-    written in them (year None: unclear, or a final account's 全年预算 / 调整预算, which may
+def _year_basis(claim: AmountClaim, identity: Identity) -> tuple[int | None, str]:
+    """The year and basis a narrative amount is stated for, from its basis and the years
+    written in its words (year None: unclear, or a final account's 全年预算 / 调整预算, which may
     legitimately differ from the budget report)."""
     assert identity.year is not None
-    context = FUND_NAMES_RE.sub("", context)
-    if "上年" in context:
+    years = [int(y.year.value) for y in claim.years]
+    if "上年" in claim.context:
         year: int | None = identity.year - 1
     elif years:
         year = years[-1] if len(set(years)) == 1 else None
     else:
         year = identity.year
-    if "年初预算" in context or ("预算" in context and "执行" not in context and "决算" not in context):
+    if claim.stage == "initial" or claim.basis == "budget":
         basis = "budget"
-        if identity.kind == "final" and "年初预算" not in context:
+        if identity.kind == "final" and claim.stage != "initial":
             year = None
-    elif "执行数" in context or "决算" in context:
+    elif claim.basis == "actual":
         basis = "actual"
-        if identity.kind == "budget" and not years and "上年" not in context:
+        if identity.kind == "budget" and not years and "上年" not in claim.context:
             year = identity.year - 1  # 当年预算执行数 in a budget: the year now ending
     else:
         basis = identity.basis

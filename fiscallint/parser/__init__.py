@@ -10,10 +10,10 @@ __all__ = ["parse_source", "prepare"]
 
 
 def prepare() -> None:
-    """Build the grammars' parsers and the claims lexer now instead of on the first parse (the
-    command line does it while a PDF is being read in another process)."""
-    from .claims import claims_lexer
+    """Build the grammars' parsers now instead of on the first parse (the command line does it
+    while a PDF is being read in another process)."""
+    from .claims import claims_parser
     from .document import document_parser
 
     document_parser()
-    claims_lexer().scanner  # noqa: B018 -- built on first use
+    list(claims_parser().lex(""))  # the lexer's patterns are compiled on first use

@@ -12,7 +12,6 @@ from itertools import takewhile
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
-from lark.lexer import BasicLexer, LexerThread
 
 from ..ast import (
     AmountClaim,
@@ -49,43 +48,18 @@ UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|万|元|%|％)$")
 
 @lru_cache(maxsize=1)
 def claims_parser() -> Lark:
-    """The claims grammar, built once per process."""
-    return build_parser("claims.lark", parser="lalr", lexer="contextual", propagate_positions=False)
-
-
-@lru_cache(maxsize=1)
-def claims_lexer() -> BasicLexer:
-    """The claims grammar's terminals as one lexer (see :func:`claims_tree`)."""
-    return BasicLexer(claims_parser().lexer_conf)
+    """The claims grammar, built once per process. Its lexer is the basic one: a text's tokens
+    do not depend on the shapes the parser is in the middle of (every state reads every
+    terminal: a shape's unfinished beginning is plain pieces)."""
+    return build_parser("claims.lark", parser="lalr", lexer="basic", propagate_positions=False)
 
 
 def claims_tree(text: str) -> tuple[Tree, list[tuple[int, str]]]:
     """The claims grammar's parse tree of ``text`` and where it splits the text (sentence ends
-    and ；, see :attr:`Paragraph.breaks`); raises LarkError when a character fits no terminal.
-
-    Every state of the claims grammar accepts every terminal (a clause is any run of pieces),
-    so its tokens are the lexer's alone and its tree only groups them: a sentence per
-    ``_STOP``, a clause per ``_SEP`` and a semi_clause per ``_SEMI``. Building that tree from
-    the tokens gives the LALR parser's tree (``tests/test_claims_tree.py``) at half the cost.
-    """
-    sentences: list[Tree] = []
-    clauses: list[Tree] = [Tree("clause", [])]
-    breaks: list[tuple[int, str]] = []
-    for token in LexerThread.from_text(claims_lexer(), text).lex(None):
-        kind = token.type
-        if kind in BREAKS:
-            breaks.append((token.start_pos, str(token)))
-        if kind == "_STOP":
-            sentences.append(Tree("sentence", clauses))
-            clauses = [Tree("clause", [])]
-        elif kind == "_SEP":
-            clauses.append(Tree("clause", []))
-        elif kind == "_SEMI":
-            clauses.append(Tree("semi_clause", []))
-        else:
-            clauses[-1].children.append(token)
-    sentences.append(Tree("sentence", clauses))
-    return Tree("start", sentences), breaks
+    and ；, see :attr:`Paragraph.breaks`); raises LarkError when a character fits no terminal."""
+    interactive = claims_parser().parse_interactive(text)
+    breaks = [(token.start_pos, str(token)) for token in interactive.iter_parse() if token.type in BREAKS]
+    return interactive.feed_eof(), breaks
 
 
 @dataclass
@@ -96,6 +70,49 @@ class _Piece:
     end: int
     claims: list[Claim] = field(default_factory=list)
     """Claims read inside a word (an item path, a placeholder), emitted when the word is reached."""
+    shape: _Shape | None = None
+    """The claim shape (a grammar rule) this piece is the figure of, if any."""
+
+
+@dataclass
+class _Shape:
+    """A claim's shape as the claims grammar read it: ``kind`` is its rule (change, flat_change,
+    execution, share, bare_share, date, period; share_whole for the whole's figure printed in a
+    share), ``lead`` its first piece (the direction word, the execution phrase, 占, the year)."""
+
+    kind: str
+    lead: _Piece
+    whole: _Piece | None = None
+    """A share's whole's own figure (占本年支出合计 A 万元的 P%)."""
+
+
+def _clause_pieces(node: Tree) -> list[_Piece]:
+    """A clause's tokens as pieces, in text order; the figure piece of each shape the grammar
+    read carries that shape."""
+    pieces: list[_Piece] = []
+    for child in node.children:
+        if isinstance(child, Token):
+            pieces.append(_Piece(child.type, str(child), child.start_pos, child.end_pos))
+            continue
+        inner = _clause_pieces(child)
+        _mark(child.data, inner)
+        pieces.extend(inner)
+    return pieces
+
+
+def _mark(rule: str, pieces: list[_Piece]) -> None:
+    """Put the shape of a ``rule`` subtree on its figure pieces."""
+    lead = pieces[0]
+    if rule in ("change", "flat_change", "execution", "bare_share", "date", "period"):
+        pieces[-1].shape = _Shape(rule, lead)
+    elif rule == "share":
+        whole = next((p for p in pieces if p.kind == "AMOUNT"), None)
+        shape = _Shape("share", lead, whole)
+        for piece in pieces:
+            if piece.kind == "PERCENT":
+                piece.shape = shape
+        if whole is not None:
+            whole.shape = _Shape("share_whole", lead, whole)
 
 
 FIGURE_END_RE = re.compile(r"\d\.\d\d$")
@@ -215,12 +232,7 @@ class ClaimBuilder:
     def _sentence(self, tree: Tree) -> None:
         clauses: list[tuple[bool, list[_Piece]]] = []  # (opens a ；-segment, pieces)
         for clause in tree.children:
-            pieces = self._words_read([
-                _Piece(tok.type, str(tok), tok.start_pos, tok.end_pos)
-                for tok in clause.children
-                if isinstance(tok, Token)
-            ])
-            clauses.append((clause.data == "semi_clause", pieces))
+            clauses.append((clause.data == "semi_clause", self._words_read(_clause_pieces(clause))))
         sentence_start = next((p.start for _, pieces in clauses for p in pieces), 0)
         sentence_amounts: list[AmountClaim] = []
         breakdown: BreakdownClaim | None = None
@@ -263,27 +275,23 @@ class ClaimBuilder:
                     words = []
                 elif kind == "AMOUNT":
                     number = self.number(piece)
+                    shape = piece.shape
                     if number is not None:
-                        prev = pieces[index - 1] if index > 0 else None
-                        alternative = index >= 4 and _clash(pieces, index - 4) and pieces[index - 1].kind == "PAREN"
                         # After a ；, an item that names itself is about its own figure only
                         # (其中：A…增加 X；B…增加 Y); one that names nothing (；较上年减少 X) is the sentence's.
                         own = _own_subject(_joined(words))
                         scoped = segment_amounts is not None and bool(own)
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
-                        if prev is not None and prev.kind in ("UP", "DOWN"):
-                            open_change = self._emit_change("delta", prev, number, scope, open_change, _clash(pieces, index - 1), scoped=scoped, own=own)
-                            open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
-                        elif alternative:  # 增加（减少）D 万元: the template's choice left unmade
-                            open_change = self._emit_change("delta", pieces[index - 4], number, scope, open_change, _clash(pieces, index - 4), scoped=scoped, own=own)
+                        if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
+                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
                             if breakdown is not None and breakdown is sealed and number.value != 0:
                                 breakdown = sealed = None  # (a 0 after it, 工程 0 万元, may still be listed)
-                            if _after_share(pieces, index):  # 占本年支出合计 850.00 万元的 P%: a share's whole, no part
+                            if shape is not None and shape.kind == "share_whole":  # 占本年支出合计 850.00 万元的 P%: a share's whole, no part
                                 self._emit_amount(number, piece, words, unit, depth, sentence_amounts, None)
                             else:
                                 breakdown = self._emit_amount(number, piece, words, unit, depth, sentence_amounts, breakdown)
@@ -298,38 +306,36 @@ class ClaimBuilder:
                         words = []
                 elif kind == "PERCENT":
                     number = self.number(piece)
-                    prev = pieces[index - 1] if index > 0 else None
+                    shape = piece.shape
                     before = pieces[:index]
-                    share_at = _last_index(before, "SHARE")
-                    if number is None:
+                    lead_at = pieces.index(shape.lead) if shape is not None else 0
+                    if number is None or shape is None:
                         pass
-                    elif prev is not None and prev.kind in ("UP", "DOWN"):
-                        open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1), _joined(words))
-                    elif index >= 4 and prev is not None and prev.kind == "PAREN" and _clash(pieces, index - 4):
-                        open_change = self._emit_change("percent", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4), _joined(words))
-                    elif prev is not None and prev.kind == "EXEC" or (len(before) >= 2 and before[-2].kind == "EXEC" and before[-1].kind == "WORD"):
-                        exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
-                        qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")
-                        self._emit_execution(before[exec_at], qualifier, number, sentence_amounts, budgets_used)
-                    elif share_at is not None and (listed := _respective(pieces, share_at, index)) is not None:
+                    elif shape.kind == "change":  # 增长 P%; 增长（下降）P%
+                        open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words))
+                    elif shape.kind == "execution":
+                        qualifier = "".join(p.text for p in before[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
+                        self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used)
+                    elif (listed := _respective(pieces, lead_at, index)) is not None:
                         # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
                         k, n = listed
                         if len(sentence_amounts) >= n:
                             self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
-                    elif share_at is not None and (inline := _inline_whole(before, share_at)) is not None:
-                        part = self._share_part(before[:share_at], sentence_amounts[:-1])
+                    elif shape.whole is not None:
+                        inline = _inline_whole(pieces, lead_at, shape.whole, index)
+                        part = self._share_part(before[:lead_at], sentence_amounts[:-1]) if inline is not None else None
                         if part is not None:
                             self._emit_share(part, number, inline, breakdown)
-                    elif share_at is not None and all(p.kind in ("WORD", "PAREN") for p in before[share_at + 1:]):
-                        whole = "".join(p.text for p in before[share_at + 1:])
-                        part = self._share_part(before[:share_at], sentence_amounts)
+                    elif all(p.kind in ("WORD", "PAREN") for p in before[lead_at + 1:]):  # the share's first percentage
+                        whole = "".join(p.text for p in before[lead_at + 1:])
+                        part = self._share_part(before[:lead_at], sentence_amounts)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
                         else:
-                            self._emit_named_share(before[:share_at], number, whole)
+                            self._emit_named_share(before[:lead_at], number, whole)
                     words = []
-                elif kind == "FLAT" and index > 0 and pieces[index - 1].kind in ("UP", "DOWN"):
-                    word = pieces[index - 1]  # 与上年增加持平: a change and no change at once
+                elif kind == "FLAT" and piece.shape is not None:
+                    word = piece.shape.lead  # 与上年增加持平: a change and no change at once
                     span = self.locator.span(word.start, piece.end)
                     self.claims.append(ChangeClaim(span=span, text=word.text + piece.text, clash=word.text + piece.text))
                 elif kind == "NUM" and _bare_zero(piece, words, pieces[index + 1] if index + 1 < len(pieces) else None):
@@ -337,7 +343,7 @@ class ClaimBuilder:
                     if number is not None:  # 年初预算为0，: a zero needs no unit
                         breakdown = self._emit_amount(number, piece, words, "万元", depth, sentence_amounts, breakdown)
                     words = []
-                elif kind == "NUM" and _bare_share(pieces, index):
+                elif kind == "NUM" and piece.shape is not None and _bare_share(pieces, pieces.index(piece.shape.lead), index):
                     number = self.number(piece)
                     if number is not None:
                         self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context=_joined(words)))
@@ -426,9 +432,11 @@ class ClaimBuilder:
         return claim
 
     def _emit_date(self, pieces: list[_Piece], index: int) -> None:
-        """A date (a YEAR and the DATE right after it); as of when 截至 / 截止 comes before it; the
-        end of a period when a dash or 至 / 到 joins it to the date just before."""
-        if index == 0 or pieces[index - 1].kind != "YEAR":
+        """A date (the grammar's date: a YEAR and the DATE right after it); as of when 截至 / 截止
+        comes before it; the end of a period (the grammar's period) when a dash or 至 / 到 joins
+        it to the date just before."""
+        shape = pieces[index].shape
+        if shape is None:
             return
         year_piece, piece = pieces[index - 1], pieces[index]
         year = parse_number(year_piece.text[:4], self.locator.span(year_piece.start, year_piece.start + 4))
@@ -441,8 +449,7 @@ class ClaimBuilder:
         date = DateClaim(span=span, text=self.locator.text[year_piece.start:piece.end], year=year, month=month, day=day, as_of=as_of)
         self.claims.append(date)
         joined = before is not None and (before.kind == "RANGE" or (before.kind == "WORD" and before.text in ("至", "到")))
-        opened = index >= 4 and pieces[index - 3].kind == "DATE" and pieces[index - 4].kind == "YEAR"
-        start = self.dates[-1] if self.dates and opened and joined else None
+        start = self.dates[-1] if self.dates and shape.kind == "period" and joined else None
         if start is not None:
             text = self.locator.text[pieces[index - 4].start:piece.end]
             self.claims.append(PeriodClaim(span=Span(start.span.line, start.span.column, span.end_line, span.end_column), text=text, start=start, end=date))
@@ -455,7 +462,8 @@ class ClaimBuilder:
         context = _joined(words)
         years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
-                            inner=bool(depth), years=years, path=self._introducing_path(words, piece.start))
+                            basis=amount_basis(context), stage=budget_stage(context), inner=bool(depth), years=years,
+                            path=self._introducing_path(words, piece.start))
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
@@ -544,7 +552,8 @@ class ClaimBuilder:
         total = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
         if total is None:
             return None
-        breakdown = BreakdownClaim(subject=total.subject, span=total.span, total=total.value, unit=total.unit, context=total.context, inner=total.inner)
+        breakdown = BreakdownClaim(subject=total.subject, span=total.span, total=total.value, unit=total.unit, context=total.context,
+                                   basis=total.basis, inner=total.inner)
         if current is not None and total in current.parts:
             before = current.parts[: current.parts.index(total)]
             if _adds_up(before, current):
@@ -610,9 +619,8 @@ class ClaimBuilder:
         outer = [c for c in pool if not c.inner]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
-        named = "".join((qualifier, phrase.text))
-        wanted = "年初" if "年初" in named else ("全年|调整" if re.search("全年|调整", named) else None)
-        budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.context)), None)
+        wanted = budget_stage("".join((qualifier, phrase.text)))
+        budget = next((c for c in reversed(budgets) if wanted and c.stage == wanted), None)
         budget = budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
@@ -793,7 +801,8 @@ NAMED_PART_MIN = 4
 """A named share's part is a name (货物采购授予中小企业合同金额), not a filler word or two."""
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
-ACTUAL_RE = re.compile(r"决算|执行数|实际")
+ACTUAL_RE = re.compile(r"决算|执行|实际")
+ADJUSTED_RE = re.compile(r"全年|调整")
 SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|情况说明|说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
@@ -904,40 +913,46 @@ def _bare_zero(piece: _Piece, words: list[_Piece], following: _Piece | None) -> 
     return piece.text.strip() == "0" and bool(BARE_ZERO_RE.search(_joined(words))) and (following is None or following.kind not in ("WORD", "COUNT"))
 
 
-def _after_share(pieces: list[_Piece], at: int) -> bool:
-    """The amount at ``at`` follows 占 and words only (占本年支出合计 850.00 万元的 P%)."""
-    share = _last_index(pieces[:at], "SHARE")
-    return share is not None and at > share + 1 and all(p.kind == "WORD" for p in pieces[share + 1:at])
-
-
-def _inline_whole(before: list[_Piece], share_at: int) -> str | None:
-    """The whole's words when a share prints its whole's amount (占本年支出合计 850.00 万元的
-    P%): 占, words, one amount, then only 的 (的比重为…) before the percentage; else None."""
-    after = before[share_at + 1:]
-    amounts = [i for i, p in enumerate(after) if p.kind == "AMOUNT"]
-    if len(amounts) != 1 or amounts[0] == 0 or any(p.kind != "WORD" for i, p in enumerate(after) if i != amounts[0]):
-        return None
-    tail = "".join(p.text for p in after[amounts[0] + 1:])
+def _inline_whole(pieces: list[_Piece], share_at: int, whole: _Piece, at: int) -> str | None:
+    """The whole's words when a share prints its whole's figure (占本年支出合计 850.00 万元的
+    P%, the grammar's share with a ``whole_figure``), if only 的 (的比重为…) stands between
+    that figure and the percentage at ``at``; else None."""
+    figure = pieces.index(whole)
+    tail = "".join(p.text for p in pieces[figure + 1:at])
     if not tail.startswith("的") or SHARE_WORDS_RE.fullmatch(tail) is None:
         return None
-    return "".join(p.text for p in after[:amounts[0]])
+    return "".join(p.text for p in pieces[share_at + 1:figure])
 
 
-def _bare_share(pieces: list[_Piece], at: int) -> bool:
-    """A share whose figure has no unit (占 45.12;): 占 (and words only) before a figure with
-    decimals that ends its clause."""
+def _bare_share(pieces: list[_Piece], share_at: int, at: int) -> bool:
+    """A share whose figure has no unit (占 45.12;, the grammar's bare_share): a figure with
+    decimals that ends its clause, after 占 and only the words of a share (的比重为…)."""
     if at != len(pieces) - 1 or "." not in pieces[at].text:
-        return False  # before the search for 占: a clause of many figures stays linear
-    share = _last_index(pieces[:at], "SHARE")
-    if share is None:
         return False
-    between = pieces[share + 1:at]
-    return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
+    return SHARE_WORDS_RE.fullmatch("".join(p.text for p in pieces[share_at + 1:at])) is not None
+
+
+def amount_basis(context: str) -> str:
+    """An amount's basis from its words (:attr:`AmountClaim.basis`)."""
+    words = FUND_RE.sub("", context)
+    if ACTUAL_RE.search(words):
+        return "actual"
+    return "budget" if BUDGET_RE.search(words) else ""
+
+
+def budget_stage(context: str) -> str:
+    """The budget an amount's words name (:attr:`AmountClaim.stage`): 年初 or 全年/调整 with a
+    budget word (年初结转和结余 names none)."""
+    words = FUND_RE.sub("", context)
+    if not BUDGET_RE.search(words):
+        return ""
+    if "年初" in words:
+        return "initial"
+    return "adjusted" if ADJUSTED_RE.search(words) else ""
 
 
 def _is_budget(claim: AmountClaim | BreakdownClaim) -> bool:
-    context = FUND_RE.sub("", claim.context)
-    return bool(BUDGET_RE.search(context)) and not ACTUAL_RE.search(context)
+    return claim.basis == "budget"
 
 
 def _adds_up(parts: list[AmountClaim], breakdown: BreakdownClaim) -> bool:
@@ -967,7 +982,7 @@ def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
     """A breakdown of a 决算 figure lists 决算 figures (not the budgets beside them), and vice
     versa; a part worded neither way (因公出国（境）费 3.00 万元) joins a budget's breakdown too."""
     if _is_budget(breakdown) and not _is_budget(part):
-        return not ACTUAL_RE.search(part.context)
+        return part.basis != "actual"
     return _is_budget(part) == _is_budget(breakdown)
 
 
@@ -985,13 +1000,6 @@ def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int]
         elif not (piece.kind == "LIST" or (piece.kind == "WORD" and (piece.text in LIST_JOINS or (not listed and WHOLE_TAIL_RE.fullmatch(piece.text))))):
             break
     return (listed.index(at), len(listed)) if at in listed and len(listed) >= 2 else None
-
-
-def _last_index(pieces: list[_Piece], kind: str) -> int | None:
-    for i in range(len(pieces) - 1, -1, -1):
-        if pieces[i].kind == kind:
-            return i
-    return None
 
 
 COMPARISON_WORDS_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
