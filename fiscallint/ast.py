@@ -99,6 +99,21 @@ class Identity:
 
 
 @dataclass
+class Heading:
+    """What a table's header lines say of its value columns, read by the parser."""
+
+    bases: list[str] = field(default_factory=list)
+    """"budget" or "actual" for each 预算数 / 决算数 column word, in the order printed (fund names
+    such as 一般公共预算 aside)."""
+    interleaved: bool = False
+    """预算数 | 决算数 printed under each item in turn (not six of one, then six of the other)."""
+    years: list[int] = field(default_factory=list)
+    """The years the headers name (2025年预算数)."""
+    other_period: bool = False
+    """A column of another period: 上年…, 上一年, 去年, 增减, 比上年, 同比 (上年结转 is this year's income)."""
+
+
+@dataclass
 class Table:
     """A table: its number (公开NN表), title, unit, column headers, rows and notes."""
 
@@ -124,6 +139,8 @@ class Table:
     misaligned by the extraction), or None; no rule checks the figures of such a table."""
     empty_notes: list[str] = field(default_factory=list)
     """The notes that state a nil (本表无数据, 本单位无此项内容: the claims builder's nil words)."""
+    heading: Heading = field(default_factory=Heading)
+    """What the header lines say of the value columns."""
 
     @property
     def scale(self) -> Decimal:

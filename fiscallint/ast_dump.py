@@ -56,6 +56,11 @@ def _table(report: Report, table: Table, depth: int, out: list[str]) -> None:
     if table.number:
         facts.insert(0, f"公开{table.number}表")
     out.append(f"{indent}table “{table.title}” {' '.join(facts)} {_where(report, table.span)}")
+    heading = table.heading
+    if heading.bases or heading.years or heading.other_period:
+        marks = [*(["interleaved"] if heading.interleaved else []), *(["other-period"] if heading.other_period else [])]
+        out.append(f"{indent}  heading bases={','.join(heading.bases) or '-'} years={','.join(map(str, heading.years)) or '-'}"
+                   + "".join(f" {m}" for m in marks))
     if table.unplaced:
         out.append(f"{indent}  unplaced: {table.unplaced}")
     blocks = {id(row): index for index, rows in enumerate(table.blocks) for row in rows}

@@ -117,8 +117,6 @@ def section_paragraphs(section: Section) -> Iterator[Paragraph]:
 ITEM_LABEL_RE = re.compile(r"出国|用车|接待")
 """A row labelled by a 三公 item: the table lists the items down its rows (one row per item,
 its 预算数 and 决算数 across), not the one row of twelve figures this reader places."""
-INTERLEAVED = "预算数决算数预算数决算数"
-"""A header printing 预算数 | 决算数 under each item in turn (the Shanghai layout), not six of each."""
 
 
 def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
@@ -129,13 +127,13 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     table = next((t for t in named if t.rows), None)  # a contents entry has no rows
     if table is None:
         return None
-    header = re.sub(r"\s", "", "".join(table.headers))
-    roles = ("budget", "actual") if "预算数" in header else ("actual",)
+    heading = table.heading
+    roles = ("budget", "actual") if "budget" in heading.bases else ("actual",)
     width = 6 * len(roles)
-    paired = len(roles) == 2 and INTERLEAVED in header
+    paired = len(roles) == 2 and heading.interleaved
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
     if any(ITEM_LABEL_RE.search(row.label) for row in table.rows):
-        return _items_down_rows(table, header)
+        return _items_down_rows(table)
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width:
@@ -151,18 +149,13 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     return None
 
 
-ROLE_HEADER_RE = re.compile(r"(?:年初|全年|调整后)?预算数?|决算数?")
-"""A value column's header in a 三公 table listing its items down the rows."""
-OTHER_YEAR_RE = re.compile(r"上年|增减|比上年|同比")
-
-
-def _items_down_rows(table: Table, header: str) -> tuple[Table, Row, ThreePublic] | None:
+def _items_down_rows(table: Table) -> tuple[Table, Row, ThreePublic] | None:
     """A 三公 table with one row per item (合计, 因公出国（境）费, …, 公务接待费) and a 预算数 and a
     决算数 column: each item's figures. Only when the header names exactly those two columns
     (in either order) and no other year's, and each item's row is the only one naming it; a
     row whose figures cannot be placed in those columns is left out."""
-    columns = ["budget" if "预算" in m.group() else "actual" for m in ROLE_HEADER_RE.finditer(header)]
-    if sorted(columns) != ["actual", "budget"] or OTHER_YEAR_RE.search(header):
+    columns = table.heading.bases
+    if sorted(columns) != ["actual", "budget"] or table.heading.other_period:
         return None
     mapped: dict[tuple[str, str], Number] = {}
     first: Row | None = None

@@ -192,3 +192,15 @@ def test_column_numbers_line_wins_when_it_disagrees() -> None:
     table = table_of(text)
     assert table.column_count == 6
     assert table.columns == []
+
+
+def test_a_tables_heading_names_its_bases_years_and_other_periods() -> None:
+    from fiscallint.parser.heading import read_heading
+
+    interleaved = read_heading(["合计 因公出国（境）费", "预算数 决算数 预算数 决算数 预算数 决算数"])
+    assert interleaved.bases == ["budget", "actual"] * 3 and interleaved.interleaved and not interleaved.other_period
+    two_years = read_heading(["科目名称 2025年预算数 2024年执行数"])
+    assert two_years.years == [2025, 2024] and two_years.bases == ["budget"]
+    assert read_heading(["项目 本年预算数 上年预算数 增减"]).other_period
+    carried = read_heading(["一般公共预算财政拨款 上年结转 本年收入"])
+    assert not carried.other_period and carried.bases == []  # 上年结转 is this year's income; a fund name is no basis

@@ -47,9 +47,7 @@ WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
 BASIS_END_RE = re.compile(BASIS_WORDS + "$")
-OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-YEAR_RE = re.compile(r"(20\d\d)\s*年")
 
 
 def cells(report: Report) -> Iterator[CellFact]:
@@ -112,8 +110,7 @@ def _measure_of_table(table: Table) -> str | None:
 def _other_year_column(table: Table, year: int) -> bool:
     """The table has a column for another year (上年预算数, 2024年执行数): its first value column
     is then not surely this year's, so the table gives no figure (上年结转 is this year's income)."""
-    header = "".join(table.headers).replace(" ", "")
-    return bool(OTHER_YEAR_RE.search(header)) or any(int(y) != year for y in YEAR_RE.findall(header))
+    return table.heading.other_period or any(y != year for y in table.heading.years)
 
 
 def _table_figures(report: Report, identity: Identity) -> Iterator[Figure]:

@@ -20,6 +20,7 @@ from ..ast import Cell, Identity, Number, Row, Span, Table
 from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers
 from .claims import NIL_RE
 from .identities import parse_identities
+from .heading import read_heading
 from ..numbers import parse_number, sum_tolerance
 
 TOKEN_RE = re.compile(
@@ -682,6 +683,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     )
     table.unplaced = detached or _misaligned(rows)
     table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
+    table.heading = read_heading(headers)
     in_cells = any("\t" in line.text for line in all_lines)  # tab or pipe cells hold their figures: empty cells are empty
     if kind and not rows and not in_cells and (unit or headers) and not EMPTY_TABLE_RE.search("".join(l.text for l in all_lines)):
         table.unplaced = "未读出任何数据行（其数字可能被提取到了表外）"
