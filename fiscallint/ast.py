@@ -64,6 +64,9 @@ class Row:
     span: Span
     positioned: bool
     """True when every cell's column is known (tab/markdown/PDF layouts, or a full row)."""
+    ordinal: str = ""
+    """The Chinese ordinal mark opening the label (一、, 二．), if any: an enumerated item of the
+    table (04's 一、一般公共预算财政拨款 …)."""
 
     @property
     def level(self) -> int | None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from fiscallint.ast import Number, Row, Table
@@ -13,8 +12,6 @@ from fiscallint.rule import TOLERANCE, Rule, Tables
 from fiscallint.subjects import norm_label
 
 from .fl2_support import show, sum_check
-
-ENUMERATED_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 
 
 class SummaryTableTotals(Rule):
@@ -122,12 +119,12 @@ def _items_total(rows: list[Row], total: Row | None) -> Row | None:
     if total is None:
         return None
     above = [r for r in rows[: rows.index(total)] if r.label.strip() and not _is_part_of(r)]
-    return total if above and all(ENUMERATED_RE.match(r.label) for r in above) else None
+    return total if above and all(r.ordinal for r in above) else None
 
 
 def _enumerated(rows: list[Row], total: Row) -> list[Row]:
     """The 一、二、… item rows printed before a 合计 row."""
-    return [r for r in rows[: rows.index(total)] if ENUMERATED_RE.match(r.label)]
+    return [r for r in rows[: rows.index(total)] if r.ordinal]
 
 
 FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
@@ -135,7 +132,7 @@ FUNDS = ("一般公共预算财政拨款", "政府性基金预算财政拨款", 
 
 def _is_part_of(row: Row) -> bool:
     """Sub-rows printed under 年初/年末结转和结余 in table 04 (一般公共预算财政拨款…), not addends."""
-    return ENUMERATED_RE.sub("", row.label.replace(" ", "")) in FUNDS
+    return row.label[len(row.ordinal):].replace(" ", "") in FUNDS
 
 
 def _total(row: Row) -> Number | None:

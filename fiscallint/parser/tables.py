@@ -207,7 +207,10 @@ def _row_from_segment(seg: _Segment, layout: _Layout, block: int) -> Row:
     line = seg.line or (numbers[0].span.line if numbers else 1)
     start = seg.start or 1
     last = numbers[-1].span if numbers else Span(line, start, line, start + max(1, len("".join(seg.label))))
-    return Row("".join(seg.label), seg.code, seg.line_no, cells, Span(line, start, last.end_line, last.end_column), positioned)
+    label = "".join(seg.label)
+    ordinal = ORDINAL_RE.match(label)
+    return Row(label, seg.code, seg.line_no, cells, Span(line, start, last.end_line, last.end_column), positioned,
+               ordinal.group() if ordinal else "")
 
 
 class _Layout:
@@ -690,6 +693,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     return table
 
 
+ORDINAL_RE = re.compile(r"[一二三四五六七八九十]+[、.．]")
+"""The ordinal mark opening an enumerated row's label (一、)."""
 CODE_KEYED_KINDS = {"02", "03", "05", "06", "07", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
 """Tables whose rows are keyed by a classification code."""
 FIGURE_RE = re.compile(r"[\d,]*\.\d+|\d{1,3}(?:,\d{3})+|0")
