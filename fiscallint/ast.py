@@ -210,6 +210,8 @@ class AmountClaim(Claim):
     "budget" (预算, 申报, and none of those) or "" (neither: 项目支出 A 万元)."""
     stage: str = ""
     """The budget its words name: "initial" (年初预算), "adjusted" (调整预算, 全年预算) or ""."""
+    prior: bool = False
+    """Its words name last year (上年, 上一年度, 去年; not 上年结转, this year's income)."""
     inner: bool = False
     """True when it stands inside brackets (执行数 A（其中：…）): not its sentence's own figure."""
     same_as: str | None = None

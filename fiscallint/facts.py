@@ -72,11 +72,11 @@ def narrative_three_public(report: Report) -> ThreePublic:
                 continue
             context = claim.context
             item = three_public_item(context) or item
-            if item is None or "上年" in context or "年初" in context:
+            if item is None or claim.prior or claim.stage == "initial":
                 continue
-            if "预算" in context and "决算" not in context:
+            if claim.basis == "budget":
                 role = "budget"
-            elif "决算" in context or three_public_item(context) == item:
+            elif claim.basis == "actual" or three_public_item(context) == item:
                 role = "actual"
             else:
                 continue

@@ -62,7 +62,7 @@ class RunningCosts06(Rule):
                 c for c in self.context.report.claims()
                 if isinstance(c, AmountClaim)
                 and "机关运行经费" in c.context
-                and not any(w in c.context for w in ("预算", "上年", "年初"))
+                and c.basis != "budget" and not c.prior and c.stage != "initial"
             ),
             None,
         )

@@ -170,3 +170,19 @@ def test_fl102_a_rate_in_a_sentence_of_its_own_uses_the_figures_just_before() ->
     text = "项目支出年初预算为 80.00 万元，支出决算为 60.00 万元。完成年初预算的 {p}%。"
     assert not codes(text.format(p="75"), "FL102")
     assert codes(text.format(p="85"), "FL102")
+
+
+def _statistics_with(sentence: str) -> str:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "final-statistics-2024.md").read_text(encoding="utf-8")
+    old = "公务接待费预算为1.40万元，支出决算为0.90万元，完成预算的64.3%，"
+    assert old in text
+    return text.replace(old, sentence)
+
+
+def test_a_fund_name_before_a_three_public_figure_is_no_budget() -> None:
+    # 一般公共预算 names the fund: the figure is the item's 决算 (0.90), not its 预算 (1.40)
+    assert lint_text(_statistics_with("一般公共预算财政拨款公务接待费0.90万元，"), select=["FL307"], path="s.md") == []
+    found = lint_text(_statistics_with("一般公共预算财政拨款公务接待费0.80万元，"), select=["FL307"], path="s.md")
+    assert len(found) == 1 and "0.90" in found[0].message

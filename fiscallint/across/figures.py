@@ -210,7 +210,7 @@ def _year_basis(claim: AmountClaim, identity: Identity) -> tuple[int | None, str
     legitimately differ from the budget report)."""
     assert identity.year is not None
     years = [int(y.year.value) for y in claim.years]
-    if "上年" in claim.context:
+    if claim.prior:
         year: int | None = identity.year - 1
     elif years:
         year = years[-1] if len(set(years)) == 1 else None
@@ -222,7 +222,7 @@ def _year_basis(claim: AmountClaim, identity: Identity) -> tuple[int | None, str
             year = None
     elif claim.basis == "actual":
         basis = "actual"
-        if identity.kind == "budget" and not years and "上年" not in claim.context:
+        if identity.kind == "budget" and not years and not claim.prior:
             year = identity.year - 1  # 当年预算执行数 in a budget: the year now ending
     else:
         basis = identity.basis

@@ -462,7 +462,8 @@ class ClaimBuilder:
         context = _joined(words)
         years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
-                            basis=amount_basis(context), stage=budget_stage(context), inner=bool(depth), years=years,
+                            basis=amount_basis(context), stage=budget_stage(context), prior=PRIOR_RE.search(context) is not None,
+                            inner=bool(depth), years=years,
                             path=self._introducing_path(words, piece.start))
         self.claims.append(claim)
         self.amounts.append(claim)
@@ -803,6 +804,7 @@ BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行|实际")
 ADJUSTED_RE = re.compile(r"全年|调整")
+PRIOR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
 SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|情况说明|说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
