@@ -219,6 +219,8 @@ class AmountClaim(Claim):
     when they name nothing); None when they say nothing of the kind."""
     same_as_year: YearClaim | None = None
     """The year :attr:`same_as` names (与2025年预算持平 → 2025), if it names one."""
+    same_as_basis: str = ""
+    """The basis :attr:`same_as` names, as :attr:`basis` (与2025年预算持平 → "budget")."""
     years: list[YearClaim] = field(default_factory=list)
     """The years written in its words (2024年决算数为 A 万元 → 2024), in order."""
     path: ItemPathClaim | None = None
@@ -289,6 +291,8 @@ class ChangeClaim(Claim):
     its sentence compares with nothing that leads to it."""
     against_year: YearClaim | None = None
     """The year :attr:`against` names (比2025年预算增加 → 2025), if it names one."""
+    against_basis: str = ""
+    """The basis :attr:`against` names, as :attr:`AmountClaim.basis` (比上年预算 → "budget")."""
 
 
 @dataclass(kw_only=True)

@@ -43,8 +43,7 @@ def _actual_after(paragraph: Paragraph, path: ItemPathClaim, following: ItemPath
             break
         if not isinstance(claim, AmountClaim) or at <= (span.line, span.column):
             continue
-        context = claim.context
-        if "决算" in context or (context.endswith(_joined(path.text)) and "预算" not in context):
+        if claim.basis == "actual" or (claim.context.endswith(_joined(path.text)) and claim.basis != "budget"):
             return amount_in_wan(claim)
     return None
 

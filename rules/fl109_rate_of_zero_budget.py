@@ -54,7 +54,7 @@ class RateOfZeroBudget(Rule):
 def _matching_budget(claims: list[Claim], actual: Number, stated: Number) -> AmountClaim | None:
     """Another non-zero budget amount of the paragraph that gives the stated rate, if any."""
     for claim in claims:
-        if not isinstance(claim, AmountClaim) or "预算" not in claim.context:
+        if not isinstance(claim, AmountClaim) or claim.basis != "budget":
             continue
         value = claim.value
         if value.value <= 0:

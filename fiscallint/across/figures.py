@@ -47,7 +47,6 @@ WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
 BASIS_END_RE = re.compile(BASIS_WORDS + "$")
-FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 
 
 def cells(report: Report) -> Iterator[CellFact]:
@@ -201,7 +200,7 @@ def _unchanged_from(claim: AmountClaim, identity: Identity) -> tuple[int, str] |
     ("11.49万元，与2025年预算持平"); "基本持平" is not unchanged."""
     if claim.same_as is None:
         return None
-    return _phrase_year_basis(claim.same_as, claim.same_as_year, identity)
+    return _compared_year_basis(claim.same_as_basis, claim.same_as_year, identity)
 
 
 def _year_basis(claim: AmountClaim, identity: Identity) -> tuple[int | None, str]:
@@ -290,7 +289,7 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
     key = _subject_key(claim.subject, identity)
     if key is None:
         return
-    compared = _phrase_year_basis(claim.against, claim.against_year, identity) if claim.against is not None else None
+    compared = _compared_year_basis(claim.against_basis, claim.against_year, identity) if claim.against is not None else None
     if compared is None:
         return
     year, basis = compared
@@ -301,19 +300,14 @@ def _change(claim: ChangeClaim, identity: Identity) -> Iterator[Figure]:
                  delta.span)
 
 
-def _phrase_year_basis(phrase: str, named: YearClaim | None, identity: Identity) -> tuple[int, str] | None:
-    """The year and basis a comparison phrase names (``named``: the claim of the year it names):
-    the previous year only, its 预算 or 执行数/决算 (the report's own basis when the phrase
-    names neither)."""
+def _compared_year_basis(basis: str, named: YearClaim | None, identity: Identity) -> tuple[int, str] | None:
+    """The year and basis a comparison names (``named``: the claim of the year it names; ``basis``
+    the 预算 or 执行数/决算 it names): the previous year only, in the report's own basis when the
+    comparison names none."""
     assert identity.year is not None
     year = int(named.year.value) if named is not None else identity.year - 1
     if year != identity.year - 1:
         return None
-    phrase = FUND_NAMES_RE.sub("", phrase)
-    if "执行" in phrase or "决算" in phrase:
-        return year, "actual"
-    if "预算" in phrase:
-        return year, "budget"
-    return year, identity.basis
+    return year, basis or identity.basis
 
 

@@ -286,6 +286,7 @@ class ClaimBuilder:
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
                             open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
+                            open_change.against_basis = amount_basis(open_change.against or "")
                         else:
                             unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
                             known = len(sentence_amounts)
@@ -300,6 +301,7 @@ class ClaimBuilder:
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
                             if flat is not None:
                                 self.amounts[-1].same_as = flat.group(1)
+                                self.amounts[-1].same_as_basis = amount_basis(flat.group(1))
                                 self.unchanged.append((self.amounts[-1], flat.start(1)))
                             if segment_amounts is not None:
                                 segment_amounts.extend(sentence_amounts[known:])
