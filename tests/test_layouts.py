@@ -433,3 +433,15 @@ def test_whole_figures_with_spaced_thousands_groups() -> None:
     ])
     table = parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump")).tables[0]
     assert table.unplaced is not None and "千位逗号" in table.unplaced
+
+
+def test_page_furniture_and_a_noise_line_amid_rows_leave_the_table_whole() -> None:
+    text = layout("page_furniture.txt")
+    table = parse_text(text).tables[0]
+    assert [r.code for r in table.rows if r.code] == ["201", "20126", "2012601", "2012604"]
+    assert all(c.column is not None for r in table.rows for c in r.cells[:1])
+    assert not any("页" in r.label or "日期" in r.label or "打印" in r.label or "★" in r.label for r in table.rows)
+    assert table.notes[0].startswith("填报日期")  # the sign-off after the rows is a note
+    assert findings(text, "FL2", "FL001") == [("FL001", 12, None)]  # only the noise line, reported
+    wrong = text.replace("2012604 档案馆专项业务 70.00 70.00", "2012604 档案馆专项业务 75.00 75.00")
+    assert ("FL201", 9, None) in findings(wrong, "FL2")

@@ -57,6 +57,9 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         if not isinstance(error, UnexpectedToken) or token is None or token.type == "$END":
             return False
         if isinstance(token.value, Line):
+            if token.type == "NOISE":
+                skipped.append((token.value, f"表格中夹杂{LINE_KINDS['NOISE']}"))
+                return True
             expected = "、".join(sorted({LINE_KINDS[t] for t in error.expected if t in LINE_KINDS})) or "另一种行"
             skipped.append((token.value, f"文档结构无法容纳此处的{LINE_KINDS.get(token.type, token.type)}（此处应为{expected}）"))
         return True
@@ -81,6 +84,7 @@ LINE_KINDS = {
     "PART": "部分标题", "H1": "一级标题", "H2": "二级标题", "TEXT": "正文行", "PARA_END": "正文行",
     "PARA_END_EMPTY": "段落结束", "TITLE": "表标题", "TABLE_NO": "表号行", "UNIT": "单位行",
     "HEADER": "表头行", "COLUMN_NUMBERS": "栏次行", "ROW": "表格数据行", "NOTE": "表注行",
+    "NOISE": "无法识别的行（既非科目行、表头，也非表注）",
 }
 """The document grammar's line kinds, as a reader names them."""
 

@@ -31,6 +31,12 @@ UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|千元|元)")
 TITLE_RE = re.compile(r"((决算|预算|自评|绩效|经费|资产).{0,16}|(收支|收入|支出)总|(收支|收入|支出)(总体)?情况)表\s*[)）]?$")
 """A table title: …决算表, …预算表, 收支总表, and the national budget template's 部门收支总体情况表."""
 NOTE_RE = re.compile(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])")
+SIGN_OFF_RE = re.compile(r"^(填报|填表|打印|制表|报送|审核|编制)(日期|时间|人)|^(单位|财务)负责人|^联系(电话|人)")
+"""A table's sign-off line (填报日期：2031-01-05, 制表人：…, 单位负责人：…): after its rows, a note;
+with rows after it, a page's print footer."""
+PAGE_MARK_RE = re.compile(r"(第\d+页([，,/]?共\d+页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}|(Page|页码)[:：]?\d+(of\d+)?)")
+"""A page's number printed on its own line (第 3 页，共 12 页, — 3 —, 3/12), compact: inside a
+table it is the page's furniture, read as a header line (no row, no figure)."""
 IDENTITY_RE = re.compile(r"\d+\s*(栏各行|栏|行)\s*[＝=]")
 NUMBER_IN_ROW_RE = re.compile(r"(?<![\d年月])\d[\d,]*(?:\.\d+)?(?![\d年月日个人%])")
 AMOUNT_RE = re.compile(r"\d[\d,]*\.\d+")
@@ -714,6 +720,21 @@ def _stoppable(tokens: Iterator[Token], stop: Callable[[], bool]) -> Iterator[To
         yield token
 
 
+NOISE_MARKS = "★☆◆◇■□●○▲△▼▽※@#$^&~＠＃＄＆～"
+"""Marks no row, header or note of a fiscal table prints: a line holding them amid the rows is noise."""
+
+
+def is_noise(compact: str) -> bool:
+    """A line of a table's body without a figure and with marks no table line prints."""
+    return not any(c.isdigit() for c in compact) and any(c in NOISE_MARKS for c in compact)
+
+
+def is_page_furniture(text: str) -> bool:
+    """A line a page prints around a table: its number, a print footer (打印时间：…)."""
+    compact = re.sub(r"\s", "", text)
+    return PAGE_MARK_RE.fullmatch(compact) is not None or SIGN_OFF_RE.match(compact) is not None
+
+
 class LineClassifier:
     """The lexer's decisions: each line's class, from its content, its neighbours and where the
     grammar is (:class:`GrammarPlace`). What it remembers itself is what it has read of the
@@ -742,6 +763,8 @@ class LineClassifier:
                 kind = "TABLE_NO"
             elif in_table and UNIT_RE.search(compact) and not seen_rows and len(compact) < 80:
                 kind = "UNIT"
+            elif in_table and not in_notes and (PAGE_MARK_RE.fullmatch(compact) or (SIGN_OFF_RE.match(compact) and is_data_row(nxt))):
+                kind = "HEADER"  # a page's furniture: its number, a print footer with rows after it
             elif in_table and "\t" in text and not in_notes and not PART_RE.match(compact):
                 # A tab-separated line inside a table is a table line, even a row with no figures.
                 if seen_rows or looks_like_row(text):
@@ -762,14 +785,17 @@ class LineClassifier:
                     kind = "PART" if PART_RE.match(compact) else "H1"
             elif in_notes and is_data_row(text):
                 kind = "ROW"  # a table's row after its notes: the grammar sets it aside, reported as not checked
-            elif in_table and (NOTE_RE.match(compact) or IDENTITY_RE.search(compact) or (in_notes and len(compact) < 60 and "。" not in compact[:-1])):
-                if in_notes or compact.startswith("注") or IDENTITY_RE.search(compact):
+            elif in_table and (NOTE_RE.match(compact) or IDENTITY_RE.search(compact) or SIGN_OFF_RE.match(compact)
+                               or (in_notes and len(compact) < 60 and "。" not in compact[:-1])):
+                if in_notes or compact.startswith("注") or IDENTITY_RE.search(compact) or (seen_rows and SIGN_OFF_RE.match(compact)):
                     kind = "NOTE"
                 elif looks_like_row(text):
                     seen_rows = True
                     kind = "ROW"
                 else:
                     kind = "HEADER"
+            elif in_table and not in_notes and seen_rows and is_noise(compact):
+                kind = "NOISE"
             elif in_table and not in_notes:
                 if looks_like_row(text) and not is_sentence(compact):
                     seen_rows = True

@@ -17,16 +17,16 @@ from math import comb
 from typing import Iterable
 
 from ..ast import Cell, Identity, Number, Row, Span, Table
-from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers
+from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers, is_page_furniture
 from .claims import NIL_RE
 from .identities import parse_identities
 from .heading import read_heading
 from ..numbers import parse_number, sum_tolerance
 
 TOKEN_RE = re.compile(
-    r"(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
+    r"(?:19|20)\d\d(?:[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\s*年度?)|(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
 )
-"""A row's tokens: a percentage (4.6%, a rate column's, set aside: no column identity adds
+"""A row's tokens: a date or a year (2031-01-05, 2024年: a word, its digits are no figures), a percentage (4.6%, a rate column's, set aside: no column identity adds
 rates), an item number (1. 2、), a figure (a negative amount with its minus sign,
 -12.30, or in brackets as accountants print it, (12.30); a dash before a whole number is
 a range's, 100 -80), or a word."""
@@ -634,7 +634,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         unit = UNIT_RE.search(header_text).group(1)  # type: ignore[union-attr]
     kind = table_kind(title) if title else number
     identities = [identity for line in notes for identity in parse_identities(line)]
-    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers, title) if k != "COLUMN_NUMBERS"]
+    rows_body = [(k, line) for k, line in _without_repeated_header(body[first_row:], headers, title)
+                 if k != "COLUMN_NUMBERS" and not (k == "HEADER" and is_page_furniture(line.text))]
     rows_body = _total_label_raised(rows_body)
     code_keyed = not keyed_by_line_no and re.search(r"科目(编码|代码)|功能分类|经济分类", header_text) is not None
     if tabbed:
