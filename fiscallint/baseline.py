@@ -12,17 +12,17 @@ import bisect
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
 from .ast import Report
 from .errors import ConfigError, InputError
 from .findings import Finding
+from .patterns import lazy
 from .source import MAX_TEXT_BYTES, read_regular
 
 VERSION = 1
-SPACE_RE = re.compile(r"[\s\u3000]+")
+SPACE_RE = lazy(r"[\s\u3000]+")
 
 
 LONG_TEXT = 4096  # normalised characters; a longer text enters the key as its own digest

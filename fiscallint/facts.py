@@ -16,6 +16,7 @@ from typing import Iterator
 from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
 from .parser.claims import amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
+from .patterns import lazy
 
 # ---------------------------------------------------------------- 三公 figures
 
@@ -36,12 +37,12 @@ class ThreePublicItem:
 
 
 THREE_PUBLIC_ITEMS = (
-    ThreePublicItem("vehicle", "公务用车购置及运行维护费", "公务用车购置及运行", re.compile(r"公务用车购置及运行(?:维护)?费")),
-    ThreePublicItem("purchase", "公务用车购置费", "公务用车购置费", re.compile(r"公务用车购置费")),
-    ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", re.compile(r"公务用车运行(?:维护)?费")),
-    ThreePublicItem("abroad", "因公出国（境）费", "因公出国", re.compile(r"因公出国（境）费")),
-    ThreePublicItem("reception", "公务接待费", "公务接待费", re.compile(r"公务接待费")),
-    ThreePublicItem("total", "“三公”经费合计", "三公", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
+    ThreePublicItem("vehicle", "公务用车购置及运行维护费", "公务用车购置及运行", lazy(r"公务用车购置及运行(?:维护)?费")),
+    ThreePublicItem("purchase", "公务用车购置费", "公务用车购置费", lazy(r"公务用车购置费")),
+    ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", lazy(r"公务用车运行(?:维护)?费")),
+    ThreePublicItem("abroad", "因公出国（境）费", "因公出国", lazy(r"因公出国（境）费")),
+    ThreePublicItem("reception", "公务接待费", "公务接待费", lazy(r"公务接待费")),
+    ThreePublicItem("total", "“三公”经费合计", "三公", lazy(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
 )
 """The 三公 part of the subject → table-figure map (the 三公 table's figures are placed by
 :func:`three_public_table`); the first item whose words match wins."""
@@ -114,7 +115,7 @@ def section_paragraphs(section: Section) -> Iterator[Paragraph]:
         yield from section_paragraphs(child)
 
 
-ITEM_LABEL_RE = re.compile(r"出国|用车|接待")
+ITEM_LABEL_RE = lazy(r"出国|用车|接待")
 """A row labelled by a 三公 item: the table lists the items down its rows (one row per item,
 its 预算数 and 决算数 across), not the one row of twelve figures this reader places."""
 INTERLEAVED = "预算数决算数预算数决算数"
@@ -151,9 +152,9 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     return None
 
 
-ROLE_HEADER_RE = re.compile(r"(?:年初|全年|调整后)?预算数?|决算数?")
+ROLE_HEADER_RE = lazy(r"(?:年初|全年|调整后)?预算数?|决算数?")
 """A value column's header in a 三公 table listing its items down the rows."""
-OTHER_YEAR_RE = re.compile(r"上年|增减|比上年|同比")
+OTHER_YEAR_RE = lazy(r"上年|增减|比上年|同比")
 
 
 def _items_down_rows(table: Table, header: str) -> tuple[Table, Row, ThreePublic] | None:
@@ -379,8 +380,8 @@ def relations(report: Report) -> list[Relation]:
 
 # ---------------------------------------------------------------- an item's amount stated twice
 
-ITEM_ACTUAL_RE = re.compile(r"决算|执行数|实际支出")
-ITEM_BUDGET_RE = re.compile(r"预算安排|安排预算|预算数为|预算为")
+ITEM_ACTUAL_RE = lazy(r"决算|执行数|实际支出")
+ITEM_BUDGET_RE = lazy(r"预算安排|安排预算|预算数为|预算为")
 
 
 @dataclass

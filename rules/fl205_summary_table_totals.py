@@ -3,18 +3,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from fiscallint.ast import Number, Row, Table
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
+from fiscallint.patterns import lazy
 from fiscallint.rule import TOLERANCE, Rule, Tables
 from fiscallint.subjects import norm_label
 
 from .fl2_support import show, sum_check
 
-ENUMERATED_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+ENUMERATED_RE = lazy(r"^[一二三四五六七八九十]+[、.．]")
 
 
 class SummaryTableTotals(Rule):

@@ -17,7 +17,6 @@ measure, year or basis is unclear is left out.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -39,6 +38,7 @@ from ..ast import (
 from ..facts import SLOT_NAMES, three_public_named
 from ..figures import BASIS_WORDS, measure_named
 from ..model import Model
+from ..patterns import lazy
 from ..subjects import measure_subject, norm_label
 from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
@@ -46,10 +46,10 @@ from .records import CellFact, ClaimFact, Figure
 WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
-BASIS_END_RE = re.compile(BASIS_WORDS + "$")
-OTHER_YEAR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
-FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-YEAR_RE = re.compile(r"(20\d\d)\s*年")
+BASIS_END_RE = lazy(BASIS_WORDS + "$")
+OTHER_YEAR_RE = lazy(r"上年(?!结转|结余)|上一年|去年")
+FUND_NAMES_RE = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算")
+YEAR_RE = lazy(r"(20\d\d)\s*年")
 
 
 def cells(report: Report) -> Iterator[CellFact]:

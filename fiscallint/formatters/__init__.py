@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Callable
 
 from ..findings import Finding
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from ..ast import Report
@@ -59,8 +60,8 @@ def render(name: str, findings: list[Finding], context: OutputContext | None = N
     return formatter(name)(findings, context or OutputContext())
 
 
-CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-SURROGATE_RE = re.compile("[\ud800-\udfff]")
+CONTROL_RE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+SURROGATE_RE = lazy("[\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -8,15 +8,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fiscallint.patterns import lazy
 from fiscallint.pdf.chars import join_wrapped
 from fiscallint.pdf.model import Box, Item, PageContent, TableBlock, TextLine
 
 _MARGIN_ZONE = 0.1  # top/bottom share of the page where running headers/footers live
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"^[-—–－~\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)"
     r"[-—–－~\s]*$"
 )
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d+[、．]|\d+\.(?!\d)|注[:：]|附[件表]|[①-⑳])"
 )
