@@ -246,6 +246,8 @@ FUND_KINDS = {"fund": "政府性基金", "capital": "国有资本经营"}
 
 @dataclass
 class EmptyStatement:
+    """A statement (a part of the narrative, or a table note) that a 07/08 fund table has nothing to show."""
+
     kind: str  # "fund" (政府性基金, table 07) or "capital" (国有资本经营, table 08)
     span: Span
     text: str
@@ -307,6 +309,8 @@ def table_figures(table: Table) -> list[Number]:
 
 @dataclass
 class YearMention:
+    """A year the narrative names, for the report itself or for a comparison."""
+
     year: int
     span: Span
     text: str
@@ -434,6 +438,8 @@ COUNT_UNITS = ("辆", "人次", "个", "批次", "台")
 
 @dataclass
 class CountBreakdown:
+    """A count and its parts as the narrative states them."""
+
     unit: str
     total: Number
     parts: list[Number]

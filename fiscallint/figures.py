@@ -56,7 +56,7 @@ class Measure:
 
     def names(self, basis: str, budget: str) -> re.Pattern[str]:
         """Its words with ``basis`` and ``budget`` put in their places."""
-        return re.compile(self.words.format(basis=basis, budget=budget))
+        return lazy(self.words.format(basis=basis, budget=budget))
 
 
 MEASURES: tuple[Measure, ...] = (

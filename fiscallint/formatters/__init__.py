@@ -29,6 +29,8 @@ def rule_url(code: str) -> str:
 
 @dataclass
 class OutputContext:
+    """What formats need besides the findings."""
+
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     lines: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)

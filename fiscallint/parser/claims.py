@@ -91,6 +91,8 @@ def claims_tree(text: str) -> tuple[Tree, list[tuple[int, str]]]:
 
 @dataclass
 class _Piece:
+    """A token of the claims grammar: its terminal, its text and where it starts and ends."""
+
     kind: str
     text: str
     start: int

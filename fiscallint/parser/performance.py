@@ -145,6 +145,8 @@ def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure 
 
 @dataclass
 class _Cell:
+    """A cell of a performance-table line."""
+
     text: str  # stripped raw text
     column: int  # 1-based column in the source line
 
@@ -155,6 +157,8 @@ class _Cell:
 
 @dataclass
 class _Row:
+    """A performance-table line split into cells."""
+
     line: int
     cells: list[_Cell]
     raw: str

@@ -43,6 +43,8 @@ PERCENT_CELL_RE = lazy(r"[-−－]?\d[\d,]*(?:\.\d+)?[%％]")
 
 @dataclass
 class _Token:
+    """A whitespace-separated piece of a table line, with where it stands."""
+
     text: str
     column: int  # 1-based source column
     tab: int | None  # tab-cell index in positioned layouts
@@ -52,6 +54,8 @@ class _Token:
 
 @dataclass
 class _Segment:
+    """One row's worth of a table line: code, label words, 行次 and value tokens."""
+
     code: str | None = None
     label: list[str] = field(default_factory=list)
     line_no: int | None = None

@@ -75,6 +75,8 @@ def _drop_running_lines(pages: Sequence[PageContent]) -> None:
 
 @dataclass
 class _Placed:
+    """An item of a page with where it stands in the document."""
+
     item: Item
     page: int
     width: float
@@ -127,6 +129,8 @@ def _append_rows(table: TableBlock, cont: TableBlock) -> None:
 
 @dataclass
 class _Margins:
+    """The text margins and the paragraph gap of the document."""
+
     left: float
     right: float
     max_gap: float  # largest vertical gap between two lines of one paragraph
