@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -93,6 +92,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
+        import json  # a baseline is read or written in few runs; fingerprints need no JSON
+
         try:
             data = json.loads(read_regular(os.fspath(path), MAX_TEXT_BYTES).decode("utf-8"))
         except InputError as exc:
@@ -132,6 +133,8 @@ class Baseline:
 
     def write(self) -> None:
         """Write atomically, entries sorted so that the file diffs well."""
+        import json
+
         self.entries.sort(key=lambda e: (str(e["path"]), int(e.get("line", 0) or 0), str(e["code"])))
         text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
         from .fixes import write_new

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -119,6 +118,8 @@ def load(path: str | os.PathLike[str]) -> Config:
 
 
 def _table(path: Path) -> dict[str, object] | None:
+    import tomllib  # only where a configuration file is found (a run without one spares its import)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -6,7 +6,6 @@ need besides findings (the rules, the source lines for ``--show-source``, the li
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -81,6 +80,8 @@ def printable(text: str) -> str:
 def json_text(data: object) -> str:
     """JSON with CJK kept readable; lone surrogates (from undecodable file names) written as
     ``\\udcNN`` escapes, so the output is valid UTF-8 and decodes back to the same string."""
+    import json  # only the formats that write JSON get here
+
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
