@@ -467,6 +467,8 @@ class ClassNameClaim(WordClaim):
 
 @dataclass
 class Paragraph:
+    """A narrative paragraph: its text and the claims read from it."""
+
     text: str
     span: Span
     claims: list[Claim]

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
 from .ast import Report
 from .errors import ConfigError, InputError
 from .findings import Finding
+from .patterns import lazy
 from .source import MAX_TEXT_BYTES, read_regular
 
 VERSION = 1
-SPACE_RE = re.compile(r"[\s\u3000]+")
+SPACE_RE = lazy(r"[\s\u3000]+")
 
 
 LONG_TEXT = 4096  # normalised characters; a longer text enters the key as its own digest
@@ -93,6 +92,8 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
+        import json  # a baseline is read or written in few runs; fingerprints need no JSON
+
         try:
             data = json.loads(read_regular(os.fspath(path), MAX_TEXT_BYTES).decode("utf-8"))
         except InputError as exc:
@@ -132,6 +133,8 @@ class Baseline:
 
     def write(self) -> None:
         """Write atomically, entries sorted so that the file diffs well."""
+        import json
+
         self.entries.sort(key=lambda e: (str(e["path"]), int(e.get("line", 0) or 0), str(e["code"])))
         text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
         from .fixes import write_new

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .errors import ConfigError
+from .patterns import lazy
 
 CONFIG_FILES = ("fiscallint.toml", "pyproject.toml")
 DEFAULT_BASELINE = "fiscallint-baseline.json"
-CODE_RE = re.compile(r"^[A-Z]+\d{0,4}$")
+CODE_RE = lazy(r"^[A-Z]+\d{0,4}$")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -119,6 +118,8 @@ def load(path: str | os.PathLike[str]) -> Config:
 
 
 def _table(path: Path) -> dict[str, object] | None:
+    import tomllib  # only where a configuration file is found (a run without one spares its import)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

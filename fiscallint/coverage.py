@@ -7,16 +7,16 @@ percentage became a typed claim (a share, an execution rate or a change).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, Table, WordClaim
 from .parser.performance import is_performance_title
 from .parser.tables import BUDGET_KIND, planned_columns
+from .patterns import lazy
 
-PERCENT_RE = re.compile(r"\d\s*[%％]")
-FIGURE_RE = re.compile(r"\d")
-ENUMERATION_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．]|\d{1,2}(?=\s*[“\"]))")
+PERCENT_RE = lazy(r"\d\s*[%％]")
+FIGURE_RE = lazy(r"\d")
+ENUMERATION_RE = lazy(r"^\s*(?:[（(]\d{1,2}[)）]|\d{1,2}\s*[、.．]|\d{1,2}(?=\s*[“\"]))")
 SENTENCE_ENDS = "。！？!?"
 RATE_CLAIMS = (ShareClaim, ExecutionClaim, ChangeClaim, NamedShareClaim)
 

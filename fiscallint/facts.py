@@ -16,6 +16,7 @@ from typing import Iterator
 from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
 from .parser.claims import amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
+from .patterns import lazy
 
 # ---------------------------------------------------------------- 三公 figures
 
@@ -36,12 +37,12 @@ class ThreePublicItem:
 
 
 THREE_PUBLIC_ITEMS = (
-    ThreePublicItem("vehicle", "公务用车购置及运行维护费", "公务用车购置及运行", re.compile(r"公务用车购置及运行(?:维护)?费")),
-    ThreePublicItem("purchase", "公务用车购置费", "公务用车购置费", re.compile(r"公务用车购置费")),
-    ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", re.compile(r"公务用车运行(?:维护)?费")),
-    ThreePublicItem("abroad", "因公出国（境）费", "因公出国", re.compile(r"因公出国（境）费")),
-    ThreePublicItem("reception", "公务接待费", "公务接待费", re.compile(r"公务接待费")),
-    ThreePublicItem("total", "“三公”经费合计", "三公", re.compile(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
+    ThreePublicItem("vehicle", "公务用车购置及运行维护费", "公务用车购置及运行", lazy(r"公务用车购置及运行(?:维护)?费")),
+    ThreePublicItem("purchase", "公务用车购置费", "公务用车购置费", lazy(r"公务用车购置费")),
+    ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", lazy(r"公务用车运行(?:维护)?费")),
+    ThreePublicItem("abroad", "因公出国（境）费", "因公出国", lazy(r"因公出国（境）费")),
+    ThreePublicItem("reception", "公务接待费", "公务接待费", lazy(r"公务接待费")),
+    ThreePublicItem("total", "“三公”经费合计", "三公", lazy(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
 )
 """The 三公 part of the subject → table-figure map (the 三公 table's figures are placed by
 :func:`three_public_table`); the first item whose words match wins."""
@@ -114,7 +115,7 @@ def section_paragraphs(section: Section) -> Iterator[Paragraph]:
         yield from section_paragraphs(child)
 
 
-ITEM_LABEL_RE = re.compile(r"出国|用车|接待")
+ITEM_LABEL_RE = lazy(r"出国|用车|接待")
 """A row labelled by a 三公 item: the table lists the items down its rows (one row per item,
 its 预算数 and 决算数 across), not the one row of twelve figures this reader places."""
 
@@ -238,6 +239,8 @@ FUND_KINDS = {"fund": "政府性基金", "capital": "国有资本经营"}
 
 @dataclass
 class EmptyStatement:
+    """A statement (a part of the narrative, or a table note) that a 07/08 fund table has nothing to show."""
+
     kind: str  # "fund" (政府性基金, table 07) or "capital" (国有资本经营, table 08)
     span: Span
     text: str
@@ -299,6 +302,8 @@ def table_figures(table: Table) -> list[Number]:
 
 @dataclass
 class YearMention:
+    """A year the narrative names, for the report itself or for a comparison."""
+
     year: int
     span: Span
     text: str
@@ -372,7 +377,7 @@ def relations(report: Report) -> list[Relation]:
 
 # ---------------------------------------------------------------- an item's amount stated twice
 
-ITEM_BUDGET_RE = re.compile(r"预算安排|安排预算|预算数为|预算为")
+ITEM_BUDGET_RE = lazy(r"预算安排|安排预算|预算数为|预算为")
 """A budget report's words for an item's own budget (every amount of a budget report is a 预算)."""
 
 
@@ -424,6 +429,8 @@ COUNT_UNITS = ("辆", "人次", "个", "批次", "台")
 
 @dataclass
 class CountBreakdown:
+    """A count and its parts as the narrative states them."""
+
     unit: str
     total: Number
     parts: list[Number]

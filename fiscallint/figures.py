@@ -19,6 +19,7 @@ from typing import Iterator, Protocol
 
 from .ast import YUAN_PER_UNIT, AmountClaim, Number, Row, Table
 from .numbers import fen, to_wan
+from .patterns import lazy
 from .subjects import norm_label, path_name, table_item
 
 
@@ -55,7 +56,7 @@ class Measure:
 
     def names(self, basis: str, budget: str) -> re.Pattern[str]:
         """Its words with ``basis`` and ``budget`` put in their places."""
-        return re.compile(self.words.format(basis=basis, budget=budget))
+        return lazy(self.words.format(basis=basis, budget=budget))
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -95,11 +96,11 @@ def _own_measure(subject: str, budget: bool) -> Measure | None:
 
 # A share's whole phrase → the measure of the total it names (the first phrase found in it wins).
 WHOLE_PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"一般公共预算(财政拨款)?项目支出"), "gp_project"),
-    (re.compile(r"一般公共预算(财政拨款)?基本支出"), "gp_basic"),
-    (re.compile(r"(一般公共预算)?财政拨款支出"), "gp_exp"),
-    (re.compile(r"本年支出|^支出合计"), "exp"),
-    (re.compile(r"本年收入|^收入合计"), "inc"),
+    (lazy(r"一般公共预算(财政拨款)?项目支出"), "gp_project"),
+    (lazy(r"一般公共预算(财政拨款)?基本支出"), "gp_basic"),
+    (lazy(r"(一般公共预算)?财政拨款支出"), "gp_exp"),
+    (lazy(r"本年支出|^支出合计"), "exp"),
+    (lazy(r"本年收入|^收入合计"), "inc"),
 ]
 # The totals a share that names no whole may be of: expenditure of 05, then 01's totals.
 SHARE_TOTALS: list[Place] = [("05", ("合计",), 0), ("01", ("本年支出合计",), 0), ("01", ("本年收入合计",), 0)]

@@ -56,6 +56,8 @@ class Fix:
 
 @dataclass
 class Finding:
+    """What a rule reports: code, severity, message (with the arithmetic) and where."""
+
     code: str
     severity: Severity
     message: str

@@ -9,16 +9,16 @@ amount claims that follow it up to the next count.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .ast import AmountClaim, CountClaim, Paragraph, Report, Span
+from .patterns import lazy
 
 COUNT_UNITS = ("个", "项")
-SUBJECT_RE = re.compile(r"(项目|自评表)(?:\d+|年度?|的)*$")
-TOPIC_RE = re.compile(r"自评|绩效评价")
-STAGE_RE = re.compile(r"目标|跟踪|监控|运行")  # 编报绩效目标的项目, 绩效跟踪的项目: not the self-evaluation
-SPENT_RE = re.compile(r"支出")
+SUBJECT_RE = lazy(r"(项目|自评表)(?:\d+|年度?|的)*$")
+TOPIC_RE = lazy(r"自评|绩效评价")
+STAGE_RE = lazy(r"目标|跟踪|监控|运行")  # 编报绩效目标的项目, 绩效跟踪的项目: not the self-evaluation
+SPENT_RE = lazy(r"支出")
 
 
 @dataclass

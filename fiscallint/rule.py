@@ -11,6 +11,7 @@ from typing import ClassVar, Iterator
 from .ast import Claim, Paragraph, PerformanceTable, Report, Span, Table
 from .findings import Finding, Fix, Related, Severity
 from .model import Model
+from .patterns import lazy
 
 
 @dataclass
@@ -266,7 +267,7 @@ class Rule:
         return doc_sections(cls.__doc__ or "")
 
 
-SECTION_RE = re.compile(r"^\s*(说明|反例|正例|修复)\s*[:：]?\s*$", re.M)
+SECTION_RE = lazy(r"^\s*(说明|反例|正例|修复)\s*[:：]?\s*$", re.M)
 
 
 def doc_sections(doc: str) -> dict[str, str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError
+from .patterns import lazy
 
 if TYPE_CHECKING:
     from .pdf import PdfReading
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 PDF_SUFFIXES = (".pdf",)
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 """Markdown, and HTML (a web page or a word processor's export): tags are read as markdown's are."""
-HTML_START_RE = re.compile(r"\s*<(!doctype\s+html|html)\b", re.I)
+HTML_START_RE = lazy(r"\s*<(!doctype\s+html|html)\b", re.I)
 
 MAX_TEXT_BYTES = 8_000_000  # ~90× the largest report text seen
 MAX_LINES = 200_000  # ~70× the longest report text seen
-LONE_CR_RE = re.compile(r"\r(?!\n)")
-PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$", re.M)
-PIPE_SEPARATOR_RE = re.compile(r"^\s*(?:\|(\s*:?-{3,}:?\s*\|)+|\+(?:[-=:]{3,}\+)+)\s*$", re.M)
+LONE_CR_RE = lazy(r"\r(?!\n)")
+PIPE_ROW_RE = lazy(r"^\s*\|.*\|\s*$", re.M)
+PIPE_SEPARATOR_RE = lazy(r"^\s*(?:\|(\s*:?-{3,}:?\s*\|)+|\+(?:[-=:]{3,}\+)+)\s*$", re.M)
 """A pipe table's |---|---| line, or a grid table's +----+----+ border."""
 FILE_KINDS = (
     (stat.S_ISCHR, "a character device"),

@@ -26,15 +26,17 @@ from __future__ import annotations
 
 import re
 
-CLAUSE_WORDS_RE = re.compile(r"^(其中|主要是|包括|为|是|合计|共计|总计为)|(为|是|共|合计|共计|达|约|的)$")
-ITEM_TAIL_RE = re.compile(r"(各|均|分别|都|为|是|的|共|达|约)+$")
-YEAR_SPACE_RE = re.compile(r"(19|20)\d\d年度?|[\s、]")
-WHOLE_NOISE_RE = re.compile(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本年度?|本部门|本单位|[的“”\"]|合计|总额|总计|为$")
-ITEM_PREFIX_RE = re.compile(r"^(\s|\d+\s*[.、．]|[（(]\d+[)）]|\d{4}\s*年度?|本年度|本部门|本单位)+")
-ITEM_SUFFIX_RE = re.compile(r"(均为|为|是|共计|共)$")
-LABEL_NOISE_RE = re.compile(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
-MEASURE_LEAD_RE = re.compile(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
-OWN_PREFIX_RE = re.compile(r"^(?:本部门|本单位|部门|单位)")
+from .patterns import lazy
+
+CLAUSE_WORDS_RE = lazy(r"^(其中|主要是|包括|为|是|合计|共计|总计为)|(为|是|共|合计|共计|达|约|的)$")
+ITEM_TAIL_RE = lazy(r"(各|均|分别|都|为|是|的|共|达|约)+$")
+YEAR_SPACE_RE = lazy(r"(19|20)\d\d年度?|[\s、]")
+WHOLE_NOISE_RE = lazy(r"\s|^\d+[.、．]|^[（(]\d+[)）]|\d{4}年度?|本年度?|本部门|本单位|[的“”\"]|合计|总额|总计|为$")
+ITEM_PREFIX_RE = lazy(r"^(\s|\d+\s*[.、．]|[（(]\d+[)）]|\d{4}\s*年度?|本年度|本部门|本单位)+")
+ITEM_SUFFIX_RE = lazy(r"(均为|为|是|共计|共)$")
+LABEL_NOISE_RE = lazy(r"^[一二三四五六七八九十]+、|[\s（）()]|类|款|项$")
+MEASURE_LEAD_RE = lazy(r"^.*?\d{4}\s*年度?|^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*")
+OWN_PREFIX_RE = lazy(r"^(?:本部门|本单位|部门|单位)")
 TRUNCATED_MIN = 6
 """A table label this long that begins the narrative's name is that name cut short by its cell."""
 

@@ -13,16 +13,16 @@ a paragraph, and every column stays where it was.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .findings import Finding
+from .patterns import lazy
 
-DIRECTIVE_RE = re.compile(
+DIRECTIVE_RE = lazy(
     r"<!--\s*fiscallint\s*:\s*ignore\b(?P<html>[^>]*?)-->"
     r"|[#＃]\s*fiscallint\s*:\s*ignore\b(?P<plain>[A-Za-z0-9 ,，]*)"
 )
-CODE_RE = re.compile(r"[A-Za-z]+\d*")
+CODE_RE = lazy(r"[A-Za-z]+\d*")
 
 
 @dataclass

@@ -22,12 +22,13 @@ from typing import Any, Callable
 from .engine import lint_report
 from .findings import Finding
 from .parser import parse_source
+from .patterns import lazy
 from .registry import all_rules
 from .source import SourceText, detect_shape
 
 
-DOCUMENT_BREAK_RE = re.compile(r"^\s*={5,}\s*$", re.M)
-POSITION_RE = re.compile(r"^(\d+):(\d+)(?:-(\d+):(\d+))?$")
+DOCUMENT_BREAK_RE = lazy(r"^\s*={5,}\s*$", re.M)
+POSITION_RE = lazy(r"^(\d+):(\d+)(?:-(\d+):(\d+))?$")
 CASE_KEYS = {"name", "fail", "pass", "findings", "fix", "config", "messages"}
 
 
@@ -121,7 +122,7 @@ def load_cases(path: str | Path) -> list[Case]:
     return cases
 
 
-MARKER_RE = re.compile(r"^( *)(\^+) *$")
+MARKER_RE = lazy(r"^( *)(\^+) *$")
 
 
 def carets(text: str, where: str) -> tuple[str, list[str]]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.parser.performance import is_bounded_rate, is_rate_name, shown
+from fiscallint.patterns import lazy
 from fiscallint.rule import PerformanceTables, Rule
 
 
@@ -77,7 +77,7 @@ class ImplausibleIndicatorValue(Rule):
         return None
 
 
-SATISFACTION_GRADE_RE = re.compile(r"(非常|很|比较|较|基本)?满意")
+SATISFACTION_GRADE_RE = lazy(r"(非常|很|比较|较|基本)?满意")
 
 
 def _satisfaction_grade(name: str, measure: Measure) -> bool:

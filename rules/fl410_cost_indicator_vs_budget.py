@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
@@ -11,12 +10,13 @@ from fiscallint.ast import Funding, Indicator, Measure, Number, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.parser.performance import is_rate_name, shown
+from fiscallint.patterns import lazy
 from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
-COST_NAME_RE = re.compile(r"成本|费用|经费|资金|费$")
-NOT_COST_RE = re.compile(r"率|比例|人均|单价|平均|每|标准|次均|带动|撬动|拉动|吸引|引导|节约|节省|收入|效益|产值|投资|社会资金")
-TOTAL_NAME_RE = re.compile(r"总|合计|全部|整体")
-AMOUNT_UNIT_RE = re.compile(r"^(万元|元)(以内|以下)?$")
+COST_NAME_RE = lazy(r"成本|费用|经费|资金|费$")
+NOT_COST_RE = lazy(r"率|比例|人均|单价|平均|每|标准|次均|带动|撬动|拉动|吸引|引导|节约|节省|收入|效益|产值|投资|社会资金")
+TOTAL_NAME_RE = lazy(r"总|合计|全部|整体")
+AMOUNT_UNIT_RE = lazy(r"^(万元|元)(以内|以下)?$")
 SCALES = {"万元": Decimal(1), "元": Decimal("0.0001")}
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from fiscallint.ast import Table
 from fiscallint.findings import Finding, Severity
+from fiscallint.patterns import lazy
 from fiscallint.rule import Rule, WholeReport
 from fiscallint.parser.tables import STANDARD_TITLES as TITLES, is_budget_kind
 
 STANDARD = [f"{n:02d}" for n in range(1, 10)]
 EMPTY_KIND = {"07": "fund", "08": "capital"}
 KINDS_TO_CHECK = 5
-UNNAMED_ACCOUNT_RE = re.compile(r"决算(明细)?表$")
+UNNAMED_ACCOUNT_RE = lazy(r"决算(明细)?表$")
 """A 决算 table's title the standard kinds do not name (a provincial variant)."""
 """Standard tables recognised by title, without numbers, before the missing ones are named."""
 

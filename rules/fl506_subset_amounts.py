@@ -8,12 +8,13 @@ from typing import Iterator
 from fiscallint.ast import AmountClaim, BreakdownClaim, Claim
 from fiscallint.facts import rounding
 from fiscallint.findings import Finding, Related, Severity
+from fiscallint.patterns import lazy
 from fiscallint.rule import TOLERANCE, Rule, WholeReport
 
 KINDS = (
-    ("micro", re.compile(r"小微企业")),
-    ("sme", re.compile(r"中小企业")),
-    ("total", re.compile(r"政府采购(支出)?总额")),
+    ("micro", lazy(r"小微企业")),
+    ("sme", lazy(r"中小企业")),
+    ("total", lazy(r"政府采购(支出)?总额")),
 )
 NAMES = {"micro": "授予小微企业合同金额", "sme": "授予中小企业合同金额", "total": "政府采购支出总额"}
 PARENT = {"micro": ("sme", "total"), "sme": ("total",)}

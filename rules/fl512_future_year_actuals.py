@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Claim, Paragraph, YearClaim
 from fiscallint.findings import Finding, Fix, Related, Severity
+from fiscallint.patterns import lazy
 from fiscallint.rule import Paragraphs, Rule
 
-FLOW_RE = re.compile(r"支出|收入")
-PLAN_RE = re.compile(r"预算|计划|拟|将|预计|安排")
+FLOW_RE = lazy(r"支出|收入")
+PLAN_RE = lazy(r"预算|计划|拟|将|预计|安排")
 
 
 class FutureYearActuals(Rule):

@@ -17,7 +17,6 @@ measure, year or basis is unclear is left out.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -39,6 +38,7 @@ from ..ast import (
 from ..facts import SLOT_NAMES, three_public_named
 from ..figures import BASIS_WORDS, measure_named
 from ..model import Model
+from ..patterns import lazy
 from ..subjects import measure_subject, norm_label
 from .identity import Identity
 from .records import CellFact, ClaimFact, Figure
@@ -46,7 +46,7 @@ from .records import CellFact, ClaimFact, Figure
 WAN = Decimal(10000)
 TOTAL_LABELS = ("合计", "总计")
 TABLE_MEASURES = {"02": "inc", "03": "exp", "05": "gp_exp", "B02": "inc", "B03": "exp", "B05": "gp_exp"}
-BASIS_END_RE = re.compile(BASIS_WORDS + "$")
+BASIS_END_RE = lazy(BASIS_WORDS + "$")
 
 
 def cells(report: Report) -> Iterator[CellFact]:

@@ -10,18 +10,18 @@ department of the same name, never the department itself).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
 from ..parser.cover import clean
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from ..ast import Report
 
-REGION_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟))+$")
-OWN_UNIT_RE = re.compile(r"[（(]?(?:机关)?本级[)）]?$")
+REGION_RE = lazy(r"^(?:[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|区|县|州|旗|盟))+$")
+OWN_UNIT_RE = lazy(r"[（(]?(?:机关)?本级[)）]?$")
 LEVEL_NAMES = {"department": "部门", "unit": "单位"}
 KIND_NAMES = {"budget": "预算", "final": "决算"}
 UNIT_LABELS = ("预算单位", "决算单位", "单位名称", "单位", "编制单位")

@@ -7,14 +7,14 @@ name that fits two full names), the match is ambiguous and no cross-report findi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from ..patterns import lazy
 from .identity import Identity, names_match
 from .store import StoredReport
 
-REGION_PREFIX_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|州|旗|盟))+")
+REGION_PREFIX_RE = lazy(r"^(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|区|县|州|旗|盟))+")
 
 
 @dataclass

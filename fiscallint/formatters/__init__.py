@@ -6,13 +6,13 @@ need besides findings (the rules, the source lines for ``--show-source``, the li
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, Callable
 
 from ..findings import Finding
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from ..ast import Report
@@ -28,6 +28,8 @@ def rule_url(code: str) -> str:
 
 @dataclass
 class OutputContext:
+    """What formats need besides the findings."""
+
     rules: dict[str, type[Rule]] = field(default_factory=dict)
     lines: dict[str, list[str]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
@@ -59,8 +61,8 @@ def render(name: str, findings: list[Finding], context: OutputContext | None = N
     return formatter(name)(findings, context or OutputContext())
 
 
-CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-SURROGATE_RE = re.compile("[\ud800-\udfff]")
+CONTROL_RE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+SURROGATE_RE = lazy("[\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -78,6 +80,8 @@ def printable(text: str) -> str:
 def json_text(data: object) -> str:
     """JSON with CJK kept readable; lone surrogates (from undecodable file names) written as
     ``\\udcNN`` escapes, so the output is valid UTF-8 and decodes back to the same string."""
+    import json  # only the formats that write JSON get here
+
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from ..ast import Report, Row, Span
 from ..coverage import coverage
 from ..findings import Finding
+from ..patterns import lazy
 
 SEVERITIES = ("error", "warning", "info")
 STANDARD_TABLES = tuple(f"{n:02d}" for n in range(1, 10))
 MAX_MARKED_LINES = 3
 """A span over more lines (a whole table, the whole document) is marked on its first line only."""
-_SEPARATOR = re.compile(r"^[\s|:\-—]*-[\s|:\-—]*$")
-_NUMERIC = re.compile(r"^[-−+]?[\d,]+(?:\.\d+)?%?$")
+_SEPARATOR = lazy(r"^[\s|:\-—]*-[\s|:\-—]*$")
+_NUMERIC = lazy(r"^[-−+]?[\d,]+(?:\.\d+)?%?$")
 
 
 @dataclass

@@ -38,12 +38,13 @@ from ..ast import (
     UnitlessShareClaim,
     YearClaim,
 )
+from ..patterns import lazy
 from .grammar_files import build_parser
 from .lines import Line
 from ..numbers import fen, parse_number, sum_tolerance, to_wan
 from ..subjects import claim_subject, item_key
 
-UNIT_SUFFIX_RE = re.compile(r"\s*(万元|亿元|万|元|%|％)$")
+UNIT_SUFFIX_RE = lazy(r"\s*(万元|亿元|万|元|%|％)$")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +65,8 @@ def claims_tree(text: str) -> tuple[Tree, list[tuple[int, str]]]:
 
 @dataclass
 class _Piece:
+    """A token of the claims grammar: its terminal, its text and where it starts and ends."""
+
     kind: str
     text: str
     start: int
@@ -115,7 +118,7 @@ def _mark(rule: str, pieces: list[_Piece]) -> None:
             whole.shape = _Shape("share_whole", lead, whole)
 
 
-FIGURE_END_RE = re.compile(r"\d\.\d\d$")
+FIGURE_END_RE = lazy(r"\d\.\d\d$")
 """A line ending in a whole figure (two decimals): a figure opening the next line is another."""
 
 
@@ -754,8 +757,8 @@ TERMS: dict[str, str] = {
 """The terms a sentence may name that rules ask about (:class:`TermClaim`): the 三公 car purchase
 (not 公务用车购置及运行维护费), reception and its groups (团组, 批); the procurement words of the
 SME awards (中标或成交, 中小企业, 小微企业, 预留 projects, 其他政府采购项目); the two funds of tables 07 and 08."""
-TERM_PATTERNS = {term: re.compile(pattern) for term, pattern in TERMS.items()}
-NIL_RE = re.compile(r"无此项(内容|收支|支出|数据)?|本表无数据|为空表|空表|本年度无|当年无|年度无|未发生|没有")
+TERM_PATTERNS = {term: lazy(pattern) for term, pattern in TERMS.items()}
+NIL_RE = lazy(r"无此项(内容|收支|支出|数据)?|本表无数据|为空表|空表|本年度无|当年无|年度无|未发生|没有")
 """Words stating that something is none or did not occur (:class:`NilClaim`)."""
 FORMER_CLASS_NAMES = {
     "文化体育与传媒支出": ("207", "文化旅游体育与传媒支出"),
@@ -764,62 +767,62 @@ FORMER_CLASS_NAMES = {
     "国土海洋气象等支出": ("220", "自然资源海洋气象等支出"),
 }
 """Functional classes (类) renamed in 2019: former name → (code, name since)."""
-FORMER_CLASS_RE = re.compile(r"(?<!其他)(" + "|".join(FORMER_CLASS_NAMES) + ")")
+FORMER_CLASS_RE = lazy(r"(?<!其他)(" + "|".join(FORMER_CLASS_NAMES) + ")")
 """A former class name, not inside a 款 or 项 name of the kind 其他……支出."""
-VOCABULARY_RE = re.compile("|".join([*TERMS.values(), NIL_RE.pattern, FORMER_CLASS_RE.pattern]))
+VOCABULARY_RE = lazy("|".join([*TERMS.values(), NIL_RE.pattern, FORMER_CLASS_RE.pattern]))
 """Any word of the vocabulary: most paragraphs and runs of words hold none."""
 RUN_KINDS = ("WORD", "YEAR")
 """Pieces whose words make a run read for the vocabulary (a year: 2024年度无…)."""
-WHITESPACE_RE = re.compile(r"\s+")
-DIGITS_RE = re.compile(r"[\d\s]+")
-PATH_HEAD_RE = re.compile(r"[\u4e00-\u9fff]+$")
+WHITESPACE_RE = lazy(r"\s+")
+DIGITS_RE = lazy(r"[\d\s]+")
+PATH_HEAD_RE = lazy(r"[\u4e00-\u9fff]+$")
 """An item path's 类 name: the Chinese characters right before its （类） mark."""
-PATH_MARK_RE = re.compile(r"[（(]\s*类\s*[)）]")
-PATH_STEP_RE = re.compile(r"\s*((?:[^（()）\d，。；：:、\s]|[（(](?!\s*(?:类|款|项)\s*[)）])[^（()）]{1,4}[)）])+?)\s*[（(]\s*(款|项)\s*[)）]")
+PATH_MARK_RE = lazy(r"[（(]\s*类\s*[)）]")
+PATH_STEP_RE = lazy(r"\s*((?:[^（()）\d，。；：:、\s]|[（(](?!\s*(?:类|款|项)\s*[)）])[^（()）]{1,4}[)）])+?)\s*[（(]\s*(款|项)\s*[)）]")
 """One 款 or 项 name of an ITEM_PATH token and its mark (the token was already matched whole)."""
-AS_OF_RE = re.compile(r"截[至止](到|至)?$")
+AS_OF_RE = lazy(r"截[至止](到|至)?$")
 SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
 """Units after a placeholder that make it a figure's slot (XX 万元)."""
 _PHRASE = r"((?:(?:19|20)\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
-COMPARISON_RE = re.compile(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
+COMPARISON_RE = lazy(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
 """A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
-LEAD_TO_FIGURE_RE = re.compile(r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?[-−－]?[\d,.]+")
+LEAD_TO_FIGURE_RE = lazy(r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?[-−－]?[\d,.]+")
 """From a comparison to the change's figure: a comma, a few words, the direction word."""
-PATH_LEAD_RE = re.compile(r"(\d+[.、．]?|[（(]\d+[)）]|(19|20)\d\d年度?|本年度|本部门|本单位|[“\"＂])*")
+PATH_LEAD_RE = lazy(r"(\d+[.、．]?|[（(]\d+[)）]|(19|20)\d\d年度?|本年度|本部门|本单位|[“\"＂])*")
 """What may stand before an item path in the words of the amount it introduces: numbering,
 years, 本部门 and an opening quote (1.“…（项）”A 万元, 2024年一般公共服务（类）支出 A 万元)."""
-PATH_TAIL_RE = re.compile(r"[”\"＂]?(支出)?[”\"＂]?(均为|为|是|共计|共)?[：:]?")
+PATH_TAIL_RE = lazy(r"[”\"＂]?(支出)?[”\"＂]?(均为|为|是|共计|共)?[：:]?")
 """What may stand between an item path and the amount it introduces: 支出, a closing quote,
 为/是 and a colon (…（项）”：A 万元, 一般公共服务（类）支出为 A 万元)."""
-UNCHANGED_RE = re.compile(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*(?<!基本)持平")
+UNCHANGED_RE = lazy(rf"\s*(?:万元|元)?\s*[，,。]?\s*(?:与|同|和|较)\s*{_PHRASE}\s*(?:相比)?\s*(?<!基本)持平")
 """After an amount: 与 X 持平, it equals the figure of X (基本持平 is not unchanged)."""
 BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "万": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
-SHARE_LEAD_RE = re.compile(r"(分别|约|仅|共|合计|达|的|所|，)*")
-WHOLE_TAIL_RE = re.compile(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
+SHARE_LEAD_RE = lazy(r"(分别|约|仅|共|合计|达|的|所|，)*")
+WHOLE_TAIL_RE = lazy(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
 NAMED_PART_MIN = 4
 """A named share's part is a name (货物采购授予中小企业合同金额), not a filler word or two."""
-BUDGET_RE = re.compile(r"预算|申报")
-FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
-ACTUAL_RE = re.compile(r"决算|执行|实际")
-ADJUSTED_RE = re.compile(r"全年|调整")
-PRIOR_RE = re.compile(r"上年(?!结转|结余)|上一年|去年")
-SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|情况说明|说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
-COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
-COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
-BASIS_RE = re.compile(r"((?P<basis>决算|预算)数?)?")
+BUDGET_RE = lazy(r"预算|申报")
+FUND_RE = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
+ACTUAL_RE = lazy(r"决算|执行|实际")
+ADJUSTED_RE = lazy(r"全年|调整")
+PRIOR_RE = lazy(r"上年(?!结转|结余)|上一年|去年")
+SELF_TAIL_RE = lazy(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|情况说明|说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
+COMPARE_WITH_RE = lazy(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
+COMPARE_THAN_RE = lazy(r"(?P<basis>决算|预算)数?|同期")
+BASIS_RE = lazy(r"((?P<basis>决算|预算)数?)?")
 """The words between a compared year and 持平 (与2025年预算持平, 与2025年持平)."""
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
-RELATION_WORD_RE = re.compile(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
-PRIOR_OWN_RE = re.compile(r"(?<![比较])(上年|上年度|上一年度?|去年)(同期)?(的|决算数?|预算数?|执行数|实际数)?(为|是)?$")
+RELATION_WORD_RE = lazy(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
+PRIOR_OWN_RE = lazy(r"(?<![比较])(上年|上年度|上一年度?|去年)(同期)?(的|决算数?|预算数?|执行数|实际数)?(为|是)?$")
 """The words before last year's own figure (上年决算数为 A, 与上年的 A 相比), not a comparison (比上年 A)."""
-PRIOR_TAIL_RE = re.compile(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
-COMPARED_RE = re.compile(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
-BARE_ZERO_RE = re.compile(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
-SHARE_WORDS_RE = re.compile(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
+PRIOR_TAIL_RE = lazy(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
+COMPARED_RE = lazy(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
+BARE_ZERO_RE = lazy(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
+SHARE_WORDS_RE = lazy(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
 CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
 
 
@@ -907,9 +910,9 @@ def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
     return named[0] if len(named) == 1 else None
 
 
-COMPARED_AMOUNT_RE = re.compile(r"^(比|较)")
+COMPARED_AMOUNT_RE = lazy(r"^(比|较)")
 """An amount printed as what another is compared with (比2026年预算执行数 A 万元)."""
-YEAR_NOISE_RE = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
+YEAR_NOISE_RE = lazy(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
 
 
 def _bare_zero(piece: _Piece, words: list[_Piece], following: _Piece | None) -> bool:
@@ -1006,7 +1009,7 @@ def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int]
     return (listed.index(at), len(listed)) if at in listed and len(listed) >= 2 else None
 
 
-COMPARISON_WORDS_RE = re.compile(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
+COMPARISON_WORDS_RE = lazy(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
 
 
 def _own_subject(words: str) -> str:

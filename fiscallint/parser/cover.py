@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 
 from ..ast import Cover
+from ..patterns import lazy
 
-TITLE_RE = re.compile(r"(20\d\d)\s*年\s*度?\s*(?:[区市县省]级)?\s*(部门|单位)?\s*(预算|决算)")
-LABEL_RE = re.compile(
+TITLE_RE = lazy(r"(20\d\d)\s*年\s*度?\s*(?:[区市县省]级)?\s*(部门|单位)?\s*(预算|决算)")
+LABEL_RE = lazy(
     r"^(预算单位|决算单位|单位名称|预算主管部门|主管部门|编制部门|编制单位|部门名称|部门|单位)\s*[:：]\s*"
     r"([\u4e00-\u9fff（）()]{3,40})(?:\s|$)"
 )
-PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
-NAME_LINE_RE = re.compile(r"[\u4e00-\u9fff（）]{2,20}")
-OVERVIEW_RE = re.compile(r"^第一部分\s*(.*?)\s*(?:概况)?$")
-MARKUP_RE = re.compile(r"[\s*#>`\"“”'|]")
+PART_RE = lazy(r"^第[一二三四五六七八九十]+部分")
+NAME_LINE_RE = lazy(r"[\u4e00-\u9fff（）]{2,20}")
+OVERVIEW_RE = lazy(r"^第一部分\s*(.*?)\s*(?:概况)?$")
+MARKUP_RE = lazy(r"[\s*#>`\"“”'|]")
 TITLE_MAX = 60
 """A title line is at most this long (a longer line with a year phrase is a sentence)."""
 

@@ -10,6 +10,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from ..ast import Paragraph, Report, Section, Span, Table, Unparsed
+from ..patterns import lazy
 from .claims import parse_line, parse_paragraph
 from .cover import read_cover
 from ..errors import Cancelled
@@ -101,7 +102,7 @@ def _regions(skipped: list[tuple[Line, str]]) -> list[Unparsed]:
     return regions
 
 
-BARE_FIGURE_RE = re.compile(
+BARE_FIGURE_RE = lazy(
     r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)"
     r"(?![\d.,]|\s*(?:万元|亿元|元|万|%|％|分|个|人|次|天|倍|小时|辆|项|台|家|所|名|册|件|卷|期|场|批|平方|米|公里|吨|户))"
 )
@@ -271,8 +272,8 @@ COVER_LINES = 6
 """How many first lines are the cover, whose year phrase is the report's title."""
 HEAD_LINES = 80
 """The first lines of a report, where its cover and title say what it is (:attr:`Report.cover`)."""
-SELF_YEAR_RE = re.compile(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
-COMPARISON_BEFORE_RE = re.compile(r"(?:比|较|与|同|上|对比)$")
+SELF_YEAR_RE = lazy(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
+COMPARISON_BEFORE_RE = lazy(r"(?:比|较|与|同|上|对比)$")
 
 
 def _compared(text: str, start: int) -> bool:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ..ast import Heading
+from ..patterns import lazy
 
-FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-BASIS_RE = re.compile(r"(?:年初|全年|调整后)?预算数?|决算数?")
+FUND_RE = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算")
+BASIS_RE = lazy(r"(?:年初|全年|调整后)?预算数?|决算数?")
 INTERLEAVED = "预算数决算数预算数决算数"
-YEAR_RE = re.compile(r"(20\d\d)年")
-OTHER_PERIOD_RE = re.compile(r"上年(?!结转|结余)|上一年|去年|增减|同比")
+YEAR_RE = lazy(r"(20\d\d)年")
+OTHER_PERIOD_RE = lazy(r"上年(?!结转|结余)|上一年|去年|增减|同比")
 
 
 def read_heading(headers: list[str]) -> Heading:

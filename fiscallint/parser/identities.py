@@ -8,18 +8,18 @@ a wrong identity would report every row of its table.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from ..ast import Identity, Span
+from ..patterns import lazy
 from .grammar_files import build_parser
 from .lines import Line
 
-START_RE = re.compile(r"第?\d{1,3}\s*(栏各行|栏|行)\s*[＝=]")
-BODY_RE = re.compile(r"[\s\d+＋\-－−…·.第栏各行（()）]*")
+START_RE = lazy(r"第?\d{1,3}\s*(栏各行|栏|行)\s*[＝=]")
+BODY_RE = lazy(r"[\s\d+＋\-－−…·.第栏各行（()）]*")
 AXES = {"栏各行": "column", "栏": "column", "行": "row"}
 
 

@@ -16,43 +16,44 @@ from lark import Token
 from lark.lexer import Lexer
 
 from ..errors import Cancelled
+from ..patterns import lazy
 
 if TYPE_CHECKING:
     from lark.lexer import LexerState
     from lark.parsers.lalr_parser_state import ParserState
 
-PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
-H1_RE = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]")
-H2_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
-H3_RE = re.compile(r"^\d{1,2}[.．、](?!\d)")
-H4_RE = re.compile(r"^[（(]\d{1,2}[)）]")
-TABLE_NO_RE = re.compile(r"公开\s*(\d{1,2})\s*表")
-UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|千元|元)")
-TITLE_RE = re.compile(r"((决算|预算|自评|绩效|经费|资产).{0,16}|(收支|收入|支出)总|(收支|收入|支出)(总体)?情况)表\s*[)）]?$")
+PART_RE = lazy(r"^第[一二三四五六七八九十]+部分")
+H1_RE = lazy(r"^[一二三四五六七八九十]{1,3}[、.．]")
+H2_RE = lazy(r"^[（(][一二三四五六七八九十]{1,3}[)）]")
+H3_RE = lazy(r"^\d{1,2}[.．、](?!\d)")
+H4_RE = lazy(r"^[（(]\d{1,2}[)）]")
+TABLE_NO_RE = lazy(r"公开\s*(\d{1,2})\s*表")
+UNIT_RE = lazy(r"单位\s*[:：]\s*(万元|千元|元)")
+TITLE_RE = lazy(r"((决算|预算|自评|绩效|经费|资产).{0,16}|(收支|收入|支出)总|(收支|收入|支出)(总体)?情况)表\s*[)）]?$")
 """A table title: …决算表, …预算表, 收支总表, and the national budget template's 部门收支总体情况表."""
-NOTE_RE = re.compile(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])")
-SIGN_OFF_RE = re.compile(r"^(填报|填表|打印|制表|报送|审核|编制)(日期|时间|人)|^(单位|财务)负责人|^联系(电话|人)")
+NOTE_RE = lazy(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])")
+SIGN_OFF_RE = lazy(r"^(填报|填表|打印|制表|报送|审核|编制)(日期|时间|人)|^(单位|财务)负责人|^联系(电话|人)")
 """A table's sign-off line (填报日期：2031-01-05, 制表人：…, 单位负责人：…): after its rows, a note;
 with rows after it, a page's print footer."""
-PAGE_MARK_RE = re.compile(r"(第\d+页([，,/]?共\d+页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}|(Page|页码)[:：]?\d+(of\d+)?)")
+PAGE_MARK_RE = lazy(r"(第\d+页([，,/]?共\d+页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}|(Page|页码)[:：]?\d+(of\d+)?)")
 """A page's number printed on its own line (第 3 页，共 12 页, — 3 —, 3/12), compact: inside a
 table it is the page's furniture, read as a header line (no row, no figure)."""
-IDENTITY_RE = re.compile(r"\d+\s*(栏各行|栏|行)\s*[＝=]")
-NUMBER_IN_ROW_RE = re.compile(r"(?<![\d年月])\d[\d,]*(?:\.\d+)?(?![\d年月日个人%])")
-AMOUNT_RE = re.compile(r"\d[\d,]*\.\d+")
-CODE_START_RE = re.compile(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
-MD_PREFIX_RE = re.compile(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
-HTML_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
-SEPARATOR_RE = re.compile(r"^[\s|:\-\t—]*$")
-GRID_BORDER_RE = re.compile(r"^\+(?:[-=:]+\+)+$")
+IDENTITY_RE = lazy(r"\d+\s*(栏各行|栏|行)\s*[＝=]")
+NUMBER_IN_ROW_RE = lazy(r"(?<![\d年月])\d[\d,]*(?:\.\d+)?(?![\d年月日个人%])")
+AMOUNT_RE = lazy(r"\d[\d,]*\.\d+")
+CODE_START_RE = lazy(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
+MD_PREFIX_RE = lazy(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
+HTML_TAG_RE = lazy(r"</?[a-zA-Z][^>]*>")
+SEPARATOR_RE = lazy(r"^[\s|:\-\t—]*$")
+GRID_BORDER_RE = lazy(r"^\+(?:[-=:]+\+)+$")
 """A border line of a markdown grid table (+-----+-----+, +=====+ under its header)."""
-CONTINUATION_RE = re.compile(r"^(万元|亿元|元|[%％])[，,；;。、]")
+CONTINUATION_RE = lazy(r"^(万元|亿元|元|[%％])[，,；;。、]")
 SENTENCE_END = ("。", "！", "？", "”")
 HEADING_LEVEL = {"PART": 1, "H1": 2, "H2": 3}
-SECOND_ITEM_RE = re.compile(r"\S\s+[一二三四五六七八九十]{1,3}[、.．]")
+SECOND_ITEM_RE = lazy(r"\S\s+[一二三四五六七八九十]{1,3}[、.．]")
 """A second 一、-numbered item on the line: the two halves of a side-by-side table row."""
 ROW_LOOKAHEAD = 4
-NAME_FRAGMENT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
+NAME_FRAGMENT_RE = lazy(r"[\u4e00-\u9fff]{1,4}")
 """The last characters of a wrapped cell name (款, 拨款, 的支出) on a line of their own."""
 """Lines looked ahead for a table's next row after a 一、-numbered line inside the table."""
 CELL_INDENT = 12
@@ -61,14 +62,14 @@ CELL_INDENT = 12
 
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-FULL_WIDTH_FIGURE_RE = re.compile(r"[０-９]|\d，\d")
-FULL_WIDTH_POINT_RE = re.compile(r"(?<=\d)．(?=\d)")
-FULL_WIDTH_GROUPS_RE = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))")
+FULL_WIDTH_FIGURE_RE = lazy(r"[０-９]|\d，\d")
+FULL_WIDTH_POINT_RE = lazy(r"(?<=\d)．(?=\d)")
+FULL_WIDTH_GROUPS_RE = lazy(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))")
 """A figure grouped by full-width commas (2，035.32 万元): the comma is a thousands separator
 only before a decimal point or a unit (12，345 alone may be two clauses)."""
 
 
-CHINESE_YEAR_RE = re.compile(r"(?<![一二三四五六七八九十〇零○])(?:二[〇零○][一二三四五六七八九〇零○]{2}|一九[一二三四五六七八九〇零○]{2})(?=\s*年)")
+CHINESE_YEAR_RE = lazy(r"(?<![一二三四五六七八九十〇零○])(?:二[〇零○][一二三四五六七八九〇零○]{2}|一九[一二三四五六七八九〇零○]{2})(?=\s*年)")
 """A year written in Chinese numerals, one character per digit (二〇二七年, 二○二六年度)."""
 CHINESE_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 
@@ -79,7 +80,7 @@ def arabic_years(text: str) -> str:
     return CHINESE_YEAR_RE.sub(lambda m: m.group().translate(CHINESE_YEAR_DIGITS), text)
 
 
-CHINESE_PERCENT_RE = re.compile(r"百分之([一二三四五六七八九十百零〇]{1,5})(?:点([零〇一二三四五六七八九]{1,4}))?")
+CHINESE_PERCENT_RE = lazy(r"百分之([一二三四五六七八九十百零〇]{1,5})(?:点([零〇一二三四五六七八九]{1,4}))?")
 """A percentage in Chinese numerals (百分之七点三二, 百分之十五, 百分之百)."""
 CHINESE_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
@@ -125,7 +126,7 @@ def ascii_figures(text: str) -> str:
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
 
 
-OCR_FIGURE_RE = re.compile(
+OCR_FIGURE_RE = lazy(
     r"(?<![A-Za-z\d.,])(?=[\dOolI.,]*\d)(?=[\dOolI.,]*[OolI])[\dOolI](?:[\dOolI]|[.,](?=[\dOolI]))*(?![A-Za-z\d])"
     r"(?=\s*(?:万元|亿元|元|[%％]|批次|人次|个|辆|人|次|批|项|台|家))")
 """A figure in which text recognition read a 0 as O or o and a 1 as l or I (85O.OO 万元, l50
@@ -142,7 +143,7 @@ def ocr_figures(text: str) -> str:
     return OCR_FIGURE_RE.sub(lambda m: m.group().translate(OCR_DIGITS), text)
 
 
-SPACED_GROUPS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+|(?<![\d.,])\d{1,3}(?=(?:, ?\d{3})*,\d{3})(?:, ?\d{3}){2,}(?![\d.,])")
+SPACED_GROUPS_RE = lazy(r"(?<![\d.,])\d{1,3}(?:, \d{3})+\.\d+|(?<![\d.,])\d{1,3}(?=(?:, ?\d{3})*,\d{3})(?:, ?\d{3}){2,}(?![\d.,])")
 """A figure whose thousands comma an extraction followed with a space (2, 486.85; 80,983, 048):
 before a decimal point, where ", 486" cannot be the next item of a list, or in a whole number
 whose other groups are closed up (80,983, 048 is one figure; 101, 102, 103 is a list)."""
@@ -222,14 +223,14 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
     return Line(number, stripped.rstrip(" 　"), column, raw)
 
 
-HTML_ROW_RE = re.compile(r"<tr\b[^>]*>", re.I)
-HTML_CELL_RE = re.compile(r"<t[dh]\b[^>]*>", re.I)
+HTML_ROW_RE = lazy(r"<tr\b[^>]*>", re.I)
+HTML_CELL_RE = lazy(r"<t[dh]\b[^>]*>", re.I)
 
 
-HTML_HIDDEN_START_RE = re.compile(r"<(style|script)\b", re.I)
-HTML_BLOCK_RE = re.compile(r"<(tr|p|h[1-6]|li)(?=[\s>])", re.I)
-HTML_PAGE_RE = re.compile(r"<(html|body)\b", re.I)
-HTML_CUT_TAG_RE = re.compile(r"<[a-zA-Z][^>]*$")
+HTML_HIDDEN_START_RE = lazy(r"<(style|script)\b", re.I)
+HTML_BLOCK_RE = lazy(r"<(tr|p|h[1-6]|li)(?=[\s>])", re.I)
+HTML_PAGE_RE = lazy(r"<(html|body)\b", re.I)
+HTML_CUT_TAG_RE = lazy(r"<[a-zA-Z][^>]*$")
 HTML_JOIN_LINES = 200
 """Lines a row or paragraph may take before its end (beyond, the lines are left as they are)."""
 
@@ -303,8 +304,8 @@ def _joined_pieces(pieces: list[str]) -> str:
     return text
 
 
-HTML_SPAN_RE = re.compile(r"""\b(colspan|rowspan)\s*=\s*["']?(\d+)""", re.I)
-HTML_ROW_OR_CELL_RE = re.compile(r"<tr\b[^>]*>|<t[dh]\b[^>]*>|</tr\s*>|</?table\b[^>]*>", re.I)
+HTML_SPAN_RE = lazy(r"""\b(colspan|rowspan)\s*=\s*["']?(\d+)""", re.I)
+HTML_ROW_OR_CELL_RE = lazy(r"<tr\b[^>]*>|<t[dh]\b[^>]*>|</tr\s*>|</?table\b[^>]*>", re.I)
 MAX_SPAN = 50
 EMPTY_CELL = "<td></td>"
 
@@ -369,8 +370,8 @@ def markup_lines(raw_lines: list[str]) -> list[str]:
     return spanned_html_cells(joined_html_rows(joined_grid_cells(raw_lines)))
 
 
-HTML_BLOCK_START_RE = re.compile(r"<(?:p|h[1-6]|li|div|table|caption)\b[^>]*>", re.I)
-HTML_ROW_CLOSE_RE = re.compile(r"</tr\s*>", re.I)
+HTML_BLOCK_START_RE = lazy(r"<(?:p|h[1-6]|li|div|table|caption)\b[^>]*>", re.I)
+HTML_ROW_CLOSE_RE = lazy(r"</tr\s*>", re.I)
 
 
 def source_lines(number: int, raw: str, shape: str) -> list[Line]:
@@ -440,7 +441,7 @@ def is_data_row(text: str) -> bool:
 
 
 NUMERALS = "一二三四五六七八九"
-ITEM_RE = re.compile(r"(?:^|\s)([一二三四五六七八九十]{1,3})[、.．]")
+ITEM_RE = lazy(r"(?:^|\s)([一二三四五六七八九十]{1,3})[、.．]")
 ITEM_RUN_LOOKAHEAD = 30
 """Lines looked ahead, over numbered items without figures, for the row that shows they are a table's."""
 
@@ -478,23 +479,23 @@ def is_column_numbers(text: str) -> bool:
     return not words and len(numbers) >= 2 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
-SPLIT_NUMBER_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.$")
+SPLIT_NUMBER_RE = lazy(r"(?<![\d,.])\d[\d,]*\.$")
 """A line ending inside a figure, after its decimal point (1,306. | 52)."""
-DECIMALS_START_RE = re.compile(r"^\d{1,2}(?!\d)")
-SPLIT_INTEGER_RE = re.compile(r"(?<![\d,.])\d[\d,]*$")
+DECIMALS_START_RE = lazy(r"^\d{1,2}(?!\d)")
+SPLIT_INTEGER_RE = lazy(r"(?<![\d,.])\d[\d,]*$")
 """A line ending in the integer part of a figure whose point and decimals open the next line
 (454 | .25 万元)."""
-POINT_DECIMALS_START_RE = re.compile(r"^(?:,\d{3})*\.\d{1,2}(?![\d.])|^(?:,\d{3})+(?![\d.,])")
+POINT_DECIMALS_START_RE = lazy(r"^(?:,\d{3})*\.\d{1,2}(?![\d.])|^(?:,\d{3})+(?![\d.,])")
 """The rest of a figure cut before its point or a thousands comma (.25 | ,800.02)."""
-CODE_HEAD_END_RE = re.compile(r"(?<=\s)\d{1,6}$")
-CODE_TAIL_START_RE = re.compile(r"^\d{1,6}(?=\s+[\u4e00-\u9fff])")
+CODE_HEAD_END_RE = lazy(r"(?<=\s)\d{1,6}$")
+CODE_TAIL_START_RE = lazy(r"^\d{1,6}(?=\s+[\u4e00-\u9fff])")
 CODE_LENGTHS = (3, 5, 7)
-FIGURES_ONLY_RE = re.compile(r"(\s+[-\d,.]+)*\s*")
-SPLIT_TABLE_NO_RE = re.compile(r"公开\s*\d{0,2}$")
+FIGURES_ONLY_RE = lazy(r"(\s+[-\d,.]+)*\s*")
+SPLIT_TABLE_NO_RE = lazy(r"公开\s*\d{0,2}$")
 """A line ending inside a table number (公开 05 | 表)."""
-ONE_DECIMAL_END_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.\d$")
-SECOND_DECIMAL_START_RE = re.compile(r"^\d(?![\d.,])")
-FIGURE_RE = re.compile(r"(?<![\d,.])\d[\d,]*\.(\d+)(?![\d.])")
+ONE_DECIMAL_END_RE = lazy(r"(?<![\d,.])\d[\d,]*\.\d$")
+SECOND_DECIMAL_START_RE = lazy(r"^\d(?![\d.,])")
+FIGURE_RE = lazy(r"(?<![\d,.])\d[\d,]*\.(\d+)(?![\d.])")
 
 
 def cut_after_first_decimal(text: str) -> bool:
@@ -603,14 +604,14 @@ def split_glued_titles(lines: list[Line]) -> list[Line]:
 
 GLUED_TITLE_MIN = 4
 """A table title glued after a sentence is at least this long (收入决算表)."""
-GLUED_HEADING_RE = re.compile(
+GLUED_HEADING_RE = lazy(
     r"^(?P<title>(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])[^，。；：:,\d]{2,30}?(?:情况说明|情况|说明|概况))(?P<rest>.+)$"
 )
 """A numbered section heading ending in 情况 / 说明 / 概况 with more words after it on the line."""
 GLUED_SENTENCE_MIN = 12
 """The words glued after a heading are at least this long: the start of its first paragraph."""
 GLUED_SENTENCE_CJK = 6
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+CJK_RE = lazy(r"[\u4e00-\u9fff]")
 TITLE_WORDS = ("情况", "说明", "概况")
 JOINING_START = tuple("的及和与、（(之")
 

@@ -26,20 +26,21 @@ from lark.lexer import Lexer
 
 from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
 from ..numbers import parse_number
+from ..patterns import lazy
 from .grammar_files import build_parser
 from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
-TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
+TITLE_RE = lazy(r"自评表|绩效评价.{0,4}表")
 OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
 OPS = {">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＝": "=", "》": "≥", "《": "≤"}
 NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
-MEASURE_RE = re.compile(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
-PERCENT_RE = re.compile(rf"^(?P<num>{NUM_RE})\s*%$")
-PLAIN_RE = re.compile(rf"^(?P<num>{NUM_RE})\s*分?$")
-CJK_GAP_RE = re.compile(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
+MEASURE_RE = lazy(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
+PERCENT_RE = lazy(rf"^(?P<num>{NUM_RE})\s*%$")
+PLAIN_RE = lazy(rf"^(?P<num>{NUM_RE})\s*分?$")
+CJK_GAP_RE = lazy(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 EMPTY = {"", "-", "—", "/", "--", "——", "－"}
 GRADES = {"优": "优", "优秀": "优", "良": "良", "良好": "良", "中": "中", "合格": "中", "差": "差", "不合格": "差"}
-QUALITATIVE_RE = re.compile(
+QUALITATIVE_RE = lazy(
     r"显著|有效|明显|提升|提高|完善|健全|规范|合理|满意|及时|按时|达标|合格|相符|推进|保障|加深|改善|良好|完成|合规|科学|持续|稳定|增强|扩大"
 )
 
@@ -144,6 +145,8 @@ def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure 
 
 @dataclass
 class _Cell:
+    """A cell of a performance-table line."""
+
     text: str  # stripped raw text
     column: int  # 1-based column in the source line
 
@@ -154,6 +157,8 @@ class _Cell:
 
 @dataclass
 class _Row:
+    """A performance-table line split into cells."""
+
     line: int
     cells: list[_Cell]
     raw: str
@@ -224,9 +229,9 @@ def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> 
     return roles
 
 
-NATURE_RE = re.compile(r"(?:其中[:：]?)?(基本|项目)支出(?:总额)?")
+NATURE_RE = lazy(r"(?:其中[:：]?)?(基本|项目)支出(?:总额)?")
 """A funding line of one nature of spending (其中：基本支出, 项目支出)."""
-GRADE_LABEL_RE = re.compile(r"(自评|评价|绩效)?(等级|评级)")
+GRADE_LABEL_RE = lazy(r"(自评|评价|绩效)?(等级|评级)")
 """The label of a grade printed on a row of its own (自评等级 | 优)."""
 NAME_WORDS = ("项目名称", "部门名称", "单位名称")
 STOP_WORDS = ("年度总体目标", "年度目标", "三、", "绩效指标")
@@ -562,10 +567,10 @@ class _GridParser:
 
 # ---------------------------------------------------------------- dump layout
 
-DUMP_FUNDING_RE = re.compile(rf"^(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<rate>{NUM_RE})\s*%(?:\s+(?P<score>{NUM_RE})\s*分?)?$")
-DUMP_TOTAL_RE = re.compile(rf"^总\s*分\s*[:：]?\s*(?P<score>{NUM_RE})\s*分?$")
-DUMP_HEAD_RE = re.compile(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
-WEIGHT_RE = re.compile(r"(\d+)\s*分\s*[*×]\s*执行率")
+DUMP_FUNDING_RE = lazy(rf"^(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<rate>{NUM_RE})\s*%(?:\s+(?P<score>{NUM_RE})\s*分?)?$")
+DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?P<score>{NUM_RE})\s*分?$")
+DUMP_HEAD_RE = lazy(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
+WEIGHT_RE = lazy(r"(\d+)\s*分\s*[*×]\s*执行率")
 VALUE = rf"(?:{OP_RE}?\s*{NUM_RE}\s*(?:%|[\u4e00-\u9fff]{{1,3}})?|[\u4e00-\u9fff]{{1,6}})"
 
 
@@ -579,15 +584,15 @@ def dump_pair_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-HEADER_FRAGMENT_RE = re.compile(r"^(年初目标值?|实际完成值?|值|得|分|得分|指标分类)$|[（(][AB][)）]")
-TARGET_IN_NAME_RE = re.compile(rf"{OP_RE}\s*{NUM_RE}")
-VALUE_END_RE = re.compile(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
-ZONE_END_RE = re.compile(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
-LEVEL_WORD_RE = re.compile(
+HEADER_FRAGMENT_RE = lazy(r"^(年初目标值?|实际完成值?|值|得|分|得分|指标分类)$|[（(][AB][)）]")
+TARGET_IN_NAME_RE = lazy(rf"{OP_RE}\s*{NUM_RE}")
+VALUE_END_RE = lazy(r"\d\s*[\u4e00-\u9fff%]{0,3}$")
+ZONE_END_RE = lazy(r"^(年度绩效目标|总\s*分|偏差|改进措|备注|预算执行情)")
+LEVEL_WORD_RE = lazy(
     r"^(产出|效益|成本|满意度?|数量|质量|时效|社会效[益应]?|经济效益?|经济成本|生态效益?|可持续影响|服务对象满意|履职效能?|管理效率?|运行成本?|(战略|绩效|资产|财务|预算|业务)管理|预算(编制|执行))$"
 )
-LEVEL_LABEL_RE = re.compile(r"^([（(]\d+\s*分[)）]|.{0,6}指标|指标)$")
-NAME_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a wrapped name (度, 率)
+LEVEL_LABEL_RE = lazy(r"^([（(]\d+\s*分[)）]|.{0,6}指标|指标)$")
+NAME_TAIL_RE = lazy(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a wrapped name (度, 率)
 
 
 class _DumpParser:
@@ -702,12 +707,12 @@ class _DumpParser:
 
 # ---------------------------------------------------------------- shared by the rules
 
-RATE_NAME_RE = re.compile(r"((?<![效频功])率|满意度|比例)$|满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率")
+RATE_NAME_RE = lazy(r"((?<![效频功])率|满意度|比例)$|满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率")
 """A rate's name; 效率 (efficiency), 频率 (frequency) and 功率 (power) end in 率 and are no rate."""
-BOUNDED_RATE_RE = re.compile(
+BOUNDED_RATE_RE = lazy(
     r"满意度|完成率|合格率|及时率|覆盖率|知晓率|达标率|执行率|回收率|完结率|办结率|到位率|正确率|准确率|参与率|出勤率|结案率|合规率"
 )
-COST_NAME_RE = re.compile(r"费|支出|成本|经费|资金|金额|预算")
+COST_NAME_RE = lazy(r"费|支出|成本|经费|资金|金额|预算")
 
 
 def is_rate_name(name: str) -> bool:

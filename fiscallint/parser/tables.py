@@ -17,32 +17,35 @@ from math import comb
 from typing import Iterable
 
 from ..ast import Cell, Identity, Number, Row, Span, Table
+from ..patterns import lazy
 from .lines import TABLE_NO_RE, UNIT_RE, Line, is_column_numbers, is_page_furniture
 from .claims import NIL_RE
 from .identities import parse_identities
 from .heading import read_heading
 from ..numbers import parse_number, sum_tolerance
 
-TOKEN_RE = re.compile(
+TOKEN_RE = lazy(
     r"(?:19|20)\d\d(?:[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\s*年度?)|(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
 )
 """A row's tokens: a date or a year (2031-01-05, 2024年: a word, its digits are no figures), a percentage (4.6%, a rate column's, set aside: no column identity adds
 rates), an item number (1. 2、), a figure (a negative amount with its minus sign,
 -12.30, or in brackets as accountants print it, (12.30); a dash before a whole number is
 a range's, 100 -80), or a word."""
-PLAIN_NUMBER_RE = re.compile(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[(（](?:\d{1,3}(?:,\d{3})+|\d+)\.\d+[)）]")
-CODE_RE = re.compile(r"\d{3}|\d{5}|\d{7}")
-CLASS_CODE_RE = re.compile(r"2(?:0[1-9]|[12]\d|3[0-4])|[35]\d\d")
+PLAIN_NUMBER_RE = lazy(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[(（](?:\d{1,3}(?:,\d{3})+|\d+)\.\d+[)）]")
+CODE_RE = lazy(r"\d{3}|\d{5}|\d{7}")
+CLASS_CODE_RE = lazy(r"2(?:0[1-9]|[12]\d|3[0-4])|[35]\d\d")
 """The first three digits of a code: a functional 类 (201–234) or an economic 类 (3xx, 5xx)."""
-GLUED_RE = re.compile(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
-TOTAL_LABEL_RE = re.compile(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
-ENUM_LABEL_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
+GLUED_RE = lazy(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
+TOTAL_LABEL_RE = lazy(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
+ENUM_LABEL_RE = lazy(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
 LABEL_EMPTY = {"-", "—", "--", "/", "－"}
-PERCENT_CELL_RE = re.compile(r"[-−－]?\d[\d,]*(?:\.\d+)?[%％]")
+PERCENT_CELL_RE = lazy(r"[-−－]?\d[\d,]*(?:\.\d+)?[%％]")
 
 
 @dataclass
 class _Token:
+    """A whitespace-separated piece of a table line, with where it stands."""
+
     text: str
     column: int  # 1-based source column
     tab: int | None  # tab-cell index in positioned layouts
@@ -52,6 +55,8 @@ class _Token:
 
 @dataclass
 class _Segment:
+    """One row's worth of a table line: code, label words, 行次 and value tokens."""
+
     code: str | None = None
     label: list[str] = field(default_factory=list)
     line_no: int | None = None
@@ -266,7 +271,7 @@ FIRST_IS_TOTAL = {"02", "03", "05", "08", "09"}
 FIRST_IS_TOTAL_OF_REST = {"02", "03", "05", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
 """Kinds whose first value column is the sum of all the others, whatever their order (a budget
 table's header printing a group over its parts is excluded: see :func:`total_of_the_rest`)."""
-GROUP_HEADER_RE = re.compile(r"财政拨款.*(一般公共预算|政府性基金|国有资本经营)")
+GROUP_HEADER_RE = lazy(r"财政拨款.*(一般公共预算|政府性基金|国有资本经营)")
 
 
 def total_of_the_rest(table: Table) -> bool:
@@ -278,13 +283,13 @@ def total_of_the_rest(table: Table) -> bool:
     return not (is_budget_kind(table.kind) and GROUP_HEADER_RE.search(header))
 
 
-PLANNED_COLUMNS_RE = re.compile(r"年初预算|全年预算|调整预算|预算数")
+PLANNED_COLUMNS_RE = lazy(r"年初预算|全年预算|调整预算|预算数")
 ACTUALS_ONLY = {"01", "02", "03", "04", "05", "06", "07", "08"}
 """The template's 决算 tables that print no budget column."""
 
 
-COMPARED_COLUMNS_RE = re.compile(r"增减|比上年|较上年|上年(?:预算|决算|执行)?数|增长率|增幅|变动率")
-HEADER_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
+COMPARED_COLUMNS_RE = lazy(r"增减|比上年|较上年|上年(?:预算|决算|执行)?数|增长率|增幅|变动率")
+HEADER_YEAR_RE = lazy(r"(?:19|20)\d{2}(?=\s*年)")
 
 
 def planned_columns(table: Table) -> bool:
@@ -360,7 +365,7 @@ Every part adds to the total; a group column is the sum of its parts, so a heade
 group and its parts (a two-level header flattened into lines) is not read."""
 HEADER_GROUPS = {"本年支出", "本年收入"}
 """A heading spanning every value column (05: 本年支出 over 小计 | 基本支出 | 项目支出)."""
-LABEL_HEADER_RE = re.compile(
+LABEL_HEADER_RE = lazy(
     r"(?:(?:支出)?(?:功能|经济)分类)?科目(?:编码|代码|名称)?|项目(?:名称)?|类|款|项|行次|编码|代码|名称|单位名称"
 )
 
@@ -449,7 +454,7 @@ def is_budget_kind(kind: str | None) -> bool:
     return kind is not None and kind.startswith(BUDGET_KIND)
 
 
-TITLE_NUMBER_RE = re.compile(
+TITLE_NUMBER_RE = lazy(
     r"^(?:附件\d*[、.．:：]?)?附?表\s*(?:\d+|[一二三四五六七八九十]+(?!般))(?:\s*[-－—–]\s*\d+)?(?:[、.．:：]|(?=\D))"
     r"|[（(]附?表\s*(?:\d+|[一二三四五六七八九十]+)(?:\s*[-－—–]\s*\d+)?[)）]$"
 )
@@ -480,12 +485,12 @@ STANDARD_TITLES = {
     "09": "财政拨款“三公”经费支出决算表",
 }
 BUDGET_KIND = "B"
-SITUATION_TITLE_RE = re.compile(r"(收支|收入|支出)(总体)?情况表$")
+SITUATION_TITLE_RE = lazy(r"(收支|收入|支出)(总体)?情况表$")
 """The national 部门预算 template's titles (部门收支总体情况表, 一般公共预算支出情况表): budget
 tables whose columns vary by province, so they are not given a template kind's identities."""
 """Kinds of 部门预算 tables: "B01".. by the budget template's own order, "B" when unrecognised.
 They never share a kind with a 决算 table, so 决算 identities and cross-table rules leave them alone."""
-FUND_NAMES_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+FUND_NAMES_RE = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算")
 BUDGET_KIND_TITLES = [
     ("B01", r"(部门)?(财务)?收支(预算)?总表"),
     ("B02", r"(部门)?收入预算(总)?表|(部门)?收入总表"),
@@ -583,9 +588,9 @@ def _without_repeated_header(body: list[tuple[str, Line]], headers: list[str], t
     return kept
 
 
-EMPTY_TABLE_RE = re.compile(r"无数据|空表|无此项|没有.{0,20}(支出|收入|经费)|无.{0,12}(收支|支出|收入)")
+EMPTY_TABLE_RE = lazy(r"无数据|空表|无此项|没有.{0,20}(支出|收入|经费)|无.{0,12}(收支|支出|收入)")
 """A table that says it is empty (本表无数据, 本单位无政府性基金预算财政拨款收支)."""
-CONTINUED_RE = re.compile(r"[（(]续[)）]$|^续表|表续$")
+CONTINUED_RE = lazy(r"[（(]续[)）]$|^续表|表续$")
 """A table's title printed again on the page it continues on."""
 
 
@@ -694,11 +699,11 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     return table
 
 
-ORDINAL_RE = re.compile(r"[一二三四五六七八九十]+[、.．]")
+ORDINAL_RE = lazy(r"[一二三四五六七八九十]+[、.．]")
 """The ordinal mark opening an enumerated row's label (一、)."""
 CODE_KEYED_KINDS = {"02", "03", "05", "06", "07", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
 """Tables whose rows are keyed by a classification code."""
-FIGURE_RE = re.compile(r"[\d,]*\.\d+|\d{1,3}(?:,\d{3})+|0")
+FIGURE_RE = lazy(r"[\d,]*\.\d+|\d{1,3}(?:,\d{3})+|0")
 """A figure that cannot be a subject code: it has a decimal point or thousands separators (or is 0)."""
 
 
@@ -775,7 +780,7 @@ MISALIGNED_MIN = 3
 mark a table's codes and figures as misaligned (an extraction that shifted one column)."""
 
 
-SPLIT_GROUP_RE = re.compile(r"\d, \d{3}(?![\d.])")
+SPLIT_GROUP_RE = lazy(r"\d, \d{3}(?![\d.])")
 """Digits, a comma and a space, then three digits: a whole figure whose thousands groups an
 extraction spaced apart (80, 983, 509), which :func:`~fiscallint.parser.lines.closed_groups`
 could not prove to be one figure."""
@@ -815,8 +820,8 @@ def _misaligned(rows: list[Row]) -> str | None:
     return None
 
 
-INCOME_SIDE_RE = re.compile(r"收入|年初|上年结转|使用")
-EXPENSE_SIDE_RE = re.compile(r"支出|年末|结余分配")
+INCOME_SIDE_RE = lazy(r"收入|年初|上年结转|使用")
+EXPENSE_SIDE_RE = lazy(r"支出|年末|结余分配")
 
 
 def _lone_block(seg: _Segment, kind: str | None, blocks: list[list[Row]]) -> int | None:
@@ -930,7 +935,7 @@ def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
     return stream
 
 
-NAME_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,8}")
+NAME_TAIL_RE = lazy(r"[\u4e00-\u9fff]{1,8}")
 
 
 def _trailing_name(tokens: list[_Token]) -> list[_Token]:

@@ -8,15 +8,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fiscallint.patterns import lazy
 from fiscallint.pdf.chars import join_wrapped
 from fiscallint.pdf.model import Box, Item, PageContent, TableBlock, TextLine
 
 _MARGIN_ZONE = 0.1  # top/bottom share of the page where running headers/footers live
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"^[-—–－~\s]*(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)"
     r"[-—–－~\s]*$"
 )
-_HEADING = re.compile(
+_HEADING = lazy(
     r"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d+[、．]|\d+\.(?!\d)|注[:：]|附[件表]|[①-⑳])"
 )
@@ -74,6 +75,8 @@ def _drop_running_lines(pages: Sequence[PageContent]) -> None:
 
 @dataclass
 class _Placed:
+    """An item of a page with where it stands in the document."""
+
     item: Item
     page: int
     width: float
@@ -126,6 +129,8 @@ def _append_rows(table: TableBlock, cont: TableBlock) -> None:
 
 @dataclass
 class _Margins:
+    """The text margins and the paragraph gap of the document."""
+
     left: float
     right: float
     max_gap: float  # largest vertical gap between two lines of one paragraph

@@ -68,12 +68,16 @@ def rect_edges(x0: float, top: float, x1: float, bottom: float) -> list[Edge]:
 
 @dataclass
 class GridRow:
+    """A row of a ruled table: its cells' boxes and its own."""
+
     cells: list[Box | None]  # one per column of the table; None where a merged cell spans
     bbox: Box
 
 
 @dataclass
 class Grid:
+    """The cells of one ruled table."""
+
     cells: list[Box]
 
     @property

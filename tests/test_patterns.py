@@ -1,0 +1,51 @@
+"""fiscallint.patterns.lazy: a pattern that answers as ``re.compile`` does, compiled on first
+use only."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+
+from fiscallint.patterns import lazy
+
+SOURCE = r"(?P<year>(?:19|20)\d\d)年度?[\u4e00-\u9fff]{0,4}(?:决算|预算)"
+TEXT = "某单位2024年度部门决算，2023年预算"
+
+
+def test_answers_as_the_compiled_pattern() -> None:
+    pattern, compiled = lazy(SOURCE), re.compile(SOURCE)
+    assert pattern.search(TEXT).group("year") == compiled.search(TEXT).group("year") == "2024"
+    assert [m.span() for m in pattern.finditer(TEXT)] == [m.span() for m in compiled.finditer(TEXT)]
+    assert pattern.findall(TEXT) == compiled.findall(TEXT)
+    assert pattern.sub("#", TEXT) == compiled.sub("#", TEXT)
+    assert pattern.subn("#", TEXT) == compiled.subn("#", TEXT)
+    assert pattern.split(TEXT) == compiled.split(TEXT)
+    assert pattern.match(TEXT) is None and compiled.match(TEXT) is None
+    assert pattern.fullmatch("2024年决算") is not None
+    assert (pattern.groups, pattern.groupindex, pattern.flags) == (compiled.groups, compiled.groupindex, compiled.flags)
+
+
+def test_flags_are_kept() -> None:
+    assert lazy(r"^abc$", re.IGNORECASE | re.MULTILINE).search("x\nABC\ny") is not None
+    assert lazy(r"^abc$").search("x\nABC\ny") is None
+
+
+def test_compiles_only_when_used() -> None:
+    broken = lazy(r"(unclosed")
+    assert broken.pattern == r"(unclosed"  # its text is there, to build other patterns from
+    try:
+        broken.match("x")
+    except re.error:
+        pass
+    else:
+        raise AssertionError("an invalid pattern compiles (and fails) on first use")
+
+
+def test_copies_and_pickles_as_its_pattern() -> None:
+    pattern = lazy(SOURCE, re.IGNORECASE)
+    for other in (pickle.loads(pickle.dumps(pattern)), copy.deepcopy(pattern)):
+        assert other.pattern == SOURCE and other.flags == re.compile(SOURCE, re.IGNORECASE).flags
+        assert other.search(TEXT).group("year") == "2024"
+    pattern.search(TEXT)  # compiled now: still pickles as its source
+    assert pickle.loads(pickle.dumps(pattern)).findall(TEXT) == pattern.findall(TEXT)
