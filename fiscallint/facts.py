@@ -8,7 +8,7 @@ breakdowns (车辆 N 辆，其中 A 辆、B 辆) with their positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, takewhile
 from typing import Iterator
@@ -59,12 +59,17 @@ class ThreePublic:
 
     values: dict[tuple[str, str], Number]
     claims: dict[tuple[str, str], AmountClaim]
+    restated: list[tuple[tuple[str, str], Number]] = field(default_factory=list)
+    """Later statements of an item's figure with another value than its first (the share
+    sentence's 公务接待费 A, then “3、公务接待费支出 B”), in 万元."""
 
 
 def narrative_three_public(report: Report) -> ThreePublic:
-    """The 三公 figures the narrative states: the first budget and 决算 figure of each item, in 万元."""
+    """The 三公 figures the narrative states: the first budget and 决算 figure of each item, in 万元,
+    and each later one that differs from it."""
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], AmountClaim] = {}
+    restated: list[tuple[tuple[str, str], Number]] = []
     for paragraph in three_public_paragraphs(report):
         item: str | None = None
         for claim in paragraph.claims:
@@ -84,7 +89,9 @@ def narrative_three_public(report: Report) -> ThreePublic:
             if key not in values:
                 values[key] = amount_in_wan(claim)
                 claims[key] = claim
-    return ThreePublic(values, claims)
+            elif amount_in_wan(claim).value != values[key].value:
+                restated.append((key, amount_in_wan(claim)))
+    return ThreePublic(values, claims, restated)
 
 
 def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:

@@ -307,10 +307,16 @@ class ClaimBuilder:
                         open_change = self._emit_change("percent", prev, number, sentence_amounts, open_change, _clash(pieces, index - 1), _joined(words))
                     elif index >= 4 and prev is not None and prev.kind == "PAREN" and _clash(pieces, index - 4):
                         open_change = self._emit_change("percent", pieces[index - 4], number, sentence_amounts, open_change, _clash(pieces, index - 4), _joined(words))
+                    elif _embedded_budget(before) and sentence_amounts:
+                        # 完成年初预算 A 万元的 P%: the figure inside the phrase is the budget
+                        qualifier = "".join(p.text for p in before[max(0, index - 4):index - 3] if p.kind == "WORD")
+                        self._emit_execution(before[index - 3], qualifier, number, sentence_amounts, budgets_used, sentence_amounts[-1])
                     elif prev is not None and prev.kind == "EXEC" or (len(before) >= 2 and before[-2].kind == "EXEC" and before[-1].kind == "WORD"):
                         exec_at = index - 1 if prev is not None and prev.kind == "EXEC" else index - 2
                         qualifier = "".join(p.text for p in before[max(0, exec_at - 1):exec_at] if p.kind == "WORD")
-                        self._emit_execution(before[exec_at], qualifier, number, sentence_amounts, budgets_used)
+                        after = _bracketed_budget(pieces, index)
+                        stated = self._bracketed_amount(pieces[after - 1].text, pieces[after]) if after is not None else None
+                        self._emit_execution(before[exec_at], qualifier, number, sentence_amounts, budgets_used, stated)
                     elif share_at is not None and (listed := _respective(pieces, share_at, index)) is not None:
                         # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
                         k, n = listed
@@ -601,11 +607,23 @@ class ClaimBuilder:
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
         ))
 
-    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim]) -> None:
+    def _bracketed_amount(self, words: str, piece: _Piece) -> AmountClaim | None:
+        """The budget written in brackets after a rate (执行率 P%（年初预算 A 万元）), as a
+        claim of its own for :meth:`_emit_execution` (the amount itself is emitted when reached)."""
+        number = self.number(piece)
+        if number is None:
+            return None
+        unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
+        return AmountClaim(span=number.span, text=piece.text, value=number, unit=unit, context=words)
+
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim],
+                        stated: AmountClaim | None = None) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
         earlier rate of the sentence already used is not taken for a later figure's rate (the
-        三公 total's budget is not its items' budget). Amounts in 元 and 万元 are put in 万元."""
+        三公 total's budget is not its items' budget). ``stated`` is a budget the phrase itself
+        names (完成年初预算 A 万元的 P%, 执行率 P%（年初预算 A 万元）). Amounts in 元 and 万元
+        are put in 万元."""
         pool = recent if recent else self.amounts[-2:]
         outer = [c for c in pool if not c.inner]
         pool = outer or pool
@@ -613,7 +631,7 @@ class ClaimBuilder:
         named = "".join((qualifier, phrase.text))
         wanted = "年初" if "年初" in named else ("全年|调整" if re.search("全年|调整", named) else None)
         budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.context)), None)
-        budget = budget or (budgets[-1] if budgets else None)
+        budget = stated or budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
             budget = None
@@ -794,6 +812,7 @@ NAMED_PART_MIN = 4
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
+BRACKET_BUDGET_RE = re.compile(r"(年初|全年|调整后)?预算(数)?(为|是|[：:])?")
 SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|情况说明|说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = re.compile(r"(?P<basis>决算|预算)数?|同期")
@@ -933,6 +952,23 @@ def _bare_share(pieces: list[_Piece], at: int) -> bool:
         return False
     between = pieces[share + 1:at]
     return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
+
+
+def _embedded_budget(before: list[_Piece]) -> bool:
+    """完成年初预算 A 万元的 P%: the phrase, its budget figure and 的 just before the rate."""
+    return (len(before) >= 3 and before[-3].kind == "EXEC" and before[-3].text.endswith("预算")
+            and before[-2].kind == "AMOUNT" and before[-1].kind == "WORD" and before[-1].text == "的")
+
+
+def _bracketed_budget(pieces: list[_Piece], index: int) -> int | None:
+    """The index of a budget figure bracketed right after the rate at ``index``
+    (执行率 P%（年初预算 A 万元）: an opening bracket, budget words, the amount), else None."""
+    if index + 3 >= len(pieces):
+        return None
+    opening, words, figure = pieces[index + 1:index + 4]
+    if opening.kind != "PAREN" or opening.text not in "（(" or words.kind != "WORD" or figure.kind != "AMOUNT":
+        return None
+    return index + 3 if BRACKET_BUDGET_RE.fullmatch(words.text) else None
 
 
 def _is_budget(claim: AmountClaim | BreakdownClaim) -> bool:
