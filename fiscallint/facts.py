@@ -248,6 +248,8 @@ def _zero(span: Span) -> Number:
 
 FUND_KINDS = {"fund": "政府性基金", "capital": "国有资本经营"}
 """The funds of tables 07 and 08 by their :class:`~fiscallint.ast.TermClaim` term."""
+BUDGET_FUND_KINDS = {"fund": "B08", "capital": "B09"}
+"""A budget report's tables of the same two funds."""
 
 
 @dataclass
@@ -259,9 +261,11 @@ class EmptyStatement:
 
 def fund_table(report: Report, kind: str) -> Table | None:
     """The 政府性基金 (07) or 国有资本经营 (08) 财政拨款 table, found by its title (a table with
-    rows wins over a contents entry of the same title)."""
+    rows wins over a contents entry of the same title); in a budget report, the 政府性基金预算
+    (B08) or 国有资本经营预算 (B09) 支出表."""
     word = FUND_KINDS[kind]
-    named = [t for t in report.tables if word in t.title and "决算" in t.title]
+    budget_kind = BUDGET_FUND_KINDS[kind]
+    named = [t for t in report.tables if word in t.title and ("决算" in t.title or t.kind == budget_kind)]
     return next((t for t in named if t.rows), named[0] if named else None)
 
 
