@@ -1,0 +1,127 @@
+"""Phrasings and layouts of other departments' reports: execution rates written 达到年初预算的 P%,
+完成年初预算 A 万元的 P% and 执行率 P%（年初预算 A 万元）; a 三公 item stated twice in the narrative;
+a budget's empty 政府性基金 table; figures with spaces around the decimal point; shares of 总支出.
+Each consistent case must stay quiet, each near miss with one figure changed must fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiscallint.parser.lines import closed_points
+from fiscallint.testing import lint_text
+
+
+def codes(text: str, select: list[str] | None = None) -> list[str]:
+    return [f.code for f in lint_text(text, select)]
+
+
+# ---------------------------------------------------------------- execution rates
+
+@pytest.mark.parametrize(
+    ("right", "old", "new"),
+    [
+        ("林业支出年初预算420.00万元，决算399.00万元，达到年初预算的95.0%。", "95.0%", "97.0%"),
+        ("林业支出决算399.00万元，相当于年初预算的95.0%（年初预算420.00万元）。", "95.0%", "93.0%"),
+        ("林业支出决算399.00万元，完成年初预算420.00万元的95.0%。", "95.0%", "92.0%"),
+        ("林业支出决算399.00万元，执行率达到95.0%（年初预算420.00万元）。", "420.00", "440.00"),
+        ("林业支出决算399.00万元，执行率为95.0%（全年预算数为420.00万元）。", "95.0%", "96.0%"),
+    ],
+)
+def test_an_execution_rate_is_read_in_other_phrasings(right: str, old: str, new: str) -> None:
+    assert codes(right, ["FL102"]) == []
+    assert codes(right.replace(old, new), ["FL102"]) == ["FL102"]
+
+
+def test_a_bracketed_figure_without_budget_words_is_no_budget() -> None:
+    # （其中项目支出 A 万元） after a rate names no budget: the rate keeps the sentence's own budget
+    text = "林业支出年初预算420.00万元，决算399.00万元，执行率95.0%（其中项目支出120.00万元）。"
+    assert codes(text, ["FL102"]) == []
+
+
+# ---------------------------------------------------------------- a 三公 item stated twice
+
+THREE_PUBLIC = """财政拨款“三公”经费支出决算表
+公开09表
+单位：万元
+合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费
+小计 公务用车购置费 公务用车运行维护费
+预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数
+9.00 8.20 1.00 0.80 6.00 5.90 0.00 0.00 6.00 5.90 2.00 1.50
+
+七、财政拨款“三公”经费支出决算情况说明
+
+“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0.80万元，占9.76%；公务用车购置及运行维护费支出决算5.90万元，占71.95%；公务接待费支出决算1.50万元，占18.29%。
+
+3、公务接待费支出1.50万元。全年共接待9批次、52人次。
+"""
+
+
+def test_a_three_public_item_restated_later_is_compared_with_the_table() -> None:
+    assert codes(THREE_PUBLIC, ["FL307"]) == []
+    wrong = lint_text(THREE_PUBLIC.replace("3、公务接待费支出1.50万元", "3、公务接待费支出1.05万元"), ["FL307"])
+    assert [f.code for f in wrong] == ["FL307"]
+    assert wrong[0].span.line == 13 and "1.05" in wrong[0].message
+
+
+# ---------------------------------------------------------------- a budget's empty fund table
+
+BUDGET_FUND = """某县农业农村局2027年部门预算
+
+某县农业农村局2027年政府性基金预算支出表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计
+注：本部门2027年没有使用政府性基金预算拨款安排的支出，故本表为空表。
+"""
+
+
+def test_a_budgets_fund_table_stated_empty_shows_no_figures() -> None:
+    assert codes(BUDGET_FUND, ["FL309"]) == []
+    filled = BUDGET_FUND.replace("合计\n注", "合计 6.00 6.00\n2130122 农业生产发展 6.00 6.00\n注")
+    assert codes(filled, ["FL309"]) == ["FL309"]
+
+
+# ---------------------------------------------------------------- spaces around the decimal point
+
+SPACED = "本年支出合计335. 96万元，其中：基本支出247 .56万元，占73.69%；项目支出88 . 40万元，占26.31%。"
+
+
+def test_figures_with_spaces_around_the_point_are_one_figure() -> None:
+    assert codes(SPACED, ["FL1"]) == []
+    assert codes(SPACED.replace("占73.69%", "占72.69%"), ["FL1"]) == ["FL101"]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("支出335. 96万元", "支出335.96 万元"),
+        ("（类）292 . 56万元", "（类）292.56  万元"),
+        ("占12 .5%", "占12.5 %"),
+        ("2. 30万元用于培训", "2. 30万元用于培训"),  # an item's number at the line's start
+        ("任务完成。3. 20万元结转", "任务完成。3. 20万元结转"),  # and after a sentence end
+    ],
+)
+def test_closed_points_keep_columns_and_item_numbers(text: str, read: str) -> None:
+    assert closed_points(text) == read
+    assert len(closed_points(text)) == len(text)
+
+
+# ---------------------------------------------------------------- shares of 总支出
+
+TOTALS = """收入支出决算总表
+公开01表
+单位：万元
+项目\t决算数\t项目\t决算数
+一、一般公共预算财政拨款收入\t300.00\t一、一般公共服务支出\t280.00
+本年收入合计\t300.00\t本年支出合计\t280.00
+年初结转和结余\t20.00\t年末结转和结余\t40.00
+总计\t320.00\t总计\t320.00
+
+三、支出决算情况说明
+本年基本支出210.00万元，占总支出的75.00%；项目支出70.00万元，占总支出的21.88%。
+"""
+
+
+def test_a_share_of_total_expenditure_fits_this_years_total_or_the_grand_total() -> None:
+    assert codes(TOTALS, ["FL101"]) == []
+    assert codes(TOTALS.replace("75.00%", "76.00%"), ["FL101"]) == ["FL101"]
