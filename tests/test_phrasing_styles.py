@@ -125,3 +125,23 @@ TOTALS = """收入支出决算总表
 def test_a_share_of_total_expenditure_fits_this_years_total_or_the_grand_total() -> None:
     assert codes(TOTALS, ["FL101"]) == []
     assert codes(TOTALS.replace("75.00%", "76.00%"), ["FL101"]) == ["FL101"]
+
+
+# ---------------------------------------------------------------- last year's figure stated in the change sentence
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026年度收入总计860.00万元，比2025年度的900.00万元减少40.00万元，下降4.44%。",
+        "2026年度收入总计860.00万元，较上年的900.00万元减少40.00万元，下降4.44%。",
+        "2026年收入总计860.00万元，2025年收入总计900.00万元，同比下降4.44%。",
+        "2025年收入总计900.00万元，2026年收入总计860.00万元，下降4.44%。",
+    ],
+)
+def test_last_years_figure_in_the_sentence_is_the_base(text: str) -> None:
+    assert codes(text, ["FL103"]) == []
+    assert codes(text.replace("4.44%", "4.65%"), ["FL103"]) == ["FL103"]
+
+
+def test_two_years_figures_of_different_subjects_are_no_pair() -> None:
+    assert codes("2026年收入总计860.00万元，2025年支出总计900.00万元，同比下降4.65%。", ["FL103"]) == []

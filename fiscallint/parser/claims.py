@@ -718,6 +718,10 @@ class ClaimBuilder:
             # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
             named = recent[-1]
             base, previous = recent[-2], named.value
+        elif role == "percent" and (pair := _year_pair(recent)) is not None:
+            # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C%: the two years' figures of one subject
+            base, named = pair
+            previous = named.value
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
             previous = prior.value
@@ -822,7 +826,7 @@ CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 RELATION_WORD_RE = re.compile(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
 PRIOR_OWN_RE = re.compile(r"(?<![比较])(上年|上年度|上一年度?|去年)(同期)?(的|决算数?|预算数?|执行数|实际数)?(为|是)?$")
 """The words before last year's own figure (上年决算数为 A, 与上年的 A 相比), not a comparison (比上年 A)."""
-PRIOR_TAIL_RE = re.compile(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
+PRIOR_TAIL_RE = re.compile(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?的?$")
 COMPARED_RE = re.compile(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
 BARE_ZERO_RE = re.compile(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
 SHARE_WORDS_RE = re.compile(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
@@ -952,6 +956,21 @@ def _bare_share(pieces: list[_Piece], at: int) -> bool:
         return False
     between = pieces[share + 1:at]
     return all(p.kind == "WORD" for p in between) and SHARE_WORDS_RE.fullmatch("".join(p.text for p in between)) is not None
+
+
+def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | None:
+    """The sentence's last two figures when they are one subject's in two consecutive years
+    (2025年收入 B 万元，2024年收入 A 万元): (this year's, last year's), else None."""
+    outer = [c for c in recent if not c.inner]
+    if len(outer) < 2:
+        return None
+    a, b = outer[-2:]
+    if len(a.years) != 1 or len(b.years) != 1 or a.unit != b.unit:
+        return None
+    ya, yb = int(a.years[0].year.value), int(b.years[0].year.value)
+    if abs(ya - yb) != 1 or YEAR_NOISE_RE.sub("", a.subject) != YEAR_NOISE_RE.sub("", b.subject):
+        return None
+    return (a, b) if ya > yb else (b, a)
 
 
 def _embedded_budget(before: list[_Piece]) -> bool:
