@@ -145,3 +145,30 @@ def test_last_years_figure_in_the_sentence_is_the_base(text: str) -> None:
 
 def test_two_years_figures_of_different_subjects_are_no_pair() -> None:
     assert codes("2026年收入总计860.00万元，2025年支出总计900.00万元，同比下降4.65%。", ["FL103"]) == []
+
+
+# ---------------------------------------------------------------- a self-evaluation table flattened by a PDF dump
+
+DUMP_EVALUATION = """项目支出绩效自评表
+项目名称 乡村医生培训
+项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 40.00 48.00 42.00 10 87.50% 8.75
+其中：当年财政拨款 40.00 48.00 42.00 — 87.50% —
+绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因
+产出指标 数量指标 培训人次 ≥300人次 320人次 40 40
+满意度指标 服务对象满意度指标 学员满意度 ≥90% 94% 50 50
+总分 100 98.75
+自评等级 优
+"""
+
+
+def test_a_flattened_funding_row_and_grade_are_read() -> None:
+    assert codes(DUMP_EVALUATION, ["FL4"]) == []
+    assert codes(DUMP_EVALUATION.replace("87.50% 8.75", "85.70% 8.75"), ["FL401"]) == ["FL401"]
+    assert codes(DUMP_EVALUATION.replace("87.50% 8.75", "87.50% 9.75"), ["FL402"]) == ["FL402"]
+    assert codes(DUMP_EVALUATION.replace("自评等级 优", "自评等级 良"), ["FL404"]) == ["FL404"]
+
+
+def test_a_flattened_funding_row_under_another_column_order_is_not_read() -> None:
+    reordered = DUMP_EVALUATION.replace("分值 执行率 得分", "执行率 分值 得分").replace("87.50% 8.75", "85.70% 8.75")
+    assert codes(reordered, ["FL401"]) == []

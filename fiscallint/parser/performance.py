@@ -9,7 +9,9 @@ loses them. This module reads the source lines of each such table again, in one 
   its target cell and on the type of each cell (分值/得分 numbers, 完成率 percentages); a cell that
   cannot be placed is left out rather than guessed.
 - dump: flattened PDF text. Only what is provable is read: the funding line after a
-  ``执行率`` header (``A B rate% [score]``), ``总分 N 分``, ``基本支出总额 … 项目支出总额 …`` and
+  ``执行率`` header (``A B rate% [score]``, or the template's whole row ``年度资金总额 A0 A B 10
+  rate% score`` under a header naming its columns in the template's order), ``总分 [100] N``, a
+  grade line (``自评等级 优``), ``基本支出总额 … 项目支出总额 …`` and
   indicator lines ending in a target/actual pair (no weights or scores: they are merged cells).
 """
 
@@ -563,7 +565,15 @@ class _GridParser:
 # ---------------------------------------------------------------- dump layout
 
 DUMP_FUNDING_RE = re.compile(rf"^(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<rate>{NUM_RE})\s*%(?:\s+(?P<score>{NUM_RE})\s*分?)?$")
-DUMP_TOTAL_RE = re.compile(rf"^总\s*分\s*[:：]?\s*(?P<score>{NUM_RE})\s*分?$")
+DUMP_FUNDING_ROW_RE = re.compile(
+    rf"^(?P<label>[\u4e00-\u9fff（）()]{{2,12}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<weight>\d+(?:\.\d+)?)"
+    rf"\s+(?P<rate>{NUM_RE})\s*%\s+(?P<score>{NUM_RE})$")
+"""The template's funding row flattened (年度资金总额 A0 A B 10 rate% score), read only under a
+header that names 全年预算数, 全年执行数, 分值, 执行率 and 得分 in that order (年初预算数 before
+them when the row has four figures before the rate)."""
+FUNDING_HEADER_ORDER = ("全年预算数", "全年执行数", "分值", "执行率", "得分")
+DUMP_TOTAL_RE = re.compile(rf"^总\s*分\s*[:：]?\s*(?:100(?:\.0+)?\s+)?(?P<score>{NUM_RE})\s*分?$")
+DUMP_GRADE_RE = re.compile(r"^(?:自评等级|评价等级|自评结果|绩效等级)\s*[:：]?\s*(?P<grade>优秀|良好|优|良|中|差|合格|不合格)$")
 DUMP_HEAD_RE = re.compile(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
 WEIGHT_RE = re.compile(r"(\d+)\s*分\s*[*×]\s*执行率")
 VALUE = rf"(?:{OP_RE}?\s*{NUM_RE}\s*(?:%|[\u4e00-\u9fff]{{1,3}})?|[\u4e00-\u9fff]{{1,6}})"
@@ -588,6 +598,14 @@ LEVEL_WORD_RE = re.compile(
 )
 LEVEL_LABEL_RE = re.compile(r"^([（(]\d+\s*分[)）]|.{0,6}指标|指标)$")
 NAME_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a wrapped name (度, 率)
+
+
+def _funding_header(header: str, initial: bool) -> bool:
+    """Whether a flattened funding header names its columns in the template's order (and
+    年初预算数 first when the row has a figure for it)."""
+    words = (("年初预算数",) if initial else ()) + FUNDING_HEADER_ORDER
+    at = [header.replace(" ", "").find(word) for word in words]
+    return all(i >= 0 for i in at) and at == sorted(at)
 
 
 class _DumpParser:
@@ -626,6 +644,16 @@ class _DumpParser:
                 continue
             if "执行率" in text or header_text:
                 header_text += text
+                row = DUMP_FUNDING_ROW_RE.match(text)
+                if row and perf.funding is None and _funding_header(header_text, row.group("initial") is not None):
+                    perf.funding = Funding(
+                        compact(row.group("label")), self._num(row, "initial", line, column), self._num(row, "a", line, column),
+                        self._num(row, "b", line, column), self._num(row, "weight", line, column),
+                        self._num(row, "rate", line, column), self._num(row, "score", line, column),
+                        Span(line, column, line, column + len(text)),
+                    )
+                    header_text = ""
+                    continue
                 match = DUMP_FUNDING_RE.match(text)
                 if match and perf.funding is None:
                     weight = WEIGHT_RE.search(header_text.replace(" ", ""))
@@ -641,6 +669,10 @@ class _DumpParser:
             total = DUMP_TOTAL_RE.match(text)
             if total:
                 perf.total_score = self._num(total, "score", line, column)
+            grade = DUMP_GRADE_RE.match(text)
+            if grade and perf.grade is None:
+                start = column + grade.start("grade")
+                perf.grade, perf.grade_span = GRADES[grade.group("grade")], Span(line, start, line, start + len(grade.group("grade")))
             if "三级指标" in text:
                 in_zone, fragments, self.skipped = True, [], ""
                 continue
