@@ -172,3 +172,9 @@ def test_a_flattened_funding_row_and_grade_are_read() -> None:
 def test_a_flattened_funding_row_under_another_column_order_is_not_read() -> None:
     reordered = DUMP_EVALUATION.replace("分值 执行率 得分", "执行率 分值 得分").replace("87.50% 8.75", "85.70% 8.75")
     assert codes(reordered, ["FL401"]) == []
+
+
+def test_a_budget_compared_with_last_years_budget_stated_beside_it() -> None:
+    text = "2027年收入预算636.00万元，上年预算为600.00万元，增长6.00%。"
+    assert codes(text, ["FL103"]) == []
+    assert codes(text.replace("6.00%", "5.66%"), ["FL103"]) == ["FL103"]

@@ -726,6 +726,8 @@ class ClaimBuilder:
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
             previous = prior.value
             base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.inner), None)
+            if base is None and _is_budget(prior):  # 收入预算 B 万元，上年预算为 A 万元: a budget against last year's
+                base = next((c for c in reversed(recent) if c is not prior and not c.inner), None)
             if base is not None:
                 current = base.value
         elif base is not None and PRIOR_TAIL_RE.search(base.context) and role == "delta" and base is recent[-1]:
