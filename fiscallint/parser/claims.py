@@ -977,7 +977,7 @@ def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | N
 
 def _embedded_budget(before: list[_Piece]) -> bool:
     """完成年初预算 A 万元的 P%: the phrase, its budget figure and 的 just before the rate."""
-    return (len(before) >= 3 and before[-3].kind == "EXEC" and before[-3].text.endswith("预算")
+    return (len(before) >= 3 and before[-3].kind == "EXEC" and before[-3].text.endswith(("预算", "预算数"))
             and before[-2].kind == "AMOUNT" and before[-1].kind == "WORD" and before[-1].text == "的")
 
 
