@@ -179,3 +179,25 @@ def test_a_budget_compared_with_last_years_budget_stated_beside_it() -> None:
     text = "2027年收入预算636.00万元，上年预算为600.00万元，增长6.00%。"
     assert codes(text, ["FL103"]) == []
     assert codes(text.replace("6.00%", "5.66%"), ["FL103"]) == ["FL103"]
+
+
+# ---------------------------------------------------------------- a budget's 机关运行经费 against its basic-spending table
+
+BUDGET_RUNNING = """某县农业农村局2027年部门预算
+
+某县农业农村局2027年一般公共预算基本支出表
+单位：元
+经济分类科目编码 科目名称 合计 人员经费 公用经费
+合计 5,200,000 4,400,000 800,000
+301 工资福利支出 4,400,000 4,400,000
+302 商品和服务支出 800,000 800,000
+
+（五）机关运行经费预算
+2027年本部门机关运行经费预算80.00万元，比上年预算增加2.00万元。
+"""
+
+
+def test_a_budgets_running_costs_never_exceed_its_public_funds() -> None:
+    assert codes(BUDGET_RUNNING, ["FL308"]) == []
+    (finding,) = lint_text(BUDGET_RUNNING.replace("预算80.00万元", "预算86.00万元"), ["FL308"])
+    assert "86.00 万元" in finding.message and "超出 6" in finding.message
