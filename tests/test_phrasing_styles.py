@@ -201,3 +201,15 @@ def test_a_budgets_running_costs_never_exceed_its_public_funds() -> None:
     assert codes(BUDGET_RUNNING, ["FL308"]) == []
     (finding,) = lint_text(BUDGET_RUNNING.replace("预算80.00万元", "预算86.00万元"), ["FL308"])
     assert "86.00 万元" in finding.message and "超出 6" in finding.message
+
+
+def test_flattened_indicator_scores_are_summed() -> None:
+    assert codes(DUMP_EVALUATION, ["FL403"]) == []
+    (finding,) = lint_text(DUMP_EVALUATION.replace("总分 100 98.75", "总分 100 97.75"), ["FL403"])
+    assert "8.75 + 40 + 50 = 98.75" in finding.message
+    assert codes(DUMP_EVALUATION.replace("320人次 40 40", "280人次 40 40"), ["FL408"]) == ["FL408"]
+
+
+def test_flattened_scores_whose_weights_do_not_add_up_are_left_unchecked() -> None:
+    lost = DUMP_EVALUATION.replace("产出指标 数量指标 培训人次 ≥300人次 320人次 40 40\n", "").replace("总分 100 98.75", "总分 100 97.75")
+    assert codes(lost, ["FL403"]) == []
