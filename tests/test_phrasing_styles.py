@@ -213,3 +213,43 @@ def test_flattened_indicator_scores_are_summed() -> None:
 def test_flattened_scores_whose_weights_do_not_add_up_are_left_unchecked() -> None:
     lost = DUMP_EVALUATION.replace("产出指标 数量指标 培训人次 ≥300人次 320人次 40 40\n", "").replace("总分 100 98.75", "总分 100 97.75")
     assert codes(lost, ["FL403"]) == []
+
+
+# ---------------------------------------------------------------- the tables' unit stated once, outside them
+
+YUAN_ONCE = """某区档案馆2026年度部门决算
+
+目录
+第二部分 2026年度部门决算表（本部分各表金额单位均为：元）
+第三部分 2026年度部门决算情况说明
+
+第二部分 2026年度部门决算表
+
+收入支出决算总表
+公开01表
+项目\t决算数\t项目\t决算数
+一、一般公共预算财政拨款收入\t3,359,600\t一、一般公共服务支出\t3,359,600
+本年收入合计\t3,359,600\t本年支出合计\t3,359,600
+
+第三部分 2026年度部门决算情况说明
+
+一、收入决算情况说明
+本年收入合计335.96万元，其中：财政拨款收入335.96万元，占100.00%。
+"""
+
+
+def test_a_unit_stated_once_for_all_tables_is_their_unit() -> None:
+    from fiscallint.parser import parse_source
+    from fiscallint.source import SourceText
+
+    assert [t.unit for t in parse_source(SourceText("r.txt", YUAN_ONCE, "utf-8", "text")).tables if t.rows] == ["元"]
+    assert codes(YUAN_ONCE, ["FL108"]) == []
+    assert codes(YUAN_ONCE.replace("本年收入合计335.96万元", "本年收入合计353.96万元"), ["FL108"]) == ["FL108"]
+
+
+def test_two_units_stated_for_the_tables_are_neither_taken() -> None:
+    from fiscallint.parser import parse_source
+    from fiscallint.source import SourceText
+
+    both = YUAN_ONCE.replace("第三部分 2026年度部门决算情况说明\n\n一", "第三部分 2026年度部门决算情况说明（以下各表单位：万元）\n\n一")
+    assert [t.unit for t in parse_source(SourceText("r.txt", both, "utf-8", "text")).tables if t.rows] == [None]
