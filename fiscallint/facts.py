@@ -13,8 +13,8 @@ from decimal import Decimal
 from itertools import combinations, takewhile
 from typing import Iterator
 
-from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
-from .parser.claims import amount_in_wan, relation_operands
+from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, CountClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
+from .parser.claims import GRADE_PART_RE, amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
 
 # ---------------------------------------------------------------- 三公 figures
@@ -448,15 +448,24 @@ class CountBreakdown:
     total: Number
     parts: list[Number]
     text: str
+    graded: bool = False
+    """The parts list a grading scale (绩效评级为“优”…“良”…“合格”…: three grades or more, one
+    a part), so they are all the total's parts."""
 
 
 def count_breakdowns(report: Report) -> list[CountBreakdown]:
     """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : the count breakdown claims of the narrative."""
     return [
-        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text)
+        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text, _grades_listed(c.parts))
         for c in report.claims()
         if isinstance(c, CountBreakdownClaim) and c.unit in COUNT_UNITS
     ]
+
+
+def _grades_listed(parts: list[CountClaim]) -> bool:
+    """Whether count parts list a grading scale: each names one grade, three grades or more."""
+    grades = [GRADE_PART_RE.search(p.context) for p in parts]
+    return all(grades) and len({g.group(2) for g in grades if g}) >= 3
 
 
 # ---------------------------------------------------------------- table lookups shared by rules

@@ -253,3 +253,19 @@ def test_two_units_stated_for_the_tables_are_neither_taken() -> None:
 
     both = YUAN_ONCE.replace("第三部分 2026年度部门决算情况说明\n\n一", "第三部分 2026年度部门决算情况说明（以下各表单位：万元）\n\n一")
     assert [t.unit for t in parse_source(SourceText("r.txt", both, "utf-8", "text")).tables if t.rows] == [None]
+
+
+# ---------------------------------------------------------------- the 绩效 grade counts, one a ；-segment
+
+GRADES = ("绩效自评的2026年度项目6个，涉及预算金额310.00万元，平均得分92.10分（其中，绩效评级为“优”的项目4个；"
+          "绩效评级为“良”的项目2个；绩效评级为“合格”的项目0个；绩效评级为“不合格”的项目0个。绩效自评中共发现问题1个）。")
+
+
+@pytest.mark.parametrize(("old", "new"), [("“良”的项目2个", "“良”的项目3个"), ("“良”的项目2个", "“良”的项目1个")])
+def test_grade_counts_add_up_to_the_projects(old: str, new: str) -> None:
+    assert codes(GRADES, ["FL507"]) == []
+    assert codes(GRADES.replace(old, new), ["FL507"]) == ["FL507"]
+
+
+def test_one_grade_named_is_no_full_breakdown() -> None:
+    assert codes("绩效自评的2026年度项目6个（其中，绩效评级为“优”的项目4个）。", ["FL507"]) == []

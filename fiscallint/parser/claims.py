@@ -233,9 +233,12 @@ class ClaimBuilder:
         said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
         for new_segment, pieces in clauses:
             if new_segment:
-                self._close_counts(counts)
+                graded = counts.graded_through(pieces)  # 其中，评级为“优”的项目 N1 个；评级为“良”的…: one breakdown
+                if not graded:
+                    self._close_counts(counts)
                 self._end_segment()
-                counts = _CountSegment()
+                if not graded:
+                    counts = _CountSegment()
                 segment_amounts = []
                 # A breakdown complete before the ；: a figure after it (授予中小企业合同金额 Y) is none of its parts.
                 sealed = breakdown if breakdown is not None and id(breakdown) not in self.outer and len(breakdown.parts) >= 2 and _complete(breakdown) else None
@@ -1068,6 +1071,10 @@ def _same_subject(amount: AmountClaim, own: str) -> bool:
     return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
 
 
+GRADE_PART_RE = re.compile(r"(评级|等级|评价结果|评定)为?\s*[“\"「]?(优秀|良好|优|良|中|合格|不合格|差)[”\"」]?")
+"""A count's words that name a performance grade (绩效评级为“优”的项目)."""
+
+
 class _CountSegment:
     """The counts of a ；-segment of a sentence: at its first 其中, the last count of each unit
     before it is a total; the counts of that unit after it are the total's parts."""
@@ -1082,6 +1089,15 @@ class _CountSegment:
         if not self.opened:
             self.opened = True
             self.parts = {unit: [] for unit in self.totals}
+
+    def graded_through(self, following: list[_Piece]) -> bool:
+        """Whether the breakdown runs on past a ；: its parts so far each name a grade
+        (评级为“优”的项目 N 个), and so do the words before the first count after it."""
+        parts = [part for unit_parts in self.parts.values() for part in unit_parts]
+        if not self.opened or not parts or not all(GRADE_PART_RE.search(p.context) for p in parts):
+            return False
+        words = "".join(p.text for p in takewhile(lambda p: p.kind != "COUNT", following))
+        return GRADE_PART_RE.search(words) is not None
 
     def add(self, count: CountClaim | None) -> None:
         if count is None:
