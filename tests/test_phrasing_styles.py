@@ -270,3 +270,25 @@ def test_grade_counts_add_up_to_the_projects(old: str, new: str) -> None:
 
 def test_one_grade_named_is_no_full_breakdown() -> None:
     assert codes("绩效自评的2026年度项目6个（其中，绩效评级为“优”的项目4个）。", ["FL507"]) == []
+
+
+# ---------------------------------------------------------------- 基本支出 printed over its 人员经费 | 公用经费
+
+SPLIT_BASIC = """支出决算表
+公开03表
+单位：万元
+科目编码\t科目名称\t本年支出合计\t基本支出\t\t\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出
+\t\t\t小计\t人员经费\t公用经费
+\t合计\t620.00\t470.00\t410.00\t60.00\t150.00
+213\t农林水支出\t620.00\t470.00\t410.00\t60.00\t150.00
+21301\t农业农村\t620.00\t470.00\t410.00\t60.00\t150.00
+2130101\t行政运行\t470.00\t470.00\t410.00\t60.00\t
+2130108\t病虫害控制\t150.00\t\t\t\t150.00
+"""
+
+
+@pytest.mark.parametrize("text", [SPLIT_BASIC, SPLIT_BASIC.replace("\t", " ")])
+def test_a_group_printed_beside_its_parts_is_no_sum_of_the_row(text: str) -> None:
+    assert codes(text, ["FL2", "FL3"]) == []
+    wrong = text.replace("21301\t农业农村\t620.00", "21301\t农业农村\t602.00").replace("21301 农业农村 620.00", "21301 农业农村 602.00")
+    assert "FL201" in codes(wrong, ["FL2"])

@@ -279,6 +279,7 @@ ACTUALS_ONLY = {"01", "02", "03", "04", "05", "06", "07", "08"}
 """The template's 决算 tables that print no budget column."""
 
 
+SPLIT_BASIC_RE = re.compile(r"人员经费.*公用经费|公用经费.*人员经费")
 COMPARED_COLUMNS_RE = re.compile(r"增减|比上年|较上年|上年(?:预算|决算|执行)?数|增长率|增幅|变动率")
 HEADER_YEAR_RE = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 
@@ -288,10 +289,13 @@ def planned_columns(table: Table) -> bool:
     identities nor the cross-table rules read it: a 决算 table whose header prints budget
     columns beside the 决算 ones (年初预算数 | 全年预算数 | 决算数 …, as some provinces lay out
     公开05表; the 三公 table, 公开09表, prints 预算数 | 决算数 by the template itself), or any
-    table comparing two years column by column (上年预算数 | 本年预算数 | 增减额, 2026年 | 2027年)."""
+    table comparing two years column by column (上年预算数 | 本年预算数 | 增减额, 2026年 | 2027年),
+    or a functional table printing 基本支出 over its 人员经费 | 公用经费 (a group beside its parts)."""
     header = "".join(table.headers)
     if table.kind in ACTUALS_ONLY and PLANNED_COLUMNS_RE.search(header) is not None:
         return True
+    if table.kind not in ("06", "B06") and "基本支出" in header and SPLIT_BASIC_RE.search(header):
+        return True  # 基本支出 printed over its 人员经费 | 公用经费: a group beside its parts
     return COMPARED_COLUMNS_RE.search(header) is not None or len(set(HEADER_YEAR_RE.findall(header))) >= 2
 
 
