@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, takewhile
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, CountClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
 from .parser.claims import GRADE_PART_RE, amount_in_wan, relation_operands
@@ -469,6 +469,22 @@ def _grades_listed(parts: list[CountClaim]) -> bool:
 
 
 # ---------------------------------------------------------------- table lookups shared by rules
+
+
+STAFF_PUBLIC_COLUMNS = ["合计", "人员经费", "公用经费"]
+
+
+def staff_public_06(report_table: Table | None, labelled: Callable[[str], Row | None]) -> tuple[Number | None, Number | None]:
+    """Table 06's 人员经费 and 公用经费 totals: its 人员经费合计 and 公用经费合计 rows (the
+    template's side-by-side layout), else the 人员经费 and 公用经费 columns of its 合计 row
+    when it prints 合计 | 人员经费 | 公用经费 columns (``labelled`` finds a row by label)."""
+    staff, public = first_value(labelled("人员经费合计")), first_value(labelled("公用经费合计"))
+    if staff is not None or public is not None or report_table is None or report_table.columns != STAFF_PUBLIC_COLUMNS:
+        return staff, public
+    total = labelled("合计")
+    if total is None or total.code is not None:
+        return None, None
+    return total.value_at(2), total.value_at(3)
 
 
 def first_value(row: Row | None) -> Number | None:

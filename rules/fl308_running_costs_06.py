@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Number, Span
-from fiscallint.facts import differs, first_value
+from fiscallint.facts import differs, staff_public_06
 from fiscallint.figures import in_wan
 from fiscallint.parser.claims import amount_in_wan
 from fiscallint.findings import Finding, Related, Severity
@@ -60,7 +60,7 @@ class RunningCosts06(Rule):
         table06 = model.table("06")
         if table06 is None or "基本支出" not in table06.title:
             return
-        public = first_value(model.row_by_label("06", "公用经费合计"))
+        _, public = staff_public_06(table06, lambda label: model.row_by_label("06", label))
         if public is None:
             return
         claim = self._stated(("预算", "上年", "年初"))

@@ -292,3 +292,29 @@ def test_a_group_printed_beside_its_parts_is_no_sum_of_the_row(text: str) -> Non
     assert codes(text, ["FL2", "FL3"]) == []
     wrong = text.replace("21301\t农业农村\t620.00", "21301\t农业农村\t602.00").replace("21301 农业农村 620.00", "21301 农业农村 602.00")
     assert "FL201" in codes(wrong, ["FL2"])
+
+
+# ---------------------------------------------------------------- table 06 printed with 合计 | 人员经费 | 公用经费 columns
+
+COLUMNS_06 = """一般公共预算财政拨款支出决算表
+公开05表
+单位：万元
+科目编码 科目名称 小计 基本支出 项目支出
+合计 300.00 260.00 40.00
+213 农林水支出 300.00 260.00 40.00
+
+一般公共预算财政拨款基本支出决算表
+公开06表
+单位：万元
+经济分类科目编码 科目名称 合计 人员经费 公用经费
+301 工资福利支出 220.00 220.00
+30101 基本工资 220.00 220.00
+302 商品和服务支出 40.00  40.00
+30201 办公费 40.00  40.00
+合计 260.00 220.00 40.00
+"""
+
+
+def test_a_basic_spending_table_in_columns_is_read_by_its_columns() -> None:
+    assert codes(COLUMNS_06, ["FL2", "FL3"]) == []
+    assert sorted(codes(COLUMNS_06.replace("合计 260.00 220.00 40.00", "合计 260.00 220.00 36.00"), ["FL2", "FL3"])) == ["FL202", "FL306"]

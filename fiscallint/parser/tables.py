@@ -216,11 +216,12 @@ class _Layout:
         self.kind = kind
         self.count = count
         self.block_tabs = block_tabs
+        self.names = names
         self.rules = layout_identities(kind, count, identities) or header_rules(names, count)
         self.first_is_total = kind in FIRST_IS_TOTAL or bool(names)
 
     def columns(self, numbers: list[Number], tabs: list[int | None], block: int) -> list[int | None]:
-        if self.kind in ("01", "06") or (self.kind == "04" and block == 0):
+        if self.kind == "01" or (self.kind == "06" and not self.names) or (self.kind == "04" and block == 0):
             return [1] + [None] * (len(numbers) - 1) if numbers else []  # one value column per block
         if numbers and all(t is not None for t in tabs) and block < len(self.block_tabs) and self.block_tabs[block] is not None:
             first = self.block_tabs[block]
@@ -300,6 +301,8 @@ def planned_columns(table: Table) -> bool:
 
 
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
+STAFF_PUBLIC_RE = re.compile(r"合计\s*人员经费\s*公用经费")
+"""A 06 table printed as one block with 合计 | 人员经费 | 公用经费 columns (the budget's layout)."""
 """Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
 
@@ -652,7 +655,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         fullest = max((len(seg.values) for g in groups for seg in g), default=0)
         if fullest == STANDARD_COLUMNS[kind][0]:
             column_count = fullest
-    names = [] if tabbed or width > 1 or kind in SIDE_BY_SIDE else header_names(headers)
+    in_blocks = kind in SIDE_BY_SIDE and not (kind == "06" and width == 1 and STAFF_PUBLIC_RE.search(header_text))
+    names = [] if tabbed or width > 1 or in_blocks else header_names(headers)
     if names and column_count in (None, len(names)):
         column_count = len(names)
     else:
