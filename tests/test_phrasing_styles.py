@@ -318,3 +318,15 @@ COLUMNS_06 = """一般公共预算财政拨款支出决算表
 def test_a_basic_spending_table_in_columns_is_read_by_its_columns() -> None:
     assert codes(COLUMNS_06, ["FL2", "FL3"]) == []
     assert sorted(codes(COLUMNS_06.replace("合计 260.00 220.00 40.00", "合计 260.00 220.00 36.00"), ["FL2", "FL3"])) == ["FL202", "FL306"]
+
+
+def test_a_rate_takes_the_budget_the_sentence_before_gives() -> None:
+    text = "林业支出年初预算为420.00万元。支出决算为399.00万元，完成年初预算的95.0%。"
+    assert codes(text, ["FL102"]) == []
+    assert codes(text.replace("95.0%", "97.0%"), ["FL102"]) == ["FL102"]
+
+
+def test_an_item_named_after_a_total_budget_is_not_rated_against_it() -> None:
+    # the 三公 total's budget in the sentence before is not the 出国 item's budget
+    text = "“三公”经费财政拨款支出年初预算为23.00万元。因公出国（境）费决算为2.64万元，完成预算的88.0%。"
+    assert codes(text, ["FL102"]) == []

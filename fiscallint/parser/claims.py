@@ -610,6 +610,15 @@ class ClaimBuilder:
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
         ))
 
+    def _budget_before(self, wanted: str | None) -> AmountClaim | None:
+        """The budget a rate's sentence leaves to the sentence before it (年初预算为 A 万元。支出
+        决算为 B 万元，完成年初预算的 P%, its actual naming no subject): that sentence's one
+        budget of the kind the rate names (年初, 全年/调整), or its only budget when it names none."""
+        budgets = [c for c in self.previous_sentence if _is_budget(c) and not c.inner]
+        if wanted:
+            budgets = [c for c in budgets if re.search(wanted, c.context)]
+        return budgets[0] if len(budgets) == 1 else None
+
     def _bracketed_amount(self, words: str, piece: _Piece) -> AmountClaim | None:
         """The budget written in brackets after a rate (执行率 P%（年初预算 A 万元）), as a
         claim of its own for :meth:`_emit_execution` (the amount itself is emitted when reached)."""
@@ -636,6 +645,8 @@ class ClaimBuilder:
         budget = next((c for c in reversed(budgets) if wanted and re.search(wanted, c.context)), None)
         budget = stated or budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
+        if budget is None and actual is not None and UNNAMED_ACTUAL_RE.fullmatch(actual.context.strip()):
+            budget = self._budget_before(wanted)
         if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
             budget = None
         if budget is not None:
@@ -821,6 +832,9 @@ NAMED_PART_MIN = 4
 BUDGET_RE = re.compile(r"预算|申报")
 FUND_RE = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")  # names of funds, not budgets
 ACTUAL_RE = re.compile(r"决算|执行数|实际")
+UNNAMED_ACTUAL_RE = re.compile(r"(支出)?(决算数?|执行数|实际支出)(为|是)?")
+"""An actual figure's words that name no subject of their own (支出决算为 B 万元): the figure of
+the subject the sentence before named, whose budget that sentence gives."""
 BRACKET_BUDGET_RE = re.compile(r"(年初|全年|调整后)?预算(数)?(为|是|[：:])?")
 SELF_TAIL_RE = re.compile(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|情况说明|说明|报告|公开)|(部门|单位)(?P<within>决算|预算)中")
 COMPARE_WITH_RE = re.compile(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
