@@ -138,7 +138,7 @@ def coverage_line(report: Report) -> str:
         f"({claims.share:.1f}%); {len(claims.unclaimed)} sentences with figures unclaimed",
     ]
     out += [f"{report.path}:{t.span.line}: table not cross-checked (its title names no standard table, or its columns are not"
-            f" the template's: budget columns beside its 决算 ones, or two years compared; only its own rows and columns are"
+            f" the template's: budget columns beside its 决算 ones, two years compared, or 基本支出 beside its parts; only its own rows and columns are"
             f" checked): {_short(t.title)}" for t in unknown_tables(report)]
     for table in report.tables:
         loose = unplaced_rows(table)

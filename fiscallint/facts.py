@@ -8,13 +8,13 @@ breakdowns (车辆 N 辆，其中 A 辆、B 辆) with their positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations, takewhile
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
-from .parser.claims import amount_in_wan, relation_operands
+from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, CountClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
+from .parser.claims import GRADE_PART_RE, amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
 from .patterns import lazy
 
@@ -60,12 +60,17 @@ class ThreePublic:
 
     values: dict[tuple[str, str], Number]
     claims: dict[tuple[str, str], AmountClaim]
+    restated: list[tuple[tuple[str, str], Number]] = field(default_factory=list)
+    """Later statements of an item's figure with another value than its first (the share
+    sentence's 公务接待费 A, then “3、公务接待费支出 B”), in 万元."""
 
 
 def narrative_three_public(report: Report) -> ThreePublic:
-    """The 三公 figures the narrative states: the first budget and 决算 figure of each item, in 万元."""
+    """The 三公 figures the narrative states: the first budget and 决算 figure of each item, in 万元,
+    and each later one that differs from it."""
     values: dict[tuple[str, str], Number] = {}
     claims: dict[tuple[str, str], AmountClaim] = {}
+    restated: list[tuple[tuple[str, str], Number]] = []
     for paragraph in three_public_paragraphs(report):
         item: str | None = None
         for claim in paragraph.claims:
@@ -85,7 +90,9 @@ def narrative_three_public(report: Report) -> ThreePublic:
             if key not in values:
                 values[key] = amount_in_wan(claim)
                 claims[key] = claim
-    return ThreePublic(values, claims)
+            elif amount_in_wan(claim).value != values[key].value:
+                restated.append((key, amount_in_wan(claim)))
+    return ThreePublic(values, claims, restated)
 
 
 def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
@@ -235,6 +242,8 @@ def _zero(span: Span) -> Number:
 
 FUND_KINDS = {"fund": "政府性基金", "capital": "国有资本经营"}
 """The funds of tables 07 and 08 by their :class:`~fiscallint.ast.TermClaim` term."""
+BUDGET_FUND_KINDS = {"fund": "B08", "capital": "B09"}
+"""A budget report's tables of the same two funds."""
 
 
 @dataclass
@@ -248,9 +257,11 @@ class EmptyStatement:
 
 def fund_table(report: Report, kind: str) -> Table | None:
     """The 政府性基金 (07) or 国有资本经营 (08) 财政拨款 table, found by its title (a table with
-    rows wins over a contents entry of the same title)."""
+    rows wins over a contents entry of the same title); in a budget report, the 政府性基金预算
+    (B08) or 国有资本经营预算 (B09) 支出表."""
     word = FUND_KINDS[kind]
-    named = [t for t in report.tables if word in t.title and "决算" in t.title]
+    budget_kind = BUDGET_FUND_KINDS[kind]
+    named = [t for t in report.tables if word in t.title and ("决算" in t.title or t.kind == budget_kind)]
     return next((t for t in named if t.rows), named[0] if named else None)
 
 
@@ -435,18 +446,43 @@ class CountBreakdown:
     total: Number
     parts: list[Number]
     text: str
+    graded: bool = False
+    """The parts list a grading scale (绩效评级为“优”…“良”…“合格”…: three grades or more, one
+    a part), so they are all the total's parts."""
 
 
 def count_breakdowns(report: Report) -> list[CountBreakdown]:
     """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : the count breakdown claims of the narrative."""
     return [
-        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text)
+        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text, _grades_listed(c.parts))
         for c in report.claims()
         if isinstance(c, CountBreakdownClaim) and c.unit in COUNT_UNITS
     ]
 
 
+def _grades_listed(parts: list[CountClaim]) -> bool:
+    """Whether count parts list a grading scale: each names one grade, three grades or more."""
+    grades = [GRADE_PART_RE.search(p.context) for p in parts]
+    return all(grades) and len({g.group(2) for g in grades if g}) >= 3
+
+
 # ---------------------------------------------------------------- table lookups shared by rules
+
+
+STAFF_PUBLIC_COLUMNS = ["合计", "人员经费", "公用经费"]
+
+
+def staff_public_06(report_table: Table | None, labelled: Callable[[str], Row | None]) -> tuple[Number | None, Number | None]:
+    """Table 06's 人员经费 and 公用经费 totals: its 人员经费合计 and 公用经费合计 rows (the
+    template's side-by-side layout), else the 人员经费 and 公用经费 columns of its 合计 row
+    when it prints 合计 | 人员经费 | 公用经费 columns (``labelled`` finds a row by label)."""
+    staff, public = first_value(labelled("人员经费合计")), first_value(labelled("公用经费合计"))
+    if staff is not None or public is not None or report_table is None or report_table.columns != STAFF_PUBLIC_COLUMNS:
+        return staff, public
+    total = labelled("合计")
+    if total is None or total.code is not None:
+        return None, None
+    return total.value_at(2), total.value_at(3)
 
 
 def first_value(row: Row | None) -> Number | None:

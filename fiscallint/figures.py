@@ -101,7 +101,11 @@ WHOLE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (lazy(r"(一般公共预算)?财政拨款支出"), "gp_exp"),
     (lazy(r"本年支出|^支出合计"), "exp"),
     (lazy(r"本年收入|^收入合计"), "inc"),
+    (lazy(r"^(?:部门|全年|本年度?)?(?:总支出|支出总额)$"), "exp grand_total"),
+    (lazy(r"^(?:部门|全年|本年度?)?(?:总收入|收入总额)$"), "inc grand_total"),
 ]
+"""A whole named loosely (总支出, 收入总额) may be this year's total or the 总计 with the carry-overs:
+it is checked against both, and right when either fits."""
 # The totals a share that names no whole may be of: expenditure of 05, then 01's totals.
 SHARE_TOTALS: list[Place] = [("05", ("合计",), 0), ("01", ("本年支出合计",), 0), ("01", ("本年收入合计",), 0)]
 
@@ -202,9 +206,10 @@ def _figures(model: Tables, kind: str, labels: tuple[str, ...], index: int) -> l
 def whole_figures(model: Tables, phrase: str) -> list[TableFigure]:
     """The totals a share's whole phrase names: of the first :data:`WHOLE_PHRASES` pattern it
     contains, the first row of each place that has the figure (a 决算 report's tables)."""
-    for pattern, key in WHOLE_PHRASES:
+    for pattern, keys in WHOLE_PHRASES:
         if pattern.search(phrase):
-            return [f for place in BY_KEY[key].places if (f := _first_figure(model, *place)) is not None]
+            places = [place for key in keys.split() for place in BY_KEY[key].places]
+            return [f for place in places if (f := _first_figure(model, *place)) is not None]
     return []
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.facts import first_value, three_column_total
+from fiscallint.facts import first_value, staff_public_06, three_column_total
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.rule import TOLERANCE, Rule, WholeReport
@@ -18,7 +18,8 @@ class BasicExpenditure0506(Rule):
 
     说明:
         06表是05表基本支出按经济分类的明细：人员经费合计 + 公用经费合计 = 05表合计行
-        基本支出栏。允许每个加数 0.01 的尾数误差。部门预算的一般公共预算支出功能分类预算表
+        基本支出栏（06表以“合计 | 人员经费 | 公用经费”分栏列示时，取其合计行的人员经费、
+        公用经费栏）。允许每个加数 0.01 的尾数误差。部门预算的一般公共预算支出功能分类预算表
         合计行基本支出栏等于一般公共预算基本支出经济分类预算表的合计（两表单位相同时）。
 
     反例:
@@ -71,8 +72,7 @@ class BasicExpenditure0506(Rule):
         if total05 is None or table06 is None or "基本支出" not in table06.title:
             return
         basic = total05.value_at(2)
-        staff = first_value(model.row_by_label("06", "人员经费合计"))
-        public = first_value(model.row_by_label("06", "公用经费合计"))
+        staff, public = staff_public_06(table06, lambda label: model.row_by_label("06", label))
         if basic is None or staff is None or public is None:
             return
         computed = staff.value + public.value

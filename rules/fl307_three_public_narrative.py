@@ -20,7 +20,7 @@ class ThreePublicNarrative(Rule):
     说明:
         情况说明逐项说明“三公”经费（合计、因公出国（境）费、公务用车购置及运行维护费、
         公务用车购置费、公务用车运行维护费、公务接待费）的全年预算数和决算数，须与公开
-        09表同栏一致。表格版式丢失空栏时，只取由“合计 = 出国 + 用车 + 接待、用车 = 购置 +
+        09表同栏一致；同一项目在说明中再次列示（如先在占比句中、再在分项说明中）的金额也逐一比较。表格版式丢失空栏时，只取由“合计 = 出国 + 用车 + 接待、用车 = 购置 +
         运行”唯一确定位置的栏。表以“单位：元”或“单位：千元”列示时，折算为万元比较。
 
     反例:
@@ -63,14 +63,14 @@ class ThreePublicNarrative(Rule):
             return
         table, row, figures = located
         names = {**ROLE_NAMES, "actual": "预算数"} if model.is_budget else ROLE_NAMES  # a budget's 三公 table holds its budget
-        for role in ("budget", "actual"):
-            for slot in SLOTS:
-                shown = figures.values.get((role, slot))
-                yield from mismatch(
-                    self, stated.values.get((role, slot)), shown and in_wan(shown, table), f"{SLOT_NAMES[slot]}{names[role]}", "“三公”经费表",
-                    f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{names[role]}", unit="万元",
-                    related_at=row.span if shown is not None and shown.text == "（空）" else None,
-                )
+        said = [((role, slot), stated.values.get((role, slot))) for role in ("budget", "actual") for slot in SLOTS]
+        for (role, slot), number in said + stated.restated:
+            shown = figures.values.get((role, slot))
+            yield from mismatch(
+                self, number, shown and in_wan(shown, table), f"{SLOT_NAMES[slot]}{names[role]}", "“三公”经费表",
+                f"公开{table.number or ''}表 {SLOT_NAMES[slot]}{names[role]}", unit="万元",
+                related_at=row.span if shown is not None and shown.text == "（空）" else None,
+            )
 
 
 RULE = ThreePublicNarrative

@@ -13,8 +13,9 @@ class CountBreakdown(Rule):
 
     说明:
         国有资产占用情况按用途列出全部车辆，各用途车辆数之和等于车辆总数（少于总数为
-        警告：可能未列全；多于总数为错误）。团组、人次等“其中”只列一部分，只检查部分
-        之和不超过总数。
+        警告：可能未列全；多于总数为错误）。绩效自评项目按评级（优、良、合格、不合格）
+        逐级列出三级以上时，各级项目数之和也须等于项目总数（跨“；”列出亦同）。团组、
+        人次等“其中”只列一部分，只检查部分之和不超过总数。
 
     反例:
         一、国有资产占用情况说明
@@ -40,6 +41,12 @@ class CountBreakdown(Rule):
                 yield self.finding(
                     item.total.span,
                     f"总数 {item.total.text} {item.unit}小于其中各项之和：{shown} = {parts} {item.unit}",
+                    related=[Related(n.span, "其中") for n in item.parts],
+                )
+            elif parts < total and item.graded:
+                yield self.finding(
+                    item.total.span,
+                    f"项目总数 {item.total.text} {item.unit}与各评级之和不符：{shown} = {parts} {item.unit}",
                     related=[Related(n.span, "其中") for n in item.parts],
                 )
             elif parts < total and item.unit == "辆" and len(item.parts) > 1:

@@ -87,6 +87,8 @@ class _Shape:
     lead: _Piece
     whole: _Piece | None = None
     """A share's whole's own figure (占本年支出合计 A 万元的 P%)."""
+    budget: _Piece | None = None
+    """An execution rate's budget figure in its phrase or in brackets after it."""
 
 
 def _clause_pieces(node: Tree) -> list[_Piece]:
@@ -106,8 +108,11 @@ def _clause_pieces(node: Tree) -> list[_Piece]:
 def _mark(rule: str, pieces: list[_Piece]) -> None:
     """Put the shape of a ``rule`` subtree on its figure pieces."""
     lead = pieces[0]
-    if rule in ("change", "flat_change", "execution", "bare_share", "date", "period"):
+    if rule in ("change", "flat_change", "bare_share", "date", "period"):
         pieces[-1].shape = _Shape(rule, lead)
+    elif rule == "execution":
+        percent = next(p for p in pieces if p.kind == "PERCENT")
+        percent.shape = _Shape(rule, lead, budget=next((p for p in pieces if p.kind == "AMOUNT"), None))
     elif rule == "share":
         whole = next((p for p in pieces if p.kind == "AMOUNT"), None)
         shape = _Shape("share", lead, whole)
@@ -248,9 +253,12 @@ class ClaimBuilder:
         said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
         for new_segment, pieces in clauses:
             if new_segment:
-                self._close_counts(counts)
+                graded = counts.graded_through(pieces)  # 其中，评级为“优”的项目 N1 个；评级为“良”的…: one breakdown
+                if not graded:
+                    self._close_counts(counts)
                 self._end_segment()
-                counts = _CountSegment()
+                if not graded:
+                    counts = _CountSegment()
                 segment_amounts = []
                 # A breakdown complete before the ；: a figure after it (授予中小企业合同金额 Y) is none of its parts.
                 sealed = breakdown if breakdown is not None and id(breakdown) not in self.outer and len(breakdown.parts) >= 2 and _complete(breakdown) else None
@@ -320,7 +328,14 @@ class ClaimBuilder:
                         open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words))
                     elif shape.kind == "execution":
                         qualifier = "".join(p.text for p in before[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
-                        self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used)
+                        budget = shape.budget
+                        if budget is None:
+                            self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used)
+                        elif budget.start < piece.start:  # 完成年初预算 A 万元的 P%: the figure inside the phrase is the budget
+                            if shape.lead.text.endswith(("预算", "预算数")) and before[-1].text == "的" and sentence_amounts:
+                                self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, sentence_amounts[-1])
+                        else:  # 执行率 P%（年初预算 A 万元）
+                            self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, self._bracketed_budget(pieces, budget))
                     elif (listed := _respective(pieces, lead_at, index)) is not None:
                         # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
                         k, n = listed
@@ -616,19 +631,49 @@ class ClaimBuilder:
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
         ))
 
-    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim]) -> None:
+    def _budget_before(self, wanted: str) -> AmountClaim | None:
+        """The budget a rate's sentence leaves to the sentence before it (年初预算为 A 万元。支出
+        决算为 B 万元，完成年初预算的 P%, its actual naming no subject): that sentence's one
+        budget of the stage the rate names (年初, 全年/调整), or its only budget when it names none."""
+        budgets = [c for c in self.previous_sentence if _is_budget(c) and not c.inner]
+        if wanted:
+            budgets = [c for c in budgets if c.stage == wanted]
+        return budgets[0] if len(budgets) == 1 else None
+
+    def _bracketed_budget(self, pieces: list[_Piece], piece: _Piece) -> AmountClaim | None:
+        """The budget written in brackets after a rate (执行率 P%（年初预算 A 万元）: an opening
+        bracket, budget words, the figure ``piece``), as a claim of its own for
+        :meth:`_emit_execution` (the amount itself is emitted when reached); None when the
+        bracket holds something else."""
+        at = pieces.index(piece)
+        opening, words = pieces[at - 2], pieces[at - 1]
+        if opening.text not in "（(" or words.kind != "WORD" or not BRACKET_BUDGET_RE.fullmatch(words.text):
+            return None
+        number = self.number(piece)
+        if number is None:
+            return None
+        unit = AMOUNT_UNITS[_digits_and_unit(piece.text)[1]]
+        return AmountClaim(span=number.span, text=piece.text, value=number, unit=unit, context=words.text,
+                           basis=amount_basis(words.text), stage=budget_stage(words.text))
+
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim],
+                        stated: AmountClaim | None = None) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
         earlier rate of the sentence already used is not taken for a later figure's rate (the
-        三公 total's budget is not its items' budget). Amounts in 元 and 万元 are put in 万元."""
+        三公 total's budget is not its items' budget). ``stated`` is a budget the phrase itself
+        names (完成年初预算 A 万元的 P%, 执行率 P%（年初预算 A 万元）). Amounts in 元 and 万元
+        are put in 万元."""
         pool = recent if recent else self.amounts[-2:]
         outer = [c for c in pool if not c.inner]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
         wanted = budget_stage("".join((qualifier, phrase.text)))
         budget = next((c for c in reversed(budgets) if wanted and c.stage == wanted), None)
-        budget = budget or (budgets[-1] if budgets else None)
+        budget = stated or budget or (budgets[-1] if budgets else None)
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
+        if budget is None and actual is not None and UNNAMED_ACTUAL_RE.fullmatch(actual.context.strip()):
+            budget = self._budget_before(wanted)
         if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
             budget = None
         if budget is not None:
@@ -714,10 +759,16 @@ class ClaimBuilder:
             # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
             named = recent[-1]
             base, previous = recent[-2], named.value
+        elif role == "percent" and (pair := _year_pair(recent)) is not None:
+            # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C%: the two years' figures of one subject
+            base, named = pair
+            previous = named.value
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
             previous = prior.value
             base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.inner), None)
+            if base is None and _is_budget(prior):  # 收入预算 B 万元，上年预算为 A 万元: a budget against last year's
+                base = next((c for c in reversed(recent) if c is not prior and not c.inner), None)
             if base is not None:
                 current = base.value
         elif base is not None and PRIOR_TAIL_RE.search(base.context) and role == "delta" and base is recent[-1]:
@@ -814,12 +865,16 @@ SELF_TAIL_RE = lazy(r"(部门|单位)?(?P<basis>决算|预算)(编制说明|表|
 COMPARE_WITH_RE = lazy(r"((?P<basis>决算|预算)数?)?(相比|比较|对比)")
 COMPARE_THAN_RE = lazy(r"(?P<basis>决算|预算)数?|同期")
 BASIS_RE = lazy(r"((?P<basis>决算|预算)数?)?")
+UNNAMED_ACTUAL_RE = lazy(r"(支出)?(决算数?|执行数|实际支出)(为|是)?")
+"""An actual figure's words that name no subject of their own (支出决算为 B 万元): the figure of
+the subject the sentence before named, whose budget that sentence gives."""
+BRACKET_BUDGET_RE = lazy(r"(年初|全年|调整后)?预算(数)?(为|是|[：:])?")
 """The words between a compared year and 持平 (与2025年预算持平, 与2025年持平)."""
 CHANGE_WORDS = ("增加", "减少", "增长", "下降")
 RELATION_WORD_RE = lazy(r"大于|小于|等于|高于|低于|大(?=小于)|小(?=大于)")
 PRIOR_OWN_RE = lazy(r"(?<![比较])(上年|上年度|上一年度?|去年)(同期)?(的|决算数?|预算数?|执行数|实际数)?(为|是)?$")
 """The words before last year's own figure (上年决算数为 A, 与上年的 A 相比), not a comparison (比上年 A)."""
-PRIOR_TAIL_RE = lazy(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?$")
+PRIOR_TAIL_RE = lazy(r"(比|较)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?的?$")
 COMPARED_RE = lazy(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
 BARE_ZERO_RE = lazy(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
 SHARE_WORDS_RE = lazy(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
@@ -958,6 +1013,21 @@ def budget_stage(context: str) -> str:
     return "adjusted" if ADJUSTED_RE.search(words) else ""
 
 
+def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | None:
+    """The sentence's last two figures when they are one subject's in two consecutive years
+    (2025年收入 B 万元，2024年收入 A 万元): (this year's, last year's), else None."""
+    outer = [c for c in recent if not c.inner]
+    if len(outer) < 2:
+        return None
+    a, b = outer[-2:]
+    if len(a.years) != 1 or len(b.years) != 1 or a.unit != b.unit:
+        return None
+    ya, yb = int(a.years[0].year.value), int(b.years[0].year.value)
+    if abs(ya - yb) != 1 or YEAR_NOISE_RE.sub("", a.subject) != YEAR_NOISE_RE.sub("", b.subject):
+        return None
+    return (a, b) if ya > yb else (b, a)
+
+
 def _is_budget(claim: AmountClaim | BreakdownClaim) -> bool:
     return claim.basis == "budget"
 
@@ -1026,6 +1096,10 @@ def _same_subject(amount: AmountClaim, own: str) -> bool:
     return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
 
 
+GRADE_PART_RE = lazy(r"(评级|等级|评价结果|评定)为?\s*[“\"「]?(优秀|良好|优|良|中|合格|不合格|差)[”\"」]?")
+"""A count's words that name a performance grade (绩效评级为“优”的项目)."""
+
+
 class _CountSegment:
     """The counts of a ；-segment of a sentence: at its first 其中, the last count of each unit
     before it is a total; the counts of that unit after it are the total's parts."""
@@ -1040,6 +1114,15 @@ class _CountSegment:
         if not self.opened:
             self.opened = True
             self.parts = {unit: [] for unit in self.totals}
+
+    def graded_through(self, following: list[_Piece]) -> bool:
+        """Whether the breakdown runs on past a ；: its parts so far each name a grade
+        (评级为“优”的项目 N 个), and so do the words before the first count after it."""
+        parts = [part for unit_parts in self.parts.values() for part in unit_parts]
+        if not self.opened or not parts or not all(GRADE_PART_RE.search(p.context) for p in parts):
+            return False
+        words = "".join(p.text for p in takewhile(lambda p: p.kind != "COUNT", following))
+        return GRADE_PART_RE.search(words) is not None
 
     def add(self, count: CountClaim | None) -> None:
         if count is None:

@@ -72,6 +72,7 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         return report
     report.unparsed.extend(_regions(skipped))
     _Builder(report, stop).build(tree)
+    _stated_unit(report)
     _table_like_text(report)
     _pages_without_text(report)
     width = hard_wrap_width(raw_lines)
@@ -127,6 +128,30 @@ def _table_like_text(report: Report) -> None:
                 paragraph.text[:200], paragraph.span,
                 f"段落含 {len(figures)} 个不带单位的数字（{'、'.join(figures[:3])}…）：可能是未识别表格的行，未作表格检查",
             ))
+
+
+STATED_UNIT_RE = lazy(r"表.{0,12}?(?:金额)?单位\s*(?:均为|均是|统一为|为|是)?\s*[:：]?\s*(万元|千元|元)(?![\u4e00-\u9fff])")
+"""A sentence outside the tables that gives the unit of the tables at once (本部分各表金额单位均为：元,
+以下报表单位：万元)."""
+
+
+def _stated_unit(report: Report) -> None:
+    """The tables that print no unit take the one unit the report states for its tables
+    elsewhere (in the contents or before the tables); two different units stated, none."""
+    bare = [t for t in report.tables if t.unit is None]
+    if not bare:
+        return
+    inside = [(t.span.line, t.span.end_line) for t in report.tables]
+    units = {
+        match.group(1)
+        for number, raw in enumerate(report.lines, start=1)
+        if not any(start <= number <= end for start, end in inside)
+        for match in STATED_UNIT_RE.finditer(raw)
+    }
+    if len(units) == 1:
+        unit = units.pop()
+        for table in bare:
+            table.unit = unit
 
 
 def _pages_without_text(report: Report) -> None:

@@ -162,6 +162,25 @@ def closed_groups(text: str) -> str:
     return SPACED_GROUPS_RE.sub(close, text)
 
 
+SPACED_POINT_RE = lazy(r"(?<=[\u4e00-\u9fff，,：:（()）])(\d[\d,]*)( *\. +| +\. *)(\d{1,2})(?=\s*(?:万元|亿元|元|[%％]))")
+"""A figure whose decimal point an extraction set off with spaces (支出 335. 96 万元, 占 12 .5%):
+written after a word or a clause mark, never at a line's start or after a sentence end (where
+“2. 30 万元” is an item's number), and followed by its unit."""
+
+
+def closed_points(text: str) -> str:
+    """Figures with spaces around their decimal point closed up (335 . 96万元 → 335.96万元),
+    the spaces moved after the figure so that every other character keeps its column."""
+    if "." not in text:
+        return text
+
+    def close(match: re.Match[str]) -> str:
+        spaces = len(match.group(2)) - 1
+        return f"{match.group(1)}.{match.group(3)}" + " " * spaces
+
+    return SPACED_POINT_RE.sub(close, text)
+
+
 def csv_cells(text: str) -> str:
     """A line of comma-separated values (a spreadsheet's CSV export) as tab-separated cells, one
     character for one: a comma outside quotes becomes a tab, a quote a space (a doubled quote
@@ -198,7 +217,7 @@ class Line:
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = closed_groups(ocr_figures(ascii_figures(arabic_percentages(arabic_years(raw.rstrip("\r\n"))))))
+    text = closed_points(closed_groups(ocr_figures(ascii_figures(arabic_percentages(arabic_years(raw.rstrip("\r\n")))))))
     column = 1
     if shape == "csv":
         text = csv_cells(text)

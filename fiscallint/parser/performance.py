@@ -9,7 +9,10 @@ loses them. This module reads the source lines of each such table again, in one 
   its target cell and on the type of each cell (分值/得分 numbers, 完成率 percentages); a cell that
   cannot be placed is left out rather than guessed.
 - dump: flattened PDF text. Only what is provable is read: the funding line after a
-  ``执行率`` header (``A B rate% [score]``), ``总分 N 分``, ``基本支出总额 … 项目支出总额 …`` and
+  ``执行率`` header (``A B rate% [score]``, or the template's whole row ``年度资金总额 A0 A B 10
+  rate% score`` under a header naming its columns in the template's order), ``总分 [100] N``, a
+  grade line (``自评等级 优``), ``基本支出总额 … 项目支出总额 …``, indicator lines with their 分值
+  and 得分 under a one-line header naming them (kept only when the 分值 add up to the 总分's), and
   indicator lines ending in a target/actual pair (no weights or scores: they are merged cells).
 """
 
@@ -568,7 +571,22 @@ class _GridParser:
 # ---------------------------------------------------------------- dump layout
 
 DUMP_FUNDING_RE = lazy(rf"^(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<rate>{NUM_RE})\s*%(?:\s+(?P<score>{NUM_RE})\s*分?)?$")
-DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?P<score>{NUM_RE})\s*分?$")
+DUMP_FUNDING_ROW_RE = lazy(
+    rf"^(?P<label>[\u4e00-\u9fff（）()]{{2,12}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<weight>\d+(?:\.\d+)?)"
+    rf"\s+(?P<rate>{NUM_RE})\s*%\s+(?P<score>{NUM_RE})$")
+"""The template's funding row flattened (年度资金总额 A0 A B 10 rate% score), read only under a
+header that names 全年预算数, 全年执行数, 分值, 执行率 and 得分 in that order (年初预算数 before
+them when the row has four figures before the rate)."""
+FUNDING_HEADER_ORDER = ("全年预算数", "全年执行数", "分值", "执行率", "得分")
+DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?$")
+SCORED_HEADER_RE = lazy(r"三级指标.*值.*完成值?\s+(分值|权重)\s+得分")
+"""An indicator header flattened on one line that names 分值 and 得分 right after the values."""
+SCORED_VALUE = rf"(?:{OP_RE}?{NUM_RE}(?:%|[\u4e00-\u9fff]{{1,4}})?|[\u4e00-\u9fff]{{2,8}})"
+SCORED_ROW_RE = lazy(
+    rf"^(?P<name>[^\s\d]\S*)\s+(?P<t>{SCORED_VALUE})\s+(?P<a>{SCORED_VALUE})\s+(?P<w>\d+(?:\.\d+)?)\s+(?P<s>\d+(?:\.\d+)?)(?:\s+(?P<why>[^\s\d].*))?$")
+"""An indicator row under such a header, its level words cut off: name, target, actual, 分值, 得分
+and maybe the 偏差原因 (no cell may hold a space)."""
+DUMP_GRADE_RE = lazy(r"^(?:自评等级|评价等级|自评结果|绩效等级)\s*[:：]?\s*(?P<grade>优秀|良好|优|良|中|差|合格|不合格)$")
 DUMP_HEAD_RE = lazy(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
 WEIGHT_RE = lazy(r"(\d+)\s*分\s*[*×]\s*执行率")
 VALUE = rf"(?:{OP_RE}?\s*{NUM_RE}\s*(?:%|[\u4e00-\u9fff]{{1,3}})?|[\u4e00-\u9fff]{{1,6}})"
@@ -595,6 +613,29 @@ LEVEL_LABEL_RE = lazy(r"^([（(]\d+\s*分[)）]|.{0,6}指标|指标)$")
 NAME_TAIL_RE = lazy(r"[\u4e00-\u9fff]{1,2}")  # the last characters of a wrapped name (度, 率)
 
 
+def _keep_scores_that_add_up(perf: PerformanceTable) -> None:
+    """A dump table's indicator 分值 and 得分 are kept only when the 分值 of the funding line and
+    of every indicator add up to the 总分's (100 when it prints none): a row the dump lost or
+    could not read leaves them out, and then no score is checked."""
+    weights = [i.weight for i in perf.indicators]
+    if not weights or any(w is None for w in weights):
+        return
+    funding = perf.funding.weight if perf.funding is not None and perf.funding.weight is not None else None
+    total = sum((w.value for w in weights if w is not None), start=funding.value if funding else 0)
+    expected = perf.total_weight.value if perf.total_weight is not None else 100
+    if total != expected:
+        for indicator in perf.indicators:
+            indicator.weight = indicator.score = None
+
+
+def _funding_header(header: str, initial: bool) -> bool:
+    """Whether a flattened funding header names its columns in the template's order (and
+    年初预算数 first when the row has a figure for it)."""
+    words = (("年初预算数",) if initial else ()) + FUNDING_HEADER_ORDER
+    at = [header.replace(" ", "").find(word) for word in words]
+    return all(i >= 0 for i in at) and at == sorted(at)
+
+
 class _DumpParser:
     """Reads what is provable in a flattened PDF dump of performance tables."""
 
@@ -602,6 +643,7 @@ class _DumpParser:
         self.title = compact(title)
         self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
         self.skipped = ""  # the level word just skipped in the indicator zone
+        self.scored = False  # the zone's header names 分值 and 得分 after the values
 
     def tables(self) -> list[PerformanceTable]:
         chunks: list[list[tuple[int, str]]] = [[]]
@@ -631,6 +673,16 @@ class _DumpParser:
                 continue
             if "执行率" in text or header_text:
                 header_text += text
+                row = DUMP_FUNDING_ROW_RE.match(text)
+                if row and perf.funding is None and _funding_header(header_text, row.group("initial") is not None):
+                    perf.funding = Funding(
+                        compact(row.group("label")), self._num(row, "initial", line, column), self._num(row, "a", line, column),
+                        self._num(row, "b", line, column), self._num(row, "weight", line, column),
+                        self._num(row, "rate", line, column), self._num(row, "score", line, column),
+                        Span(line, column, line, column + len(text)),
+                    )
+                    header_text = ""
+                    continue
                 match = DUMP_FUNDING_RE.match(text)
                 if match and perf.funding is None:
                     weight = WEIGHT_RE.search(header_text.replace(" ", ""))
@@ -646,17 +698,27 @@ class _DumpParser:
             total = DUMP_TOTAL_RE.match(text)
             if total:
                 perf.total_score = self._num(total, "score", line, column)
+                perf.total_weight = self._num(total, "weight", line, column)
+            grade = DUMP_GRADE_RE.match(text)
+            if grade and perf.grade is None:
+                start = column + grade.start("grade")
+                perf.grade, perf.grade_span = GRADES[grade.group("grade")], Span(line, start, line, start + len(grade.group("grade")))
             if "三级指标" in text:
                 in_zone, fragments, self.skipped = True, [], ""
+                self.scored = SCORED_HEADER_RE.search(text) is not None
                 continue
             if ZONE_END_RE.match(text):
                 in_zone = False
                 continue
             if in_zone:
                 self._zone_line(perf, text, line, column, fragments)
+        _keep_scores_that_add_up(perf)
         return perf
 
     def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
+        if self.scored and self._scored_line(perf, text, line, column):
+            fragments.clear()
+            return
         pair = next((m for m in (r.match(text) for r in dump_pair_patterns()) if m and self._provable_pair(m)), None)
         if pair:
             name = _undoubled("".join(fragments + [compact(pair.group("name") or "")]))
@@ -679,6 +741,29 @@ class _DumpParser:
                 # 服务对象满意 / 度: the word skipped was the head of a name
             fragments.append(compact(text))
         self.skipped = ""
+
+    def _scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> bool:
+        """An indicator row with its 分值 and 得分 (under a header naming them): the name is the
+        word before the two values, the level words before it are left out; a target and actual
+        are kept only when both hold a figure or neither does (one word beside one figure may be
+        a name shifted into a vanished cell)."""
+        tokens = text.split()
+        for start in range(len(tokens)):
+            row = SCORED_ROW_RE.match(" ".join(tokens[start:]))
+            if row and not LEVEL_WORD_RE.match(row.group("name")) and not row.group("name").endswith("指标"):
+                break
+        else:
+            return False
+        at = column + len(text) - len(" ".join(tokens[start:]))
+        figures = len({re.search(r"\d", row.group(g)) is not None for g in ("t", "a")}) == 1
+        perf.indicators.append(Indicator(
+            "", "", compact(row.group("name")),
+            _measure(row.group("t"), line, at + row.start("t")) if figures else None,
+            _measure(row.group("a"), line, at + row.start("a")) if figures else None,
+            self._num(row, "w", line, at), self._num(row, "s", line, at), None, compact(row.group("why") or ""),
+            Span(line, column, line, column + len(text)),
+        ))
+        return True
 
     @staticmethod
     def _provable_pair(pair: re.Match[str]) -> bool:

@@ -225,11 +225,12 @@ class _Layout:
         self.kind = kind
         self.count = count
         self.block_tabs = block_tabs
+        self.names = names
         self.rules = layout_identities(kind, count, identities) or header_rules(names, count)
         self.first_is_total = kind in FIRST_IS_TOTAL or bool(names)
 
     def columns(self, numbers: list[Number], tabs: list[int | None], block: int) -> list[int | None]:
-        if self.kind in ("01", "06") or (self.kind == "04" and block == 0):
+        if self.kind == "01" or (self.kind == "06" and not self.names) or (self.kind == "04" and block == 0):
             return [1] + [None] * (len(numbers) - 1) if numbers else []  # one value column per block
         if numbers and all(t is not None for t in tabs) and block < len(self.block_tabs) and self.block_tabs[block] is not None:
             first = self.block_tabs[block]
@@ -288,6 +289,7 @@ ACTUALS_ONLY = {"01", "02", "03", "04", "05", "06", "07", "08"}
 """The template's 决算 tables that print no budget column."""
 
 
+SPLIT_BASIC_RE = lazy(r"人员经费.*公用经费|公用经费.*人员经费")
 COMPARED_COLUMNS_RE = lazy(r"增减|比上年|较上年|上年(?:预算|决算|执行)?数|增长率|增幅|变动率")
 HEADER_YEAR_RE = lazy(r"(?:19|20)\d{2}(?=\s*年)")
 
@@ -297,14 +299,19 @@ def planned_columns(table: Table) -> bool:
     identities nor the cross-table rules read it: a 决算 table whose header prints budget
     columns beside the 决算 ones (年初预算数 | 全年预算数 | 决算数 …, as some provinces lay out
     公开05表; the 三公 table, 公开09表, prints 预算数 | 决算数 by the template itself), or any
-    table comparing two years column by column (上年预算数 | 本年预算数 | 增减额, 2026年 | 2027年)."""
+    table comparing two years column by column (上年预算数 | 本年预算数 | 增减额, 2026年 | 2027年),
+    or a functional table printing 基本支出 over its 人员经费 | 公用经费 (a group beside its parts)."""
     header = "".join(table.headers)
     if table.kind in ACTUALS_ONLY and PLANNED_COLUMNS_RE.search(header) is not None:
         return True
+    if table.kind not in ("06", "B06") and "基本支出" in header and SPLIT_BASIC_RE.search(header):
+        return True  # 基本支出 printed over its 人员经费 | 公用经费: a group beside its parts
     return COMPARED_COLUMNS_RE.search(header) is not None or len(set(HEADER_YEAR_RE.findall(header))) >= 2
 
 
 SIDE_BY_SIDE = {"01", "04", "06", "B01", "B04"}
+STAFF_PUBLIC_RE = lazy(r"合计\s*人员经费\s*公用经费")
+"""A 06 table printed as one block with 合计 | 人员经费 | 公用经费 columns (the budget's layout)."""
 """Kinds printed as side-by-side blocks (收入 | 支出, 人员经费 | 公用经费): no header names read."""
 MAX_ARRANGEMENTS = 50_000
 
@@ -658,7 +665,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         fullest = max((len(seg.values) for g in groups for seg in g), default=0)
         if fullest == STANDARD_COLUMNS[kind][0]:
             column_count = fullest
-    names = [] if tabbed or width > 1 or kind in SIDE_BY_SIDE else header_names(headers)
+    in_blocks = kind in SIDE_BY_SIDE and not (kind == "06" and width == 1 and STAFF_PUBLIC_RE.search(header_text))
+    names = [] if tabbed or width > 1 or in_blocks else header_names(headers)
     if names and column_count in (None, len(names)):
         column_count = len(names)
     else:
