@@ -260,6 +260,8 @@ class ExecutionClaim(Claim):
     """The rate's name as printed (执行率, 完成预算的, 差异率…)."""
     qualifier: str = ""
     """The word just before the phrase (年初申报数…), which may name the budget meant."""
+    stage: str = ""
+    """The budget its phrase and qualifier name, as :attr:`AmountClaim.stage` (完成年初预算的 → "initial")."""
 
 
 @dataclass(kw_only=True)
@@ -504,6 +506,8 @@ class Unparsed:
     text: str
     span: Span
     reason: str
+    page: int | None = None
+    """The page it is about when that is not its line's (a page without text has no line)."""
 
 
 @dataclass

@@ -225,7 +225,7 @@ class Denominators:
         actual) in 万元, or (None, None)."""
         located = self.model.three_public_table
         slot = three_public_item(claim.subject)
-        if located is None or slot is None or "年初" in claim.phrase + claim.qualifier or not self._in_three_public(claim):
+        if located is None or slot is None or claim.stage == "initial" or not self._in_three_public(claim):
             return None, None
         table, _, figures = located
         budget, shown = figures.values.get(("budget", slot)), figures.values.get(("actual", slot))

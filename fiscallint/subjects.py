@@ -48,6 +48,8 @@ def claim_subject(words: str) -> str:
     while previous != subject:
         previous = subject
         subject = CLAUSE_WORDS_RE.sub("", subject)
+        if subject[:1] in "（(" and not any(c in subject for c in "）)"):
+            subject = subject[1:]  # a bracket opened before the words and closed after the figure
     return subject
 
 

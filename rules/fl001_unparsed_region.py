@@ -44,7 +44,9 @@ class UnparsedRegion(Rule):
             lines = region.span.end_line - region.span.line + 1
             extent = f"（共 {lines} 行）" if lines > 1 else ""
             what = f"未能解析{extent}，未检查" if region.text else "未检查"
-            yield self.finding(region.span, f"{what}：{region.reason}")
+            finding = self.finding(region.span, f"{what}：{region.reason}")
+            finding.page = region.page
+            yield finding
         for table in report.tables:
             if table.unplaced is not None:
                 name = table.title or (f"公开{table.number}表" if table.number else "表格")

@@ -265,3 +265,13 @@ def test_a_subject_names_a_measure_once_reduced() -> None:
     assert measure is not None and (measure.key, measure.code) == ("inc", "合计")
     assert measure_named(measure_subject("（一）本部门收支预算总计为", "")).key == "grand_total"  # type: ignore[union-attr]
     assert measure_named(measure_subject("本年收入决算中的结转", "")) is None
+
+
+def test_a_stored_amounts_period_comes_from_its_basis_and_years() -> None:
+    from fiscallint.across.figures import claim_numbers
+
+    text = ("南屏市档案馆\n2031年度部门决算\n\n一、说明\n\n"
+            "一般公共预算财政拨款公务接待费 3.00 万元，年初预算为 4.00 万元，支出决算为 3.50 万元，上年决算数为 2.00 万元，2030年支出 1.00 万元。\n")
+    report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
+    periods = [f.period for f in claim_numbers(report, identify(report)) if f.kind == "amount"]
+    assert periods == ["this_year", "budget", "actual", "last_year", "last_year"]  # a fund's name is no budget

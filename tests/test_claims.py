@@ -319,3 +319,8 @@ def test_an_amount_carries_the_basis_and_budget_its_words_name() -> None:
 def test_an_amount_says_when_its_words_name_last_year() -> None:
     found = [c for c in claims("上年决算数为 12.00 万元，去年支出 3.00 万元，上年结转 2.00 万元，本年支出 9.00 万元。") if isinstance(c, AmountClaim)]
     assert [c.prior for c in found] == [True, True, False, False]  # 上年结转 is this year's income
+
+
+def test_a_bracket_opened_before_an_amounts_words_is_not_its_subject() -> None:
+    found = [c for c in claims("执行数为 1820.40 万元（占全年预算数 1892.30 万元的 96.80%）。") if isinstance(c, AmountClaim)]
+    assert [c.subject for c in found] == ["执行数", "全年预算数"]

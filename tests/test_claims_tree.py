@@ -84,3 +84,8 @@ def test_any_run_of_the_vocabulary_parses_and_keeps_every_token(pieces: list[str
     tree, _ = claims_tree(text)
     kept = list(tree.scan_values(lambda v: isinstance(v, Token)))
     assert [(t.type, t.start_pos) for t in kept] == [(t.type, t.start_pos) for t in tokens]
+
+
+def test_an_execution_rate_with_its_budget_in_the_phrase_or_in_brackets() -> None:
+    assert shapes("完成年初预算100.00万元的96%") == [("execution", ["EXEC", "AMOUNT", "WORD", "PERCENT"])]
+    assert shapes("执行率96%（年初预算100.00万元）") == [("execution", ["EXEC", "PERCENT", "PAREN", "WORD", "AMOUNT"])]

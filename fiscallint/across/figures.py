@@ -62,7 +62,8 @@ def cells(report: Report) -> Iterator[CellFact]:
 def claim_numbers(report: Report, identity: Identity) -> Iterator[ClaimFact]:
     """Every figure of every claim, with the period its words give (this_year, last_year, budget, actual)."""
     for index, claim in enumerate(report.claims()):
-        period = _period(claim.context if isinstance(claim, WORDED_CLAIMS) else claim.subject, identity)
+        period = _amount_period(claim, identity) if isinstance(claim, AmountClaim) else _period(
+            claim.context if isinstance(claim, WORDED_CLAIMS) else claim.subject, identity)
         for role, n in claim.roles():
             unit = claim.unit if isinstance(claim, UNIT_CLAIMS) else "%" if role == "percent" else ""
             yield ClaimFact(index, claim.kind, claim.subject, role, str(n.value), unit, period, n.span.line, n.span.column)
@@ -71,6 +72,14 @@ def claim_numbers(report: Report, identity: Identity) -> Iterator[ClaimFact]:
 WORDED_CLAIMS = (AmountClaim, ShareClaim, BreakdownClaim, CountClaim, UnitlessShareClaim)
 """Claims that keep the words before their figure (``context``)."""
 UNIT_CLAIMS = (AmountClaim, BreakdownClaim, CountClaim, CountBreakdownClaim)
+
+
+def _amount_period(claim: AmountClaim, identity: Identity) -> str:
+    """An amount's period from its fields: last year's (上年, or the previous year written), else
+    its basis (actual, budget), else this year's."""
+    if claim.prior or (identity.year and any(int(y.year.value) == identity.year - 1 for y in claim.years)):
+        return "last_year"
+    return {"actual": "actual", "budget": "budget"}.get(claim.basis, "this_year")
 
 
 def _period(text: str, identity: Identity) -> str:

@@ -689,6 +689,7 @@ class ClaimBuilder:
             actual=None if actual is None else amount_in_wan(actual) if mixed else actual.value,
             phrase=phrase.text,
             qualifier=qualifier,
+            stage=wanted,
         ))
 
     def _against(self, sentence_start: int, figure_end: int) -> tuple[str | None, YearClaim | None]:

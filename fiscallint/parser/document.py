@@ -168,8 +168,10 @@ def _pages_without_text(report: Report) -> None:
         if page in last_line or not any(p < page for p in last_line) or not any(p > page for p in last_line):
             continue
         before = max(n for p, n in last_line.items() if p < page)
-        span = Span(before, 1, before, len(report.lines[before - 1]) + 1)
-        report.unparsed.append(Unparsed("", span, f"第 {page} 页没有可读文字（扫描页或空白页）"))
+        own = next((n for n, p in enumerate(report.pages, start=1) if p == page), None)  # its blank line, if any
+        at = own if own is not None else before
+        span = Span(at, 1, at, len(report.lines[at - 1]) + 1)
+        report.unparsed.append(Unparsed("", span, f"第 {page} 页没有可读文字（扫描页或空白页）", page))
         for table in report.tables:
             last = table.rows[-1].label.replace(" ", "") if table.rows else ""
             broken = table.span.end_line == before and not table.notes and not last.endswith(("合计", "总计"))
