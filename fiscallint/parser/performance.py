@@ -607,10 +607,14 @@ class _DumpParser:
         return [self._table(chunk) for chunk in chunks if chunk]
 
     def _table(self, chunk: list[tuple[int, str]]) -> PerformanceTable:
+        """A table read by its header cells when they are whole (``_DumpCells``), else by the
+        line patterns below."""
         end = chunk[-1]
         name = next((re.sub(r"^项目名称\s*", "", r.strip()) for _, r in chunk if r.strip().startswith("项目名称")), "")
         perf = PerformanceTable(_kind(self.title), self.title, compact(name), "dump",
                                 Span(chunk[0][0], 1, end[0], len(end[1]) + 1))
+        if _DumpCells(perf, chunk).read():
+            return perf
         header_text = ""
         in_zone = False
         fragments: list[str] = []
@@ -698,6 +702,205 @@ class _DumpParser:
             return None
         start = column + match.start(group)
         return parse_number(digits, Span(line, start, line, start + len(digits)))
+
+
+# ---------------------------------------------------------------- dump layout, read cell by cell
+
+DUMP_CELL_RE = re.compile(r"\S+(?: \S+)*")
+"""A dump cell: text between runs of two or more spaces (or tabs), or a line of its own."""
+LEVEL1_RE = re.compile(r"^(产出|效益|满意度|成本)(指标)?$")
+INDICATOR_TAILS = (("target", "actual", "weight", "score"), ("target", "actual", "completion", "weight", "score"))
+"""The header columns after 三级指标 that the cell reader places (a 偏差原因 column may follow)."""
+
+
+@dataclass
+class _DumpCell:
+    line: int
+    column: int  # 1-based
+    text: str
+
+    @property
+    def clean(self) -> str:
+        return compact(self.text)
+
+    @property
+    def plain(self) -> bool:
+        return _number(self.clean, 0, 1) is not None
+
+    @property
+    def value(self) -> bool:
+        """A figure cell of a funding line: a number, a percentage or a dash."""
+        return self.plain or _percent(self.clean, 0, 1) is not None or self.clean in EMPTY
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + len(self.text))
+
+
+class _DumpCells:
+    """Reads a dump whose header cells are each whole (``年初预算数 全年预算数 … 得分``,
+    ``三级指标 年度指标值 实际完成值 分值 得分``), one cell a line or several a line
+    between runs of spaces. Cells are placed by their order under the header and by their type
+    (分值/得分 plain numbers, 执行率 a percentage); a row whose cells do not fit is not read and
+    is recorded in ``PerformanceTable.unplaced``, so that no sum over its block is checked."""
+
+    def __init__(self, perf: PerformanceTable, chunk: list[tuple[int, str]]) -> None:
+        self.perf = perf
+        self.cells = [
+            _DumpCell(line, m.start() + 1, m.group())
+            for line, raw in chunk
+            for m in DUMP_CELL_RE.finditer(raw.replace("\t", "  "))
+        ]
+
+    def read(self) -> bool:
+        """Read the table if its indicator header is whole; False (nothing read) otherwise."""
+        head = next((i for i, c in enumerate(self.cells) if c.clean == "三级指标"), None)
+        if head is None:
+            return False
+        roles: list[str] = []
+        for cell in self.cells[head + 1:]:
+            found = _roles([cell.clean], INDICATOR_ROLES)
+            if not found:
+                break
+            roles.append(next(iter(found)))
+        reason = bool(roles) and roles[-1] == "reason"
+        tail = tuple(roles[:-1] if reason else roles)
+        if tail not in INDICATOR_TAILS:
+            return False
+        self._funding(head)
+        self._heads(head)
+        end = self._indicators(head + 1 + len(roles), tail)
+        self._total(end)
+        return True
+
+    def _funding(self, stop: int) -> None:
+        rate_at = next((i for i, c in enumerate(self.cells[:stop]) if c.clean == "执行率"), None)
+        if rate_at is None:
+            return
+        first = rate_at
+        while first > 0 and _roles([self.cells[first - 1].clean], FUNDING_ROLES):
+            first -= 1
+        last = rate_at
+        while last + 1 < stop and _roles([self.cells[last + 1].clean], FUNDING_ROLES):
+            last += 1
+        roles = [next(iter(_roles([c.clean], FUNDING_ROLES))) for c in self.cells[first:last + 1]]
+        if len(set(roles)) != len(roles) or not {"budget", "actual", "rate"} <= set(roles):
+            return
+        at = last + 1
+        while at < stop and not self.cells[at].value:
+            label = self.cells[at]
+            values: list[_DumpCell] = []
+            at += 1
+            while at < stop and self.cells[at].value:
+                values.append(self.cells[at])
+                at += 1
+            if not values:
+                break  # the first cell after the block (年度总体目标)
+            self._funding_line(label, values, roles)
+
+    def _funding_line(self, label: _DumpCell, values: list[_DumpCell], roles: list[str]) -> None:
+        figures: dict[str, Number | None] = {}
+        if len(values) == len(roles):
+            for role, cell in zip(roles, values):
+                read = _percent if role == "rate" else _number
+                figures[role] = read(cell.clean, cell.line, cell.column)
+                if figures[role] is None and cell.clean not in EMPTY:
+                    figures = {}  # a percentage where an amount belongs: not this layout
+                    break
+        if not figures:
+            self.perf.unplaced.append(Span(label.line, label.column, values[-1].line, values[-1].column + len(values[-1].text)))
+        span = Span(label.line, label.column, values[-1].line, values[-1].column + len(values[-1].text))
+        funding = Funding(label.clean, figures.get("initial"), figures.get("budget"), figures.get("actual"),
+                          figures.get("weight"), figures.get("rate"), figures.get("score"), span)
+        if self.perf.funding is None and "其中" not in label.clean and funding.budget is not None:
+            self.perf.funding = funding
+        elif self.perf.funding is not None:
+            self.perf.budget_lines.append(funding)
+            _GridParser._by_nature(self.perf, label.clean, funding.actual)
+
+    def _heads(self, stop: int) -> None:
+        """基本支出总额 / 项目支出总额 and the figure after each, in a department table's head."""
+        for cell, after in zip(self.cells[:stop], self.cells[1:stop]):
+            if cell.clean.startswith("基本支出总额") and self.perf.basic_total is None:
+                self.perf.basic_total = _number(after.clean, after.line, after.column)
+            elif cell.clean.startswith("项目支出总额") and self.perf.project_total is None:
+                self.perf.project_total = _number(after.clean, after.line, after.column)
+
+    def _indicators(self, start: int, tail: tuple[str, ...]) -> int:
+        """Rows from ``start`` to the 总分 cell; returns the index where the block ends."""
+        end = next((i for i in range(start, len(self.cells)) if ZONE_END_RE.match(self.cells[i].clean)
+                    or self.cells[i].clean.startswith(("合计", "自评等级", "评价等级"))), len(self.cells))
+        typed = tail[2:]  # completion, weight, score: after target and actual
+        at = start
+        level1 = level2 = ""
+        previous: Indicator | None = None
+        while at < end:
+            row = next((p for p in range(at + 3, end - len(typed) + 1) if self._fits(p, typed, end)), None)
+            if row is None:
+                self._leftover(self.cells[at:end], previous)
+                break
+            before = self.cells[at:row - 3]
+            for cell in before:
+                if LEVEL1_RE.match(cell.clean):
+                    level1, level2 = cell.clean, ""
+                elif cell.clean.endswith("指标"):
+                    level2 = cell.clean
+                elif previous is not None and cell is before[0] and not previous.reason:
+                    previous.reason = cell.clean
+                elif re.search(r"\d", cell.clean):
+                    self.perf.unplaced.append(cell.span)
+            name, target, actual = self.cells[row - 3:row]
+            figures = dict(zip(typed, self.cells[row:row + len(typed)]))
+            previous = Indicator(
+                level1, level2, name.clean,
+                _measure(target.text, target.line, target.column), _measure(actual.text, actual.line, actual.column),
+                _number(figures["weight"].clean, figures["weight"].line, figures["weight"].column),
+                _number(figures["score"].clean, figures["score"].line, figures["score"].column),
+                _percent(figures["completion"].clean, figures["completion"].line, figures["completion"].column) if "completion" in figures else None,
+                "", Span(name.line, name.column, figures["score"].line, figures["score"].column + len(figures["score"].text)),
+            )
+            self.perf.indicators.append(previous)
+            at = row + len(typed)
+        return end
+
+    def _fits(self, at: int, typed: tuple[str, ...], end: int) -> bool:
+        """Cells ``at…`` are the typed columns of a row, the three before it its name, target and
+        actual, and what follows is no further figure (a run of plain numbers longer than the
+        row's is ambiguous)."""
+        cells = self.cells[at:at + len(typed)]
+        if not all(c.plain if role != "completion" else _percent(c.clean, 0, 1) is not None for role, c in zip(typed, cells)):
+            return False
+        name, target, actual = self.cells[at - 3:at]
+        if name.plain or _percent(name.clean, 0, 1) or MEASURE_RE.match(name.clean) or LEVEL1_RE.match(name.clean):
+            return False
+        after = at + len(typed)
+        return after >= end or not self.cells[after].plain
+
+    def _leftover(self, cells: list[_DumpCell], previous: Indicator | None) -> None:
+        """Cells after the last row: its 偏差原因, else a row that could not be placed."""
+        texts = [c for c in cells if not LEVEL1_RE.match(c.clean) and not c.clean.endswith("指标")]
+        if previous is not None and len(texts) == 1 and not texts[0].plain and not previous.reason:
+            previous.reason = texts[0].clean
+        elif any(re.search(r"\d", c.clean) for c in texts):
+            self.perf.unplaced.extend(c.span for c in texts)
+
+    def _total(self, end: int) -> None:
+        """总分 with its 分值 and 得分 (in the header's order), and the grade after them or after its label."""
+        for index in range(end, len(self.cells)):
+            cell = self.cells[index]
+            if cell.clean.startswith("总分") and self.perf.total_score is None:
+                numbers = []
+                for after in self.cells[index + 1:index + 3]:
+                    if not after.plain:
+                        break
+                    numbers.append(after)
+                if len(numbers) == 2:
+                    self.perf.total_weight = _number(numbers[0].clean, numbers[0].line, numbers[0].column)
+                    self.perf.total_score = _number(numbers[1].clean, numbers[1].line, numbers[1].column)
+            grade = GRADES.get(cell.clean)
+            label = self.cells[index - 1].clean if index > 0 else ""
+            if grade and self.perf.grade is None and (GRADE_LABEL_RE.fullmatch(label) or self.cells[index - 1].plain):
+                self.perf.grade, self.perf.grade_span = grade, cell.span
 
 
 # ---------------------------------------------------------------- shared by the rules
