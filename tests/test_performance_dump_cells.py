@@ -114,3 +114,49 @@ def test_a_header_cut_into_fragments_is_left_to_the_line_patterns() -> None:
     text = one_cell_a_line(rows)
     report = parse_source(SourceText("report.txt", text, "utf-8", detect_shape("report.txt", text)))
     assert all(i.score is None for table in report.performance for i in table.indicators)
+
+
+def pdftotext(rows: list[list[str]]) -> str:
+    """Cells between runs of spaces as pdftotext prints them: the dashes of the lines under the
+    total vanish, and a long indicator name wraps, its head on a line of its own above its row."""
+    lines = []
+    for row in rows:
+        cells = [cell for cell in row if cell != "—"]
+        if row[0] == "效益指标":
+            lines.append("学生阅读")
+            cells[2] = "习惯"
+        lines.append("   ".join(cells))
+    return TITLE + "\n".join(lines) + "\n"
+
+
+def test_lines_under_the_total_with_their_empty_cells_gone_are_placed_by_their_amounts() -> None:
+    text = pdftotext(ROWS)
+    report = parse_source(SourceText("report.txt", text, "utf-8", detect_shape("report.txt", text)))
+    (table,) = report.performance
+    assert [(f.initial.text, f.budget.text, f.actual.text) for f in table.budget_lines  # type: ignore[union-attr]
+            ] == [("54.00", "50.00", "47.00"), ("10.00", "10.00", "10.00"), ("0.00", "0.00", "0.00")]
+    assert table.indicators[2].name == "学生阅读习惯"
+    assert table.indicators[2].reason == "部分学校借阅制度未落实" and table.indicators[1].reason == ""
+    assert lint(text) == []
+    assert "FL409" in {c for c, _ in lint(pdftotext(planted(ROWS, "47.00", "45.00", 3)))}
+
+
+def test_a_line_under_the_total_with_other_figures_is_kept_unread() -> None:
+    """Three figures that are not all amounts like the total's (a 分值 10, say) are not placed,
+    and the sum by source is then not checked."""
+    rows = planted(ROWS, "47.00", "45.00", 3)
+    rows[3] = ["其中：当年财政拨款", "50.00", "45.00", "10"]
+    text = pdftotext(rows)
+    report = parse_source(SourceText("report.txt", text, "utf-8", detect_shape("report.txt", text)))
+    (table,) = report.performance
+    assert table.budget_lines[0].budget is None
+    assert "FL409" not in {c for c, _ in lint(text)}
+
+
+def test_met_target_scored_below_full_without_a_reason() -> None:
+    rows = [list(row) for row in ROWS]
+    rows[9] = ["产出指标", "数量指标", "建成图书角个数", "≥40个", "40个", "30", "27"]
+    rows[13] = ["总分", "100", "94.5"]
+    assert "FL413" in {c for c, _ in lint(spaced(rows))}
+    rows[9].append("两所学校场地未到位")
+    assert "FL413" not in {c for c, _ in lint(spaced(rows))}

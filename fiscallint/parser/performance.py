@@ -741,8 +741,9 @@ class _DumpCells:
     """Reads a dump whose header cells are each whole (``年初预算数 全年预算数 … 得分``,
     ``三级指标 年度指标值 实际完成值 分值 得分``), one cell a line or several a line
     between runs of spaces. Cells are placed by their order under the header and by their type
-    (分值/得分 plain numbers, 执行率 a percentage); a row whose cells do not fit is not read and
-    is recorded in ``PerformanceTable.unplaced``, so that no sum over its block is checked."""
+    (分值/得分 plain numbers, 执行率 a percentage). An indicator row whose cells do not fit is
+    not read and is recorded in ``PerformanceTable.unplaced``, so that 总分 is not checked; a
+    funding line that does not fit is kept with no figures, so that no sum over it is checked."""
 
     def __init__(self, perf: PerformanceTable, chunk: list[tuple[int, str]]) -> None:
         self.perf = perf
@@ -796,27 +797,48 @@ class _DumpCells:
                 at += 1
             if not values:
                 break  # the first cell after the block (年度总体目标)
-            self._funding_line(label, values, roles)
+            if not self._funding_line(label, values, roles):
+                break
 
-    def _funding_line(self, label: _DumpCell, values: list[_DumpCell], roles: list[str]) -> None:
-        figures: dict[str, Number | None] = {}
-        if len(values) == len(roles):
-            for role, cell in zip(roles, values):
-                read = _percent if role == "rate" else _number
-                figures[role] = read(cell.clean, cell.line, cell.column)
-                if figures[role] is None and cell.clean not in EMPTY:
-                    figures = {}  # a percentage where an amount belongs: not this layout
-                    break
-        if not figures:
-            self.perf.unplaced.append(Span(label.line, label.column, values[-1].line, values[-1].column + len(values[-1].text)))
+    def _funding_line(self, label: _DumpCell, values: list[_DumpCell], roles: list[str]) -> bool:
+        """One funding line; False when it is the block's first (the total) and cannot be read."""
+        figures = self._placed(values, roles)
         span = Span(label.line, label.column, values[-1].line, values[-1].column + len(values[-1].text))
         funding = Funding(label.clean, figures.get("initial"), figures.get("budget"), figures.get("actual"),
                           figures.get("weight"), figures.get("rate"), figures.get("score"), span)
-        if self.perf.funding is None and "其中" not in label.clean and funding.budget is not None:
+        if self.perf.funding is None:
+            if "其中" in label.clean or funding.budget is None:
+                return False  # the total line unread: no line under it is read either
             self.perf.funding = funding
-        elif self.perf.funding is not None:
-            self.perf.budget_lines.append(funding)
+        else:
+            self.perf.budget_lines.append(funding)  # unread, its figures are None: no sum over it is checked
             _GridParser._by_nature(self.perf, label.clean, funding.actual)
+        return True
+
+    def _placed(self, values: list[_DumpCell], roles: list[str]) -> dict[str, Number | None]:
+        """A line's figures by role: one value a column; or, on a line under the total, only the
+        amounts of the header's leading amount columns (年初预算数 全年预算数 全年执行数), each
+        printed with the total line's decimals — the cells of 分值/执行率/得分 left empty."""
+        if len(values) == len(roles):
+            figures: dict[str, Number | None] = {}
+            for role, cell in zip(roles, values):
+                figures[role] = (_percent if role == "rate" else _number)(cell.clean, cell.line, cell.column)
+                if figures[role] is None and cell.clean not in EMPTY:
+                    return {}  # a percentage where an amount belongs: not this layout
+            return figures
+        amounts = []
+        for role in roles:
+            if role not in ("initial", "budget", "actual"):
+                break
+            amounts.append(role)
+        total = self.perf.funding
+        decimals = {getattr(total, r).decimals for r in amounts if total is not None and getattr(total, r) is not None}
+        numbers = [_number(c.clean, c.line, c.column) for c in values]
+        if total is None or len(values) != len(amounts) or len(decimals) != 1 or decimals == {0}:
+            return {}
+        if any(n is None or n.decimals not in decimals for n in numbers):
+            return {}
+        return dict(zip(amounts, numbers))
 
     def _heads(self, stop: int) -> None:
         """基本支出总额 / 项目支出总额 and the figure after each, in a department table's head."""
@@ -840,19 +862,23 @@ class _DumpCells:
                 self._leftover(self.cells[at:end], previous)
                 break
             before = self.cells[at:row - 3]
+            name, target, actual = self.cells[row - 3:row]
+            figures = dict(zip(typed, self.cells[row:row + len(typed)]))
+            one_line = name.line == figures["score"].line  # cells several a line, not one a line
+            head = ""
             for cell in before:
                 if LEVEL1_RE.match(cell.clean):
                     level1, level2 = cell.clean, ""
                 elif cell.clean.endswith("指标"):
                     level2 = cell.clean
-                elif previous is not None and cell is before[0] and not previous.reason:
-                    previous.reason = cell.clean
+                elif previous is not None and (cell.line == previous.span.end_line if one_line else cell is before[0] and not previous.reason):
+                    previous.reason += cell.clean  # 偏差原因: after the previous row's 得分
                 elif re.search(r"\d", cell.clean):
                     self.perf.unplaced.append(cell.span)
-            name, target, actual = self.cells[row - 3:row]
-            figures = dict(zip(typed, self.cells[row:row + len(typed)]))
+                elif one_line and cell.line < name.line:
+                    head += cell.clean  # a wrapped name's head, on a line of its own above its row
             previous = Indicator(
-                level1, level2, name.clean,
+                level1, level2, head + name.clean,
                 _measure(target.text, target.line, target.column), _measure(actual.text, actual.line, actual.column),
                 _number(figures["weight"].clean, figures["weight"].line, figures["weight"].column),
                 _number(figures["score"].clean, figures["score"].line, figures["score"].column),
