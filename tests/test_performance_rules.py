@@ -126,3 +126,16 @@ def test_funding_breakdown() -> None:
     assert found and "250.00 + 项目支出总额 50.00 = 300.00" in found[0]
     assert not codes(breakdown("200.00"), "FL409")
     assert not codes(breakdown("199.99"), "FL409")
+
+
+GRID_SIGNS = "项目支出绩效自评表\n| 项目名称 | 示范项目 |\n" + INDICATORS
+
+
+@pytest.mark.parametrize("target", ["≧90%", "＞＝90%", "不低于90%", "大于等于90%", "不少于 90 %"])
+def test_a_comparison_printed_in_other_signs_or_in_words(target: str) -> None:
+    """A target's ≥ printed as ≧, ＞＝ or in words is a figure with its sign, not a qualitative
+    value with a % unit: met, nothing to report; missed with full score, FL408."""
+    met = GRID_SIGNS + f"| 满意度指标 | 满意度指标 | 服务对象满意度 | {target} | 95% | 100 | 100 |\n"
+    missed = GRID_SIGNS + f"| 满意度指标 | 满意度指标 | 服务对象满意度 | {target} | 85% | 100 | 100 |\n"
+    assert [f.code for f in lint_text(met) if f.code.startswith("FL4")] == []
+    assert [f.code for f in lint_text(missed) if f.code.startswith("FL4")] == ["FL408"]

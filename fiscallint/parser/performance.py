@@ -30,8 +30,14 @@ from .grammar_files import build_parser
 from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
 TITLE_RE = re.compile(r"自评表|绩效评价.{0,4}表")
-OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
-OPS = {">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＝": "=", "》": "≥", "《": "≤"}
+OPS = {
+    ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＞＝": "≥", "＜＝": "≤", "＞=": "≥", "＜=": "≤",
+    "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
+    "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "小于等于": "≤", "小于或等于": "≤",
+    "＞": ">", "＜": "<", "＝": "=", "》": "≥", "《": "≤",
+}
+"""Each way a target's comparison is printed, and the sign it means."""
+OP_RE = "(?:" + "|".join(re.escape(op) for op in sorted([*OPS, "≥", "≤", "=", ">", "<"], key=len, reverse=True)) + ")"
 NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
 MEASURE_RE = re.compile(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
 PERCENT_RE = re.compile(rf"^(?P<num>{NUM_RE})\s*%$")
