@@ -9,15 +9,20 @@ from typing import Iterator
 from fiscallint.ast import Funding, Number, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
+from fiscallint.parser.performance import NATURE_RE
 from fiscallint.rule import TOLERANCE, PerformanceTables, Rule
 
 SOURCE_PARTS = {
-    "财政拨款": re.compile(r"^(其中[:：]?)?(当年)?财政拨款(资金)?$"),
+    "财政拨款": re.compile(r"^(其中[:：]?)?(当年|本级|一般公共预算)?财政拨款(资金|收入)?$"),
+    "政府性基金": re.compile(r"^(其中[:：]?)?政府性基金(预算)?(财政拨款)?(资金|收入)?$"),
+    "国有资本经营": re.compile(r"^(其中[:：]?)?国有资本经营(预算)?(财政拨款)?(资金|收入)?$"),
+    "财政专户管理资金": re.compile(r"^(其中[:：]?)?财政专户管理资金$"),
     "上年结转": re.compile(r"^(其中[:：]?)?上年结转(结余)?(资金)?$"),
-    "其他资金": re.compile(r"^(其中[:：]?)?其他资金$"),
+    "其他资金": re.compile(r"^(其中[:：]?)?(其他|单位)资金$"),
 }
-"""The funding lines by source the template prints under 年度资金总额; 财政拨款 and 其他资金 (the
-rest) together make the set complete."""
+"""The funding lines by source printed under 年度资金总额 (项目: 当年财政拨款, 上年结转资金, 其他资金;
+部门整体: 一般公共预算财政拨款 … 单位资金). A 财政拨款 line and the rest (其他资金 or 单位资金)
+make the set complete."""
 COLUMNS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("actual", "全年执行数"))
 
 
@@ -28,9 +33,10 @@ class FundingBreakdown(Rule):
     说明:
         部门整体支出绩效自评表表头列出“基本支出总额”和“项目支出总额”，两者之和即部门
         整体支出，应等于资金部分的执行数（B）。常见错误是把支出总额填进了基本支出栏。
-        资金部分按来源分列“其中：当年财政拨款”“上年结转资金”“其他资金”时，年初预算数、
-        全年预算数、全年执行数各栏的分项之和应等于“年度资金总额”。只在财政拨款与其他资金
-        两行都列出（分项完整）时检查，缺项或无法读出的栏不检查。
+        资金部分按来源分列“其中：当年财政拨款”“上年结转资金”“其他资金”（部门整体表：
+        一般公共预算财政拨款……单位资金）时，年初预算数、全年预算数、全年执行数各栏的分项
+        之和应等于“年度资金总额”。只在紧接总额的各行都是来源分项、且财政拨款与其他资金
+        （单位资金）两行都列出（分项完整）时检查，缺项或无法读出的栏不检查。
 
     反例:
         部门整体支出绩效自评表
@@ -110,15 +116,20 @@ class FundingBreakdown(Rule):
 
 
 def _source_parts(lines: list[Funding]) -> list[tuple[str, Funding]] | None:
-    """The lines by source (财政拨款, 上年结转, 其他资金), each once; None unless the set is complete."""
+    """The lines by source right under the total, each source once; None unless every line of
+    that run is a source and the set is complete (a line of another kind among them, or a
+    source printed twice, and the parts are not known)."""
     found: dict[str, Funding] = {}
     for line in lines:
         label = line.label.replace(" ", "")
-        for name, pattern in SOURCE_PARTS.items():
-            if pattern.match(label):
-                if name in found:
-                    return None  # a second line of the same source: another block's
-                found[name] = line
+        name = next((name for name, pattern in SOURCE_PARTS.items() if pattern.match(label)), None)
+        if name is None:
+            if NATURE_RE.match(label):
+                break  # 基本支出 / 项目支出: the lines by nature of spending follow
+            return None
+        if name in found:
+            return None
+        found[name] = line
     if "财政拨款" not in found or "其他资金" not in found:
         return None
     return [(name, found[name]) for name in SOURCE_PARTS if name in found]
