@@ -139,3 +139,15 @@ def test_a_comparison_printed_in_other_signs_or_in_words(target: str) -> None:
     missed = GRID_SIGNS + f"| 满意度指标 | 满意度指标 | 服务对象满意度 | {target} | 85% | 100 | 100 |\n"
     assert [f.code for f in lint_text(met) if f.code.startswith("FL4")] == []
     assert [f.code for f in lint_text(missed) if f.code.startswith("FL4")] == ["FL408"]
+
+
+@pytest.mark.parametrize(("grade", "fires"), [("良", True), ("优", False)])
+def test_grade_printed_with_its_label_in_one_cell(grade: str, fires: bool) -> None:
+    """总分 | 100 | 95 | 自评等级：良 — the grade is read from the cell that holds its label, and
+    only the grade word is marked (the fix keeps the label)."""
+    text = indicators("产出指标 | 数量指标 | 举办培训次数 | ≥4 次 | 4 次 | 100 | 95", total="100 | 95 | 自评等级：" + grade)
+    found = [f for f in lint_text(text, select=["FL404"]) if f.code == "FL404"]
+    assert bool(found) is fires
+    if fires:
+        line = text.splitlines()[found[0].span.line - 1]
+        assert line[found[0].span.column - 1:found[0].span.end_column - 1] == "良"

@@ -233,6 +233,8 @@ def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 NATURE_RE = re.compile(r"(?:其中[:：]?)?(基本|项目)支出(?:总额)?")
 """A funding line of one nature of spending (其中：基本支出, 项目支出)."""
 GRADE_LABEL_RE = re.compile(r"(自评|评价|绩效)?(等级|评级)")
+GRADE_CELL_RE = re.compile(r"(?:自评|评价|绩效)?(?:等级|评级)[:：]\s*(?P<grade>\S+)")
+"""A grade and its label in one cell (自评等级：优)."""
 """The label of a grade printed on a row of its own (自评等级 | 优)."""
 NAME_WORDS = ("项目名称", "部门名称", "单位名称")
 STOP_WORDS = ("年度总体目标", "年度目标", "三、", "绩效指标")
@@ -299,6 +301,17 @@ def _is_funding_header(row: _Row) -> bool:
 
 def _has_figures(row: _Row) -> bool:
     return any(_number(c.clean, 0, 1) or _percent(c.clean, 0, 1) for c in row.cells)
+
+
+def _labelled_grade(text: str, line: int, column: int) -> tuple[str, Span] | None:
+    """The grade of a cell at ``column`` that holds its label too (自评等级：优) and the span of
+    the grade alone; None for any other cell."""
+    match = GRADE_CELL_RE.fullmatch(text)
+    grade = GRADES.get(match.group("grade")) if match else None
+    if match is None or grade is None:
+        return None
+    start = column + match.start("grade")
+    return grade, Span(line, start, line, start + len(match.group("grade")))
 
 
 def _row_indexes(evaluation: Tree) -> list[int]:
@@ -542,6 +555,8 @@ class _GridParser:
             grade = GRADES.get(cell.clean)
             if grade and i > 0:
                 perf.grade, perf.grade_span = grade, Span(row.line, cell.column, row.line, cell.column + len(cell.text))
+            elif labelled_grade := _labelled_grade(cell.text, row.line, cell.column):
+                perf.grade, perf.grade_span = labelled_grade
             follower = next((c for c in cells[i + 1:] if c.clean), None)
             if follower is None:
                 continue
@@ -931,8 +946,13 @@ class _DumpCells:
                     self.perf.total_score = _number(numbers[1].clean, numbers[1].line, numbers[1].column)
             grade = GRADES.get(cell.clean)
             label = self.cells[index - 1].clean if index > 0 else ""
-            if grade and self.perf.grade is None and (GRADE_LABEL_RE.fullmatch(label) or self.cells[index - 1].plain):
+            labelled = _labelled_grade(cell.text, cell.line, cell.column)
+            if self.perf.grade is not None:
+                continue
+            if grade and (GRADE_LABEL_RE.fullmatch(label) or self.cells[index - 1].plain):
                 self.perf.grade, self.perf.grade_span = grade, cell.span
+            elif labelled:
+                self.perf.grade, self.perf.grade_span = labelled
 
 
 # ---------------------------------------------------------------- shared by the rules
