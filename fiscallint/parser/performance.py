@@ -896,8 +896,9 @@ class _DumpCells:
                     previous.reason += cell.clean  # 偏差原因: after the previous row's 得分
                 elif re.search(r"\d", cell.clean):
                     self.perf.unplaced.append(cell.span)
-                elif one_line and cell.line < name.line:
+                elif one_line and cell.line < name.line and (previous is None or cell.line > previous.span.end_line + 1):
                     head += cell.clean  # a wrapped name's head, on a line of its own above its row
+                # else: a line between two rows, the tail of the one or the head of the other: neither
             previous = Indicator(
                 level1, level2, head + name.clean,
                 _measure(target.text, target.line, target.column), _measure(actual.text, actual.line, actual.column),
