@@ -104,6 +104,8 @@ def test_a_row_that_cannot_be_placed_leaves_the_total_unchecked() -> None:
     (table,) = report.performance
     assert table.unplaced
     assert "FL403" not in {c for c, _ in lint(text)}
+    noted = [f for f in lint_text(text, path="report.txt") if f.code == "FL001"]
+    assert [f.span.line for f in noted] == [text.splitlines().index("   ".join(rows[10])) + 1]
     assert "FL403" in {c for c, _ in lint(spaced(planted(ROWS, "97.5", "99.5", 13)))}
 
 
