@@ -8,9 +8,12 @@ loses them. This module reads the source lines of each such table again, in one 
   mapped from the header rows; a row whose cells are shifted (wrapped-cell exports) is aligned on
   its target cell and on the type of each cell (分值/得分 numbers, 完成率 percentages); a cell that
   cannot be placed is left out rather than guessed.
-- dump: flattened PDF text. Only what is provable is read: the funding line after a
-  ``执行率`` header (``A B rate% [score]``), ``总分 N 分``, ``基本支出总额 … 项目支出总额 …`` and
-  indicator lines ending in a target/actual pair (no weights or scores: they are merged cells).
+- dump: flattened PDF text. When the header cells are whole (one cell a line, or cells between
+  runs of spaces), cells are placed by their order under the header and their type
+  (``_DumpCells``); a row that does not fit is recorded, not guessed. Otherwise only what line
+  patterns prove is read: the funding line after a ``执行率`` header (``A B rate% [score]``),
+  ``总分 N 分``, ``基本支出总额 … 项目支出总额 …`` and indicator lines ending in a target/actual
+  pair (no weights or scores: they are merged cells).
 """
 
 from __future__ import annotations
