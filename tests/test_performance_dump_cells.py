@@ -163,3 +163,22 @@ def test_met_target_scored_below_full_without_a_reason() -> None:
     assert "FL413" in {c for c, _ in lint(spaced(rows))}
     rows[9].append("两所学校场地未到位")
     assert "FL413" not in {c for c, _ in lint(spaced(rows))}
+
+
+def test_a_header_with_sign_and_unit_columns_reads_the_funding_but_no_indicator() -> None:
+    """指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分: the reader does not place these rows,
+    and the line patterns must not take a row's 分值/得分 for its target and actual."""
+    rows = [list(row) for row in ROWS[:8]] + [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "建成图书角个数", "≥", "40", "个", "40", "30", "30"],
+        ["质量指标", "图书验收合格率", "=", "100", "%", "100", "30", "30"],
+        ["效益指标", "社会效益指标", "学生阅读习惯", "定性", "改善", "", "改善", "30", "30"],
+        ["总分", "100", "99.5"],
+    ]
+    text = spaced(rows)
+    report = parse_source(SourceText("report.txt", text, "utf-8", detect_shape("report.txt", text)))
+    (table,) = report.performance
+    assert table.indicators == []
+    assert table.funding is not None and table.funding.score is not None and table.funding.score.text == "9.5"
+    assert (table.total_weight.text, table.total_score.text) == ("100", "99.5")  # type: ignore[union-attr]
+    assert [f.code for f in lint_text(text, path="report.txt")] == ["FL001"]

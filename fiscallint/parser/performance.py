@@ -637,8 +637,11 @@ class _DumpParser:
         name = next((re.sub(r"^项目名称\s*", "", r.strip()) for _, r in chunk if r.strip().startswith("项目名称")), "")
         perf = PerformanceTable(_kind(self.title), self.title, compact(name), "dump",
                                 Span(chunk[0][0], 1, end[0], len(end[1]) + 1))
-        if _DumpCells(perf, chunk).read():
+        cells = _DumpCells(perf, chunk)
+        if cells.read():
             return perf
+        if cells.scored_columns is not None:
+            perf.unplaced.append(cells.scored_columns)  # its indicator rows are not read
         header_text = ""
         in_zone = False
         fragments: list[str] = []
@@ -670,7 +673,7 @@ class _DumpParser:
             if total:
                 perf.total_score = self._num(total, "score", line, column)
             if "三级指标" in text:
-                in_zone, fragments, self.skipped = True, [], ""
+                in_zone, fragments, self.skipped = cells.scored_columns is None, [], ""
                 continue
             if ZONE_END_RE.match(text):
                 in_zone = False
@@ -771,6 +774,9 @@ class _DumpCells:
 
     def __init__(self, perf: PerformanceTable, chunk: list[tuple[int, str]]) -> None:
         self.perf = perf
+        self.scored_columns: Span | None = None
+        """Where a whole header, not one this reader places, has 分值 and 得分 columns after the
+        actual value: a line's last two figures are then no target/actual pair."""
         self.cells = [
             _DumpCell(line, m.start() + 1, m.group())
             for line, raw in chunk
@@ -791,6 +797,13 @@ class _DumpCells:
         reason = bool(roles) and roles[-1] == "reason"
         tail = tuple(roles[:-1] if reason else roles)
         if tail not in INDICATOR_TAILS:
+            if "actual" in roles and {"weight", "score"} <= set(roles[roles.index("actual"):]):
+                self.scored_columns = self.cells[head].span  # 分值/得分 after the values: no line pattern's pair
+                self._funding(head)
+                self._heads(head)
+                total = next((i for i in range(head, len(self.cells)) if self.cells[i].clean.startswith("总分")), None)
+                if total is not None and roles.index("weight") < roles.index("score"):
+                    self._total(total)
             return False
         self._funding(head)
         self._heads(head)
