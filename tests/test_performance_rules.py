@@ -151,3 +151,9 @@ def test_grade_printed_with_its_label_in_one_cell(grade: str, fires: bool) -> No
     if fires:
         line = text.splitlines()[found[0].span.line - 1]
         assert line[found[0].span.column - 1:found[0].span.end_column - 1] == "良"
+
+
+def test_grade_row_after_an_empty_first_cell() -> None:
+    """| | 自评等级 | 良 | (an HTML or pipe row whose first cell is empty) is read as the grade."""
+    text = indicators("产出指标 | 数量指标 | 举办培训次数 | ≥4 次 | 4 次 | 100 | 95", total="100 | 95") + "| | 自评等级 | 良 |\n"
+    assert [f.code for f in lint_text(text, select=["FL404"])] == ["FL404"]

@@ -383,7 +383,8 @@ class _GridParser:
     @staticmethod
     def _grade_row(perf: PerformanceTable, row: _Row) -> None:
         """A row of its own after 总分 (自评等级 | 优): the grade is its one other cell."""
-        others = [c for c in row.cells[1:] if c.clean not in EMPTY]
+        label = next(i for i, c in enumerate(row.cells) if c.clean)
+        others = [c for c in row.cells[label + 1:] if c.clean not in EMPTY]
         grade = GRADES.get(others[0].clean) if len(others) == 1 else None
         if grade:
             cell = others[0]
