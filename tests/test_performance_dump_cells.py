@@ -165,14 +165,46 @@ def test_met_target_scored_below_full_without_a_reason() -> None:
     assert "FL413" not in {c for c, _ in lint(spaced(rows))}
 
 
-def test_a_header_with_sign_and_unit_columns_reads_the_funding_but_no_indicator() -> None:
-    """指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分: the reader does not place these rows,
-    and the line patterns must not take a row's 分值/得分 for its target and actual."""
-    rows = [list(row) for row in ROWS[:8]] + [
+def signed_rows(*indicators: list[str], total: str = "99.5") -> list[list[str]]:
+    return [list(row) for row in ROWS[:8]] + [
         ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"],
-        ["产出指标", "数量指标", "建成图书角个数", "≥", "40", "个", "40", "30", "30"],
-        ["质量指标", "图书验收合格率", "=", "100", "%", "100", "30", "30"],
-        ["效益指标", "社会效益指标", "学生阅读习惯", "定性", "改善", "", "改善", "30", "30"],
+        *indicators,
+        ["总分", "100", total],
+    ]
+
+
+SIGNED = [
+    ["产出指标", "数量指标", "建成图书角个数", "≥", "40", "个", "40", "30", "30"],
+    ["质量指标", "图书验收合格率", "=", "100", "%", "100", "30", "30"],
+    ["效益指标", "社会效益指标", "学生阅读习惯", "定性", "改善", "改善", "30", "30"],  # its empty unit vanished
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_sign_and_unit_columns(layout: str) -> None:
+    """指标性质 | 指标值 | 度量单位 | 实际完成值 | 分值 | 得分, a qualitative row's empty unit gone."""
+    text = LAYOUTS[layout](signed_rows(*SIGNED))
+    report = parse_source(SourceText("report.txt", text, "utf-8", detect_shape("report.txt", text)))
+    (table,) = report.performance
+    shown = [(i.name, i.target.op, i.target.text, i.target.unit, i.actual.text, i.score.text)  # type: ignore[union-attr]
+             for i in table.indicators]
+    assert shown == [("建成图书角个数", "≥", "40", "个", "40", "30"), ("图书验收合格率", "=", "100", "%", "100", "30"),
+                     ("学生阅读习惯", None, "改善", "", "改善", "30")]
+    assert lint(text) == []
+    missed = [SIGNED[0][:6] + ["36", "30", "30"], *SIGNED[1:]]
+    assert "FL408" in {c for c, _ in lint(LAYOUTS[layout](signed_rows(*missed)))}
+    assert "FL403" in {c for c, _ in lint(LAYOUTS[layout](signed_rows(*SIGNED, total="97.5")))}
+
+
+def test_a_header_the_reader_does_not_place_reads_the_funding_but_no_indicator() -> None:
+    """年度指标值 | 度量单位 | 实际完成值 | 分值 | 得分 (a unit column but no sign column): the reader
+    does not place these rows, and the line patterns must not take a row's 分值/得分 for its target
+    and actual."""
+    rows = [list(row) for row in ROWS[:8]] + [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "度量单位", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "建成图书角个数", "40", "个", "40", "30", "30"],
+        ["质量指标", "图书验收合格率", "100", "%", "100", "30", "30"],
+        ["效益指标", "社会效益指标", "学生阅读习惯", "改善", "改善", "30", "30"],
         ["总分", "100", "99.5"],
     ]
     text = spaced(rows)

@@ -737,8 +737,14 @@ class _DumpParser:
 DUMP_CELL_RE = re.compile(r"\S+(?: \S+)*")
 """A dump cell: text between runs of two or more spaces (or tabs), or a line of its own."""
 LEVEL1_RE = re.compile(r"^(产出|效益|满意度|成本)(指标)?$")
-INDICATOR_TAILS = (("target", "actual", "weight", "score"), ("target", "actual", "completion", "weight", "score"))
-"""The header columns after 三级指标 that the cell reader places (a 偏差原因 column may follow)."""
+INDICATOR_TAILS = (
+    ("target", "actual", "weight", "score"), ("target", "actual", "completion", "weight", "score"),
+    ("op", "target", "unit", "actual", "weight", "score"), ("op", "target", "unit", "actual", "completion", "weight", "score"),
+)
+"""The header columns after 三级指标 that the cell reader places (a 偏差原因 column may follow). Under
+指标性质 | 指标值 | 度量单位 a qualitative row's empty unit cell vanishes: the 指标性质 cell (≥, =, 定性)
+tells whether the unit is there."""
+SIGN_CELLS = {*OPS, "≥", "≤", "=", ">", "<", "定性", "定量"}
 
 
 @dataclass
@@ -890,17 +896,22 @@ class _DumpCells:
         """Rows from ``start`` to the 总分 cell; returns the index where the block ends."""
         end = next((i for i in range(start, len(self.cells)) if ZONE_END_RE.match(self.cells[i].clean)
                     or self.cells[i].clean.startswith(("合计", "自评等级", "评价等级"))), len(self.cells))
-        typed = tail[2:]  # completion, weight, score: after target and actual
+        typed = tail[tail.index("actual") + 1:]  # completion, weight, score: after the values
+        signed = tail[0] == "op"
         at = start
         level1 = level2 = ""
         previous: Indicator | None = None
         while at < end:
-            row = next((p for p in range(at + 3, end - len(typed) + 1) if self._fits(p, typed, end)), None)
+            row = next((p for p in range(at + 3, end - len(typed) + 1) if self._fits(p, typed, end, signed)), None)
             if row is None:
                 self._leftover(self.cells[at:end], previous)
                 break
-            before = self.cells[at:row - 3]
-            name, target, actual = self.cells[row - 3:row]
+            width = self._width(row, signed) or 2
+            before = self.cells[at:row - width - 1]
+            name, *values = self.cells[row - width - 1:row]
+            target, actual = values[-2 if width == 2 else 1], values[-1]
+            sign = values[0].clean if signed else ""
+            unit = values[2].clean if width == 4 else ""
             figures = dict(zip(typed, self.cells[row:row + len(typed)]))
             one_line = name.line == figures["score"].line  # cells several a line, not one a line
             head = ""
@@ -916,9 +927,11 @@ class _DumpCells:
                 elif one_line and cell.line < name.line and (previous is None or cell.line > previous.span.end_line + 1):
                     head += cell.clean  # a wrapped name's head, on a line of its own above its row
                 # else: a line between two rows, the tail of the one or the head of the other: neither
+            goal = _measure(target.text, target.line, target.column, unit)
+            if goal is not None and goal.op is None and (sign in OPS or sign in ("≥", "≤", "=", ">", "<")):
+                goal.op = OPS.get(sign, sign)
             previous = Indicator(
-                level1, level2, head + name.clean,
-                _measure(target.text, target.line, target.column), _measure(actual.text, actual.line, actual.column),
+                level1, level2, head + name.clean, goal, _measure(actual.text, actual.line, actual.column, unit),
                 _number(figures["weight"].clean, figures["weight"].line, figures["weight"].column),
                 _number(figures["score"].clean, figures["score"].line, figures["score"].column),
                 _percent(figures["completion"].clean, figures["completion"].line, figures["completion"].column) if "completion" in figures else None,
@@ -928,14 +941,27 @@ class _DumpCells:
             at = row + len(typed)
         return end
 
-    def _fits(self, at: int, typed: tuple[str, ...], end: int) -> bool:
-        """Cells ``at…`` are the typed columns of a row, the three before it its name, target and
-        actual, and what follows is no further figure (a run of plain numbers longer than the
-        row's is ambiguous)."""
+    def _width(self, at: int, signed: bool) -> int | None:
+        """How many value cells come before the typed cell ``at``: target and actual (2); under a
+        指标性质 column the sign, target, unit and actual (4), or 3 when the unit cell vanished."""
+        if not signed:
+            return 2
+        for width in (4, 3):
+            if at - width >= 1 and self.cells[at - width].clean in SIGN_CELLS:
+                return width
+        return None
+
+    def _fits(self, at: int, typed: tuple[str, ...], end: int, signed: bool) -> bool:
+        """Cells ``at…`` are the typed columns of a row, the cells before it its name and values,
+        and what follows is no further figure (a run of plain numbers longer than the row's is
+        ambiguous)."""
         cells = self.cells[at:at + len(typed)]
         if not all(c.plain if role != "completion" else _percent(c.clean, 0, 1) is not None for role, c in zip(typed, cells)):
             return False
-        name, target, actual = self.cells[at - 3:at]
+        width = self._width(at, signed)
+        if width is None or at - width - 1 < 0:
+            return False
+        name = self.cells[at - width - 1]
         if name.plain or _percent(name.clean, 0, 1) or MEASURE_RE.match(name.clean) or LEVEL1_RE.match(name.clean):
             return False
         after = at + len(typed)
