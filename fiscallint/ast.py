@@ -586,6 +586,9 @@ class PerformanceTable:
     """基本支出总额 printed in a department table's head."""
     project_total: Number | None = None
     """项目支出总额 printed in a department table's head."""
+    unplaced: list[Span] = field(default_factory=list)
+    """Cells of rows that could not be placed under the header: not read, so no sum over their
+    block (总分, the funding lines) is checked."""
 
 
 @dataclass

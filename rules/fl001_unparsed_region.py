@@ -14,9 +14,9 @@ class UnparsedRegion(Rule):
     说明:
         文档结构无法容纳的行（例如表注出现在单位行之前、表格中途出现的孤立行）、
         说明语法无法读取的段落，以及行与数字无法可靠对应的表格（例如提取时科目编码列
-        与数字列错位，多数上级科目行与下级之和不符），以及没有文字的页（扫描页）和止于其前的
-        表格，都不做任何数字检查。本规则逐处
-        列出这些部分和原因，让使用者知道哪些内容没有被检查；其余部分照常检查。
+        与数字列错位，多数上级科目行与下级之和不符），绩效自评表中单元格无法与表头对应的行
+        （其所在的总分也不再检查），以及没有文字的页（扫描页）和止于其前的表格，都不做任何
+        数字检查。本规则逐处列出这些部分和原因，让使用者知道哪些内容没有被检查；其余部分照常检查。
         这不是报告本身的错误，而是检查范围的说明，故为提示级（info），不影响退出码。
 
     反例:
@@ -51,6 +51,10 @@ class UnparsedRegion(Rule):
             if table.unplaced is not None:
                 name = table.title or (f"公开{table.number}表" if table.number else "表格")
                 yield self.finding(table.span, f"“{name}”的行与数字无法可靠对应，未检查：{table.unplaced}")
+        for perf in report.performance:
+            for line in sorted({span.line for span in perf.unplaced}):
+                span = next(s for s in perf.unplaced if s.line == line)
+                yield self.finding(span, f"“{perf.name or perf.title}”此行的单元格无法与表头对应，未读取；总分未检查")
 
 
 RULE = UnparsedRegion

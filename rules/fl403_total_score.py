@@ -22,7 +22,7 @@ class TotalScore(Rule):
 
     说明:
         绩效自评表的总得分 = 资金执行得分 + 各三级指标得分；“总分”栏的分值合计同样等于
-        各项分值之和（通常为 100）。只在每个指标的分值/得分都读到时检查；整数分值和得分按精确值计算，
+        各项分值之和（通常为 100）。只在每个指标的分值/得分都读到、且指标部分没有无法定位的行时检查；整数分值和得分按精确值计算，
         带小数的得分允许末位半个单位的舍入误差。
 
     反例:
@@ -55,8 +55,8 @@ class TotalScore(Rule):
 
     def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
         for table in tables:
-            if not table.indicators:
-                continue
+            if not table.indicators or table.unplaced:
+                continue  # a row that could not be placed: its score is unknown
             yield from self._check(table, table.total_score, "score", "得分")
             yield from self._check(table, table.total_weight, "weight", "分值")
 

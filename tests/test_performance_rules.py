@@ -126,3 +126,34 @@ def test_funding_breakdown() -> None:
     assert found and "250.00 + 项目支出总额 50.00 = 300.00" in found[0]
     assert not codes(breakdown("200.00"), "FL409")
     assert not codes(breakdown("199.99"), "FL409")
+
+
+GRID_SIGNS = "项目支出绩效自评表\n| 项目名称 | 示范项目 |\n" + INDICATORS
+
+
+@pytest.mark.parametrize("target", ["≧90%", "＞＝90%", "不低于90%", "大于等于90%", "不少于 90 %"])
+def test_a_comparison_printed_in_other_signs_or_in_words(target: str) -> None:
+    """A target's ≥ printed as ≧, ＞＝ or in words is a figure with its sign, not a qualitative
+    value with a % unit: met, nothing to report; missed with full score, FL408."""
+    met = GRID_SIGNS + f"| 满意度指标 | 满意度指标 | 服务对象满意度 | {target} | 95% | 100 | 100 |\n"
+    missed = GRID_SIGNS + f"| 满意度指标 | 满意度指标 | 服务对象满意度 | {target} | 85% | 100 | 100 |\n"
+    assert [f.code for f in lint_text(met) if f.code.startswith("FL4")] == []
+    assert [f.code for f in lint_text(missed) if f.code.startswith("FL4")] == ["FL408"]
+
+
+@pytest.mark.parametrize(("grade", "fires"), [("良", True), ("优", False)])
+def test_grade_printed_with_its_label_in_one_cell(grade: str, fires: bool) -> None:
+    """总分 | 100 | 95 | 自评等级：良 — the grade is read from the cell that holds its label, and
+    only the grade word is marked (the fix keeps the label)."""
+    text = indicators("产出指标 | 数量指标 | 举办培训次数 | ≥4 次 | 4 次 | 100 | 95", total="100 | 95 | 自评等级：" + grade)
+    found = [f for f in lint_text(text, select=["FL404"]) if f.code == "FL404"]
+    assert bool(found) is fires
+    if fires:
+        line = text.splitlines()[found[0].span.line - 1]
+        assert line[found[0].span.column - 1:found[0].span.end_column - 1] == "良"
+
+
+def test_grade_row_after_an_empty_first_cell() -> None:
+    """| | 自评等级 | 良 | (an HTML or pipe row whose first cell is empty) is read as the grade."""
+    text = indicators("产出指标 | 数量指标 | 举办培训次数 | ≥4 次 | 4 次 | 100 | 95", total="100 | 95") + "| | 自评等级 | 良 |\n"
+    assert [f.code for f in lint_text(text, select=["FL404"])] == ["FL404"]

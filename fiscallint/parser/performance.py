@@ -8,12 +8,15 @@ loses them. This module reads the source lines of each such table again, in one 
   mapped from the header rows; a row whose cells are shifted (wrapped-cell exports) is aligned on
   its target cell and on the type of each cell (分值/得分 numbers, 完成率 percentages); a cell that
   cannot be placed is left out rather than guessed.
-- dump: flattened PDF text. Only what is provable is read: the funding line after a
-  ``执行率`` header (``A B rate% [score]``, or the template's whole row ``年度资金总额 A0 A B 10
-  rate% score`` under a header naming its columns in the template's order), ``总分 [100] N``, a
-  grade line (``自评等级 优``), ``基本支出总额 … 项目支出总额 …``, indicator lines with their 分值
-  and 得分 under a one-line header naming them (kept only when the 分值 add up to the 总分's), and
-  indicator lines ending in a target/actual pair (no weights or scores: they are merged cells).
+- dump: flattened PDF text. When the header cells are whole (one cell a line, or cells between
+  runs of spaces), cells are placed by their order under the header and their type
+  (``_DumpCells``); a row that does not fit is recorded, not guessed. Otherwise only what line
+  patterns prove is read: the funding line after a ``执行率`` header (``A B rate% [score]``, or
+  the template's whole row ``年度资金总额 A0 A B 10 rate% score`` under a header naming its
+  columns in the template's order), ``总分 [100] N``, a grade line (``自评等级 优``),
+  ``基本支出总额 … 项目支出总额 …``, indicator lines with their 分值 and 得分 under a one-line
+  header naming them (kept only when the 分值 add up to the 总分's), and indicator lines ending
+  in a target/actual pair (no weights or scores: they are merged cells).
 """
 
 from __future__ import annotations
@@ -34,8 +37,14 @@ from .grammar_files import build_parser
 from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
 TITLE_RE = lazy(r"自评表|绩效评价.{0,4}表")
-OP_RE = r"(?:>=|<=|≥|≤|＞|＜|＝|=|>|<|》|《)"
-OPS = {">=": "≥", "<=": "≤", "＞": ">", "＜": "<", "＝": "=", "》": "≥", "《": "≤"}
+OPS = {
+    ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＞＝": "≥", "＜＝": "≤", "＞=": "≥", "＜=": "≤",
+    "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
+    "不高于": "≤", "不超过": "≤", "不多于": "≤", "不大于": "≤", "小于等于": "≤", "小于或等于": "≤",
+    "＞": ">", "＜": "<", "＝": "=", "》": "≥", "《": "≤",
+}
+"""Each way a target's comparison is printed, and the sign it means."""
+OP_RE = "(?:" + "|".join(re.escape(op) for op in sorted([*OPS, "≥", "≤", "=", ">", "<"], key=len, reverse=True)) + ")"
 NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
 MEASURE_RE = lazy(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
 PERCENT_RE = lazy(rf"^(?P<num>{NUM_RE})\s*%$")
@@ -235,6 +244,8 @@ def _roles(texts: list[str], table: tuple[tuple[str, tuple[str, ...]], ...]) -> 
 NATURE_RE = lazy(r"(?:其中[:：]?)?(基本|项目)支出(?:总额)?")
 """A funding line of one nature of spending (其中：基本支出, 项目支出)."""
 GRADE_LABEL_RE = lazy(r"(自评|评价|绩效)?(等级|评级)")
+GRADE_CELL_RE = lazy(r"(?:自评|评价|绩效)?(?:等级|评级)[:：]\s*(?P<grade>\S+)")
+"""A grade and its label in one cell (自评等级：优)."""
 """The label of a grade printed on a row of its own (自评等级 | 优)."""
 NAME_WORDS = ("项目名称", "部门名称", "单位名称")
 STOP_WORDS = ("年度总体目标", "年度目标", "三、", "绩效指标")
@@ -303,6 +314,17 @@ def _has_figures(row: _Row) -> bool:
     return any(_number(c.clean, 0, 1) or _percent(c.clean, 0, 1) for c in row.cells)
 
 
+def _labelled_grade(text: str, line: int, column: int) -> tuple[str, Span] | None:
+    """The grade of a cell at ``column`` that holds its label too (自评等级：优) and the span of
+    the grade alone; None for any other cell."""
+    match = GRADE_CELL_RE.fullmatch(text)
+    grade = GRADES.get(match.group("grade")) if match else None
+    if match is None or grade is None:
+        return None
+    start = column + match.start("grade")
+    return grade, Span(line, start, line, start + len(match.group("grade")))
+
+
 def _row_indexes(evaluation: Tree) -> list[int]:
     """The indexes of an evaluation's rows, blocks included, in order."""
     return sorted(token.value for token in evaluation.scan_values(lambda v: isinstance(v, Token)))
@@ -369,7 +391,8 @@ class _GridParser:
     @staticmethod
     def _grade_row(perf: PerformanceTable, row: _Row) -> None:
         """A row of its own after 总分 (自评等级 | 优): the grade is its one other cell."""
-        others = [c for c in row.cells[1:] if c.clean not in EMPTY]
+        label = next(i for i, c in enumerate(row.cells) if c.clean)
+        others = [c for c in row.cells[label + 1:] if c.clean not in EMPTY]
         grade = GRADES.get(others[0].clean) if len(others) == 1 else None
         if grade:
             cell = others[0]
@@ -544,6 +567,8 @@ class _GridParser:
             grade = GRADES.get(cell.clean)
             if grade and i > 0:
                 perf.grade, perf.grade_span = grade, Span(row.line, cell.column, row.line, cell.column + len(cell.text))
+            elif labelled_grade := _labelled_grade(cell.text, row.line, cell.column):
+                perf.grade, perf.grade_span = labelled_grade
             follower = next((c for c in cells[i + 1:] if c.clean), None)
             if follower is None:
                 continue
@@ -654,10 +679,17 @@ class _DumpParser:
         return [self._table(chunk) for chunk in chunks if chunk]
 
     def _table(self, chunk: list[tuple[int, str]]) -> PerformanceTable:
+        """A table read by its header cells when they are whole (``_DumpCells``), else by the
+        line patterns below."""
         end = chunk[-1]
         name = next((re.sub(r"^项目名称\s*", "", r.strip()) for _, r in chunk if r.strip().startswith("项目名称")), "")
         perf = PerformanceTable(_kind(self.title), self.title, compact(name), "dump",
                                 Span(chunk[0][0], 1, end[0], len(end[1]) + 1))
+        cells = _DumpCells(perf, chunk)
+        if cells.read():
+            return perf
+        if cells.scored_columns is not None:
+            perf.unplaced.append(cells.scored_columns)  # its indicator rows are not read
         header_text = ""
         in_zone = False
         fragments: list[str] = []
@@ -704,8 +736,8 @@ class _DumpParser:
                 start = column + grade.start("grade")
                 perf.grade, perf.grade_span = GRADES[grade.group("grade")], Span(line, start, line, start + len(grade.group("grade")))
             if "三级指标" in text:
-                in_zone, fragments, self.skipped = True, [], ""
                 self.scored = SCORED_HEADER_RE.search(text) is not None
+                in_zone, fragments, self.skipped = cells.scored_columns is None, [], ""
                 continue
             if ZONE_END_RE.match(text):
                 in_zone = False
@@ -788,6 +820,273 @@ class _DumpParser:
             return None
         start = column + match.start(group)
         return parse_number(digits, Span(line, start, line, start + len(digits)))
+
+
+# ---------------------------------------------------------------- dump layout, read cell by cell
+
+DUMP_CELL_RE = lazy(r"\S+(?: \S+)*")
+"""A dump cell: text between runs of two or more spaces (or tabs), or a line of its own."""
+LEVEL1_RE = lazy(r"^(产出|效益|满意度|成本)(指标)?$")
+INDICATOR_TAILS = (
+    ("target", "actual", "weight", "score"), ("target", "actual", "completion", "weight", "score"),
+    ("op", "target", "unit", "actual", "weight", "score"), ("op", "target", "unit", "actual", "completion", "weight", "score"),
+)
+"""The header columns after 三级指标 that the cell reader places (a 偏差原因 column may follow). Under
+指标性质 | 指标值 | 度量单位 a qualitative row's empty unit cell vanishes: the 指标性质 cell (≥, =, 定性)
+tells whether the unit is there."""
+SIGN_CELLS = {*OPS, "≥", "≤", "=", ">", "<", "定性", "定量"}
+
+
+@dataclass
+class _DumpCell:
+    line: int
+    column: int  # 1-based
+    text: str
+
+    @property
+    def clean(self) -> str:
+        return compact(self.text)
+
+    @property
+    def plain(self) -> bool:
+        return _number(self.clean, 0, 1) is not None
+
+    @property
+    def value(self) -> bool:
+        """A figure cell of a funding line: a number, a percentage or a dash."""
+        return self.plain or _percent(self.clean, 0, 1) is not None or self.clean in EMPTY
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + len(self.text))
+
+
+class _DumpCells:
+    """Reads a dump whose header cells are each whole (``年初预算数 全年预算数 … 得分``,
+    ``三级指标 年度指标值 实际完成值 分值 得分``), one cell a line or several a line
+    between runs of spaces. Cells are placed by their order under the header and by their type
+    (分值/得分 plain numbers, 执行率 a percentage). An indicator row whose cells do not fit is
+    not read and is recorded in ``PerformanceTable.unplaced``, so that 总分 is not checked; a
+    funding line that does not fit is kept with no figures, so that no sum over it is checked."""
+
+    def __init__(self, perf: PerformanceTable, chunk: list[tuple[int, str]]) -> None:
+        self.perf = perf
+        self.scored_columns: Span | None = None
+        """Where a whole header, not one this reader places, has 分值 and 得分 columns after the
+        actual value: a line's last two figures are then no target/actual pair."""
+        self.cells = [
+            _DumpCell(line, m.start() + 1, m.group())
+            for line, raw in chunk
+            for m in DUMP_CELL_RE.finditer(raw.replace("\t", "  "))
+        ]
+
+    def read(self) -> bool:
+        """Read the table if its indicator header is whole; False (nothing read) otherwise."""
+        head = next((i for i, c in enumerate(self.cells) if c.clean == "三级指标"), None)
+        if head is None:
+            return False
+        roles: list[str] = []
+        for cell in self.cells[head + 1:]:
+            found = _roles([cell.clean], INDICATOR_ROLES)
+            if not found:
+                break
+            roles.append(next(iter(found)))
+        reason = bool(roles) and roles[-1] == "reason"
+        tail = tuple(roles[:-1] if reason else roles)
+        if tail not in INDICATOR_TAILS:
+            if "actual" in roles and {"weight", "score"} <= set(roles[roles.index("actual"):]):
+                self.scored_columns = self.cells[head].span  # 分值/得分 after the values: no line pattern's pair
+                self._funding(head)
+                self._heads(head)
+                total = next((i for i in range(head, len(self.cells)) if self.cells[i].clean.startswith("总分")), None)
+                if total is not None and roles.index("weight") < roles.index("score"):
+                    self._total(total)
+            return False
+        self._funding(head)
+        self._heads(head)
+        end = self._indicators(head + 1 + len(roles), tail)
+        self._total(end)
+        return True
+
+    def _funding(self, stop: int) -> None:
+        rate_at = next((i for i, c in enumerate(self.cells[:stop]) if c.clean == "执行率"), None)
+        if rate_at is None:
+            return
+        first = rate_at
+        while first > 0 and _roles([self.cells[first - 1].clean], FUNDING_ROLES):
+            first -= 1
+        last = rate_at
+        while last + 1 < stop and _roles([self.cells[last + 1].clean], FUNDING_ROLES):
+            last += 1
+        roles = [next(iter(_roles([c.clean], FUNDING_ROLES))) for c in self.cells[first:last + 1]]
+        if len(set(roles)) != len(roles) or not {"budget", "actual", "rate"} <= set(roles):
+            return
+        at = last + 1
+        while at < stop and not self.cells[at].value:
+            label = self.cells[at]
+            values: list[_DumpCell] = []
+            at += 1
+            while at < stop and self.cells[at].value:
+                values.append(self.cells[at])
+                at += 1
+            if not values:
+                break  # the first cell after the block (年度总体目标)
+            if not self._funding_line(label, values, roles):
+                break
+
+    def _funding_line(self, label: _DumpCell, values: list[_DumpCell], roles: list[str]) -> bool:
+        """One funding line; False when it is the block's first (the total) and cannot be read."""
+        figures = self._placed(values, roles)
+        span = Span(label.line, label.column, values[-1].line, values[-1].column + len(values[-1].text))
+        funding = Funding(label.clean, figures.get("initial"), figures.get("budget"), figures.get("actual"),
+                          figures.get("weight"), figures.get("rate"), figures.get("score"), span)
+        if self.perf.funding is None:
+            if "其中" in label.clean or funding.budget is None:
+                return False  # the total line unread: no line under it is read either
+            self.perf.funding = funding
+        else:
+            self.perf.budget_lines.append(funding)  # unread, its figures are None: no sum over it is checked
+            _GridParser._by_nature(self.perf, label.clean, funding.actual)
+        return True
+
+    def _placed(self, values: list[_DumpCell], roles: list[str]) -> dict[str, Number | None]:
+        """A line's figures by role: one value a column; or, on a line under the total, only the
+        amounts of the header's leading amount columns (年初预算数 全年预算数 全年执行数), each
+        printed with the total line's decimals — the cells of 分值/执行率/得分 left empty."""
+        if len(values) == len(roles):
+            figures: dict[str, Number | None] = {}
+            for role, cell in zip(roles, values):
+                figures[role] = (_percent if role == "rate" else _number)(cell.clean, cell.line, cell.column)
+                if figures[role] is None and cell.clean not in EMPTY:
+                    return {}  # a percentage where an amount belongs: not this layout
+            return figures
+        amounts = []
+        for role in roles:
+            if role not in ("initial", "budget", "actual"):
+                break
+            amounts.append(role)
+        total = self.perf.funding
+        decimals = {getattr(total, r).decimals for r in amounts if total is not None and getattr(total, r) is not None}
+        numbers = [_number(c.clean, c.line, c.column) for c in values]
+        if total is None or len(values) != len(amounts) or len(decimals) != 1 or decimals == {0}:
+            return {}
+        if any(n is None or n.decimals not in decimals for n in numbers):
+            return {}
+        return dict(zip(amounts, numbers))
+
+    def _heads(self, stop: int) -> None:
+        """基本支出总额 / 项目支出总额 and the figure after each, in a department table's head."""
+        for cell, after in zip(self.cells[:stop], self.cells[1:stop]):
+            if cell.clean.startswith("基本支出总额") and self.perf.basic_total is None:
+                self.perf.basic_total = _number(after.clean, after.line, after.column)
+            elif cell.clean.startswith("项目支出总额") and self.perf.project_total is None:
+                self.perf.project_total = _number(after.clean, after.line, after.column)
+
+    def _indicators(self, start: int, tail: tuple[str, ...]) -> int:
+        """Rows from ``start`` to the 总分 cell; returns the index where the block ends."""
+        end = next((i for i in range(start, len(self.cells)) if ZONE_END_RE.match(self.cells[i].clean)
+                    or self.cells[i].clean.startswith(("合计", "自评等级", "评价等级"))), len(self.cells))
+        typed = tail[tail.index("actual") + 1:]  # completion, weight, score: after the values
+        signed = tail[0] == "op"
+        at = start
+        level1 = level2 = ""
+        previous: Indicator | None = None
+        while at < end:
+            row = next((p for p in range(at + 3, end - len(typed) + 1) if self._fits(p, typed, end, signed)), None)
+            if row is None:
+                self._leftover(self.cells[at:end], previous)
+                break
+            width = self._width(row, signed) or 2
+            before = self.cells[at:row - width - 1]
+            name, *values = self.cells[row - width - 1:row]
+            target, actual = values[-2 if width == 2 else 1], values[-1]
+            sign = values[0].clean if signed else ""
+            unit = values[2].clean if width == 4 else ""
+            figures = dict(zip(typed, self.cells[row:row + len(typed)]))
+            one_line = name.line == figures["score"].line  # cells several a line, not one a line
+            head = ""
+            for cell in before:
+                if LEVEL1_RE.match(cell.clean):
+                    level1, level2 = cell.clean, ""
+                elif cell.clean.endswith("指标"):
+                    level2 = cell.clean
+                elif previous is not None and (cell.line == previous.span.end_line if one_line else cell is before[0] and not previous.reason):
+                    previous.reason += cell.clean  # 偏差原因: after the previous row's 得分
+                elif re.search(r"\d", cell.clean):
+                    self.perf.unplaced.append(cell.span)
+                elif one_line and cell.line < name.line and (previous is None or cell.line > previous.span.end_line + 1):
+                    head += cell.clean  # a wrapped name's head, on a line of its own above its row
+                # else: a line between two rows, the tail of the one or the head of the other: neither
+            goal = _measure(target.text, target.line, target.column, unit)
+            if goal is not None and goal.op is None and (sign in OPS or sign in ("≥", "≤", "=", ">", "<")):
+                goal.op = OPS.get(sign, sign)
+            previous = Indicator(
+                level1, level2, head + name.clean, goal, _measure(actual.text, actual.line, actual.column, unit),
+                _number(figures["weight"].clean, figures["weight"].line, figures["weight"].column),
+                _number(figures["score"].clean, figures["score"].line, figures["score"].column),
+                _percent(figures["completion"].clean, figures["completion"].line, figures["completion"].column) if "completion" in figures else None,
+                "", Span(name.line, name.column, figures["score"].line, figures["score"].column + len(figures["score"].text)),
+            )
+            self.perf.indicators.append(previous)
+            at = row + len(typed)
+        return end
+
+    def _width(self, at: int, signed: bool) -> int | None:
+        """How many value cells come before the typed cell ``at``: target and actual (2); under a
+        指标性质 column the sign, target, unit and actual (4), or 3 when the unit cell vanished."""
+        if not signed:
+            return 2
+        for width in (4, 3):
+            if at - width >= 1 and self.cells[at - width].clean in SIGN_CELLS:
+                return width
+        return None
+
+    def _fits(self, at: int, typed: tuple[str, ...], end: int, signed: bool) -> bool:
+        """Cells ``at…`` are the typed columns of a row, the cells before it its name and values,
+        and what follows is no further figure (a run of plain numbers longer than the row's is
+        ambiguous)."""
+        cells = self.cells[at:at + len(typed)]
+        if not all(c.plain if role != "completion" else _percent(c.clean, 0, 1) is not None for role, c in zip(typed, cells)):
+            return False
+        width = self._width(at, signed)
+        if width is None or at - width - 1 < 0:
+            return False
+        name = self.cells[at - width - 1]
+        if name.plain or _percent(name.clean, 0, 1) or MEASURE_RE.match(name.clean) or LEVEL1_RE.match(name.clean):
+            return False
+        after = at + len(typed)
+        return after >= end or not self.cells[after].plain
+
+    def _leftover(self, cells: list[_DumpCell], previous: Indicator | None) -> None:
+        """Cells after the last row: its 偏差原因, else a row that could not be placed."""
+        texts = [c for c in cells if not LEVEL1_RE.match(c.clean) and not c.clean.endswith("指标")]
+        if previous is not None and len(texts) == 1 and not texts[0].plain and not previous.reason:
+            previous.reason = texts[0].clean
+        elif any(re.search(r"\d", c.clean) for c in texts):
+            self.perf.unplaced.extend(c.span for c in texts)
+
+    def _total(self, end: int) -> None:
+        """总分 with its 分值 and 得分 (in the header's order), and the grade after them or after its label."""
+        for index in range(end, len(self.cells)):
+            cell = self.cells[index]
+            if cell.clean.startswith("总分") and self.perf.total_score is None:
+                numbers = []
+                for after in self.cells[index + 1:index + 3]:
+                    if not after.plain:
+                        break
+                    numbers.append(after)
+                if len(numbers) == 2:
+                    self.perf.total_weight = _number(numbers[0].clean, numbers[0].line, numbers[0].column)
+                    self.perf.total_score = _number(numbers[1].clean, numbers[1].line, numbers[1].column)
+            grade = GRADES.get(cell.clean)
+            label = self.cells[index - 1].clean if index > 0 else ""
+            labelled = _labelled_grade(cell.text, cell.line, cell.column)
+            if self.perf.grade is not None:
+                continue
+            if grade and (GRADE_LABEL_RE.fullmatch(label) or self.cells[index - 1].plain):
+                self.perf.grade, self.perf.grade_span = grade, cell.span
+            elif labelled:
+                self.perf.grade, self.perf.grade_span = labelled
 
 
 # ---------------------------------------------------------------- shared by the rules
