@@ -291,3 +291,44 @@ def build_unruled_table(path: Path) -> None:
         y -= 18
     c.showPage()
     c.save()
+
+
+def aligned_table(
+    c: canvas.Canvas,
+    y_top: float,
+    widths: Sequence[float],
+    rows: Sequence[Sequence[str]],
+    *,
+    three_line: bool = False,
+    first_amount: int = 2,
+    size: float = 9,
+) -> float:
+    """A table without vertical rulings: header row (rows[0]) centred over its column, text
+    cells left-aligned, amounts (columns >= first_amount) right-aligned; a cell's '\\n' wraps
+    it under its first line. ``three_line``: rules above and below the header and at the
+    bottom only (三线表). Returns the y below the table."""
+    xs = [LEFT]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    line_h = size * 1.4
+    y = y_top
+    if three_line:
+        c.line(xs[0], y, xs[-1], y)
+    c.setFont(FONT, size)
+    for r, row in enumerate(rows):
+        lines = max(cell.count("\n") + 1 for cell in row)
+        for col, cell in enumerate(row):
+            for k, part in enumerate(cell.split("\n")):
+                base = y - size * 1.2 - k * line_h
+                if r == 0:
+                    c.drawCentredString((xs[col] + xs[col + 1]) / 2, base, part)
+                elif col >= first_amount:
+                    c.drawRightString(xs[col + 1] - 3, base, part)
+                else:
+                    c.drawString(xs[col] + 3, base, part)
+        y -= line_h * lines + 5
+        if three_line and r == 0:
+            c.line(xs[0], y, xs[-1], y)
+    if three_line:
+        c.line(xs[0], y, xs[-1], y)
+    return y - 10
