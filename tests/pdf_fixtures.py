@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+
+from fiscallint.pdf import PdfText, extract_pdf
 
 FONT = "STSong-Light"
 PAGE_W, PAGE_H = A4
@@ -332,3 +334,10 @@ def aligned_table(
     if three_line:
         c.line(xs[0], y, xs[-1], y)
     return y - 10
+
+
+def built_and_read(folder: Path, build: Callable[[Path], None], engine: str) -> PdfText:
+    """Build a PDF in ``folder`` and read it with ``engine``."""
+    path = folder / "built.pdf"
+    build(path)
+    return extract_pdf(path, engine=engine)

@@ -65,8 +65,12 @@ def test_columns_come_from_the_amount_rows(tmp_path: Path, three_line: bool, eng
     assert ["2210201", "住房公积金", "120.00", "120.00", ""] in table
     assert all(len(row) == 5 for row in table[:9])
     assert "编制单位：测试林业站  单位：万元" in lines
-    assert table[9:] == [["项目", "预算数", "决算数"], ["合计", "6.00", "5.10"],
-                         ["公务用车购置及运行维护费", "4.00", "3.60"], ["公务接待费", "2.00", "1.50"]]
+    assert table[9:] == [
+        ["项目", "预算数", "决算数"],
+        ["合计", "6.00", "5.10"],
+        ["公务用车购置及运行维护费", "4.00", "3.60"],
+        ["公务接待费", "2.00", "1.50"],
+    ]
 
 
 def findings(path: Path) -> list[dict[str, object]]:
@@ -82,3 +86,25 @@ def test_consistent_table_is_clean_and_a_wrong_child_is_found(tmp_path: Path, th
     build(path, three_line=three_line, child="110.00")
     found = findings(path)
     assert found and all("110.00" in str(f["message"]) or "21105" in str(f["message"]) for f in found), found
+
+
+def build_continued(path: Path) -> None:
+    """An unruled table over two pages, its header repeated; no amount in the last column on
+    page 2."""
+    body = rows("100.00")[1:]
+    c = fx.new_canvas(path)
+    y = fx.centred(c, "支出决算表", fx.PAGE_H - 72)
+    fx.aligned_table(c, y, WIDTHS, [HEADER, *body[:5]])
+    c.showPage()
+    fx.aligned_table(c, fx.PAGE_H - 72, WIDTHS, [HEADER, *body[5:]])
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
+def test_a_headed_column_empty_on_a_page_keeps_its_place(tmp_path: Path, engine: str) -> None:
+    pdf = fx.built_and_read(tmp_path, build_continued, engine)
+    lines = zip(pdf.text.splitlines(), pdf.pages)
+    page2 = [line.split("\t") for line, page in lines if page == 2 and "\t" in line]
+    assert page2[-1] == ["2210201", "住房公积金", "120.00", "120.00", ""]
+    assert all(len(row) == 5 for row in page2)

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from fiscallint.pdf import extract_pdf
 from fiscallint.pdf.chars import join_wrapped
 from tests import pdf_fixtures as fx
 
@@ -39,9 +38,7 @@ def build(path: Path) -> None:
 
 @pytest.mark.parametrize("engine", ["pdfium", "pdfminer"])
 def test_number_split_over_two_lines_is_read_whole(tmp_path: Path, engine: str) -> None:
-    path = tmp_path / "wrap.pdf"
-    build(path)
-    text = extract_pdf(path, engine=engine).text
+    text = fx.built_and_read(tmp_path, build, engine).text
     assert "，占93.8%；各项" in text and "接待费用合计3.40万元，" in text, text
 
 

@@ -96,7 +96,7 @@ def _run_items(run: Sequence[Segments], page_number: int) -> list[Item]:
         if sum(1 for segs in run if _is_body(segs)) < 2:
             items.extend(_plain_runs(run, page_number))
             break
-        columns = _columns([segs for segs in run if _is_body(segs)])
+        columns = _with_header_columns(run, _columns([segs for segs in run if _is_body(segs)]))
         if len(columns) < 2:
             items.extend(_text(segs) for segs in run)
             break
@@ -147,9 +147,34 @@ def _columns(rows: Sequence[Segments]) -> list[Column]:
     return columns
 
 
+def _overlapped(seg: Sequence[Char], columns: Sequence[Column]) -> list[int]:
+    x0, _, x1, _ = chars_box(seg)
+    return [i for i, (a, b) in enumerate(columns) if x0 < b and a < x1]
+
+
+def _with_header_columns(run: Sequence[Segments], columns: list[Column]) -> list[Column]:
+    """Add the columns that are empty in every body row but headed: of two header pieces (on a
+    line above the first body row) that fall in one column, the farther one, if it is over no
+    column, heads a column of its own."""
+    added: list[Column] = []
+    for segs in run:
+        if _is_body(segs):
+            break
+        nearest: dict[int, list[tuple[float, Column]]] = {}
+        for seg in segs:
+            col = _column_of(seg, columns)
+            if col is not None:
+                x0, _, x1, _ = chars_box(seg)
+                a, b = columns[col]
+                nearest.setdefault(col, []).append((max(a - x1, x0 - b, 0.0), [x0, x1]))
+        for pieces in nearest.values():
+            added.extend(span for gap, span in sorted(pieces)[1:] if gap > 0)
+    return sorted(columns + added) if added else columns
+
+
 def _column_of(seg: Sequence[Char], columns: Sequence[Column]) -> int | None:
     x0, _, x1, _ = chars_box(seg)
-    over = [i for i, (a, b) in enumerate(columns) if x0 < b and a < x1]
+    over = _overlapped(seg, columns)
     if len(over) == 1:
         return over[0]
     if over:
@@ -161,13 +186,16 @@ def _column_of(seg: Sequence[Char], columns: Sequence[Column]) -> int | None:
 
 
 def _place(segs: Segments, columns: Sequence[Column]) -> list[int] | None:
-    """The column of each piece of a line, or None when a piece cannot be placed surely."""
+    """The column of each piece of a line, or None when a piece cannot be placed surely (or,
+    outside the body rows, two pieces fall in one column)."""
     placed = []
     for seg in segs:
         col = _column_of(seg, columns)
         if col is None:
             return None
         placed.append(col)
+    if len(set(placed)) < len(placed) and not _is_body(segs):
+        return None
     return placed
 
 
