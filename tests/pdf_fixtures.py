@@ -304,11 +304,13 @@ def aligned_table(
     three_line: bool = False,
     first_amount: int = 2,
     size: float = 9,
+    middle: bool = False,
 ) -> float:
     """A table without vertical rulings: header row (rows[0]) centred over its column, text
     cells left-aligned, amounts (columns >= first_amount) right-aligned; a cell's '\\n' wraps
     it under its first line. ``three_line``: rules above and below the header and at the
-    bottom only (三线表). Returns the y below the table."""
+    bottom only (三线表); ``middle``: the other cells of a wrapped row sit halfway between its
+    lines (vertically centred). Returns the y below the table."""
     xs = [LEFT]
     for w in widths:
         xs.append(xs[-1] + w)
@@ -320,8 +322,10 @@ def aligned_table(
     for r, row in enumerate(rows):
         lines = max(cell.count("\n") + 1 for cell in row)
         for col, cell in enumerate(row):
-            for k, part in enumerate(cell.split("\n")):
-                base = y - size * 1.2 - k * line_h
+            parts = cell.split("\n")
+            shift = (lines - len(parts)) * line_h / 2 if middle else 0.0
+            for k, part in enumerate(parts):
+                base = y - size * 1.2 - k * line_h - shift
                 if r == 0:
                     c.drawCentredString((xs[col] + xs[col + 1]) / 2, base, part)
                 elif col >= first_amount:

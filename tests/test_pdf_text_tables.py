@@ -33,13 +33,13 @@ def rows(child: str) -> list[list[str]]:
     ]
 
 
-def build(path: Path, *, three_line: bool, child: str = "100.00") -> None:
+def build(path: Path, *, three_line: bool, child: str = "100.00", middle: bool = False) -> None:
     c = fx.new_canvas(path)
     y = fx.centred(c, "支出决算表", fx.PAGE_H - 72)
     c.setFont(fx.FONT, 9)
     c.drawString(fx.LEFT, y, "编制单位：测试林业站")
     y = fx.right_aligned(c, "单位：万元", y, size=9)
-    y = fx.aligned_table(c, y, WIDTHS, rows(child), three_line=three_line)
+    y = fx.aligned_table(c, y, WIDTHS, rows(child), three_line=three_line, middle=middle)
     y = fx.centred(c, "财政拨款“三公”经费支出决算表", y - 10, size=12)
     fx.aligned_table(c, y, [200.0, 100.0, 100.0], [
         ["项目", "预算数", "决算数"],
@@ -51,13 +51,20 @@ def build(path: Path, *, three_line: bool, child: str = "100.00") -> None:
     c.save()
 
 
-CASES = [(three, engine) for three in (True, False) for engine in ("pdfium", "pdfminer")]
+CASES = [
+    (three, middle, engine)
+    for three in (True, False)
+    for middle in (True, False)
+    for engine in ("pdfium", "pdfminer")
+]
 
 
-@pytest.mark.parametrize(("three_line", "engine"), CASES)
-def test_columns_come_from_the_amount_rows(tmp_path: Path, three_line: bool, engine: str) -> None:
+@pytest.mark.parametrize(("three_line", "middle", "engine"), CASES)
+def test_columns_come_from_the_amount_rows(
+    tmp_path: Path, three_line: bool, middle: bool, engine: str
+) -> None:
     path = tmp_path / "t.pdf"
-    build(path, three_line=three_line)
+    build(path, three_line=three_line, middle=middle)
     lines = extract_pdf(path, engine=engine).text.splitlines()
     table = [line.split("\t") for line in lines if "\t" in line]
     assert table[0] == HEADER

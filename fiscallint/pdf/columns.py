@@ -67,7 +67,7 @@ def lines_and_text_tables(lines: Sequence[list[Char]], page_number: int) -> list
 
     for chars in lines:
         segs = _segments(chars)
-        if len(segs) >= 2 or (run and _wraps_under(segs[0], next(s for s in reversed(run) if len(s) >= 2))):
+        if len(segs) >= 2 or (run and _wraps_under(segs[0], run)):
             run.append(segs)
             continue
         flush()
@@ -76,13 +76,18 @@ def lines_and_text_tables(lines: Sequence[list[Char]], page_number: int) -> list
     return items
 
 
-def _wraps_under(seg: Sequence[Char], above: Segments) -> bool:
+def _wraps_under(seg: Sequence[Char], run: Sequence[Segments]) -> bool:
     """Whether a one-piece line may be a wrapped cell: not an amount, and starting where a
-    piece of the multi-piece line above starts."""
-    if len(above) < 2 or _is_amount(seg):
+    text piece of a body row of the run starts."""
+    if _is_amount(seg):
         return False
     x0, size = seg[0]["x0"], max(seg[0]["size"], 1.0)
-    return any(abs(piece[0]["x0"] - x0) <= size for piece in above)
+    return any(
+        abs(piece[0]["x0"] - x0) <= size and not _is_amount(piece)
+        for segs in run
+        if _is_body(segs)
+        for piece in segs
+    )
 
 
 def _text(segs: Segments) -> Item:
