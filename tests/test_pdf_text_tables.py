@@ -1,6 +1,7 @@
 """Tables without vertical rulings (三线表, or no rulings at all): the columns come from the rows
 with amounts, so a "部门：X    单位：万元" line above the table or a centred header does not merge
-or split columns, and a row name wrapped onto a second line stays in its cell."""
+or split columns, and a row name wrapped onto a second line stays in its cell (also when the
+row's other cells are centred between the name's two lines)."""
 
 from __future__ import annotations
 
