@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+
+from fiscallint.pdf import PdfText, extract_pdf
 
 FONT = "STSong-Light"
 PAGE_W, PAGE_H = A4
@@ -291,3 +293,55 @@ def build_unruled_table(path: Path) -> None:
         y -= 18
     c.showPage()
     c.save()
+
+
+def aligned_table(
+    c: canvas.Canvas,
+    y_top: float,
+    widths: Sequence[float],
+    rows: Sequence[Sequence[str]],
+    *,
+    three_line: bool = False,
+    first_amount: int = 2,
+    size: float = 9,
+    middle: bool = False,
+) -> float:
+    """A table without vertical rulings: header row (rows[0]) centred over its column, text
+    cells left-aligned, amounts (columns >= first_amount) right-aligned; a cell's '\\n' wraps
+    it under its first line. ``three_line``: rules above and below the header and at the
+    bottom only (三线表); ``middle``: the other cells of a wrapped row sit halfway between its
+    lines (vertically centred). Returns the y below the table."""
+    xs = [LEFT]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    line_h = size * 1.4
+    y = y_top
+    if three_line:
+        c.line(xs[0], y, xs[-1], y)
+    c.setFont(FONT, size)
+    for r, row in enumerate(rows):
+        lines = max(cell.count("\n") + 1 for cell in row)
+        for col, cell in enumerate(row):
+            parts = cell.split("\n")
+            shift = (lines - len(parts)) * line_h / 2 if middle else 0.0
+            for k, part in enumerate(parts):
+                base = y - size * 1.2 - k * line_h - shift
+                if r == 0:
+                    c.drawCentredString((xs[col] + xs[col + 1]) / 2, base, part)
+                elif col >= first_amount:
+                    c.drawRightString(xs[col + 1] - 3, base, part)
+                else:
+                    c.drawString(xs[col] + 3, base, part)
+        y -= line_h * lines + 5
+        if three_line and r == 0:
+            c.line(xs[0], y, xs[-1], y)
+    if three_line:
+        c.line(xs[0], y, xs[-1], y)
+    return y - 10
+
+
+def built_and_read(folder: Path, build: Callable[[Path], None], engine: str) -> PdfText:
+    """Build a PDF in ``folder`` and read it with ``engine``."""
+    path = folder / "built.pdf"
+    build(path)
+    return extract_pdf(path, engine=engine)

@@ -20,6 +20,8 @@ import pytest
 from fiscallint.pdf import PdfText, extract_pdf
 from tests import pdf_fixtures as fx
 from tests.test_pdf_findings import build as build_planted
+from tests.test_pdf_rotation import build_turned
+from tests.test_pdf_text_tables import build as build_aligned
 
 pytestmark = pytest.mark.slow
 
@@ -60,6 +62,8 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "unruled table": fx.build_unruled_table,
     "table in a form XObject": build_form_table,
     "planted errors": lambda p: build_planted(p, share="85%", class_total="310.00"),
+    "三线表 with a wrapped row name": lambda p: build_aligned(p, three_line=True),
+    "page turned by /Rotate 90": lambda p: build_turned(p, 1),
 }
 
 

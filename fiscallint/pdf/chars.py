@@ -127,11 +127,19 @@ def line_text(chars: Sequence[Char]) -> str:
     return "".join(parts).replace("\t", " ")
 
 
+_NUMBER_END = frozenset("0123456789.,")
+_NUMBER_START = frozenset("0123456789.,%")
+
+
 def join_wrapped(a: str, b: str) -> str:
-    """Join two pieces of wrapped text: no space in Chinese, one space between Latin words."""
+    """Join two pieces of wrapped text: no space in Chinese, one space between Latin words.
+    Chinese text wraps at any character, inside a number too ("2.9" / "0万元", "97.4" / "%"):
+    in a piece holding Chinese, a break between number characters joins without a space."""
     if not a or not b:
         return a + b
     if is_wide(a[-1]) or is_wide(b[0]) or a[-1] == "-":
+        return a + b
+    if a[-1] in _NUMBER_END and b[0] in _NUMBER_START and any(is_wide(ch) for ch in a):
         return a + b
     return a + " " + b
 

@@ -58,10 +58,14 @@ def build_page(
 ) -> PageContent:
     """Tables from the edges, then lines of the characters outside them, top to bottom.
 
-    ``unmapped`` counts glyphs without a Unicode mapping (not in ``chars``)."""
+    ``unmapped`` counts glyphs without a Unicode mapping (not in ``chars``). Text that is not
+    upright (turned sideways, as on a landscape page printed into a portrait page, or in a
+    narrow header cell) is left out: its lines and cells cannot be placed surely, and a page
+    with no other text is reported as having no readable text."""
     check_page_counts(number, len(chars), len(edges))
     if unmapped > 0.2 * (len(chars) + unmapped):
         raise InputError(f"page {number} text has no Unicode mapping (font without ToUnicode)")
+    chars = [c for c in chars if c.get("upright", True)]
     content = PageContent(number, width, height, char_count=len(chars))
     tables = find_tables(edges, chars, number) if edges else []
     boxes = [t.box for t in tables]

@@ -51,6 +51,7 @@ SIGNATURES: dict[str, tuple[str, Any, tuple[Any, ...]]] = {
     "load_page": ("FPDF_LoadPage", H, (H, c_int)),
     "media_box": ("FPDFPage_GetMediaBox", c_int, (H, *[POINTER(c_float)] * 4)),
     "close_page": ("FPDF_ClosePage", None, (H,)),
+    "page_rotation": ("FPDFPage_GetRotation", c_int, (H,)),
     "load_text": ("FPDFText_LoadPage", H, (H,)),
     "close_text": ("FPDFText_ClosePage", None, (H,)),
     "count_chars": ("FPDFText_CountChars", c_int, (H,)),

@@ -5,7 +5,8 @@ and tables from them.
 Character boxes are made the way pdfminer makes them (advance width from the loose box,
 font size times the text matrix scale for the height, the font's descent below the origin),
 and characters keep content-stream order, so both engines feed the same numbers to the
-same line grouping.
+same line grouping. A page's /Rotate is applied to characters and paths as pdfminer applies
+it, so a landscape table printed into a turned portrait page reads as shown.
 """
 
 from __future__ import annotations
@@ -100,18 +101,35 @@ class _Page:
 
 def _read_page(fn: Any, page: _Page, number: int) -> PageContent:
     left, bottom, right, top = page.media_box()
+    view, width, height = _view(fn.page_rotation(page.handle), left, bottom, right, top)
+    page_top = top if view == _IDENTITY else height
     textpage = fn.load_text(page.handle)
     if not textpage:
         raise RuntimeError("PDFium could not read the page's text")
     try:
-        order, edges = _objects(fn, page.handle, top)
-        chars, unmapped = _chars(fn, textpage, number, top, order)
+        order, edges = _objects(fn, page.handle, page_top, view)
+        chars, unmapped = _chars(fn, textpage, number, page_top, order, view)
     finally:
         fn.close_text(textpage)
-    return build_page(number, float(right - left), float(top - bottom), chars, edges, unmapped)
+    return build_page(number, width, height, chars, edges, unmapped)
 
 
-def _objects(fn: Any, page: int, page_top: float) -> tuple[dict[int, int], list[Edge]]:
+def _view(
+    rotation: int, left: float, bottom: float, right: float, top: float
+) -> tuple[Matrix, float, float]:
+    """The matrix from page space to the page as shown (its /Rotate applied, as pdfminer's
+    initial matrix does), and the shown width and height. ``rotation`` counts quarter turns
+    clockwise."""
+    if rotation == 1:
+        return (0.0, -1.0, 1.0, 0.0, -bottom, right), float(top - bottom), float(right - left)
+    if rotation == 2:
+        return (-1.0, 0.0, 0.0, -1.0, right, top), float(right - left), float(top - bottom)
+    if rotation == 3:
+        return (0.0, 1.0, -1.0, 0.0, top, -left), float(top - bottom), float(right - left)
+    return _IDENTITY, float(right - left), float(top - bottom)
+
+
+def _objects(fn: Any, page: int, page_top: float, view: Matrix) -> tuple[dict[int, int], list[Edge]]:
     """One walk over the page's objects (forms flattened): the content-stream position of
     every object, by address; and the horizontal and vertical edges of the path objects, split
     into subpaths and classified as pdfminer does (one straight line, a rectangle, or a
@@ -170,12 +188,12 @@ def _objects(fn: Any, page: int, page_top: float) -> tuple[dict[int, int], list[
             if len(edges) > MAX_PAGE_EDGES:
                 drawing = False
 
-    walk(_page_objects(fn, page), _IDENTITY, 0, True)
+    walk(_page_objects(fn, page), view, 0, True)
     return order, edges
 
 
 def _chars(
-    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int]
+    fn: Any, textpage: int, number: int, page_top: float, order: dict[int, int], view: Matrix
 ) -> tuple[list[dict[str, Any]], int]:
     """Characters (pdfminer-shaped dicts, top-down), in content-stream order; and the number
     of glyphs without a Unicode mapping (left out). Generated spaces and line breaks are
@@ -194,6 +212,8 @@ def _chars(
     add, add_key = chars.append, keys.append
     in_order = True
     unmapped = 0
+    A, B, C, D, E, F = view
+    turned = view != _IDENTITY
     address = -1  # the text object of the character before (most run on in the same object)
     last = -1  # stream position of the character before
     for i in range(count):
@@ -214,12 +234,16 @@ def _chars(
             known = metrics.get(address)
             if known is None:
                 known = metrics[address] = _metrics(
-                    fn, textpage, i, address, order.get(address, len(order)), fonts, matrix
+                    fn, textpage, i, address, order.get(address, len(order)), fonts, matrix, view
                 )
-            position, size, descent, x_scale, font, widths = known
+            position, size, descent, x_scale, font, widths, upright = known
         get_origin(textpage, i, ox, oy)
-        x0 = ox.value
-        bottom = page_top - (oy.value + descent * size)
+        if turned:
+            x0 = A * ox.value + C * oy.value + E
+            bottom = page_top - (B * ox.value + D * oy.value + F + descent * size)
+        else:
+            x0 = ox.value
+            bottom = page_top - (oy.value + descent * size)
         width = widths.get(code)
         if width is None:
             width = widths[code] = out.value if font and glyph_width(font, code, 1.0, out) else math.nan
@@ -232,7 +256,10 @@ def _chars(
         if position < last:
             in_order = False
         last = position
-        add({"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size})
+        add({
+            "text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom, "size": size,
+            "upright": upright,
+        })
         add_key((position, i))
     if in_order:
         return chars, unmapped
@@ -252,17 +279,18 @@ def _text_of(code: int) -> str:
     return " " if text.isspace() else text
 
 
-_Metrics = tuple[int, float, float, float, int, dict[int, float]]
+_Metrics = tuple[int, float, float, float, int, dict[int, float], bool]
 
 
 def _metrics(
     fn: Any, textpage: int, index: int, obj: int, position: int,
-    fonts: dict[int, tuple[float, dict[int, float]]], matrix: FS_MATRIX,
+    fonts: dict[int, tuple[float, dict[int, float]]], matrix: FS_MATRIX, view: Matrix,
 ) -> _Metrics:
     """Of the text object holding character ``index``: (stream position, size as pdfminer
-    measures it, descent per unit size, horizontal scale of advances, font or 0, and its
-    font's table of advances at size 1 by character code, NaN where unknown). ``fonts``
-    keeps each font's descent and table for the page."""
+    measures it, descent per unit size, horizontal scale of advances, font or 0, its font's
+    table of advances at size 1 by character code, NaN where unknown, and whether its text
+    is upright on the page as shown (``view``), as pdfminer decides it). ``fonts`` keeps each
+    font's descent and table for the page."""
     fn.text_matrix(textpage, index, matrix)
     font_size = fn.font_size(textpage, index)
     size = font_size * math.hypot(matrix.c, matrix.d)
@@ -273,7 +301,11 @@ def _metrics(
         descent = ctypes.c_float()
         ok = font and fn.font_descent(font, 1.0, descent)
         known = fonts[font] = (descent.value if ok else 0.0, {})
-    return position, size, known[0], x_scale, font, known[1]
+    A, B, C, D = view[:4]
+    a, b = matrix.a * A + matrix.b * C, matrix.a * B + matrix.b * D
+    c, d = matrix.c * A + matrix.d * C, matrix.c * B + matrix.d * D
+    upright = a * d > 0 and b * c <= 0
+    return position, size, known[0], x_scale, font, known[1], upright
 
 
 def _page_objects(fn: Any, page: int) -> list[int]:
