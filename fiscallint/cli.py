@@ -60,8 +60,17 @@ class Configs:
 
 def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
     """Files as given, and report files found by walking folders (sorted, hidden folders and
-    configured excludes skipped)."""
+    configured excludes skipped); a file named twice (``a.txt ./a.txt``, a folder and a file in
+    it) is linted once, under the first name it was reached by."""
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
@@ -72,9 +81,9 @@ def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     if name.lower().endswith(INPUT_SUFFIXES) and not (configs and configs(full).excluded(full)):
-                        out.append(full)
+                        add(full)
         else:
-            out.append(path)
+            add(path)
     return out
 
 

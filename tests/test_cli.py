@@ -219,3 +219,10 @@ def test_standard_input_misuse_is_a_usage_error(args: list[str], said: str) -> N
 def test_binary_standard_input_is_one_line_and_exit_2() -> None:
     result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02")
     assert result.exit_code == 2 and "stdin.txt: error: binary file" in result.output
+
+
+def test_a_file_named_twice_is_linted_once(reports: Path) -> None:
+    bad = str(reports / "bad.txt")
+    twice = invoke("check", "--select", "FL204", "--format", "json", bad, os.path.join(str(reports), ".", "bad.txt"), str(reports))
+    data = json.loads(twice.output)
+    assert [(d["path"], d["code"]) for d in data] == [(bad, "FL204")]
