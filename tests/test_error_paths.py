@@ -112,7 +112,7 @@ def test_control_characters_in_file_names_stay_escaped(project: Path) -> None:
     root = ET.fromstring(junit.stdout)  # well-formed XML
     assert root.find(".//testcase").get("classname") == "r\\x01\\x1b[31m.txt"
     sarif = json.loads(check("--select", "FL101", "--format", "sarif", CONTROL_NAME).stdout)
-    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == CONTROL_NAME
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "r%01%1B%5B31m.txt"
     for fmt in ("text", "github"):
         out = check("--select", "FL101", "--format", fmt, CONTROL_NAME).stdout
         assert "\x1b" not in out and "\x01" not in out and "r\\x01\\x1b[31m.txt" in out
