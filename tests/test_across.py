@@ -275,3 +275,13 @@ def test_a_stored_amounts_period_comes_from_its_basis_and_years() -> None:
     report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
     periods = [f.period for f in claim_numbers(report, identify(report)) if f.kind == "amount"]
     assert periods == ["this_year", "budget", "actual", "last_year", "last_year"]  # a fund's name is no budget
+
+
+def test_a_file_that_cannot_be_read_fails_on_every_run(tmp_path: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    db = str(tmp_path / "f.sqlite")
+    for _ in range(2):
+        result = invoke("index", str(binary), "--db", db)
+        assert result.exit_code == 2 and "scan.txt: error:" in result.output
+        assert "indexed 0, unchanged 0, removed 0, failed 1" in result.output

@@ -1,8 +1,8 @@
 """Filling the facts store: parse each changed file once (in ``jobs`` processes), write its facts.
 
 A file whose content hash (SHA-256 of its bytes) is already stored under its path is skipped
-without being parsed; a changed file's facts are replaced; a stored path that no longer exists
-on disk is dropped. Only the main process writes, in path order, so the store does not depend
+without being parsed, unless it failed then (it is read, and its failure reported, again); a
+changed file's facts are replaced; a stored path that no longer exists on disk is dropped. Only the main process writes, in path order, so the store does not depend
 on ``jobs`` or on the order workers finish.
 """
 
@@ -110,6 +110,7 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
     summary = IndexSummary()
     try:
         stored = store.hashes()
+        failed_before = store.failed()
         todo: list[tuple[str, str]] = []
         for path in sorted(set(os.path.normpath(f) for f in files)):
             try:
@@ -117,7 +118,7 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
             except OSError as exc:
                 summary.failed[path] = exc.strerror or str(exc)
                 continue
-            if stored.get(path) == sha:
+            if stored.get(path) == sha and path not in failed_before:  # a failure is read again, and reported again
                 summary.unchanged.append(path)
             else:
                 todo.append((path, sha))
@@ -133,9 +134,10 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
             records = _run(todo, jobs)
         for record in records:
             store.replace(record)
-            summary.indexed.append(record.path)
             if record.error:
                 summary.failed[record.path] = record.error
+            else:
+                summary.indexed.append(record.path)
         store.commit()
     finally:
         store.close()
