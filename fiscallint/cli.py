@@ -130,7 +130,7 @@ def main() -> None:
 @click.option("--show-encoding", is_flag=True, help="Print, per file, the encoding and text shape used (stderr).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How PDFs are read: PDFium (fast) or pdfminer.six (the reference).")
-@click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
+@click.option("--pdf-timeout", type=click.FloatRange(0, 3600, min_open=True), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False), metavar="OUT.pdf", help="Write a copy of the (one) PDF input with each finding highlighted and noted.")
 @click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 @click.option("--db", "facts_db", type=click.Path(dir_okay=False), help="Also run the cross-report rules (FL6xx) against this facts store (see: fiscallint index).")
@@ -638,7 +638,7 @@ def explain(code: str) -> None:
 @click.argument("pdf", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text to FILE instead of stdout.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How the PDF is read: PDFium (fast) or pdfminer.six (the reference).")
-@click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
+@click.option("--pdf-timeout", type=click.FloatRange(0, 3600, min_open=True), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
 def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -> None:
     """Write the canonical text of a PDF report (what the rules read)."""
     _few_collections()

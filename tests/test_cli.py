@@ -226,3 +226,11 @@ def test_a_file_named_twice_is_linted_once(reports: Path) -> None:
     twice = invoke("check", "--select", "FL204", "--format", "json", bad, os.path.join(str(reports), ".", "bad.txt"), str(reports))
     data = json.loads(twice.output)
     assert [(d["path"], d["code"]) for d in data] == [(bad, "FL204")]
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_zero_pdf_timeout_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    result = invoke(command, "--pdf-timeout", "0", str(pdf))
+    assert result.exit_code == 2 and "--pdf-timeout" in result.output and "0<x<=3600" in result.output
