@@ -180,6 +180,8 @@ def check(
         if annotate:
             _check_annotate_output(files[0], annotate, force)
         _refuse_output_onto_input(output, files)
+        for target in (output, annotate):
+            _check_writable_place(target)
         if not stdin:
             results = run(
                 files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
@@ -504,6 +506,15 @@ def _refuse_output_onto_input(output: str | None, inputs: list[str]) -> None:
             continue
         if same:
             fail(f"-o {output}: is an input file ({path}); refusing to overwrite it")
+
+
+def _check_writable_place(output: str | None) -> None:
+    """Before any file is linted: an output file's folder must exist (click refuses a folder)."""
+    if not output:
+        return
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        fail(f"{output}: cannot write: no folder {folder}")
 
 
 def _write(output: str | None, text: str) -> None:

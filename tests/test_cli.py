@@ -234,3 +234,16 @@ def test_a_zero_pdf_timeout_is_a_usage_error(tmp_path: Path, command: str) -> No
     pdf.write_bytes(b"%PDF-1.4\n")
     result = invoke(command, "--pdf-timeout", "0", str(pdf))
     assert result.exit_code == 2 and "--pdf-timeout" in result.output and "0<x<=3600" in result.output
+
+
+@pytest.mark.parametrize("option", ["-o", "--annotate"])
+def test_an_output_in_a_missing_folder_stops_before_linting(reports: Path, monkeypatch: pytest.MonkeyPatch, option: str) -> None:
+    from fiscallint import cli
+
+    monkeypatch.chdir(reports)
+    monkeypatch.setattr(cli, "run", lambda *a, **k: pytest.fail("linted although the output cannot be written"))
+    (reports / "r.pdf").write_bytes(b"%PDF-1.4\n")
+    where = os.path.join("missing", "out.pdf")
+    result = invoke("check", option, where, "r.pdf")
+    assert result.exit_code == 2 and result.output.startswith(f"fiscallint: error: {where}: cannot write: no folder ")
+    assert result.output.count("\n") == 1
