@@ -88,7 +88,10 @@ def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip()) if value else None
+    """The codes of a comma-separated option; None when it names none (``""`` or ``","`` alike:
+    an empty ``--select`` keeps the configured selection rather than running no rule)."""
+    codes = tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    return codes or None
 
 
 class _Commands(click.Group):

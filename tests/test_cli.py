@@ -247,3 +247,9 @@ def test_an_output_in_a_missing_folder_stops_before_linting(reports: Path, monke
     result = invoke("check", option, where, "r.pdf")
     assert result.exit_code == 2 and result.output.startswith(f"fiscallint: error: {where}: cannot write: no folder ")
     assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("empty", ["", ",", " , "])
+def test_a_select_naming_no_code_does_not_turn_every_rule_off(reports: Path, empty: str) -> None:
+    result = invoke("check", "--select", empty, str(reports / "bad.txt"))
+    assert result.exit_code == 1 and ":4:4: FL204 " in result.output
