@@ -145,7 +145,7 @@ def check(
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
     pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None, stdin_filename: str | None,
 ) -> None:
-    """Lint report files (.txt, .md, .tsv, .pdf) or folders of them; - reads a text report from standard input."""
+    """Lint report files (.txt, .md, .html, .tsv, .csv, .pdf) or folders of them; - reads a text report from standard input."""
     _few_collections()
     first = _read_first(paths, jobs, pdf_engine, pdf_timeout)
     from .config import Selection, known_code

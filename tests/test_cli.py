@@ -253,3 +253,10 @@ def test_an_output_in_a_missing_folder_stops_before_linting(reports: Path, monke
 def test_a_select_naming_no_code_does_not_turn_every_rule_off(reports: Path, empty: str) -> None:
     result = invoke("check", "--select", empty, str(reports / "bad.txt"))
     assert result.exit_code == 1 and ":4:4: FL204 " in result.output
+
+
+def test_check_help_names_every_suffix_the_folder_walk_reads() -> None:
+    from fiscallint.cli import INPUT_SUFFIXES
+
+    text = invoke("check", "--help").output
+    assert all(suffix in text for suffix in INPUT_SUFFIXES if suffix not in (".markdown", ".htm"))
