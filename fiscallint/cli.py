@@ -154,6 +154,8 @@ def check(
 
     if fix and diff:
         raise click.UsageError("--fix and --diff are exclusive")
+    if write_baseline is not None and (fix or diff):
+        raise click.UsageError(f"--write-baseline and {'--fix' if fix else '--diff'} are exclusive: fix first, then record what is left")
     stdin = STDIN in paths
     if stdin:
         _check_stdin(paths, stdin_filename, fix or diff or bool(annotate))
