@@ -243,13 +243,15 @@ STDIN_NAME = "stdin.txt"
 def _check_stdin(paths: tuple[str, ...], name: str | None, writes: bool) -> None:
     """Standard input is one text report on its own, never rewritten or annotated."""
     if len(paths) != 1:
-        raise click.UsageError("- (standard input) cannot be mixed with other paths")
+        raise click.UsageError("- (standard input) is given once and alone, not with other paths")
     if writes:
         raise click.UsageError("--fix, --diff and --annotate need files, not standard input")
     from .source import is_pdf
 
-    if name is not None and (not name.strip() or is_pdf(name)):
-        raise click.UsageError("--stdin-filename names a text report (.txt, .md, .tsv); a PDF cannot be read from standard input")
+    if name is not None and not name.strip():
+        raise click.UsageError("--stdin-filename needs a file name (e.g. report.txt)")
+    if name is not None and is_pdf(name):
+        raise click.UsageError("--stdin-filename names a text report (.txt, .md, .html, .tsv, .csv); a PDF cannot be read from standard input")
 
 
 def _few_collections() -> None:

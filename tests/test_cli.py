@@ -206,7 +206,9 @@ def test_a_report_on_standard_input_is_linted_under_its_given_name() -> None:
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    (["check", "-", "other.txt"], "cannot be mixed"),
+    (["check", "-", "other.txt"], "given once and alone"),
+    (["check", "-", "-"], "given once and alone"),
+    (["check", "-", "--stdin-filename", " "], "needs a file name"),
     (["check", "-", "--fix"], "need files"),
     (["check", "-", "--stdin-filename", "a.pdf"], "cannot be read from standard input"),
     (["check", "some.txt", "--stdin-filename", "a.txt"], "goes with the path -"),
