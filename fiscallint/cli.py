@@ -60,13 +60,13 @@ class Configs:
 
 def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
     """Files as given, and report files found by walking folders (sorted, hidden folders and
-    configured excludes skipped); a file named twice (``a.txt ./a.txt``, a folder and a file in
-    it) is linted once, under the first name it was reached by."""
+    configured excludes skipped); a path named twice (``a.txt ./a.txt``, a folder and a file in
+    it) is linted once, under the first name it was reached by (two links stay two names)."""
     out: list[str] = []
     seen: set[str] = set()
 
     def add(path: str) -> None:
-        key = os.path.realpath(path)
+        key = os.path.abspath(path)
         if key not in seen:
             seen.add(key)
             out.append(path)
