@@ -121,7 +121,7 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
 @click.option("--year", type=click.IntRange(1990, 2100), help="The report year, when the report does not say it clearly.")
 @click.option("--show-source", is_flag=True, help="Show the source line with carets under each finding (text format).")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md/.tsv files in place.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (rewriting a published figure or year).")
@@ -154,6 +154,8 @@ def check(
 
     if fix and diff:
         raise click.UsageError("--fix and --diff are exclusive")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints a text or JSON table, not {fmt}: use --format text or json")
     if write_baseline is not None and (fix or diff):
         raise click.UsageError(f"--write-baseline and {'--fix' if fix else '--diff'} are exclusive: fix first, then record what is left")
     stdin = STDIN in paths

@@ -262,3 +262,10 @@ def test_check_help_names_every_suffix_the_folder_walk_reads() -> None:
 
     text = invoke("check", "--help").output
     assert all(suffix in text for suffix in INPUT_SUFFIXES if suffix not in (".markdown", ".htm"))
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "html"])
+def test_statistics_in_a_format_it_cannot_take_is_a_usage_error(reports: Path, fmt: str) -> None:
+    out = reports / f"out.{fmt}"
+    result = invoke("check", "--statistics", "--format", fmt, "-o", str(out), str(reports / "bad.txt"))
+    assert result.exit_code == 2 and f"not {fmt}" in result.output and not out.exists()
