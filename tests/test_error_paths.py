@@ -126,3 +126,18 @@ def test_undecodable_file_name_gives_valid_utf8_output(project: Path) -> None:
         assert result.exit_code == 1, (fmt, result.output)
         result.stdout.encode("utf-8")  # no lone surrogate left
     assert json.loads(check("--select", "FL101", "--format", "json", name).stdout)[0]["path"] == name
+
+
+UNDECODABLE = os.fsdecode(b"r\xff\xfe.txt")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a file name of undecodable bytes is a POSIX thing")
+def test_undecodable_file_names_in_every_written_format(project: Path) -> None:
+    (project / "r.txt").rename(project / UNDECODABLE)
+    for fmt in ("text", "json", "sarif", "junit", "github", "html"):
+        result = check("--select", "FL101", "--format", fmt, "-o", f"out.{fmt}", UNDECODABLE)
+        assert result.exit_code == 1 and "Traceback" not in result.output, (fmt, result.output)
+        (project / f"out.{fmt}").read_text(encoding="utf-8")  # valid UTF-8
+    sarif = json.loads((project / "out.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "r%FF%FE.txt"
+    assert "r\\udcff\\udcfe.txt" in (project / "out.html").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,9 +16,10 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def _uri(path: str) -> str:
     """A URI reference (RFC 3986), as SARIF requires: a ``file:`` URI for an absolute path, a
-    relative reference otherwise; spaces, non-ASCII and control characters percent-encoded."""
+    relative reference otherwise; spaces, non-ASCII and control characters percent-encoded (an
+    undecodable byte of a file name as itself)."""
     given = Path(path)
-    return given.as_uri() if given.is_absolute() else quote(given.as_posix())
+    return given.as_uri() if given.is_absolute() else quote(os.fsencode(given.as_posix()))
 
 
 def _region(span) -> dict[str, int]:
