@@ -606,8 +606,10 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
             if not files:
                 fail("no report files found")
             summary = index_paths(files, facts_db, jobs, dask)
+            from .formatters import printable
+
             for path, error in sorted(summary.failed.items()):
-                click.echo(f"{path}: error: {error}", err=True)
+                click.echo(f"{printable(path)}: error: {error}", err=True)
             click.echo(
                 f"fiscallint: indexed {len(summary.indexed)}, unchanged {len(summary.unchanged)}, "
                 f"removed {len(summary.removed)}, failed {len(summary.failed)} → {facts_db}", err=True,

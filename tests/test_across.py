@@ -285,3 +285,13 @@ def test_a_file_that_cannot_be_read_fails_on_every_run(tmp_path: Path) -> None:
         result = invoke("index", str(binary), "--db", db)
         assert result.exit_code == 2 and "scan.txt: error:" in result.output
         assert "indexed 0, unchanged 0, removed 0, failed 1" in result.output
+
+
+def test_a_file_name_of_undecodable_bytes_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    import os
+
+    name = tmp_path / os.fsdecode(b"r\xff.txt")
+    shutil.copy(FIXTURES / "dept-budget-2024.txt", name)
+    result = invoke("index", str(name), "--db", str(tmp_path / "f.sqlite"))
+    assert result.exit_code == 2 and "r\\udcff.txt: error: the file name is not valid UTF-8" in result.output
+    assert "Traceback" not in result.output

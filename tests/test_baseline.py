@@ -91,3 +91,13 @@ def test_write_baseline_with_fix_or_diff_is_a_usage_error(project: Path, option:
     assert result.exit_code == 2 and f"--write-baseline and {option} are exclusive" in result.stderr
     assert not (project / "fiscallint-baseline.json").exists()
     assert (project / "r.txt").read_text(encoding="utf-8") == BAD
+
+
+def test_a_baseline_keeps_a_file_name_of_undecodable_bytes(project: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"r\xff.txt")
+    (project / "r.txt").rename(project / name)
+    assert check("--write-baseline", "base.json", name).exit_code == 0
+    result = check("--baseline", "base.json", name)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []

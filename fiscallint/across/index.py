@@ -37,6 +37,15 @@ def file_hash(path: str) -> str:
     return digest.hexdigest()
 
 
+def utf8_name(path: str) -> bool:
+    """Whether ``path`` has no undecodable byte (a lone surrogate), so that SQLite can store it."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_report(path: str) -> Report:
     """Parse a file as ``fiscallint check`` does (inline directives blanked first)."""
     from ..engine import read_source
@@ -113,6 +122,9 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
         failed_before = store.failed()
         todo: list[tuple[str, str]] = []
         for path in sorted(set(os.path.normpath(f) for f in files)):
+            if not utf8_name(path):
+                summary.failed[path] = "the file name is not valid UTF-8: the facts store cannot keep it"
+                continue
             try:
                 sha = file_hash(path)
             except OSError as exc:
