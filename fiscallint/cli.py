@@ -206,9 +206,9 @@ def check(
         if result.error is not None:
             click.echo(f"{printable(result.path)}: error: {printable(result.error)}", err=True)
         elif show_encoding:
-            click.echo(f"{result.path}: encoding {result.encoding}, shape {result.shape}", err=True)
+            click.echo(f"{printable(result.path)}: encoding {result.encoding}, shape {result.shape}", err=True)
         if result.error is None and show_coverage:
-            click.echo(result.coverage, err=True)
+            click.echo("\n".join(map(printable, result.coverage.split("\n"))), err=True)
     pairs = [(f, fp) for r in results for f, fp in zip(r.findings, r.fingerprints)]
 
     if write_baseline is not None:
@@ -620,7 +620,9 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
             from .across.store import FactsStore
 
             store = FactsStore(facts_db)
-            click.echo(listing(store), nl=False)
+            from .formatters import printable
+
+            click.echo("\n".join(map(printable, listing(store).split("\n"))), nl=False)
             store.close()
     except (InputError, ConfigError) as exc:
         fail(str(exc))

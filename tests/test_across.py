@@ -295,3 +295,12 @@ def test_a_file_name_of_undecodable_bytes_is_a_failure_not_a_crash(tmp_path: Pat
     result = invoke("index", str(name), "--db", str(tmp_path / "f.sqlite"))
     assert result.exit_code == 2 and "r\\udcff.txt: error: the file name is not valid UTF-8" in result.output
     assert "Traceback" not in result.output
+
+
+def test_the_listing_escapes_control_characters_of_file_names(tmp_path: Path) -> None:
+    name = tmp_path / "r\x1b[31m.txt"
+    shutil.copy(FIXTURES / "dept-budget-2024.txt", name)
+    db = str(tmp_path / "f.sqlite")
+    assert invoke("index", str(name), "--db", db).exit_code == 0
+    listed = CliRunner().invoke(main, ["index", "--list", "--db", db], color=True)
+    assert listed.exit_code == 0 and "\x1b" not in listed.output and "r\\x1b[31m.txt" in listed.output

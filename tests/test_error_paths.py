@@ -141,3 +141,10 @@ def test_undecodable_file_names_in_every_written_format(project: Path) -> None:
     sarif = json.loads((project / "out.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "r%FF%FE.txt"
     assert "r\\udcff\\udcfe.txt" in (project / "out.html").read_text(encoding="utf-8")
+
+
+def test_control_characters_stay_escaped_in_the_encoding_and_coverage_lines(project: Path) -> None:
+    (project / CONTROL_NAME).write_text("一、说明\x1b[2J\n" + SHARE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show-encoding", "--show-coverage", CONTROL_NAME], color=True)
+    assert "\x1b" not in result.stderr and "\x01" not in result.stderr
+    assert "r\\x01\\x1b[31m.txt: encoding utf-8" in result.stderr
