@@ -133,10 +133,10 @@ class Baseline:
 
     def write(self) -> None:
         """Write atomically, entries sorted so that the file diffs well."""
-        import json
+        from .formatters import json_text  # undecodable bytes of file names as \udcNN escapes
 
         self.entries.sort(key=lambda e: (str(e["path"]), int(e.get("line", 0) or 0), str(e["code"])))
-        text = json.dumps({"version": VERSION, "findings": self.entries}, ensure_ascii=False, indent=2) + "\n"
+        text = json_text({"version": VERSION, "findings": self.entries})
         from .fixes import write_new
 
         try:

@@ -60,8 +60,17 @@ class Configs:
 
 def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
     """Files as given, and report files found by walking folders (sorted, hidden folders and
-    configured excludes skipped)."""
+    configured excludes skipped); a path named twice (``a.txt ./a.txt``, a folder and a file in
+    it) is linted once, under the first name it was reached by (two links stay two names)."""
     out: list[str] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+
     for path in paths:
         if os.path.isdir(path):
             for root, dirs, files in os.walk(path):
@@ -72,14 +81,17 @@ def expand(paths: tuple[str, ...], configs: Configs | None = None) -> list[str]:
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     if name.lower().endswith(INPUT_SUFFIXES) and not (configs and configs(full).excluded(full)):
-                        out.append(full)
+                        add(full)
         else:
-            out.append(path)
+            add(path)
     return out
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip()) if value else None
+    """The codes of a comma-separated option; None when it names none (``""`` or ``","`` alike:
+    an empty ``--select`` keeps the configured selection rather than running no rule)."""
+    codes = tuple(c.strip().upper() for c in (value or "").split(",") if c.strip())
+    return codes or None
 
 
 class _Commands(click.Group):
@@ -109,7 +121,7 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file (no discovery).")
 @click.option("--year", type=click.IntRange(1990, 2100), help="The report year, when the report does not say it clearly.")
 @click.option("--show-source", is_flag=True, help="Show the source line with carets under each finding (text format).")
-@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings (text or json).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to .txt/.md/.tsv files in place.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes (rewriting a published figure or year).")
@@ -121,7 +133,7 @@ def main() -> None:
 @click.option("--show-encoding", is_flag=True, help="Print, per file, the encoding and text shape used (stderr).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How PDFs are read: PDFium (fast) or pdfminer.six (the reference).")
-@click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
+@click.option("--pdf-timeout", type=click.FloatRange(0, 3600, min_open=True), default=60.0, show_default=True, help="Wall-time bound in seconds for reading one PDF.")
 @click.option("--annotate", "annotate", type=click.Path(dir_okay=False), metavar="OUT.pdf", help="Write a copy of the (one) PDF input with each finding highlighted and noted.")
 @click.option("--force", is_flag=True, help="Let --annotate overwrite an existing file.")
 @click.option("--db", "facts_db", type=click.Path(dir_okay=False), help="Also run the cross-report rules (FL6xx) against this facts store (see: fiscallint index).")
@@ -133,7 +145,7 @@ def check(
     jobs: int, show_coverage: bool, show_encoding: bool, exit_zero: bool, pdf_engine: str,
     pdf_timeout: float, annotate: str | None, force: bool, facts_db: str | None, stdin_filename: str | None,
 ) -> None:
-    """Lint report files (.txt, .md, .tsv, .pdf) or folders of them; - reads a text report from standard input."""
+    """Lint report files (.txt, .md, .html, .tsv, .csv, .pdf) or folders of them; - reads a text report from standard input."""
     _few_collections()
     first = _read_first(paths, jobs, pdf_engine, pdf_timeout)
     from .config import Selection, known_code
@@ -142,6 +154,10 @@ def check(
 
     if fix and diff:
         raise click.UsageError("--fix and --diff are exclusive")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints a text or JSON table, not {fmt}: use --format text or json")
+    if write_baseline is not None and (fix or diff):
+        raise click.UsageError(f"--write-baseline and {'--fix' if fix else '--diff'} are exclusive: fix first, then record what is left")
     stdin = STDIN in paths
     if stdin:
         _check_stdin(paths, stdin_filename, fix or diff or bool(annotate))
@@ -171,6 +187,8 @@ def check(
         if annotate:
             _check_annotate_output(files[0], annotate, force)
         _refuse_output_onto_input(output, files)
+        for target in (output, annotate):
+            _check_writable_place(target)
         if not stdin:
             results = run(
                 files, configs, overrides, jobs, keep_lines=show_source, progress=fmt == "text" and not output,
@@ -188,9 +206,9 @@ def check(
         if result.error is not None:
             click.echo(f"{printable(result.path)}: error: {printable(result.error)}", err=True)
         elif show_encoding:
-            click.echo(f"{result.path}: encoding {result.encoding}, shape {result.shape}", err=True)
+            click.echo(f"{printable(result.path)}: encoding {result.encoding}, shape {result.shape}", err=True)
         if result.error is None and show_coverage:
-            click.echo(result.coverage, err=True)
+            click.echo("\n".join(map(printable, result.coverage.split("\n"))), err=True)
     pairs = [(f, fp) for r in results for f, fp in zip(r.findings, r.fingerprints)]
 
     if write_baseline is not None:
@@ -227,13 +245,15 @@ STDIN_NAME = "stdin.txt"
 def _check_stdin(paths: tuple[str, ...], name: str | None, writes: bool) -> None:
     """Standard input is one text report on its own, never rewritten or annotated."""
     if len(paths) != 1:
-        raise click.UsageError("- (standard input) cannot be mixed with other paths")
+        raise click.UsageError("- (standard input) is given once and alone, not with other paths")
     if writes:
         raise click.UsageError("--fix, --diff and --annotate need files, not standard input")
     from .source import is_pdf
 
-    if name is not None and (not name.strip() or is_pdf(name)):
-        raise click.UsageError("--stdin-filename names a text report (.txt, .md, .tsv); a PDF cannot be read from standard input")
+    if name is not None and not name.strip():
+        raise click.UsageError("--stdin-filename needs a file name (e.g. report.txt)")
+    if name is not None and is_pdf(name):
+        raise click.UsageError("--stdin-filename names a text report (.txt, .md, .html, .tsv, .csv); a PDF cannot be read from standard input")
 
 
 def _few_collections() -> None:
@@ -497,6 +517,15 @@ def _refuse_output_onto_input(output: str | None, inputs: list[str]) -> None:
             fail(f"-o {output}: is an input file ({path}); refusing to overwrite it")
 
 
+def _check_writable_place(output: str | None) -> None:
+    """Before any file is linted: an output file's folder must exist (click refuses a folder)."""
+    if not output:
+        return
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        fail(f"{output}: cannot write: no folder {folder}")
+
+
 def _write(output: str | None, text: str) -> None:
     """To ``-o FILE`` (atomically) or stdout."""
     if not output:
@@ -577,8 +606,10 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
             if not files:
                 fail("no report files found")
             summary = index_paths(files, facts_db, jobs, dask)
+            from .formatters import printable
+
             for path, error in sorted(summary.failed.items()):
-                click.echo(f"{path}: error: {error}", err=True)
+                click.echo(f"{printable(path)}: error: {error}", err=True)
             click.echo(
                 f"fiscallint: indexed {len(summary.indexed)}, unchanged {len(summary.unchanged)}, "
                 f"removed {len(summary.removed)}, failed {len(summary.failed)} → {facts_db}", err=True,
@@ -589,7 +620,9 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
             from .across.store import FactsStore
 
             store = FactsStore(facts_db)
-            click.echo(listing(store), nl=False)
+            from .formatters import printable
+
+            click.echo("\n".join(map(printable, listing(store).split("\n"))), nl=False)
             store.close()
     except (InputError, ConfigError) as exc:
         fail(str(exc))
@@ -629,7 +662,7 @@ def explain(code: str) -> None:
 @click.argument("pdf", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the text to FILE instead of stdout.")
 @click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True, help="How the PDF is read: PDFium (fast) or pdfminer.six (the reference).")
-@click.option("--pdf-timeout", type=click.FloatRange(0, 3600), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
+@click.option("--pdf-timeout", type=click.FloatRange(0, 3600, min_open=True), default=60.0, show_default=True, help="Wall-time bound in seconds for reading the PDF.")
 def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -> None:
     """Write the canonical text of a PDF report (what the rules read)."""
     _few_collections()

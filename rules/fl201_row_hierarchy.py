@@ -10,7 +10,7 @@ from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
 from fiscallint.rule import TOLERANCE, Rule, Tables
 
-from .fl2_support import UNKNOWN, one_row_to_blame, show, sum_check, value_in
+from .fl2_support import UNKNOWN, one_row_to_blame, show, sum_check, under_parent_code, value_in
 
 
 PERSONAL = {"301", "303"}
@@ -64,10 +64,8 @@ class RowHierarchy(Rule):
         for row in table.rows:
             if row.code and row.level and row.code not in coded:
                 coded[row.code] = row
-        families = {
-            code: [r for child, r in coded.items() if len(child) == len(code) + 2 and child.startswith(code)]
-            for code in coded
-        }
+        children = under_parent_code(coded.values())
+        families = {code: children.get(code, []) for code in coded}
         for code, parent in coded.items():
             if families[code]:
                 yield from self._check_parent(parent, families[code], families)

@@ -9,7 +9,7 @@ from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt, sum_tolerance
 from fiscallint.rule import TOLERANCE, Rule, Tables
 
-from .fl2_support import one_row_to_blame
+from .fl2_support import one_row_to_blame, under_parent_code
 
 
 class TotalOfClasses(Rule):
@@ -53,10 +53,8 @@ class TotalOfClasses(Rule):
         classes = [r for r in table.rows if r.level == 1]
         if total is None or not classes:
             return
-        families = {
-            r.code: [k for k in table.rows if k.level == 2 and (k.code or "").startswith(r.code)]
-            for r in classes if r.code
-        }
+        children = under_parent_code(k for k in table.rows if k.level == 2)
+        families = {r.code: children.get(r.code, []) for r in classes if r.code}
         for cell in total.cells:
             if cell.column is None:
                 continue

@@ -4,7 +4,7 @@ a column identity on a row whose values may not all sit in known columns."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from fiscallint.ast import Number, Row, Span
 from fiscallint.numbers import fmt, sum_tolerance
@@ -20,6 +20,17 @@ def value_in(row: Row, column: int) -> Number | None | object:
     if number is not None:
         return number
     return None if row.positioned else UNKNOWN
+
+
+def under_parent_code(rows: Iterable[Row]) -> dict[str, list[Row]]:
+    """Coded rows grouped by the code of their parent level (a 款 under its 类's three digits, a
+    项 under its 款's five), in table order: one pass, where scanning the rows per parent is
+    quadratic in a long table."""
+    groups: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.code:
+            groups.setdefault(row.code[:-2], []).append(row)
+    return groups
 
 
 def sum_check(

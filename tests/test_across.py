@@ -275,3 +275,32 @@ def test_a_stored_amounts_period_comes_from_its_basis_and_years() -> None:
     report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
     periods = [f.period for f in claim_numbers(report, identify(report)) if f.kind == "amount"]
     assert periods == ["this_year", "budget", "actual", "last_year", "last_year"]  # a fund's name is no budget
+
+
+def test_a_file_that_cannot_be_read_fails_on_every_run(tmp_path: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    db = str(tmp_path / "f.sqlite")
+    for _ in range(2):
+        result = invoke("index", str(binary), "--db", db)
+        assert result.exit_code == 2 and "scan.txt: error:" in result.output
+        assert "indexed 0, unchanged 0, removed 0, failed 1" in result.output
+
+
+def test_a_file_name_of_undecodable_bytes_is_a_failure_not_a_crash(tmp_path: Path) -> None:
+    import os
+
+    name = tmp_path / os.fsdecode(b"r\xff.txt")
+    shutil.copy(FIXTURES / "dept-budget-2024.txt", name)
+    result = invoke("index", str(name), "--db", str(tmp_path / "f.sqlite"))
+    assert result.exit_code == 2 and "r\\udcff.txt: error: the file name is not valid UTF-8" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_listing_escapes_control_characters_of_file_names(tmp_path: Path) -> None:
+    name = tmp_path / "r\x1b[31m.txt"
+    shutil.copy(FIXTURES / "dept-budget-2024.txt", name)
+    db = str(tmp_path / "f.sqlite")
+    assert invoke("index", str(name), "--db", db).exit_code == 0
+    listed = CliRunner().invoke(main, ["index", "--list", "--db", db], color=True)
+    assert listed.exit_code == 0 and "\x1b" not in listed.output and "r\\x1b[31m.txt" in listed.output

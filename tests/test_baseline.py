@@ -83,3 +83,21 @@ def test_inline_directives_silence_the_finding(text: str) -> None:
 def test_directive_for_another_code_or_line_does_not_silence() -> None:
     assert lint(BAD.replace("合计 300.00", "<!-- fiscallint: ignore FL101 -->\n合计 300.00")) == ["FL204"]
     assert lint("# fiscallint: ignore FL204\n\n一、概况\n\n" + BAD, "r.txt") == ["FL204"]
+
+
+@pytest.mark.parametrize("option", ["--fix", "--diff"])
+def test_write_baseline_with_fix_or_diff_is_a_usage_error(project: Path, option: str) -> None:
+    result = check("r.txt", option, "--unsafe-fixes", "--write-baseline")
+    assert result.exit_code == 2 and f"--write-baseline and {option} are exclusive" in result.stderr
+    assert not (project / "fiscallint-baseline.json").exists()
+    assert (project / "r.txt").read_text(encoding="utf-8") == BAD
+
+
+def test_a_baseline_keeps_a_file_name_of_undecodable_bytes(project: Path) -> None:
+    import os
+
+    name = os.fsdecode(b"r\xff.txt")
+    (project / "r.txt").rename(project / name)
+    assert check("--write-baseline", "base.json", name).exit_code == 0
+    result = check("--baseline", "base.json", name)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []

@@ -206,7 +206,9 @@ def test_a_report_on_standard_input_is_linted_under_its_given_name() -> None:
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    (["check", "-", "other.txt"], "cannot be mixed"),
+    (["check", "-", "other.txt"], "given once and alone"),
+    (["check", "-", "-"], "given once and alone"),
+    (["check", "-", "--stdin-filename", " "], "needs a file name"),
     (["check", "-", "--fix"], "need files"),
     (["check", "-", "--stdin-filename", "a.pdf"], "cannot be read from standard input"),
     (["check", "some.txt", "--stdin-filename", "a.txt"], "goes with the path -"),
@@ -219,3 +221,51 @@ def test_standard_input_misuse_is_a_usage_error(args: list[str], said: str) -> N
 def test_binary_standard_input_is_one_line_and_exit_2() -> None:
     result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02")
     assert result.exit_code == 2 and "stdin.txt: error: binary file" in result.output
+
+
+def test_a_file_named_twice_is_linted_once(reports: Path) -> None:
+    bad = str(reports / "bad.txt")
+    twice = invoke("check", "--select", "FL204", "--format", "json", bad, os.path.join(str(reports), ".", "bad.txt"), str(reports))
+    data = json.loads(twice.output)
+    assert [(d["path"], d["code"]) for d in data] == [(bad, "FL204")]
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_zero_pdf_timeout_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    result = invoke(command, "--pdf-timeout", "0", str(pdf))
+    assert result.exit_code == 2 and "--pdf-timeout" in result.output and "0<x<=3600" in result.output
+
+
+@pytest.mark.parametrize("option", ["-o", "--annotate"])
+def test_an_output_in_a_missing_folder_stops_before_linting(reports: Path, monkeypatch: pytest.MonkeyPatch, option: str) -> None:
+    from fiscallint import cli
+
+    monkeypatch.chdir(reports)
+    monkeypatch.setattr(cli, "run", lambda *a, **k: pytest.fail("linted although the output cannot be written"))
+    (reports / "r.pdf").write_bytes(b"%PDF-1.4\n")
+    where = os.path.join("missing", "out.pdf")
+    result = invoke("check", option, where, "r.pdf")
+    assert result.exit_code == 2 and result.output.startswith(f"fiscallint: error: {where}: cannot write: no folder ")
+    assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize("empty", ["", ",", " , "])
+def test_a_select_naming_no_code_does_not_turn_every_rule_off(reports: Path, empty: str) -> None:
+    result = invoke("check", "--select", empty, str(reports / "bad.txt"))
+    assert result.exit_code == 1 and ":4:4: FL204 " in result.output
+
+
+def test_check_help_names_every_suffix_the_folder_walk_reads() -> None:
+    from fiscallint.cli import INPUT_SUFFIXES
+
+    text = invoke("check", "--help").output
+    assert all(suffix in text for suffix in INPUT_SUFFIXES if suffix not in (".markdown", ".htm"))
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "html"])
+def test_statistics_in_a_format_it_cannot_take_is_a_usage_error(reports: Path, fmt: str) -> None:
+    out = reports / f"out.{fmt}"
+    result = invoke("check", "--statistics", "--format", fmt, "-o", str(out), str(reports / "bad.txt"))
+    assert result.exit_code == 2 and f"not {fmt}" in result.output and not out.exists()

@@ -112,7 +112,7 @@ def test_control_characters_in_file_names_stay_escaped(project: Path) -> None:
     root = ET.fromstring(junit.stdout)  # well-formed XML
     assert root.find(".//testcase").get("classname") == "r\\x01\\x1b[31m.txt"
     sarif = json.loads(check("--select", "FL101", "--format", "sarif", CONTROL_NAME).stdout)
-    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == CONTROL_NAME
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "r%01%1B%5B31m.txt"
     for fmt in ("text", "github"):
         out = check("--select", "FL101", "--format", fmt, CONTROL_NAME).stdout
         assert "\x1b" not in out and "\x01" not in out and "r\\x01\\x1b[31m.txt" in out
@@ -126,3 +126,25 @@ def test_undecodable_file_name_gives_valid_utf8_output(project: Path) -> None:
         assert result.exit_code == 1, (fmt, result.output)
         result.stdout.encode("utf-8")  # no lone surrogate left
     assert json.loads(check("--select", "FL101", "--format", "json", name).stdout)[0]["path"] == name
+
+
+UNDECODABLE = os.fsdecode(b"r\xff\xfe.txt")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a file name of undecodable bytes is a POSIX thing")
+def test_undecodable_file_names_in_every_written_format(project: Path) -> None:
+    (project / "r.txt").rename(project / UNDECODABLE)
+    for fmt in ("text", "json", "sarif", "junit", "github", "html"):
+        result = check("--select", "FL101", "--format", fmt, "-o", f"out.{fmt}", UNDECODABLE)
+        assert result.exit_code == 1 and "Traceback" not in result.output, (fmt, result.output)
+        (project / f"out.{fmt}").read_text(encoding="utf-8")  # valid UTF-8
+    sarif = json.loads((project / "out.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "r%FF%FE.txt"
+    assert "r\\udcff\\udcfe.txt" in (project / "out.html").read_text(encoding="utf-8")
+
+
+def test_control_characters_stay_escaped_in_the_encoding_and_coverage_lines(project: Path) -> None:
+    (project / CONTROL_NAME).write_text("一、说明\x1b[2J\n" + SHARE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--show-encoding", "--show-coverage", CONTROL_NAME], color=True)
+    assert "\x1b" not in result.stderr and "\x01" not in result.stderr
+    assert "r\\x01\\x1b[31m.txt: encoding utf-8" in result.stderr

@@ -67,3 +67,23 @@ def test_the_budget_report_check_runs_once_per_report(tmp_path: Path, monkeypatc
     monkeypatch.setattr(figures, "is_budget_report", counted, raising=False)  # where it was called per figure
     lint("一、说明\n" + "本年支出合计 500.00 万元，基本支出 400.00 万元。" * 200 + "\n", tmp_path)
     assert len(calls) <= 2  # the model's cached answer, and the year facts' own one
+
+
+def test_a_long_table_is_grouped_by_code_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FL201 and FL204 find each row's children in one pass over the rows, not one per 类."""
+    from fiscallint.ast import Row
+    from fiscallint.engine import lint_report
+    from fiscallint.parser import parse_source
+    from fiscallint.registry import all_rules
+
+    rows = [f"{c} 某类支出 30.00\n{c}01 某款甲 10.00\n{c}02 某款乙 20.00\n" for c in range(200, 300)]
+    text = "公开03表\n单位：万元\n科目编码 科目名称 本年支出合计\n合计 3000.00\n" + "".join(rows)
+    report = parse_source(SourceText("r.txt", text, "utf-8", "dump"))
+    table_rows = sum(len(t.rows) for t in report.tables)
+    assert table_rows >= 300
+    calls = []
+    level = Row.level
+    monkeypatch.setattr(Row, "level", property(lambda row: calls.append(1) or level.fget(row)))
+    rules = [all_rules()[code] for code in ("FL201", "FL204")]
+    lint_report(report, rules, {})
+    assert len(calls) <= 10 * table_rows

@@ -38,6 +38,12 @@ def test_not_a_pdf(tmp_path: Path, engine: str) -> None:
     assert "not a PDF" in error_of(path, engine)
 
 
+def test_empty_file(tmp_path: Path, engine: str) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    assert error_of(path, engine) == "empty file (0 bytes), not a PDF"
+
+
 def test_truncated(tmp_path: Path, engine: str) -> None:
     good = tmp_path / "good.pdf"
     fx.build_report(good)

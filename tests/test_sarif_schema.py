@@ -27,3 +27,16 @@ def test_sarif_output_is_valid_against_the_schema(tmp_path: Path) -> None:
     jsonschema.validators.validator_for(schema)(schema).validate(log)
     results = log["runs"][0]["results"]
     assert [r["ruleId"] for r in results] == ["FL101"]
+
+
+def test_artifact_uris_are_uri_references(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "部门 决算"
+    folder.mkdir()
+    (folder / "报告 1.txt").write_text(REPORT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    relative = json.loads(CliRunner().invoke(main, ["check", "--format", "sarif", "部门 决算/报告 1.txt"]).stdout)
+    absolute = json.loads(CliRunner().invoke(main, ["check", "--format", "sarif", str(folder / "报告 1.txt")]).stdout)
+    uri = relative["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "%E9%83%A8%E9%97%A8%20%E5%86%B3%E7%AE%97/%E6%8A%A5%E5%91%8A%201.txt"
+    uri = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == (folder / "报告 1.txt").as_uri() and " " not in uri

@@ -1,8 +1,8 @@
 """Filling the facts store: parse each changed file once (in ``jobs`` processes), write its facts.
 
 A file whose content hash (SHA-256 of its bytes) is already stored under its path is skipped
-without being parsed; a changed file's facts are replaced; a stored path that no longer exists
-on disk is dropped. Only the main process writes, in path order, so the store does not depend
+without being parsed, unless it failed then (it is read, and its failure reported, again); a
+changed file's facts are replaced; a stored path that no longer exists on disk is dropped. Only the main process writes, in path order, so the store does not depend
 on ``jobs`` or on the order workers finish.
 """
 
@@ -35,6 +35,15 @@ def file_hash(path: str) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def utf8_name(path: str) -> bool:
+    """Whether ``path`` has no undecodable byte (a lone surrogate), so that SQLite can store it."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_report(path: str) -> Report:
@@ -110,14 +119,18 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
     summary = IndexSummary()
     try:
         stored = store.hashes()
+        failed_before = store.failed()
         todo: list[tuple[str, str]] = []
         for path in sorted(set(os.path.normpath(f) for f in files)):
+            if not utf8_name(path):
+                summary.failed[path] = "the file name is not valid UTF-8: the facts store cannot keep it"
+                continue
             try:
                 sha = file_hash(path)
             except OSError as exc:
                 summary.failed[path] = exc.strerror or str(exc)
                 continue
-            if stored.get(path) == sha:
+            if stored.get(path) == sha and path not in failed_before:  # a failure is read again, and reported again
                 summary.unchanged.append(path)
             else:
                 todo.append((path, sha))
@@ -133,9 +146,10 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
             records = _run(todo, jobs)
         for record in records:
             store.replace(record)
-            summary.indexed.append(record.path)
             if record.error:
                 summary.failed[record.path] = record.error
+            else:
+                summary.indexed.append(record.path)
         store.commit()
     finally:
         store.close()

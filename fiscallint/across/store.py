@@ -120,6 +120,10 @@ class FactsStore:
     def hashes(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT path, sha256 FROM reports"))
 
+    def failed(self) -> set[str]:
+        """The paths stored with a read or parse error."""
+        return {path for (path,) in self.db.execute("SELECT path FROM reports WHERE error IS NOT NULL")}
+
     def remove(self, path: str) -> None:
         for table in FACT_TABLES + ("reports",):
             self.db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))

@@ -14,6 +14,7 @@ from ..ast import Report, Row, Span
 from ..coverage import coverage
 from ..findings import Finding
 from ..patterns import lazy
+from . import printable
 
 SEVERITIES = ("error", "warning", "info")
 STANDARD_TABLES = tuple(f"{n:02d}" for n in range(1, 10))
@@ -126,7 +127,7 @@ def document_view(ident: str, path: str, findings: list[Finding], report: Report
         for rel, r in zip(related, f.related):
             _place(marks, lines, r.span, Mark(0, 0, "r", rel.ident))
     doc = DocumentView(
-        ident, path, views, [],
+        ident, printable(path), views, [],
         by_severity=[(s, sum(1 for f in findings if f.severity.value == s)) for s in SEVERITIES],
         by_rule=_by_rule(findings, rules),
         error=error,

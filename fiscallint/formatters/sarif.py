@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import quote
 
 from .. import __version__
 from ..findings import Finding
@@ -13,7 +15,11 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return Path(path).as_posix()
+    """A URI reference (RFC 3986), as SARIF requires: a ``file:`` URI for an absolute path, a
+    relative reference otherwise; spaces, non-ASCII and control characters percent-encoded (an
+    undecodable byte of a file name as itself)."""
+    given = Path(path)
+    return given.as_uri() if given.is_absolute() else quote(os.fsencode(given.as_posix()))
 
 
 def _region(span) -> dict[str, int]:

@@ -185,6 +185,8 @@ def _read_file(name: str, max_bytes: int) -> bytes:
         os.close(fd)
     if len(data) > max_bytes:
         raise InputError(f"file is over the size bound max_bytes={max_bytes}")
+    if not data:
+        raise InputError("empty file (0 bytes), not a PDF")
     if b"%PDF-" not in data[:1024]:
         raise InputError("not a PDF (no %PDF- header)")
     return data
