@@ -154,3 +154,12 @@ async def test_garbage_and_bad_config_never_crash_the_server(client: LanguageCli
     assert any("unknown key 'nonsense'" in m.message for m in client.messages)
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0)))
     assert hover is None
+
+
+@pytest.mark.asyncio
+async def test_csv_and_html_reports_get_diagnostics_too(client: LanguageClient, workspace: Path) -> None:
+    share = "一、支出情况\n\n" + SHARE
+    uri = await open_doc(client, workspace / "s.csv", share)
+    assert codes(client, uri) == ["FL101"]
+    uri = await open_doc(client, workspace / "s.HTML", "<html><body><p>" + SHARE.strip() + "</p></body></html>\n")
+    assert codes(client, uri) == ["FL101"]

@@ -39,7 +39,7 @@ from ..pipeline import lint_buffer
 from ..source import line_feeds
 from .convert import code_points, contains, diagnostic, overlaps, to_range
 
-LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
+LINTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv")
 DEBOUNCE_SECONDS = 0.3
 BIG_DOCUMENT = 200_000  # characters: bigger documents are linted in their own lane
 IGNORE_COMMAND = "fiscallint.ignoreFinding"
