@@ -10,7 +10,7 @@ from fiscallint.patterns import lazy
 from fiscallint.rule import Paragraphs, Rule
 
 FLOW_RE = lazy(r"支出|收入")
-PLAN_RE = lazy(r"预算|计划|拟|将|预计|安排")
+PLAN_RE = lazy(r"计划|拟|将|预计|安排")
 
 
 class FutureYearActuals(Rule):
@@ -80,8 +80,9 @@ def _actual_in_sentence(paragraph: Paragraph, year_claim: YearClaim, year: int) 
 
 
 def _actual(claim: AmountClaim) -> bool:
-    """An amount's words name an actual (its basis), or a 支出/收入 that no 预算 or plan word qualifies."""
-    return claim.basis == "actual" or (FLOW_RE.search(claim.context) is not None and PLAN_RE.search(claim.context) is None)
+    """An amount's words name an actual (its basis), or a 支出/收入 that neither a budget word (a
+    fund's name, 一般公共预算, is none) nor a plan word qualifies."""
+    return claim.basis == "actual" or (claim.basis == "" and FLOW_RE.search(claim.context) is not None and PLAN_RE.search(claim.context) is None)
 
 
 RULE = FutureYearActuals
