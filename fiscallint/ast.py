@@ -223,6 +223,9 @@ class AmountClaim(Claim):
     """The basis :attr:`same_as` names, as :attr:`basis` (与2025年预算持平 → "budget")."""
     years: list[YearClaim] = field(default_factory=list)
     """The years written in its words (2024年决算数为 A 万元 → 2024), in order."""
+    after_path: ItemPathClaim | None = None
+    """The item path its words end with, only 支出, a closing quote, 为/是 or a colon after its
+    last mark, whatever comes before it (主要用于：…支出（类）17127.62 万元)."""
     path: ItemPathClaim | None = None
     """The item path that introduces it: its words are the path, with at most numbering, a year
     and an opening quote before it and 支出, a closing quote, 为/是 or a colon after it

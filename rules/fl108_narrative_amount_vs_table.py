@@ -10,6 +10,7 @@ from fiscallint.figures import TableFigure, row_value, wan_text
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
+from fiscallint.subjects import norm_label
 
 
 FUND_SECTIONS = {"07": "政府性基金", "08": "国有资本经营"}
@@ -21,7 +22,8 @@ class NarrativeAmountVsTable(Rule):
 
     说明:
         情况说明中写明的表内项目金额——支出功能分类的“类”（“一般公共服务（类）支出 X 万元”，
-        与公开05表或03表该类的合计栏比较）、一般公共预算财政拨款支出及其基本支出、项目支出
+        与公开05表或03表该类的合计栏比较；句中列举的“主要用于：……（类）X 万元”与各表该类一行中的
+        数都不同时才报）、一般公共预算财政拨款支出及其基本支出、项目支出
         （公开05表合计行）、本年收入合计、本年支出合计（公开01/02/03表）、收支总计（公开01/04表）
         以及部门预算中的同类项目（收入预算、支出预算、一般公共预算支出…）——必须与表中数一致；
         逐项说明中“XX（类）XX（款）XX（项）……支出决算为 X 万元”的决算数必须等于公开05表该项的
@@ -59,6 +61,7 @@ class NarrativeAmountVsTable(Rule):
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
         yield from self._fund_items()
+        yield from self._class_amounts()
 
     def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         for claim in claims:
@@ -81,6 +84,43 @@ class NarrativeAmountVsTable(Rule):
                 related=[Related(place.row.span, f"公开{place.name}表 {place.row.label}")],
             )
 
+
+    def _class_amounts(self) -> Iterator[Finding]:
+        """A class's amount written right after its name and （类） mark (…文化旅游体育与传媒支出
+        （类）17127.62 万元) against the class rows (three-digit code, same name) of the report's
+        tables: reported when it is none of those rows' figures, only for a class that 公开05表 (read
+        with its figures placed) lists, naming its row there."""
+        table05 = self.context.model.table("05")
+        if table05 is None or table05.unplaced:
+            return
+        classes = [(t, r) for t in self.context.report.tables for r in t.rows if r.code and len(r.code) == 3]
+        for claim in self.context.report.claims():
+            if not isinstance(claim, AmountClaim) or claim.after_path is None or len(claim.after_path.steps) != 1:
+                continue
+            if self.context.model.named_figures(claim):
+                continue  # compared by its subject (check_claims)
+            value, unit = claim.value, claim.unit
+            if value.value == 0 or unit not in ("万元", "元"):
+                continue
+            name = norm_label(claim.after_path.steps[0].name)
+            rows = [(t, r) for t, r in classes if norm_label(r.label) == name]
+            row = next((r for t, r in rows if t is table05), None)
+            if row is None:
+                continue
+            figures = [TableFigure(n, r, t, t.number or "") for t, r in rows for n in r.numbers]
+            stated = value.value / 10000 if unit == "元" else value.value
+            if any(f.agrees(value, unit) or self.tolerated(stated - f.in_wan()) for f in figures):
+                continue
+            first = row.numbers[0] if row.numbers else None
+            if first is None:
+                continue
+            figure = TableFigure(first, row, table05, table05.number or "05")
+            yield self.finding(
+                value.span,
+                f"“{claim.after_path.steps[0].name}（类）”{value.text} {unit}不是任何表中该类的数：公开{figure.name}表 {row.code} "
+                f"{row.label} 为 {first.text}，相差 {stated - figure.in_wan():f} 万元",
+                related=[Related(row.span, f"公开{figure.name}表 {row.code} {row.label}")],
+            )
 
     def _item_paths(self) -> Iterator[Finding]:
         """An item's 支出决算 (“…（类）…（款）…（项）…支出决算为 X 万元”) against its row in

@@ -484,7 +484,7 @@ class ClaimBuilder:
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
                             basis=amount_basis(context), stage=budget_stage(context), prior=PRIOR_RE.search(context) is not None,
                             inner=bool(depth), years=years,
-                            path=self._introducing_path(words, piece.start))
+                            after_path=self._closing_path(words, piece.start), path=self._introducing_path(words, piece.start))
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
@@ -496,14 +496,19 @@ class ClaimBuilder:
     def _introducing_path(self, words: list[_Piece], figure: int) -> ItemPathClaim | None:
         """The item path an amount's words (the figure starts at offset ``figure``) consist of:
         only :data:`PATH_LEAD_RE` before it in them, only :data:`PATH_TAIL_RE` after its last mark."""
+        path = self._closing_path(words, figure)
+        if path is None:
+            return None
+        lead = WHITESPACE_RE.sub("", self.locator.text[words[0].start:self.path_offsets[id(path)][0]])
+        return path if PATH_LEAD_RE.fullmatch(lead) else None
+
+    def _closing_path(self, words: list[_Piece], figure: int) -> ItemPathClaim | None:
+        """The item path an amount's words end with: only :data:`PATH_TAIL_RE` after its last mark."""
         path = next((c for p in reversed(words) for c in reversed(p.claims) if isinstance(c, ItemPathClaim)), None)
         if path is None:
             return None
-        start, end = self.path_offsets[id(path)]
-        text = self.locator.text
-        lead = WHITESPACE_RE.sub("", text[words[0].start:start])
-        tail = WHITESPACE_RE.sub("", text[end:figure])
-        return path if PATH_LEAD_RE.fullmatch(lead) and PATH_TAIL_RE.fullmatch(tail) else None
+        tail = WHITESPACE_RE.sub("", self.locator.text[self.path_offsets[id(path)][1]:figure])
+        return path if PATH_TAIL_RE.fullmatch(tail) else None
 
     def finish(self) -> None:
         """Link what the paragraph's later pieces give: the year an unchanged amount's phrase names."""
