@@ -114,6 +114,8 @@ class Heading:
     """The years the headers name (2025年预算数)."""
     other_period: bool = False
     """A column of another period: 上年…, 上一年, 去年, 增减, 比上年, 同比 (上年结转 is this year's income)."""
+    staff_public: bool = False
+    """A header line ends with the value columns 合计 | 人员经费 | 公用经费 (a 基本支出 table printed in columns)."""
 
 
 @dataclass
@@ -356,6 +358,8 @@ class CountClaim(Claim):
     said: str = ""
     """The words of its sentence before it, every clause (开展绩效自评，共涉及项目): what the
     sentence is about so far."""
+    grade: str = ""
+    """The performance grade its words name (评级为“优”的项目 N 个 → 优), else ""."""
 
 
 @dataclass(kw_only=True)

@@ -14,8 +14,9 @@ from itertools import combinations, takewhile
 from typing import Callable, Iterator
 
 from .ast import AmountClaim, Cell, ChangeClaim, Claim, CountBreakdownClaim, CountClaim, ExecutionClaim, NilClaim, Number, Paragraph, RelationClaim, Report, Row, Section, Span, Table, TermClaim, YearClaim
-from .parser.claims import GRADE_PART_RE, amount_in_wan, relation_operands
+from .parser.claims import amount_in_wan, relation_operands
 from .parser.tables import is_budget_kind
+from .parser.heading import STAFF_PUBLIC
 from .patterns import lazy
 
 # ---------------------------------------------------------------- 三公 figures
@@ -462,14 +463,14 @@ def count_breakdowns(report: Report) -> list[CountBreakdown]:
 
 def _grades_listed(parts: list[CountClaim]) -> bool:
     """Whether count parts list a grading scale: each names one grade, three grades or more."""
-    grades = [GRADE_PART_RE.search(p.context) for p in parts]
-    return all(grades) and len({g.group(2) for g in grades if g}) >= 3
+    return all(p.grade for p in parts) and len({p.grade for p in parts}) >= 3
 
 
 # ---------------------------------------------------------------- table lookups shared by rules
 
 
-STAFF_PUBLIC_COLUMNS = ["合计", "人员经费", "公用经费"]
+STAFF_PUBLIC_COLUMNS = STAFF_PUBLIC
+"""Table 06 printed in columns (the parser's header reading, :attr:`Heading.staff_public`)."""
 
 
 def staff_public_06(report_table: Table | None, labelled: Callable[[str], Row | None]) -> tuple[Number | None, Number | None]:

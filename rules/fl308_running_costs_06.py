@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Number, Span
-from fiscallint.facts import differs, staff_public_06
+from fiscallint.facts import STAFF_PUBLIC_COLUMNS, differs, staff_public_06
 from fiscallint.figures import in_wan
 from fiscallint.parser.claims import amount_in_wan
 from fiscallint.findings import Finding, Related, Severity
@@ -89,7 +89,7 @@ class RunningCosts06(Rule):
         row = model.total_row("B06")
         if table is None or row is None:
             return
-        columns = table.columns or _header_columns(table.headers)
+        columns = table.columns or (STAFF_PUBLIC_COLUMNS if table.heading.staff_public else [])
         if "公用经费" not in columns or len(row.numbers) != len(columns):
             return
         public = in_wan(row.numbers[columns.index("公用经费")], table)
@@ -110,14 +110,6 @@ class RunningCosts06(Rule):
             related=[Related(at, note)],
         )
 
-
-def _header_columns(headers: list[str]) -> list[str]:
-    """The figure columns a header line names as 合计 人员经费 公用经费 (in that order), else none."""
-    for header in headers:
-        words = header.split()
-        if words[-3:] == ["合计", "人员经费", "公用经费"]:
-            return words[-3:]
-    return []
 
 
 RULE = RunningCosts06

@@ -557,7 +557,9 @@ class ClaimBuilder:
         if number is None:
             return None
         unit = piece.text[len(digits):].strip()
-        claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context, said=said)
+        grade = GRADE_PART_RE.search(context)
+        claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context, said=said,
+                           grade=grade.group(2) if grade else "")
         self.claims.append(claim)
         return claim
 
@@ -1125,7 +1127,7 @@ class _CountSegment:
         """Whether the breakdown runs on past a ；: its parts so far each name a grade
         (评级为“优”的项目 N 个), and so do the words before the first count after it."""
         parts = [part for unit_parts in self.parts.values() for part in unit_parts]
-        if not self.opened or not parts or not all(GRADE_PART_RE.search(p.context) for p in parts):
+        if not self.opened or not parts or not all(p.grade for p in parts):
             return False
         words = "".join(p.text for p in takewhile(lambda p: p.kind != "COUNT", following))
         return GRADE_PART_RE.search(words) is not None
