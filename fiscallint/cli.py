@@ -328,7 +328,7 @@ def _one_by_one(
         from .registry import all_rules
 
         all_rules()
-        prepare()
+        prepare(patterns=ahead is not None)
     finally:
         gc.freeze()
         gc.enable()

@@ -11,6 +11,7 @@ answers with the compiled pattern's own bound methods, at no extra cost per call
 from __future__ import annotations
 
 import re
+from types import ModuleType
 from typing import Any, cast
 
 # what a compiled pattern answers; copied onto the stand-in once compiled
@@ -24,6 +25,14 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern that behaves as ``re.compile(pattern, flags)`` and is compiled on first use.
     Its ``pattern`` string is there without compiling (to build other patterns from)."""
     return cast("re.Pattern[str]", _Lazy(pattern, flags))
+
+
+def compile_now(module: ModuleType) -> None:
+    """Compile the lazy patterns that are names of ``module`` (done while the command line
+    waits for a PDF's text, so that the parse after it does not)."""
+    for value in list(vars(module).values()):
+        if isinstance(value, _Lazy):
+            value.match  # noqa: B018 (the first attribute asked for compiles it)
 
 
 class _Lazy:

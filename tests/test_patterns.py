@@ -49,3 +49,28 @@ def test_copies_and_pickles_as_its_pattern() -> None:
         assert other.search(TEXT).group("year") == "2024"
     pattern.search(TEXT)  # compiled now: still pickles as its source
     assert pickle.loads(pickle.dumps(pattern)).findall(TEXT) == pattern.findall(TEXT)
+
+
+def test_compile_now_compiles_a_modules_patterns_and_nothing_else() -> None:
+    from types import ModuleType
+
+    from fiscallint.patterns import compile_now
+
+    module = ModuleType("readers")
+    module.YEAR_RE = lazy(SOURCE)
+    module.BROKEN_NAME = "(unclosed"  # a string, not a pattern: left alone
+    kept_apart = lazy(r"\d+元")  # not a name of the module: compiled on its first use only
+    compile_now(module)
+    assert "match" in vars(module.YEAR_RE) and "match" not in vars(kept_apart)
+    assert module.YEAR_RE.search(TEXT).group("year") == "2024"
+
+
+def test_prepare_leaves_the_first_parse_nothing_to_compile(monkeypatch) -> None:
+    from fiscallint.parser import claims, lines, prepare
+
+    prepare(patterns=True)
+    compiled: list[str] = []
+    original = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a, **k: compiled.append(a[0]) or original(*a, **k))
+    claims.claims_tree("收入合计100.00万元，比上年增加5.00万元，增长5.3%。")
+    assert compiled == [] and "match" in vars(lines.TABLE_NO_RE)

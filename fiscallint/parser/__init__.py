@@ -9,11 +9,16 @@ from .document import parse_source
 __all__ = ["parse_source", "prepare"]
 
 
-def prepare() -> None:
+def prepare(patterns: bool = False) -> None:
     """Build the grammars' parsers now instead of on the first parse (the command line does it
-    while a PDF is being read in another process)."""
-    from .claims import claims_parser
-    from .document import document_parser
+    while a PDF is being read in another process); with ``patterns``, compile the regular
+    expressions that every parse uses too (those of the line, table, claims and heading
+    readers: a few of them go unused by a given document)."""
+    from ..patterns import compile_now
+    from . import claims, cover, document, heading, lines, tables
 
-    document_parser()
-    list(claims_parser().lex(""))  # the lexer's patterns are compiled on first use
+    document.document_parser()
+    claims.claims_parser().parse_interactive("0").exhaust_lexer()  # its lexer compiles on the first token
+    if patterns:
+        for module in (lines, tables, claims, heading, cover, document):
+            compile_now(module)
