@@ -517,6 +517,15 @@ class Unparsed:
     """The page it is about when that is not its line's (a page without text has no line)."""
 
 
+@dataclass(frozen=True)
+class Directive:
+    """An inline suppression comment (``# fiscallint: ignore FL204``), found before parsing:
+    where it is and the codes or prefixes it names (none: every rule)."""
+
+    span: Span
+    codes: tuple[str, ...]
+
+
 @dataclass
 class Measure:
     """An indicator's target or actual value as printed: ``≥5 批次``, ``100%``, ``有效促进``."""
@@ -647,6 +656,8 @@ class Report:
     """What the report's first lines say it is (:mod:`fiscallint.parser.cover`)."""
     performance: list[PerformanceTable] = field(default_factory=list)
     """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.parser.performance`."""
+    directives: list[Directive] = field(default_factory=list)
+    """The inline suppression comments, in order (blanked from ``lines`` before parsing)."""
     rebuilt_lines: set[int] = field(default_factory=set)
     """Lines read rebuilt (a grid-table row wrapped over lines, an HTML row spread over lines or
     with spanning cells filled in): a finding's column there is approximate, and no fix is offered."""

@@ -83,6 +83,7 @@ def lint_text_source(
             "FL000", Severity.ERROR, f"解析失败 (parser error): {type(exc).__name__}: {exc}",
             Span(1, 1, 1, 1), path=source.path,
         )]
+    report.directives = suppressions.directives
     year = overrides.year or config.year
     if year is not None:
         report.year = year

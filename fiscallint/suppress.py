@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .ast import Directive, Span
 from .findings import Finding
 from .patterns import lazy
 
@@ -27,9 +28,11 @@ CODE_RE = lazy(r"[A-Za-z]+\d*")
 
 @dataclass
 class Suppressions:
-    """Which codes are silenced on which lines (an empty tuple silences all)."""
+    """Which codes are silenced on which lines (an empty tuple silences all), and the
+    directives that say so."""
 
     by_line: dict[int, list[tuple[str, ...]]] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
 
     def suppresses(self, finding: Finding) -> bool:
         for line in range(finding.span.line, finding.span.end_line + 1):
@@ -60,7 +63,9 @@ def scan(text: str) -> tuple[str, Suppressions]:
         found: list[tuple[str, ...]] = []
         for match in matches:
             words = match.group("html") if match.group("html") is not None else match.group("plain")
-            found.append(tuple(c.upper() for c in CODE_RE.findall(words or "")))
+            codes = tuple(c.upper() for c in CODE_RE.findall(words or ""))
+            found.append(codes)
+            suppressions.directives.append(Directive(Span(index + 1, match.start() + 1, index + 1, match.end() + 1), codes))
             blanked = blanked[: match.start()] + " " * (match.end() - match.start()) + blanked[match.end():]
         lines[index] = blanked
         if blanked.strip():

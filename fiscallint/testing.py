@@ -25,6 +25,7 @@ from .parser import parse_source
 from .patterns import lazy
 from .registry import all_rules
 from .source import SourceText, detect_shape
+from .suppress import scan
 
 
 DOCUMENT_BREAK_RE = lazy(r"^\s*={5,}\s*$", re.M)
@@ -56,8 +57,10 @@ def _lint(
 
         settings["facts_db"] = memory_store([(f"doc{n}.txt", t.strip("\n") + "\n") for n, t in enumerate(others, 1)])
         text = text.strip("\n") + "\n"
-    source = SourceText(path, text, "utf-8", detect_shape(path, text))
-    return text, lint_report(parse_source(source), rules, settings)
+    blanked, suppressions = scan(text)
+    report = parse_source(SourceText(path, blanked, "utf-8", detect_shape(path, text)))
+    report.directives = suppressions.directives
+    return text, suppressions.filter(lint_report(report, rules, settings))
 
 
 def examples(doc_section: str) -> list[str]:

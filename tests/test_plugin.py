@@ -29,6 +29,12 @@ def test_plugin_rule_is_listed_and_fires(tmp_path: Path) -> None:
     checked = fiscallint(site, "check", "--select", "XT", "r.txt", cwd=tmp_path)
     assert checked.returncode == 1
     assert checked.stdout == "r.txt:1:6: XT101 “帐户”应作“账户”\n"
+    # a pack's code in a suppression comment is a known code: it silences, and FL002 is quiet
+    (tmp_path / "r.txt").write_text("本单位银行帐户余额 10.00 万元。  # fiscallint: ignore XT101\n", encoding="utf-8")
+    silenced = fiscallint(site, "check", "--select", "XT,FL002", "r.txt", cwd=tmp_path)
+    assert (silenced.returncode, silenced.stdout) == (0, "")
+    without = subprocess.run([sys.executable, "-m", "fiscallint", "check", "--select", "FL002", "r.txt"], capture_output=True, text=True, cwd=tmp_path)
+    assert without.returncode == 1 and "FL002" in without.stdout and "“XT101”" in without.stdout  # pack not installed
 
 
 @pytest.mark.slow  # runs the command in a subprocess
