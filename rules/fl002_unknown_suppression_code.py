@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from fiscallint.config import known_code
 from fiscallint.findings import Finding, Severity
 from fiscallint.rule import Rule, WholeReport
-
-PSEUDO_CODES = ("FL000",)
-"""Codes reported without a rule module (FL000: the parser failed on the file)."""
-
 
 class UnknownSuppressionCode(Rule):
     """忽略注释中的规则代码不存在。
@@ -35,12 +32,9 @@ class UnknownSuppressionCode(Rule):
     reads = (WholeReport("the inline suppression comments and the codes of every registered rule"),)
 
     def check(self) -> Iterator[Finding]:
-        from fiscallint.registry import all_rules
-
-        known = (*all_rules(), *PSEUDO_CODES)
         for directive in self.context.report.directives:
             for code in directive.codes:
-                if not any(rule.startswith(code) for rule in known):
+                if not known_code(code):
                     yield self.finding(
                         directive.span,
                         f"忽略注释中的规则代码“{code}”不是任何规则的代码或前缀，此注释不会忽略它"
