@@ -111,6 +111,15 @@ def test_github_annotations(reports: Path) -> None:
     assert line.startswith(f"::error file={reports / 'bad.txt'},line=4,col=4,endLine=4,endColumn=10,title=FL204 (total-of-classes)::FL204 合计")
 
 
+def test_github_annotates_an_input_that_could_not_be_linted(reports: Path) -> None:
+    (reports / "odd,name:1%.txt").write_bytes(b"\xff\xfe\x00")  # not text in any encoding it reads
+    result = run("check", "--select", "FL204", "--format", "github", str(reports / "odd,name:1%.txt"), str(reports / "bad.txt"))
+    lines = result.stdout.splitlines()
+    assert result.returncode == 2 and len(lines) == 2 and lines[0].startswith("::error file=") and "FL204" in lines[0]
+    assert lines[1].startswith("::error file=") and "odd%2Cname%3A1%25.txt,title=fiscallint (input error)::" in lines[1]
+    assert "error:" in result.stderr  # the one-line message on stderr stays
+
+
 def test_junit_has_a_failure_per_finding_and_a_pass_per_clean_file(reports: Path) -> None:
     out = invoke("check", "--select", "FL204", "--format", "junit", str(reports)).stdout
     root = ET.fromstring(out.encode("utf-8"))

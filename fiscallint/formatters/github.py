@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding."""
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding,
+and one ``::error`` line per input that could not be linted (also printed on stderr)."""
 
 from __future__ import annotations
 
@@ -27,4 +28,6 @@ def format_github(findings: list[Finding], context: OutputContext) -> str:
         )
         page = f"[page {f.page}] " if f.page is not None else ""
         out.append(f"::{LEVELS[f.severity.value]} {props}::{_data(page + f.code + ' ' + f.message)}\n")
+    for path, message in sorted(context.errors.items()):
+        out.append(f"::error file={_property(path)},title=fiscallint (input error)::{_data(message)}\n")
     return "".join(out)
