@@ -22,6 +22,8 @@ def dump(report: Report) -> str:
         out.append(_performance(report, table))
     for region in report.unparsed:
         out.append(f"unparsed {_where(report, region.span)} {region.reason}")
+    for directive in report.directives:
+        out.append(f"ignore {' '.join(directive.codes) or '(every rule)'} {_where(report, directive.span)}")
     return "\n".join(out) + "\n"
 
 

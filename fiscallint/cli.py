@@ -681,21 +681,34 @@ def extract(pdf: str, output: str | None, pdf_engine: str, pdf_timeout: float) -
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-def parse(path: str) -> None:
-    """Print what the parser made of a report: sections, claims, tables, rows and cells with
-    their columns, and every region it could not place."""
+@click.argument("path", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--stdin-filename", metavar="NAME", help="With the path -, the file name the text read from standard input is parsed as (default: stdin.txt).")
+def parse(path: str, stdin_filename: str | None) -> None:
+    """Print what the parser made of a report (a file, or - for a text report on standard
+    input): sections, claims, tables, rows and cells with their columns, every region it could
+    not place, and the suppression comments (blanked before parsing, as when linting)."""
     from .ast_dump import dump
     from .engine import read_source
     from .errors import InputError
+    from .formatters import printable
     from .parser import parse_source
+    from .source import SourceText, read_stdin_source
+    from .suppress import scan
 
+    if path == STDIN:
+        _check_stdin((path,), stdin_filename, False)
+    elif stdin_filename:
+        raise click.UsageError("--stdin-filename goes with the path - (standard input)")
+    name = (stdin_filename or STDIN_NAME) if path == STDIN else path
     try:
-        source = read_source(path)
+        source = read_stdin_source(name, sys.stdin.buffer) if path == STDIN else read_source(path)
     except InputError as exc:
-        click.echo(f"{path}: error: {exc}", err=True)
+        click.echo(f"{printable(name)}: error: {printable(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(dump(parse_source(source)), nl=False)
+    text, suppressions = scan(source.text)
+    report = parse_source(SourceText(source.path, text, source.encoding, source.shape, source.pages))
+    report.directives = suppressions.directives
+    click.echo(dump(report), nl=False)
 
 
 @main.command()

@@ -221,15 +221,26 @@ def test_a_report_on_standard_input_is_linted_under_its_given_name() -> None:
     (["check", "-", "--fix"], "need files"),
     (["check", "-", "--stdin-filename", "a.pdf"], "cannot be read from standard input"),
     (["check", "some.txt", "--stdin-filename", "a.txt"], "goes with the path -"),
+    (["parse", "-", "--stdin-filename", "a.pdf"], "cannot be read from standard input"),
+    (["parse", "some.txt", "--stdin-filename", "a.txt"], "goes with the path -"),
 ])
 def test_standard_input_misuse_is_a_usage_error(args: list[str], said: str) -> None:
     result = CliRunner().invoke(main, args, input=STDIN_REPORT)
     assert result.exit_code == 2 and said in result.output
 
 
-def test_binary_standard_input_is_one_line_and_exit_2() -> None:
-    result = CliRunner().invoke(main, ["check", "-"], input=b"\x00\x01\x02")
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_binary_standard_input_is_one_line_and_exit_2(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "-"], input=b"\x00\x01\x02")
     assert result.exit_code == 2 and "stdin.txt: error: binary file" in result.output
+
+
+def test_parse_reads_standard_input_and_shows_the_suppression_comments_as_linting_sees_them() -> None:
+    text = STDIN_REPORT + "合计 300.00 万元。  # fiscallint: ignore FL204 fl1\n<!-- fiscallint: ignore -->\n".encode("utf-8")
+    result = CliRunner().invoke(main, ["parse", "-", "--stdin-filename", "r.md"], input=text)
+    assert result.exit_code == 0 and "share “基本支出”" in result.stdout
+    assert "fiscallint" not in result.stdout  # blanked before parsing: no paragraph holds them
+    assert result.stdout.splitlines()[-2:] == ["ignore FL204 FL1 @2", "ignore (every rule) @3"]
 
 
 def test_a_file_named_twice_is_linted_once(reports: Path) -> None:
