@@ -37,3 +37,22 @@ def test_the_parser_fills_the_report_cover() -> None:
     report = parse_source(SourceText("cover.txt", text, "utf-8", "dump"))
     assert report.cover.title_name == "南屏市档案馆" and report.cover.labels == {"编制部门": "南屏市档案馆"}
     assert report.cover.year == report.year == 2030
+
+
+TABLES_FIRST = (
+    "收入支出决算表\n公开01表\n部门：南屏市档案馆\n金额单位：万元\n"
+    "项目\t行次\t金额\n一、一般公共预算财政拨款收入\t1\t120.00\n\n"
+    "{title}\n项目名称\t档案数字化\n年度预算\t40.00\n"
+)
+
+
+def test_a_report_without_an_accounts_year_takes_its_self_evaluations_year() -> None:
+    text = TABLES_FIRST.format(title="2030年度项目支出绩效自评表")
+    assert parse_source(SourceText("t.tsv", text, "utf-8", "tsv")).year == 2030
+
+
+def test_an_accounts_year_outranks_the_self_evaluations_and_a_mention_is_no_title() -> None:
+    budget = "南屏市档案馆2031年部门预算\n" + TABLES_FIRST.format(title="2029年度项目支出绩效自评表")
+    assert parse_source(SourceText("b.tsv", budget, "utf-8", "tsv")).year == 2031
+    mention = TABLES_FIRST.format(title="根据2030年度项目支出绩效自评结果安排预算")
+    assert parse_source(SourceText("m.tsv", mention, "utf-8", "tsv")).year is None
