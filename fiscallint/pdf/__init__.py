@@ -196,14 +196,20 @@ _started: set[str] = set()  # the engines this process has started a reading wit
 
 
 def _preload(engine: str) -> None:
-    """Import the engine here, before forking, so that the child starts with it loaded (not
-    for a first file: its child imports the engine while this process goes on)."""
+    """Import the engine and the page code (in a reader before its decoded-size check, so that
+    they are loaded while the other half of the check is done; in this process before forking
+    the reader of a second file, so that it starts with them loaded)."""
+    from fiscallint.pdf import assemble, page_split  # noqa: F401
+
     if engine == "pdfium":
+        from fiscallint.pdf import pdfium_engine  # noqa: F401
         from fiscallint.pdf.pdfium_calls import calls
 
         calls()
     else:
         import pdfplumber  # noqa: F401
+
+        from fiscallint.pdf import pdfminer_engine  # noqa: F401
 
 
 def _extract(
