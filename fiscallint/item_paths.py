@@ -10,26 +10,34 @@ from dataclasses import dataclass
 
 from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, Report, Row
 from .parser.claims import amount_in_wan
+from .patterns import lazy
 from .subjects import path_name, same_name
+
+
+USED_LIST_RE = lazy(r"(?:本部门|本单位|部门|单位)(?:实际)?使用的[^，。；]{0,12}科目")
+"""A heading over a list of the subjects the department used (本部门使用的主要支出功能分类科目)."""
 
 
 @dataclass
 class ItemPath:
     """An item path claim of the narrative and the first 决算 amount stated after it in its
-    paragraph, in 万元 (zero: a subject not spent)."""
+    paragraph, in 万元 (zero: a subject not spent); ``listed_as_used``: the path is an entry of
+    a list whose heading says the department used these subjects."""
 
     claim: ItemPathClaim
     actual: Number | None = None
+    listed_as_used: bool = False
 
 
 def item_paths(report: Report) -> list[ItemPath]:
     """Every 类(款(项)) path the narrative writes, with the 决算 amount stated for it."""
+    used_lists = {id(p) for s in report.sections() if USED_LIST_RE.search(s.title) for p in s.paragraphs}
     found: list[ItemPath] = []
     for paragraph in report.paragraphs:
         paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for index, path in enumerate(paths):
             following = paths[index + 1] if index + 1 < len(paths) else None
-            found.append(ItemPath(path, _actual_after(paragraph, path, following)))
+            found.append(ItemPath(path, _actual_after(paragraph, path, following), id(paragraph) in used_lists))
     return found
 
 

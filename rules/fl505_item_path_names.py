@@ -10,6 +10,8 @@ from fiscallint.item_paths import ItemPath
 from fiscallint.subjects import path_name, same_name
 from fiscallint.rule import Rule, WholeReport
 
+LISTED_AS_USED = "；它列在“本部门使用的科目”清单中，说明中也没有写它未支出（决算为 0）"
+"""Why a path without an amount is checked: its list says the department used the subject."""
 SHORTENED_MIN = 4
 """A 项 name written without its first words (行政管理事务) is matched only from this length on."""
 
@@ -21,7 +23,9 @@ class ItemPathNames(Rule):
         说明逐项解释支出时写出功能分类路径。路径中的款须是表（02、03、05）中该类下的款，
         项须是该款下的项（某科目的名称在任一表中与路径一致即可，数字未能逐行对应的表也算）。项名在表中出现在同一类的另一款下时，款名必错（错误）；款或项
         在表中找不到、且说明写明该科目有非零决算数时为警告（决算为 0 或未写金额的科目，
-        如名词解释中的科目清单，可能本就不进表，不检查）。
+        如名词解释中的科目清单，可能本就不进表，不检查）；标题写明是“本部门使用的……科目”
+        的清单所列科目视为已支出，也要在表中，除非说明在别处写了该科目的决算数（为 0 即
+        只有预算、未支出，本就没有表行）。
         一条路径写了两个（项）也是警告。
 
     反例:
@@ -75,11 +79,17 @@ class ItemPathNames(Rule):
                 for row in table.rows:
                     if row.code in rows:
                         self.labels[row.code].add(row.label)
-        for path in self.context.model.item_paths:
-            yield from self._check_path(path, rows)
+        paths = self.context.model.item_paths
+        stated = {_names(p) for p in paths if p.actual is not None}
+        for path in paths:
+            # a list of the subjects used claims each was spent, unless the narrative states
+            # the subject's own amount elsewhere (决算为 0: budgeted, not spent, so no row)
+            claimed = path.listed_as_used and _names(path) not in stated
+            yield from self._check_path(path, rows, claimed)
 
-    def _check_path(self, path: ItemPath, rows: dict[str, Row]) -> Iterator[Finding]:
-        unspent = path.actual is None or path.actual.value == 0
+    def _check_path(self, path: ItemPath, rows: dict[str, Row], claimed: bool) -> Iterator[Finding]:
+        unspent = (path.actual is None or path.actual.value == 0) and not claimed
+        why = LISTED_AS_USED if claimed and not path.actual else ""
         steps = path.claim.steps
         head = path_name(steps[0].name)
         klass = next((r for r in rows.values() if r.level == 1 and path_name(r.label) and head.endswith(path_name(r.label))), None)
@@ -98,14 +108,14 @@ class ItemPathNames(Rule):
         under = [r for code, r in rows.items() if r.level == 2 and code.startswith(klass.code)]
         kuan = next((r for r in under if self._named(r, kuan_step.name)), None)
         if kuan is None or kuan.code is None:
-            yield from self._missing_kuan(kuan_step, klass, under, items[0] if items else None, rows, unspent)
+            yield from self._missing_kuan(kuan_step, klass, under, items[0] if items else None, rows, unspent, why)
             return
         for step in items[:1]:
             names = [r for code, r in rows.items() if r.level == 3 and code.startswith(kuan.code)]
             if not any(self._named(r, step.name) for r in names) and names and not unspent:
                 yield self.finding(
                     step.span,
-                    f"项“{step.name}”不在 {kuan.code} {kuan.label} 款下（表中为 {'、'.join(f'{r.code} {r.label}' for r in names)}）",
+                    f"项“{step.name}”不在 {kuan.code} {kuan.label} 款下（表中为 {'、'.join(f'{r.code} {r.label}' for r in names)}）{why}",
                     severity=Severity.WARNING,
                     related=[Related(kuan.span, f"{kuan.code} {kuan.label}")],
                 )
@@ -127,7 +137,8 @@ class ItemPathNames(Rule):
         return ending if len(ending) == 1 else []
 
     def _missing_kuan(
-        self, kuan: PathStep, klass: Row, under: list[Row], item: PathStep | None, rows: dict[str, Row], unspent: bool
+        self, kuan: PathStep, klass: Row, under: list[Row], item: PathStep | None, rows: dict[str, Row], unspent: bool,
+        why: str,
     ) -> Iterator[Finding]:
         """A 款 name not under its 类: an error when the path's 项 sits under another 款 there."""
         if not under:
@@ -148,10 +159,14 @@ class ItemPathNames(Rule):
             return
         yield self.finding(
             span,
-            f"款“{name}”不在表中 {klass.code} {klass.label} 类下（表中为：{listed}）",
+            f"款“{name}”不在表中 {klass.code} {klass.label} 类下（表中为：{listed}）{why}",
             severity=Severity.WARNING,
             related=[Related(klass.span, f"{klass.code} {klass.label}")],
         )
+
+
+def _names(path: ItemPath) -> tuple[str, ...]:
+    return tuple(path_name(step.name) for step in path.claim.steps)
 
 
 RULE = ItemPathNames
