@@ -518,12 +518,27 @@ class Unparsed:
 
 
 @dataclass(frozen=True)
+class DirectiveWord:
+    """A word written after ``ignore`` in a suppression comment: as written, where, and the
+    rule code or prefix it is (upper-cased), or "" when it is not shaped like one (FL-101)."""
+
+    text: str
+    span: Span
+    code: str
+
+
+@dataclass(frozen=True)
 class Directive:
-    """An inline suppression comment (``# fiscallint: ignore FL204``), found before parsing:
-    where it is and the codes or prefixes it names (none: every rule)."""
+    """An inline suppression comment (``# fiscallint: ignore FL204 FL1 -- reason``), found before
+    parsing: where it is and the words it lists before any ``--`` reason (none: every rule)."""
 
     span: Span
-    codes: tuple[str, ...]
+    words: tuple[DirectiveWord, ...]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes and prefixes it silences (a word that is not one silences nothing)."""
+        return tuple(word.code for word in self.words if word.code)
 
 
 @dataclass

@@ -23,7 +23,7 @@ def dump(report: Report) -> str:
     for region in report.unparsed:
         out.append(f"unparsed {_where(report, region.span)} {region.reason}")
     for directive in report.directives:
-        out.append(f"ignore {' '.join(directive.codes) or '(every rule)'} {_where(report, directive.span)}")
+        out.append(f"ignore {' '.join(w.code or repr(w.text) for w in directive.words) or '(every rule)'} {_where(report, directive.span)}")
     return "\n".join(out) + "\n"
 
 

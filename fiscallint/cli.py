@@ -691,9 +691,8 @@ def parse(path: str, stdin_filename: str | None) -> None:
     from .engine import read_source
     from .errors import InputError
     from .formatters import printable
-    from .parser import parse_source
-    from .source import SourceText, read_stdin_source
-    from .suppress import scan
+    from .source import read_stdin_source
+    from .suppress import parse_blanked
 
     if path == STDIN:
         _check_stdin((path,), stdin_filename, False)
@@ -705,10 +704,7 @@ def parse(path: str, stdin_filename: str | None) -> None:
     except InputError as exc:
         click.echo(f"{printable(name)}: error: {printable(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
-    text, suppressions = scan(source.text)
-    report = parse_source(SourceText(source.path, text, source.encoding, source.shape, source.pages))
-    report.directives = suppressions.directives
-    click.echo(dump(report), nl=False)
+    click.echo(dump(parse_blanked(source)[0]), nl=False)
 
 
 @main.command()

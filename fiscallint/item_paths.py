@@ -21,24 +21,37 @@ USED_LIST_RE = lazy(r"(?:本部门|本单位|部门|单位)(?:实际)?使用的[
 @dataclass
 class ItemPath:
     """An item path claim of the narrative and the first 决算 amount stated after it in its
-    paragraph, in 万元 (zero: a subject not spent); ``listed_as_used``: the path is an entry of
-    a list whose heading says the department used these subjects."""
+    paragraph, in 万元 (zero: a subject not spent). ``listed_as_used``: the path is an entry of a
+    list whose heading says the department used these subjects; ``mentioned_elsewhere``: the
+    name of its last step (款 or 项) is written somewhere else too (a sentence or a heading
+    outside such lists)."""
 
     claim: ItemPathClaim
     actual: Number | None = None
     listed_as_used: bool = False
+    mentioned_elsewhere: bool = False
 
 
 def item_paths(report: Report) -> list[ItemPath]:
     """Every 类(款(项)) path the narrative writes, with the 决算 amount stated for it."""
-    used_lists = {id(p) for s in report.sections() if USED_LIST_RE.search(s.title) for p in s.paragraphs}
+    lists = [s for s in report.sections() if USED_LIST_RE.search(s.title)]
+    in_lists = {id(p) for s in lists for p in s.paragraphs}
+    elsewhere = [_squeezed(p.text) for p in report.paragraphs if id(p) not in in_lists]
+    elsewhere += [_squeezed(s.title) for s in report.sections() if s not in lists]
     found: list[ItemPath] = []
     for paragraph in report.paragraphs:
         paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for index, path in enumerate(paths):
             following = paths[index + 1] if index + 1 < len(paths) else None
-            found.append(ItemPath(path, _actual_after(paragraph, path, following), id(paragraph) in used_lists))
+            listed = id(paragraph) in in_lists
+            name = _squeezed(path.steps[-1].name)
+            mentioned = listed and any(name in text for text in elsewhere)
+            found.append(ItemPath(path, _actual_after(paragraph, path, following), listed, mentioned))
     return found
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
 
 
 def _actual_after(paragraph: Paragraph, path: ItemPathClaim, following: ItemPathClaim | None) -> Number | None:

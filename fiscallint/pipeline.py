@@ -21,7 +21,7 @@ from .overrides import Overrides
 from .parser import parse_source
 from .registry import all_rules
 from .source import SourceText, check_bounds, detect_shape, line_feeds, read_stdin_source
-from .suppress import scan
+from .suppress import parse_blanked, scan
 
 if TYPE_CHECKING:
     from .pdf import PdfReading
@@ -70,20 +70,17 @@ def lint_text_source(
     once it says yes)."""
     if stop is not None and stop():
         raise Cancelled
-    text, suppressions = scan(line_feeds(source.text))
-    cleaned = SourceText(source.path, text, source.encoding, source.shape, source.pages)
     try:
-        report = parse_source(cleaned, stop)
+        report, suppressions = parse_blanked(source, stop)
     except Cancelled:
         raise
     except Exception as exc:  # a parser bug: keep going with what can be said about the file
         report = parse_source(SourceText(source.path, "", source.encoding, source.shape))
-        report.lines = text.split("\n")
+        report.lines = scan(line_feeds(source.text))[0].split("\n")
         return report, [Finding(
             "FL000", Severity.ERROR, f"解析失败 (parser error): {type(exc).__name__}: {exc}",
             Span(1, 1, 1, 1), path=source.path,
         )]
-    report.directives = suppressions.directives
     year = overrides.year or config.year
     if year is not None:
         report.year = year

@@ -21,11 +21,10 @@ from typing import Any, Callable
 
 from .engine import lint_report
 from .findings import Finding
-from .parser import parse_source
 from .patterns import lazy
 from .registry import all_rules
 from .source import SourceText, detect_shape
-from .suppress import scan
+from .suppress import parse_blanked
 
 
 DOCUMENT_BREAK_RE = lazy(r"^\s*={5,}\s*$", re.M)
@@ -36,7 +35,8 @@ CASE_KEYS = {"name", "fail", "pass", "findings", "fix", "config", "messages"}
 def lint_text(
     text: str, select: list[str] | None = None, path: str = "example.txt", settings: dict[str, object] | None = None
 ) -> list[Finding]:
-    """Lint an in-memory report text with all rules, or with the rules whose code starts with ``select``.
+    """Lint an in-memory report text with all rules, or with the rules whose code starts with ``select``,
+    as ``fiscallint check`` does: suppression comments (``# fiscallint: ignore …``) silence findings.
 
     A text of several documents separated by a line of ``=====`` is a cross-report example: the
     documents before the last are put in an in-memory facts store (as ``doc1.txt``…), and the
@@ -57,9 +57,7 @@ def _lint(
 
         settings["facts_db"] = memory_store([(f"doc{n}.txt", t.strip("\n") + "\n") for n, t in enumerate(others, 1)])
         text = text.strip("\n") + "\n"
-    blanked, suppressions = scan(text)
-    report = parse_source(SourceText(path, blanked, "utf-8", detect_shape(path, text)))
-    report.directives = suppressions.directives
+    report, suppressions = parse_blanked(SourceText(path, text, "utf-8", detect_shape(path, text)))
     return text, suppressions.filter(lint_report(report, rules, settings))
 
 

@@ -10,7 +10,7 @@ from fiscallint.item_paths import ItemPath
 from fiscallint.subjects import path_name, same_name
 from fiscallint.rule import Rule, WholeReport
 
-LISTED_AS_USED = "；它列在“本部门使用的科目”清单中，说明中也没有写它未支出（决算为 0）"
+LISTED_AS_USED = "；它列在“本部门使用的科目”清单中，报告别处没有说到这个科目（如决算为 0、未发生支出），也没有表列出它"
 """Why a path without an amount is checked: its list says the department used the subject."""
 SHORTENED_MIN = 4
 """A 项 name written without its first words (行政管理事务) is matched only from this length on."""
@@ -24,8 +24,9 @@ class ItemPathNames(Rule):
         项须是该款下的项（某科目的名称在任一表中与路径一致即可，数字未能逐行对应的表也算）。项名在表中出现在同一类的另一款下时，款名必错（错误）；款或项
         在表中找不到、且说明写明该科目有非零决算数时为警告（决算为 0 或未写金额的科目，
         如名词解释中的科目清单，可能本就不进表，不检查）；标题写明是“本部门使用的……科目”
-        的清单所列科目视为已支出，也要在表中，除非说明在别处写了该科目的决算数（为 0 即
-        只有预算、未支出，本就没有表行）。
+        的清单所列科目视为已支出，也要在表中，除非报告在别处（说明的句子或标题）说到了这个
+        科目（如写明决算为 0、未发生支出：只有预算，本就没有表行），或任何一张表（政府性
+        基金表等）印有它的名称。
         一条路径写了两个（项）也是警告。
 
     反例:
@@ -79,17 +80,21 @@ class ItemPathNames(Rule):
                 for row in table.rows:
                     if row.code in rows:
                         self.labels[row.code].add(row.label)
-        paths = self.context.model.item_paths
-        stated = {_names(p) for p in paths if p.actual is not None}
-        for path in paths:
-            # a list of the subjects used claims each was spent, unless the narrative states
-            # the subject's own amount elsewhere (决算为 0: budgeted, not spent, so no row)
-            claimed = path.listed_as_used and _names(path) not in stated
+        # every name any table prints (a fund table's subjects are not in 02/03/05)
+        printed = {path_name(r.label) for t in self.context.report.tables for r in t.rows if r.label}
+        for path in self.context.model.item_paths:
+            # a list of the subjects used claims each was spent and is in the tables, unless
+            # the report speaks of the subject elsewhere (决算为 0, 未发生支出: no row) or a
+            # table of any kind prints its name
+            claimed = (
+                path.listed_as_used and not path.mentioned_elsewhere
+                and path_name(path.claim.steps[-1].name) not in printed
+            )
             yield from self._check_path(path, rows, claimed)
 
     def _check_path(self, path: ItemPath, rows: dict[str, Row], claimed: bool) -> Iterator[Finding]:
         unspent = (path.actual is None or path.actual.value == 0) and not claimed
-        why = LISTED_AS_USED if claimed and not path.actual else ""
+        why = LISTED_AS_USED if claimed else ""
         steps = path.claim.steps
         head = path_name(steps[0].name)
         klass = next((r for r in rows.values() if r.level == 1 and path_name(r.label) and head.endswith(path_name(r.label))), None)
@@ -163,10 +168,6 @@ class ItemPathNames(Rule):
             severity=Severity.WARNING,
             related=[Related(klass.span, f"{klass.code} {klass.label}")],
         )
-
-
-def _names(path: ItemPath) -> tuple[str, ...]:
-    return tuple(path_name(step.name) for step in path.claim.steps)
 
 
 RULE = ItemPathNames

@@ -74,6 +74,8 @@ def lint(text: str, path: str = "r.md") -> list[str]:
         BAD.replace("合计 300.00", "合计 300.00 <!-- fiscallint: ignore FL2 -->"),
         BAD.replace("合计 300.00", "# fiscallint: ignore FL204\n\n合计 300.00"),
         BAD.replace("合计 300.00", "合计 300.00  # fiscallint: ignore"),
+        BAD.replace("合计 300.00", "合计 300.00  # fiscallint: ignore FL101、FL204 -- 源表的合计四舍五入"),
+        BAD.replace("合计 300.00", "合计 300.00  # fiscallint: ignore FL-101,FL204"),
     ],
 )
 def test_inline_directives_silence_the_finding(text: str) -> None:
@@ -82,6 +84,9 @@ def test_inline_directives_silence_the_finding(text: str) -> None:
 
 def test_directive_for_another_code_or_line_does_not_silence() -> None:
     assert lint(BAD.replace("合计 300.00", "<!-- fiscallint: ignore FL101 -->\n合计 300.00")) == ["FL204"]
+    # a word that is not a code silences nothing (it is no prefix of every code, nor "no codes")
+    assert lint(BAD.replace("合计 300.00", "合计 300.00  # fiscallint: ignore FL-204"), "r.txt") == ["FL204"]
+    assert lint(BAD.replace("合计 300.00", "合计 300.00  # fiscallint: ignore -- 四舍五入"), "r.txt") == []
     assert lint("# fiscallint: ignore FL204\n\n一、概况\n\n" + BAD, "r.txt") == ["FL204"]
 
 

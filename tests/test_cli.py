@@ -241,6 +241,8 @@ def test_parse_reads_standard_input_and_shows_the_suppression_comments_as_lintin
     assert result.exit_code == 0 and "share “基本支出”" in result.stdout
     assert "fiscallint" not in result.stdout  # blanked before parsing: no paragraph holds them
     assert result.stdout.splitlines()[-2:] == ["ignore FL204 FL1 @2", "ignore (every rule) @3"]
+    old_mac = CliRunner().invoke(main, ["parse", "-"], input="一、概况\r# fiscallint: ignore FL1O1 FL2\r收入 3 万元。\r".encode())
+    assert old_mac.stdout.splitlines()[-1] == "ignore 'FL1O1' FL2 @2"  # lone CRs break lines, as when linting
 
 
 def test_a_file_named_twice_is_linted_once(reports: Path) -> None:

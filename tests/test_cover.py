@@ -46,13 +46,20 @@ TABLES_FIRST = (
 )
 
 
-def test_a_report_without_an_accounts_year_takes_its_self_evaluations_year() -> None:
-    text = TABLES_FIRST.format(title="2030年度项目支出绩效自评表")
-    assert parse_source(SourceText("t.tsv", text, "utf-8", "tsv")).year == 2030
+def year_of(text: str) -> int | None:
+    return parse_source(SourceText("t.tsv", text, "utf-8", "tsv")).year
 
 
-def test_an_accounts_year_outranks_the_self_evaluations_and_a_mention_is_no_title() -> None:
-    budget = "南屏市档案馆2031年部门预算\n" + TABLES_FIRST.format(title="2029年度项目支出绩效自评表")
-    assert parse_source(SourceText("b.tsv", budget, "utf-8", "tsv")).year == 2031
-    mention = TABLES_FIRST.format(title="根据2030年度项目支出绩效自评结果安排预算")
-    assert parse_source(SourceText("m.tsv", mention, "utf-8", "tsv")).year is None
+def test_a_final_account_without_an_accounts_year_takes_its_self_evaluations_year() -> None:
+    assert year_of(TABLES_FIRST.format(title="2030年度项目支出绩效自评表")) == 2030
+    assert year_of(TABLES_FIRST.format(title="南屏市档案馆2030年度部门整体支出绩效自评表")) == 2030
+    evaluations = TABLES_FIRST.format(title="2030年度项目支出绩效自评表") + "\n2029年度项目支出绩效自评结果：良好。\n" * 3
+    assert year_of(evaluations) == 2030  # sentences about another year's evaluation are no titles
+
+
+def test_no_self_evaluation_year_for_a_budget_an_accounts_year_outranks_it_and_a_mention_is_no_title() -> None:
+    budget_tables = TABLES_FIRST.replace("收入支出决算表\n公开01表", "部门收支总表\n预算01表")
+    assert year_of(budget_tables.format(title="2029年度项目支出绩效自评表")) is None  # a budget's are of years before
+    titled = "南屏市档案馆2031年部门预算\n" + budget_tables.format(title="2029年度项目支出绩效自评表")
+    assert year_of(titled) == 2031
+    assert year_of(TABLES_FIRST.format(title="根据2030年度项目支出绩效自评结果安排预算")) is None

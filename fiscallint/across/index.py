@@ -49,13 +49,9 @@ def utf8_name(path: str) -> bool:
 def read_report(path: str) -> Report:
     """Parse a file as ``fiscallint check`` does (inline directives blanked first)."""
     from ..engine import read_source
-    from ..parser import parse_source
-    from ..source import SourceText
-    from ..suppress import scan
+    from ..suppress import parse_blanked
 
-    source = read_source(path)
-    text, _ = scan(source.text)
-    return parse_source(SourceText(source.path, text, source.encoding, source.shape, source.pages))
+    return parse_blanked(read_source(path))[0]
 
 
 def index_file(path: str, sha256: str) -> IndexedReport:

@@ -274,8 +274,8 @@ class _Builder:
 
 def _report_year(report: Report, head: list[str]) -> int | None:
     """The report's year: the title or cover decides ("2024年度部门决算", "2026年区级部门预算"),
-    else the most frequent such phrase in headings, table titles and the first lines, else the
-    most frequent year of the self-evaluations' titles (2023年度项目支出绩效自评表).
+    else the most frequent such phrase in headings, table titles and the first lines, else, for a
+    final account, the year most of its self-evaluations' titles name (2023年度项目支出绩效自评表).
 
     A year named in a comparison (比2025年预算, 与2023年度相比) is the other year of the
     comparison, never a vote for the report's own.
@@ -293,12 +293,19 @@ def _report_year(report: Report, head: list[str]) -> int | None:
                 continue
             year = int(match.group(1))
             counts[year] = counts.get(year, 0) + 1
-    if not counts:  # no accounts' year anywhere: the self-evaluations' (自评 is of the report's own year)
-        for text in texts + [t.title for t in report.performance]:
-            for match in EVALUATED_YEAR_RE.finditer(squeeze(text)):
+    if not counts and _final_account(report):  # no accounts' year: a 决算's self-evaluations are of its year
+        titles = [t.title for t in report.tables] + [s.title for s in report.sections()] + [p.title for p in report.performance]
+        for title in {squeeze(t) for t in titles}:
+            if match := EVALUATED_YEAR_RE.search(title):
                 year = int(match.group(1))
                 counts[year] = counts.get(year, 0) + 1
     return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+
+def _final_account(report: Report) -> bool:
+    """Whether the report is evidently a final account (决算): its cover says so, or it has the
+    final accounts' numbered tables (公开01表 …; a budget's are B01 …)."""
+    return report.cover.kind == "final" or any(t.kind[:1].isdigit() for t in report.tables if t.kind)
 
 
 COVER_LINES = 6
@@ -306,8 +313,8 @@ COVER_LINES = 6
 HEAD_LINES = 80
 """The first lines of a report, where its cover and title say what it is (:attr:`Report.cover`)."""
 SELF_YEAR_RE = lazy(r"((?:19|20)\d\d)年度?(?:[\u4e00-\u9fff]{0,4}?(?:部门|单位))?(?:决算|预算)(?!执行)")
-EVALUATED_YEAR_RE = lazy(r"^((?:19|20)\d\d)年度?(?:部门整体支出|部门整体|项目支出|整体支出|部门|项目)?绩效自评")
-"""A self-evaluation's title (2023年度部门整体支出绩效自评表): the year it evaluates, which is a
+EVALUATED_YEAR_RE = lazy(r"((?:19|20)\d\d)年度?(?:部门整体支出|部门整体|项目支出|整体支出|部门|项目)?绩效自评(?:表|报告|情况)?$")
+"""A self-evaluation's title (某局2023年度部门整体支出绩效自评表): the year it evaluates, which is a
 final account's own year."""
 COMPARISON_BEFORE_RE = lazy(r"(?:比|较|与|同|上|对比)$")
 
