@@ -337,10 +337,10 @@ class ClaimBuilder:
                         else:  # 执行率 P%（年初预算 A 万元）
                             self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, self._bracketed_budget(pieces, budget))
                     elif (listed := _respective(pieces, lead_at, index)) is not None:
-                        # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
-                        k, n = listed
+                        # 分别为 A 万元和 B 万元，分别占(本年支出合计) P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
+                        k, n, whole = listed
                         if len(sentence_amounts) >= n:
-                            self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
+                            self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, whole, breakdown)
                     elif shape.whole is not None:
                         inline = _inline_whole(pieces, lead_at, shape.whole, index)
                         part = self._share_part(before[:lead_at], sentence_amounts[:-1]) if inline is not None else None
@@ -1071,20 +1071,23 @@ def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
     return _is_budget(part) == _is_budget(breakdown)
 
 
-def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int] | None:
-    """分别占 P%、Q% 和 R%: (k, n) when the percentage at ``at`` is the k-th of n ≥ 2 listed
-    right after a 占 that 分别 leads; else None."""
+def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int, str] | None:
+    """分别占 P%、Q% 和 R% (or 分别占本年支出合计的 P%和 Q%): (k, n, the whole's words) when the
+    percentage at ``at`` is the k-th of n ≥ 2 listed right after a 占 that 分别 leads; else None."""
     lead = pieces[share_at - 1] if share_at > 0 else None
     if lead is None or lead.kind != "WORD" or not lead.text.endswith("分别"):
         return None
     listed: list[int] = []
+    whole: list[str] = []
     for i in range(share_at + 1, len(pieces)):
         piece = pieces[i]
         if piece.kind == "PERCENT":
             listed.append(i)
-        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and (piece.text in LIST_JOINS or (not listed and WHOLE_TAIL_RE.fullmatch(piece.text))))):
+        elif not listed and piece.kind == "WORD":
+            whole.append(piece.text)
+        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and piece.text in LIST_JOINS)):
             break
-    return (listed.index(at), len(listed)) if at in listed and len(listed) >= 2 else None
+    return (listed.index(at), len(listed), "".join(whole)) if at in listed and len(listed) >= 2 else None
 
 
 COMPARISON_WORDS_RE = lazy(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
