@@ -53,3 +53,66 @@ def test_codes_with_dots_key_their_rows(sep: str) -> None:
 def test_an_amount_with_two_decimals_under_a_name_is_no_code() -> None:
     text = "公开05表\n一般公共预算财政拨款支出决算表\n单位：万元\n科目编码 科目名称 小计 基本支出 项目支出\n201 一般公共服务支出 201.03 201.03\n20103 政府办公厅（室）及相关机构事务 201.03 201.03\n合计 201.03 201.03\n"
     assert codes(text, ["FL2"]) == []
+
+
+# ---------------------------------------------------------------- a table's number alone above its title
+
+NUMBERED = """表1
+部门支出总表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 90.00 60.00 30.00
+201 一般公共服务支出 90.00 60.00 30.00
+表2
+一般公共预算支出表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计 90.00 60.00 30.00
+201 一般公共服务支出 90.00 60.00 30.00
+注：本表按支出功能分类列示。
+表3
+政府性基金预算支出表
+单位：万元
+科目编码 科目名称 合计 基本支出 项目支出
+合计
+注：本部门无政府性基金预算拨款安排的支出，本表无数据。
+"""
+
+
+def test_a_table_number_above_the_next_title_is_no_row() -> None:
+    assert codes(NUMBERED) == []
+    assert "FL202" in codes(NUMBERED.replace("201 一般公共服务支出 90.00 60.00 30.00\n表2", "201 一般公共服务支出 90.00 60.00 20.00\n表2"), ["FL2"])
+
+
+# ---------------------------------------------------------------- figures in brackets beside the sentence's own
+
+@pytest.mark.parametrize(
+    ("text", "old", "new", "code"),
+    [
+        ("2026年收入预算500.00万元（含上年结转40.00万元），比2025年预算增加25.00万元，增长5.26%。", "5.26%", "5.62%", "FL103"),
+        ("2026年收入预算500.00万元（含上年结转40.00万元）。其中：一般公共预算拨款收入460.00万元、上年结转40.00万元。", "460.00", "470.00", "FL105"),
+        ("“三公”经费预算12.80万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费9.60万元（公务用车购置费0.00万元、公务用车运行维护费9.60万元）；公务接待费3.20万元。", "3.20万元。", "3.50万元。", "FL105"),
+        ("“三公”经费预算12.80万元，其中：因公出国（境）费0.00万元；公务用车购置及运行维护费9.60万元（其中：公务用车购置费0.00万元、公务用车运行维护费9.60万元）；公务接待费3.20万元。", "运行维护费9.60万元）", "运行维护费9.30万元）", "FL105"),
+    ],
+)
+def test_a_bracketed_figure_is_neither_the_base_nor_a_part(text: str, old: str, new: str, code: str) -> None:
+    assert codes(text, ["FL1"]) == []
+    assert code in codes(text.replace(old, new), ["FL1"])
+
+
+# ---------------------------------------------------------------- two years' figures, the second naming only the tail
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政运行（项）：2026年预算数386.50万元，2025年预算数371.20万元，增加15.30万元，增长4.1%。",
+        "住房公积金2026年预算228.30万元，2025年预算172.60万元，增长32.3%。",
+    ],
+)
+def test_the_earlier_years_figure_is_the_base(text: str) -> None:
+    assert codes(text, ["FL10"]) == []
+    assert codes(text.replace("%。", "1%。").replace("4.11%", "4.6%").replace("32.31%", "33.5%"), ["FL10"]) == ["FL103"]
+
+
+def test_figures_of_two_subjects_in_two_years_are_no_pair() -> None:
+    assert codes("2026年基本支出预算386.50万元，2025年项目支出预算371.20万元，增长4.1%。", ["FL103"]) == []

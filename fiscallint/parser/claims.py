@@ -204,6 +204,7 @@ class ClaimBuilder:
         self.amounts: list[AmountClaim] = []  # amount claims of the paragraph, in order
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
+        self.bracketed: set[int] = set()  # breakdowns (by id) whose 其中 stands inside brackets
         self.sentences = 0  # sentences read so far
         self.segments = 0  # parts between sentence ends and ； read so far
         self.stamped = 0  # claims whose segment is set
@@ -281,7 +282,7 @@ class ClaimBuilder:
                     self._emit_relation(piece, sentence_amounts)
                     words = []
                 elif kind == "QIZHONG":
-                    breakdown = self._open_breakdown(sentence_amounts, breakdown) or breakdown
+                    breakdown = self._open_breakdown(sentence_amounts, breakdown, bracketed=depth > 0) or breakdown
                     counts.qizhong()
                     words = []
                 elif kind == "AMOUNT":
@@ -295,7 +296,7 @@ class ClaimBuilder:
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
-                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own)
+                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own, bracketed=depth > 0)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                             open_change.against_basis = amount_basis(open_change.against or "")
                         else:
@@ -325,7 +326,7 @@ class ClaimBuilder:
                     if number is None or shape is None:
                         pass
                     elif shape.kind == "change":  # 增长 P%; 增长（下降）P%
-                        open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words))
+                        open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words), bracketed=depth > 0)
                     elif shape.kind == "execution":
                         qualifier = "".join(p.text for p in before[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
                         budget = shape.budget
@@ -489,7 +490,10 @@ class ClaimBuilder:
         self.amounts.append(claim)
         sentence_amounts.append(claim)
         if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
-            breakdown = self._breakdown_for(breakdown)
+            target = self._breakdown_for(breakdown)
+            if claim.inner and not target.inner and id(target) not in self.bracketed:
+                return breakdown  # a part's own split in brackets without 其中 (A 万元（购置费 B 万元、运行费 C 万元）): none of the parts
+            breakdown = target
             breakdown.parts.append(claim)
         return breakdown
 
@@ -573,15 +577,19 @@ class ClaimBuilder:
             if parts:
                 self.claims.append(CountBreakdownClaim(subject=total.subject, span=total.span, text=text, total=total.value, unit=unit, parts=parts))
 
-    def _open_breakdown(self, recent: list[AmountClaim], current: BreakdownClaim | None) -> BreakdownClaim | None:
-        """其中: the amount just before is the total. When the breakdown in effect was already
-        complete without it, it is the next total, not a part; else it is a part broken down
-        in turn (a nested 其中), and the outer breakdown resumes once the inner one adds up."""
-        total = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
-        if total is None:
+    def _open_breakdown(self, recent: list[AmountClaim], current: BreakdownClaim | None, bracketed: bool = False) -> BreakdownClaim | None:
+        """其中: the amount just before is the total (outside brackets, the last one outside
+        them: A 万元（含上年结转 B 万元）…其中 breaks down A). When the breakdown in effect was
+        already complete without it, it is the next total, not a part; else it is a part broken
+        down in turn (a nested 其中), and the outer breakdown resumes once the inner one adds up."""
+        pool = recent or self.amounts
+        if not pool:
             return None
+        total = pool[-1] if bracketed else next((c for c in reversed(pool) if not c.inner), pool[-1])
         breakdown = BreakdownClaim(subject=total.subject, span=total.span, total=total.value, unit=total.unit, context=total.context,
                                    basis=total.basis, inner=total.inner)
+        if bracketed:
+            self.bracketed.add(id(breakdown))
         if current is not None and total in current.parts:
             before = current.parts[: current.parts.index(total)]
             if _adds_up(before, current):
@@ -724,7 +732,7 @@ class ClaimBuilder:
         return base is not None and base.unit == amount.unit and PRIOR_OWN_RE.search(amount.context) is not None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
-                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
+                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "", bracketed: bool = False) -> ChangeClaim:
         """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
 
         The base is the sentence's figure the change is about (``current``), except when the
@@ -732,7 +740,8 @@ class ClaimBuilder:
         ``previous``), and for a rate that names the figure it is compared with (B，比2025年预算
         执行数增加 Y%: ``previous`` is the amount so named, ``current`` the sentence's other,
         later amount). ``clash`` keeps a residue of the opposite direction word printed with
-        this one (比上年减增加, 增加（减少）)."""
+        this one (比上年减增加, 增加（减少）). A change outside brackets is about a figure
+        outside them (A 万元（含上年结转 B 万元），比上年增加 D 万元 is about A)."""
         completes = open_change is not None and (
             (role == "percent" and open_change.percent is None)
             # 同比增长 4.6%，增加 50.60 万元: an amount naming nothing else completes the rate's change
@@ -752,9 +761,11 @@ class ClaimBuilder:
             pool = [c for c in self.amounts if _same_subject(c, own)]
         else:  # no figure and no subject: the paragraph's figure, when it states only one subject's
             pool = self.amounts if len({c.subject for c in self.amounts if not _is_budget(c)}) <= 1 else []
+        if not bracketed:
+            pool = [c for c in pool if not c.inner] or pool
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
-            base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
+            base = pool[-1] if pool else recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
         previous: Number | None = None
         current: Number | None = None
         named = _named_base(compared, recent) if role == "percent" else None
@@ -767,8 +778,8 @@ class ClaimBuilder:
             # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
             named = recent[-1]
             base, previous = recent[-2], named.value
-        elif role == "percent" and (pair := _year_pair(recent)) is not None:
-            # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C%: the two years' figures of one subject
+        elif (pair := _year_pair(recent)) is not None:
+            # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C% (or 减少 D 万元): the two years' figures of one subject
             base, named = pair
             previous = named.value
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
@@ -976,6 +987,8 @@ def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
 COMPARED_AMOUNT_RE = lazy(r"^(比|较)")
 """An amount printed as what another is compared with (比2026年预算执行数 A 万元)."""
 YEAR_NOISE_RE = lazy(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
+PAIR_TAIL_MIN = 2
+"""The fewest characters a second year's figure names of the first's subject (预算数, 支出)."""
 
 
 def _bare_zero(piece: _Piece, words: list[_Piece], following: _Piece | None) -> bool:
@@ -1023,7 +1036,8 @@ def budget_stage(context: str) -> str:
 
 def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | None:
     """The sentence's last two figures when they are one subject's in two consecutive years
-    (2025年收入 B 万元，2024年收入 A 万元): (this year's, last year's), else None."""
+    (2025年收入 B 万元，2024年收入 A 万元; 行政运行2025年预算数 B 万元，2024年预算数 A 万元, the
+    second naming only the end of the first's subject): (this year's, last year's), else None."""
     outer = [c for c in recent if not c.inner]
     if len(outer) < 2:
         return None
@@ -1031,7 +1045,8 @@ def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | N
     if len(a.years) != 1 or len(b.years) != 1 or a.unit != b.unit:
         return None
     ya, yb = int(a.years[0].year.value), int(b.years[0].year.value)
-    if abs(ya - yb) != 1 or YEAR_NOISE_RE.sub("", a.subject) != YEAR_NOISE_RE.sub("", b.subject):
+    sa, sb = YEAR_NOISE_RE.sub("", a.subject), YEAR_NOISE_RE.sub("", b.subject)
+    if abs(ya - yb) != 1 or not (sa == sb or (len(sb) >= PAIR_TAIL_MIN and sa.endswith(sb))):
         return None
     return (a, b) if ya > yb else (b, a)
 
