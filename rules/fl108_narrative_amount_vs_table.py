@@ -77,9 +77,10 @@ class NarrativeAmountVsTable(Rule):
                 continue
             place = places[0]
             shown = place.number.text if place.scale == 10000 else f"{place.number.text} {place.table.unit}（{place.in_wan():.2f} 万元）"
+            said = f"{value.text}（{value.value:f} 万元）" if value.text.endswith("亿元") else f"{value.text} {unit}"
             yield self.finding(
                 value.span,
-                f"“{claim.subject}”{value.text} {unit}与公开{place.name}表“{place.row.label}”{shown} 不符："
+                f"“{claim.subject}”{said}与公开{place.name}表“{place.row.label}”{shown} 不符："
                 f"相差 {stated - place.in_wan():f} 万元",
                 related=[Related(place.row.span, f"公开{place.name}表 {place.row.label}")],
             )

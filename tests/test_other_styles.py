@@ -116,3 +116,65 @@ def test_the_earlier_years_figure_is_the_base(text: str) -> None:
 
 def test_figures_of_two_subjects_in_two_years_are_no_pair() -> None:
     assert codes("2026年基本支出预算386.50万元，2025年项目支出预算371.20万元，增长4.1%。", ["FL103"]) == []
+
+
+# ---------------------------------------------------------------- the department's name before a total; 亿元
+
+TOTALS = """北山区青松街道办事处
+2025年度部门决算
+
+收入支出决算总表
+公开01表
+单位：万元
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 12586.40 一、一般公共服务支出 12586.40
+本年收入合计 12586.40 本年支出合计 12586.40
+总计 12586.40 总计 12586.40
+
+一、收入支出决算总体情况说明
+
+北山区青松街道办事处2025年度收入总计1.26亿元，支出总计1.26亿元。与2024年度相比，收、支总计各减少424.80万元（-3.3%）。
+"""
+
+
+def test_a_total_after_the_departments_name_is_compared_with_the_table() -> None:
+    assert codes(TOTALS) == []
+    found = lint_text(TOTALS.replace("收入总计1.26亿元", "收入总计1.36亿元"), ["FL108"])
+    assert [f.code for f in found] == ["FL108"]
+    assert "1.36亿元（13600.00 万元）" in found[0].message
+
+
+def test_a_bracketed_signed_rate_is_the_changes_rate() -> None:
+    assert codes(TOTALS.replace("（-3.3%）", "（-3.6%）"), ["FL103"]) == ["FL103"]
+    text = "支出总计860.00万元，比上年增加40.00万元（+4.9%）；收入总计860.00万元，比上年减少40.00万元（-4.4%）。"
+    assert codes(text, ["FL10"]) == []
+    assert codes(text.replace("+4.9%", "+5.9%"), ["FL10"]) == ["FL103"]
+    assert codes("支出总计860.00万元，比上年增加40.00万元（-4.9%）。", ["FL103"]) == []  # the sign disagrees: no rate read
+
+
+# ---------------------------------------------------------------- 完成调整预算; a share after a bracketed split
+
+def test_an_execution_rate_of_the_adjusted_budget() -> None:
+    text = "行政运行年初预算2800.00万元，调整预算2870.00万元，支出决算2860.45万元，完成调整预算99.7%。"
+    assert codes(text, ["FL102"]) == []
+    assert codes(text.replace("99.7%", "97.9%"), ["FL102"]) == ["FL102"]
+
+
+THREE = """财政拨款“三公”经费支出决算表
+公开09表
+单位：万元
+合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费
+小计 公务用车购置费 公务用车运行维护费
+预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数
+30.50 29.06 0.00 0.00 27.00 26.12 18.00 17.60 9.00 8.52 3.50 2.94
+
+七、“三公”经费
+
+公务用车购置及运行维护费26.12万元（其中：购置费17.60万元，运行费8.52万元），占“三公”经费的89.88%。
+"""
+
+
+def test_a_share_after_a_bracketed_split_is_the_outer_figures_of_the_three_public_total() -> None:
+    assert codes(THREE, ["FL101"]) == []
+    assert codes(THREE.replace("89.88%", "88.98%"), ["FL101"]) == ["FL101"]
+    assert codes(THREE.replace("占“三公”经费的89.88%", "占某某经费的88.98%"), ["FL101"]) == []  # a whole nowhere stated

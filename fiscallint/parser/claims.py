@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
 
@@ -216,11 +216,12 @@ class ClaimBuilder:
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
-        printed last digit (1.2亿元 = 12000 万元 with ``decimals`` -3: ulp 500 万元)."""
+        printed last digit (1.2亿元 = 12000 万元 with ``decimals`` -3: ulp 500 万元) and its
+        unit in its text (shown in findings as printed)."""
         digits, unit = _digits_and_unit(piece.text)
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is not None and unit == "亿元":
-            number = Number(number.value * 10000, number.decimals - 4, number.span, number.text)
+            number = Number(number.value * 10000, number.decimals - 4, number.span, f"{number.text}亿元")
         return number
 
     def sentence(self, tree: Tree) -> None:
@@ -323,7 +324,10 @@ class ClaimBuilder:
                     shape = piece.shape
                     before = pieces[:index]
                     lead_at = pieces.index(shape.lead) if shape is not None else 0
-                    if number is None or shape is None:
+                    if number is not None and shape is None and (delta := _bracketed_rate(pieces, index, number)) is not None and open_change is not None:
+                        # 减少 D 万元（-P%）: the rate of the change just stated, signed as its direction
+                        open_change = self._emit_change("percent", delta, replace(number, value=abs(number.value), text=number.text.lstrip("-−－")), sentence_amounts, open_change)
+                    elif number is None or shape is None:
                         pass
                     elif shape.kind == "change":  # 增长 P%; 增长（下降）P%
                         open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words), bracketed=depth > 0)
@@ -349,7 +353,7 @@ class ClaimBuilder:
                             self._emit_share(part, number, inline, breakdown)
                     elif all(p.kind in ("WORD", "PAREN") for p in before[lead_at + 1:]):  # the share's first percentage
                         whole = "".join(p.text for p in before[lead_at + 1:])
-                        part = self._share_part(before[:lead_at], sentence_amounts)
+                        part = self._share_part(before[:lead_at], sentence_amounts, bracketed=depth > 0)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
                         else:
@@ -605,14 +609,17 @@ class ClaimBuilder:
             breakdown = self.outer[id(breakdown)]
         return breakdown
 
-    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim]) -> AmountClaim | None:
+    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim], bracketed: bool = False) -> AmountClaim | None:
         """The amount a share is about: the clause's own amount, else (占 opening the clause,
-        or after 分别/约…) the sentence's last amount; None when the clause names another subject."""
+        or after 分别/约…) the sentence's last amount, outside brackets when the share is (A 万元
+        （其中：B 万元，C 万元），占 P%: A); None when the clause names another subject."""
         if any(p.kind == "AMOUNT" for p in clause_before):
             return recent[-1] if recent else None
         words = "".join(p.text for p in clause_before if p.kind in ("WORD", "PAREN"))
         if words and not SHARE_LEAD_RE.fullmatch(words):
             return None
+        if not bracketed:
+            return next((c for c in reversed(recent) if not c.inner), recent[-1] if recent else None)
         return recent[-1] if recent else None
 
     def _emit_share(self, part: AmountClaim, percent: Number, whole: str, breakdown: BreakdownClaim | None) -> None:
@@ -759,8 +766,9 @@ class ClaimBuilder:
             pool = recent
         elif own:  # no figure in the sentence: the paragraph's figure of the subject it names, if any
             pool = [c for c in self.amounts if _same_subject(c, own)]
-        else:  # no figure and no subject: the paragraph's figure, when it states only one subject's
-            pool = self.amounts if len({c.subject for c in self.amounts if not _is_budget(c)}) <= 1 else []
+        else:  # no figure and no subject: the paragraph's figure, when it states only one subject's (or one figure: 收入总计 A，支出总计 A)
+            stated = [c for c in self.amounts if not _is_budget(c) and not c.inner]
+            pool = self.amounts if len({c.subject for c in stated}) <= 1 or len({c.value.value for c in stated}) == 1 else []
         if not bracketed:
             pool = [c for c in pool if not c.inner] or pool
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
@@ -1086,6 +1094,23 @@ def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
     return _is_budget(part) == _is_budget(breakdown)
 
 
+def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | None:
+    """增加 D 万元（+P%） / 减少 D 万元（-P%）: the direction word of the change whose amount the
+    bracketed percentage at ``at`` follows, when the percentage's sign agrees with it (a bare
+    figure goes with either); else None."""
+    plus = at >= 1 and pieces[at - 1].text.strip() in ("+", "＋")
+    opening = at - 2 if plus else at - 1
+    if opening < 1 or pieces[opening].kind != "PAREN" or pieces[opening].text not in "（(":
+        return None
+    amount = pieces[opening - 1]
+    if amount.kind != "AMOUNT" or amount.shape is None or amount.shape.kind != "change" or amount.shape.lead.kind not in ("UP", "DOWN"):
+        return None
+    closes = at + 1 < len(pieces) and pieces[at + 1].kind == "PAREN" and pieces[at + 1].text in "）)"
+    sign = -1 if number.value < 0 else (1 if plus else 0)
+    agrees = sign == 0 or (sign < 0) == (amount.shape.lead.kind == "DOWN")
+    return amount.shape.lead if closes and agrees else None
+
+
 def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int, str] | None:
     """分别占 P%、Q% 和 R% (or 分别占本年支出合计的 P%和 Q%): (k, n, the whole's words) when the
     percentage at ``at`` is the k-th of n ≥ 2 listed right after a 占 that 分别 leads; else None."""
@@ -1116,10 +1141,13 @@ def _own_subject(words: str) -> str:
 
 def _same_subject(amount: AmountClaim, own: str) -> bool:
     """Whether an amount is the figure of the item a change names: the same words (years
-    aside), or one ending with the other when the shorter is a name of four characters or more."""
+    aside), or one ending with the other when the shorter is a name of four characters or more;
+    收支总计 (收、支总计) names both 收入总计 and 支出总计."""
     a = item_key(amount.context)
     shorter = min(len(a), len(own))
-    return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
+    if bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a)))):
+        return True
+    return own.startswith("收支") and len(own) > 2 and any(_same_subject(amount, whole + own[2:]) for whole in ("收入", "支出"))
 
 
 GRADE_PART_RE = lazy(r"(评级|等级|评价结果|评定)为?\s*[“\"「]?(优秀|良好|优|良|中|合格|不合格|差)[”\"」]?")
