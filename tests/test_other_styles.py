@@ -178,3 +178,10 @@ def test_a_share_after_a_bracketed_split_is_the_outer_figures_of_the_three_publi
     assert codes(THREE, ["FL101"]) == []
     assert codes(THREE.replace("89.88%", "88.98%"), ["FL101"]) == ["FL101"]
     assert codes(THREE.replace("占“三公”经费的89.88%", "占某某经费的88.98%"), ["FL101"]) == []  # a whole nowhere stated
+
+
+def test_a_three_public_table_with_all_figures_printed_is_read_when_one_half_adds_up() -> None:
+    text = THREE + "\n公务接待费2.94万元，全年共接待20批次。\n"
+    assert codes(text, ["FL307"]) == []
+    assert codes(text.replace("3.50 2.94", "3.50 2.49"), ["FL307"]) == ["FL307"]  # the 决算数 half no longer adds up
+    assert codes(text.replace("30.50 29.06", "31.50 29.96").replace("3.50 2.94", "3.50 2.49"), ["FL307"]) == []  # neither half does: unread
