@@ -185,3 +185,31 @@ def test_a_three_public_table_with_all_figures_printed_is_read_when_one_half_add
     assert codes(text, ["FL307"]) == []
     assert codes(text.replace("3.50 2.94", "3.50 2.49"), ["FL307"]) == ["FL307"]  # the 决算数 half no longer adds up
     assert codes(text.replace("30.50 29.06", "31.50 29.96").replace("3.50 2.94", "3.50 2.49"), ["FL307"]) == []  # neither half does: unread
+
+
+# ---------------------------------------------------------------- a flattened self-evaluation in another column order
+
+EVALUATION = """部门整体支出绩效自评表
+（2025年度）
+部门（单位）名称 示例区文化馆
+年度预算执行情况（万元） 全年预算数 全年执行数 执行率 分值 得分
+年度资金总额 400.00 388.00 97.00% 10 9.70
+一级指标 二级指标 三级指标 年度指标值 分值 实际完成值 得分 偏差原因分析及改进措施
+产出指标 数量指标 举办展览场次 ≥12场 30 12场 30
+产出指标 质量指标 展品完好率 100% 30 100% 30
+满意度指标 服务对象满意度指标 观众满意度 ≥90% 30 88.00% 27 部分场馆空调老化，已列入维修计划。
+总分 100 96.70
+自评等级 优
+"""
+
+
+def test_a_flattened_evaluation_with_the_rate_and_weight_in_another_order_is_read() -> None:
+    assert codes(EVALUATION) == []
+    assert codes(EVALUATION.replace("97.00% 10 9.70", "96.00% 10 9.70"), ["FL4"]) == ["FL401", "FL402"]
+    assert sorted(codes(EVALUATION.replace("12场 30 12场 30", "12场 30 12场 25"), ["FL4"])) == ["FL403", "FL413"]
+    assert codes(EVALUATION.replace("总分 100 96.70", "总分 100 95.70"), ["FL4"]) == ["FL403"]
+
+
+def test_a_flattened_header_in_an_unknown_order_reads_no_scores() -> None:
+    shuffled = EVALUATION.replace("年度指标值 分值 实际完成值 得分", "年度指标值 得分 实际完成值 分值").replace("执行率 分值 得分", "分值 得分 执行率")
+    assert codes(shuffled.replace("总分 100 96.70", "总分 100 95.70"), ["FL40"]) == []
