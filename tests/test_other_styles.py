@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import pytest
 
+from fiscallint.ast import Report
+from fiscallint.parser import parse_source
+from fiscallint.source import SourceText
 from fiscallint.testing import lint_text
 
 
 def codes(text: str, select: list[str] | None = None) -> list[str]:
     return [f.code for f in lint_text(text, select)]
+
+
+def parse_text(text: str) -> Report:
+    return parse_source(SourceText("t.txt", text + "\n", "utf-8", "dump"))
 
 
 # ---------------------------------------------------------------- 分别占 with the whole named
@@ -213,3 +220,24 @@ def test_a_flattened_evaluation_with_the_rate_and_weight_in_another_order_is_rea
 def test_a_flattened_header_in_an_unknown_order_reads_no_scores() -> None:
     shuffled = EVALUATION.replace("年度指标值 分值 实际完成值 得分", "年度指标值 得分 实际完成值 分值").replace("执行率 分值 得分", "分值 得分 执行率")
     assert codes(shuffled.replace("总分 100 96.70", "总分 100 95.70"), ["FL40"]) == []
+
+
+# ---------------------------------------------------------------- A和B分别为 X、Y; 占比分别为; 为预算的
+
+def test_names_listed_before_their_figures_name_each_in_turn() -> None:
+    (paragraph,) = [p for p in parse_text("基本支出和项目支出分别为980.94万元、450.65万元；公用经费5.00万元。").paragraphs]
+    assert [c.subject for c in paragraph.claims if c.kind == "amount"] == ["基本支出", "项目支出", "公用经费"]
+    (other,) = parse_text("基本支出和项目支出分别为980.94万元、办公费450.65万元。").paragraphs
+    assert [c.subject for c in other.claims if c.kind == "amount"] == ["基本支出", "办公费"]  # words of its own: not the list's
+
+
+def test_shares_listed_after_zhanbi_fenbie() -> None:
+    text = "本年支出合计1431.59万元，基本支出和项目支出分别为980.94万元、450.65万元，占比分别为68.52%、31.48%。"
+    assert codes(text, ["FL101"]) == []
+    assert codes(text.replace("68.52%", "68.25%"), ["FL101"]) == ["FL101"]
+
+
+def test_an_execution_rate_of_the_budget_named_without_a_stage() -> None:
+    text = "“三公”经费年初预算6.50万元，支出5.92万元，为预算的91.1%。"
+    assert codes(text, ["FL102"]) == []
+    assert codes(text.replace("91.1%", "90.1%"), ["FL102"]) == ["FL102"]

@@ -213,6 +213,7 @@ class ClaimBuilder:
         self.years_at: dict[int, YearClaim] = {}  # year claims by the offset of their YEAR piece
         self.path_offsets: dict[int, tuple[int, int]] = {}  # item path claims (by id) → where their text starts and ends
         self.unchanged: list[tuple[AmountClaim, int]] = []  # amounts said unchanged, and where the phrase naming the other figure starts
+        self.respective: list[str] = []  # the names still to give the next figures of A和B分别为 X、Y
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -384,6 +385,7 @@ class ClaimBuilder:
                 index += 1
             counts.pieces.extend(pieces)
         self._close_counts(counts)
+        self.respective = []
         if sentence_amounts:
             self.previous_sentence = sentence_amounts
 
@@ -484,7 +486,7 @@ class ClaimBuilder:
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
         """An amount claim (``inner`` when it stands inside brackets), with the years of its words
         and the item path that introduces it; returns the breakdown in effect after it."""
-        context = _joined(words)
+        context = self._respective_name(_joined(words))
         years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
                             basis=amount_basis(context), stage=budget_stage(context), prior=PRIOR_RE.search(context) is not None,
@@ -500,6 +502,19 @@ class ClaimBuilder:
             breakdown = target
             breakdown.parts.append(claim)
         return breakdown
+
+    def _respective_name(self, context: str) -> str:
+        """基本支出和项目支出分别为 A 万元、B 万元: the first figure's words are 基本支出, the next
+        figure (its words empty) takes 项目支出; any other words end the list."""
+        listed = RESPECTIVE_NAMES_RE.fullmatch(context)
+        names = [n for n in NAME_JOINS_RE.split(listed.group(1)) if n] if listed else []
+        if len(names) >= 2 and all(len(n) >= 2 for n in names):
+            self.respective = names[1:]
+            return names[0]
+        if not context.strip() and self.respective:
+            return self.respective.pop(0)
+        self.respective = []
+        return context
 
     def _introducing_path(self, words: list[_Piece], figure: int) -> ItemPathClaim | None:
         """The item path an amount's words (the figure starts at offset ``figure``) consist of:
@@ -1111,15 +1126,25 @@ def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | N
     return amount.shape.lead if closes and agrees else None
 
 
+RESPECTIVE_AFTER_RE = lazy(r"比?分别(?:为|是)?")
+"""What follows 占 in 占比分别为 P%、Q%: each percentage is the share of its own figure."""
+RESPECTIVE_NAMES_RE = lazy(r"(.+?)分别(?:为|是|达到?)?[:：]?")
+"""The words before a list of figures that name each in turn (基本支出和项目支出分别为)."""
+NAME_JOINS_RE = lazy(r"以及|和|与|及|、")
+
+
 def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int, str] | None:
-    """分别占 P%、Q% 和 R% (or 分别占本年支出合计的 P%和 Q%): (k, n, the whole's words) when the
-    percentage at ``at`` is the k-th of n ≥ 2 listed right after a 占 that 分别 leads; else None."""
+    """分别占 P%、Q% 和 R% (or 分别占本年支出合计的 P%和 Q%, 占比分别为 P%、Q%): (k, n, the whole's
+    words) when the percentage at ``at`` is the k-th of n ≥ 2 listed right after a 占 that 分别
+    leads or follows; else None."""
     lead = pieces[share_at - 1] if share_at > 0 else None
-    if lead is None or lead.kind != "WORD" or not lead.text.endswith("分别"):
+    after = pieces[share_at + 1] if share_at + 1 < len(pieces) else None
+    named_after = after is not None and after.kind == "WORD" and RESPECTIVE_AFTER_RE.fullmatch(after.text) is not None  # 占比分别为 P%、Q%
+    if not named_after and (lead is None or lead.kind != "WORD" or not lead.text.endswith("分别")):
         return None
     listed: list[int] = []
     whole: list[str] = []
-    for i in range(share_at + 1, len(pieces)):
+    for i in range(share_at + (2 if named_after else 1), len(pieces)):
         piece = pieces[i]
         if piece.kind == "PERCENT":
             listed.append(i)
