@@ -201,6 +201,8 @@ EVALUATION = """部门整体支出绩效自评表
 部门（单位）名称 示例区文化馆
 年度预算执行情况（万元） 全年预算数 全年执行数 执行率 分值 得分
 年度资金总额 400.00 388.00 97.00% 10 9.70
+按支出性质分：基本支出 300.00 292.00 97.33% — —
+项目支出 100.00 96.00 96.00% — —
 一级指标 二级指标 三级指标 年度指标值 分值 实际完成值 得分 偏差原因分析及改进措施
 产出指标 数量指标 举办展览场次 ≥12场 30 12场 30
 产出指标 质量指标 展品完好率 100% 30 100% 30
@@ -215,6 +217,8 @@ def test_a_flattened_evaluation_with_the_rate_and_weight_in_another_order_is_rea
     assert codes(EVALUATION.replace("97.00% 10 9.70", "96.00% 10 9.70"), ["FL4"]) == ["FL401", "FL402"]
     assert sorted(codes(EVALUATION.replace("12场 30 12场 30", "12场 30 12场 25"), ["FL4"])) == ["FL403", "FL413"]
     assert codes(EVALUATION.replace("总分 100 96.70", "总分 100 95.70"), ["FL4"]) == ["FL403"]
+    assert codes(EVALUATION.replace("300.00 292.00 97.33%", "300.00 302.00 100.67%"), ["FL4"]) == ["FL409"]
+    assert codes(EVALUATION.replace("300.00 292.00 97.33%", "280.00 300.00 302.00 100.67%"), ["FL409"]) == []  # another column count: unread
 
 
 def test_a_flattened_header_in_an_unknown_order_reads_no_scores() -> None:

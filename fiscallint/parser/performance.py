@@ -609,6 +609,10 @@ DUMP_FUNDING_RATE_FIRST_RE = lazy(
 """The funding row with 执行率 before 分值 (年度资金总额 A B rate% 10 score), read only under a
 header naming 全年预算数, 全年执行数, 执行率, 分值 and 得分 in that order."""
 RATE_FIRST_ORDER = ("全年预算数", "全年执行数", "执行率", "分值", "得分")
+DUMP_NATURE_ROW_RE = lazy(
+    rf"^(?P<label>[\u4e00-\u9fff（）()：:]{{2,16}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})(?:\s+[—－/-]+)?\s+{NUM_RE}\s*%(?:\s+[—－/-]+)*$")
+"""A funding line under the total with its 分值 and 得分 cells dashed (其中：基本支出 A B rate% — —)."""
+NATURE_LEAD_RE = lazy(r"^按.{2,6}分[:：]?")
 DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?$")
 SCORED_HEADER_RE = lazy(r"三级指标.*值.*完成值?\s+(分值|权重)\s+得分")
 """An indicator header flattened on one line that names 分值 and 得分 right after the values."""
@@ -714,6 +718,11 @@ class _DumpParser:
             if head and perf.basic_total is None:
                 perf.basic_total = self._num(head, "basic", line, column)
                 perf.project_total = self._num(head, "project", line, column)
+                continue
+            nature = DUMP_NATURE_ROW_RE.match(text) if perf.funding is not None else None
+            if nature is not None and (nature.group("initial") is None) == (perf.funding.initial is None):  # type: ignore[union-attr]
+                # 按支出性质分：基本支出 A B rate%: its 执行数, in the total line's column
+                _GridParser._by_nature(perf, NATURE_LEAD_RE.sub("", compact(nature.group("label"))), self._num(nature, "b", line, column))
                 continue
             if "执行率" in text or header_text:
                 header_text += text
