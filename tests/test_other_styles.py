@@ -245,3 +245,27 @@ def test_an_execution_rate_of_the_budget_named_without_a_stage() -> None:
     text = "“三公”经费年初预算6.50万元，支出5.92万元，为预算的91.1%。"
     assert codes(text, ["FL102"]) == []
     assert codes(text.replace("91.1%", "90.1%"), ["FL102"]) == ["FL102"]
+
+
+# ---------------------------------------------------------------- 人员经费 / 公用经费 against table 06
+
+BASIC = """一般公共预算财政拨款基本支出决算表
+公开06表
+单位：万元
+经济分类科目编码 科目名称 决算数
+301 工资福利支出 80.00
+302 商品和服务支出 20.00
+人员经费合计 80.00 公用经费合计 20.00
+
+六、一般公共预算财政拨款基本支出决算情况说明
+
+一般公共预算财政拨款基本支出100.00万元，人员经费和公用经费分别为80.00万元、20.00万元。
+"""
+
+
+def test_staff_and_public_funds_of_the_narrative_are_table_06s() -> None:
+    assert codes(BASIC, ["FL108"]) == []
+    assert codes(BASIC.replace("分别为80.00万元", "分别为86.00万元"), ["FL108"]) == ["FL108"]
+    other = BASIC.replace("六、一般公共预算财政拨款基本支出决算情况说明", "六、支出决算情况说明")
+    assert codes(other.replace("分别为80.00万元", "分别为86.00万元"), ["FL108"]) == []  # another section: all funds, not table 06
+    assert codes(BASIC.replace("人员经费和公用经费分别为80.00万元", "上年人员经费和公用经费分别为86.00万元"), ["FL108"]) == []  # last year's
