@@ -19,10 +19,10 @@ from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
 from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim
-from .facts import differs, three_public_item, three_public_paragraphs
+from .facts import differs, three_public_item, three_public_named, three_public_paragraphs
 from .figures import TableFigure, in_wan
 from .model import Model
-from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance
+from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance, to_wan
 from .subjects import whole_key
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "上涨", "增幅", "涨幅")
@@ -120,6 +120,11 @@ class Denominators:
         if not phrase:
             return []
         found = [_table_whole(figure) for figure in self.model.whole_figures(phrase)]
+        if not found and three_public_named(phrase) == "total":  # 占“三公”经费的 P%: the 三公 table's total
+            placed = self.model.three_public_table
+            total = placed[2].values.get(("budget" if self.model.is_budget else "actual", "total")) if placed else None
+            if total is not None and placed is not None:
+                found.append(Figure(to_wan(total, placed[0].unit or "万元"), f"“三公”经费表合计（{placed[0].title}）"))
         wanted = whole_key(phrase)
         if not wanted:
             return found

@@ -198,7 +198,8 @@ def _solve_slots(row: Row, values: list[Number], order: list[int], standard_colu
     A dump drops empty cells, so the figures' columns are unknown; try every order-keeping
     placement, keep those where 合计 = 出国 + 用车 + 接待 and 用车 = 购置 + 运行 hold, and
     keep a slot only when all surviving placements give it the same figure (or all leave it
-    empty, which is returned as a zero). Positioned cells are used as they are only when
+    empty, which is returned as a zero). A row printing all twelve figures has one placement,
+    kept when one of its halves adds up (the other then holds a wrong figure). Positioned cells are used as they are only when
     their columns are the template's (``standard_columns``), not a shorter printed header's.
     """
     width = len(order)
@@ -213,6 +214,12 @@ def _solve_slots(row: Row, values: list[Number], order: list[int], standard_colu
         slots = {order[p]: value for p, value in zip(placement, values)}
         if all(_identities_hold(slots, base) for base in range(0, width, 6)):
             good.append(slots)
+    if not good and len(values) == width == 12:
+        # Every cell printed, so one placement only: when the 预算数 half or the 决算数 half
+        # adds up, the columns are read right and the other half holds an error in a figure.
+        slots = {order[p]: value for p, value in enumerate(values)}
+        if any(_identities_hold(slots, base) for base in (0, 6)):
+            return slots
     if not good:
         return {}
     decided: dict[int, Number] = {}

@@ -29,6 +29,9 @@ class Tables(Protocol):
     @property
     def is_budget(self) -> bool: ...
 
+    @property
+    def own_names(self) -> tuple[str, ...]: ...
+
     def table(self, kind: str) -> Table | None: ...
 
 Place = tuple[str, tuple[str, ...], int]
@@ -171,7 +174,7 @@ def named_figures(model: Tables, amount: AmountClaim, words: str | None = None) 
     """The table figures a narrative amount unambiguously names: the 类 of the functional
     classification whose path introduces it (:attr:`~fiscallint.ast.AmountClaim.path`; 公开05
     then 03表), else the whole total its words (``words``, by default its
-    :attr:`~fiscallint.ast.AmountClaim.context`) name."""
+    :attr:`~fiscallint.ast.AmountClaim.context`; the report's own name before them left out) name."""
     path = amount.path
     if path is not None and len(path.steps) == 1:
         name = path_name(table_item(path.steps[0].name))
@@ -184,7 +187,9 @@ def named_figures(model: Tables, amount: AmountClaim, words: str | None = None) 
             if table is not None and row is not None and number is not None:
                 found.append(TableFigure(number, row, table, kind))
         return found
-    measure = _own_measure(table_item(amount.context if words is None else words), model.is_budget)
+    text = amount.context if words is None else words
+    named = next((name for name in model.own_names if text.startswith(name)), "")
+    measure = _own_measure(table_item(text[len(named):]), model.is_budget)
     places = () if measure is None else measure.budget_places if model.is_budget else measure.places
     return [figure for place in places for figure in _figures(model, *place)]
 

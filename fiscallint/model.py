@@ -28,6 +28,13 @@ class Model:
         return facts.is_budget_report(self.report)
 
     @cached_property
+    def own_names(self) -> tuple[str, ...]:
+        """The names the report gives its department (its title's, its 概况 heading's), longest
+        first: a narrative figure's words may open with one (某局2025年度收入总计)."""
+        cover = self.report.cover
+        return tuple(sorted({name for name in (cover.title_name, cover.overview) if name}, key=len, reverse=True))
+
+    @cached_property
     def tables(self) -> dict[str, Table]:
         """Standard tables by kind ("01".."09" of the national template, from the title; else the
         printed 公开 number); a table with rows wins over an empty namesake (a contents entry).

@@ -5,16 +5,21 @@ from __future__ import annotations
 from typing import Iterator
 
 from fiscallint.ast import AmountClaim, Claim
-from fiscallint.facts import section_paragraphs
-from fiscallint.figures import TableFigure, row_value, wan_text
+from fiscallint.facts import differs, section_paragraphs, staff_public_06
+from fiscallint.figures import TableFigure, in_wan, row_value, wan_text
 from fiscallint.item_paths import path_row
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
-from fiscallint.subjects import norm_label
+from fiscallint.patterns import lazy
+from fiscallint.subjects import norm_label, table_item
 
 
 FUND_SECTIONS = {"07": "政府性基金", "08": "国有资本经营"}
 """Narrative sections of the two fund budgets and the table kind of each."""
+GP_BASIC_SECTION_RE = lazy(r"(一般公共预算|财政拨款).*基本支出")
+"""A narrative section on the 一般公共预算财政拨款基本支出 (the figures of table 06)."""
+STAFF_PUBLIC_RE = lazy(r"(?:其中[:：]?)?(人员经费|公用经费)(?:支出)?(?:决算数?)?")
+"""A narrative amount named 人员经费 or 公用经费 and nothing else."""
 
 
 class NarrativeAmountVsTable(Rule):
@@ -29,7 +34,8 @@ class NarrativeAmountVsTable(Rule):
         逐项说明中“XX（类）XX（款）XX（项）……支出决算为 X 万元”的决算数必须等于公开05表该项的
         合计栏（等于03表该项时不报：可能含其他资金）；政府性基金、国有资本经营预算说明中的逐项
         决算数必须是公开07、08表该项那一行中的数（表被展平后空栏消失、分不清哪一栏是本年支出时，
-        只报与该行每个数都不同的）。表以“元”或“千元”为单位时换算为万元比较。
+        只报与该行每个数都不同的）；部门决算“一般公共预算财政拨款基本支出”一节中的人员经费、公用经费必须等于公开06表的
+        人员经费合计、公用经费合计。表以“元”或“千元”为单位时换算为万元比较。
         只在主语明确指向表内项目、科目路径唯一对应表中一行时比较。
 
     反例:
@@ -62,6 +68,7 @@ class NarrativeAmountVsTable(Rule):
         yield from self._item_paths()
         yield from self._fund_items()
         yield from self._class_amounts()
+        yield from self._staff_public()
 
     def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
         for claim in claims:
@@ -77,9 +84,10 @@ class NarrativeAmountVsTable(Rule):
                 continue
             place = places[0]
             shown = place.number.text if place.scale == 10000 else f"{place.number.text} {place.table.unit}（{place.in_wan():.2f} 万元）"
+            said = f"{value.text}（{value.value:f} 万元）" if value.text.endswith("亿元") else f"{value.text} {unit}"
             yield self.finding(
                 value.span,
-                f"“{claim.subject}”{value.text} {unit}与公开{place.name}表“{place.row.label}”{shown} 不符："
+                f"“{claim.subject}”{said}与公开{place.name}表“{place.row.label}”{shown} 不符："
                 f"相差 {stated - place.in_wan():f} 万元",
                 related=[Related(place.row.span, f"公开{place.name}表 {place.row.label}")],
             )
@@ -180,6 +188,33 @@ class NarrativeAmountVsTable(Rule):
                     f"任何一个数（{shown}），与该行本年支出不符",
                     related=[Related(row.span, f"公开{kind}表 {row.code} {row.label}")],  # type: ignore[union-attr]
                 )
+
+    def _staff_public(self) -> Iterator[Finding]:
+        """A final account's 人员经费 / 公用经费 stated in its section on the 一般公共预算财政拨款基本支出 against table
+        06's 人员经费合计 / 公用经费合计 (this year's 决算 figure only: no budget, no last year's)."""
+        model = self.context.model
+        table = model.table("06")
+        if model.is_budget or table is None or "基本支出" not in table.title:
+            return
+        figures = staff_public_06(table, lambda label: model.row_by_label("06", label))
+        totals = {name: in_wan(n, table) for name, n in zip(("人员经费", "公用经费"), figures) if n is not None}
+        for section in model.report.sections():
+            if not GP_BASIC_SECTION_RE.search(section.title) or "表" in section.title:
+                continue
+            for paragraph in section_paragraphs(section):
+                for claim in paragraph.claims:
+                    if not isinstance(claim, AmountClaim) or claim.unit != "万元" or claim.inner or claim.prior or claim.basis == "budget":
+                        continue
+                    named = STAFF_PUBLIC_RE.fullmatch(table_item(claim.subject))
+                    total = totals.get(named.group(1)) if named else None
+                    if total is None or not differs(claim.value, total, self.tolerance):
+                        continue
+                    yield self.finding(
+                        claim.value.span,
+                        f"{named.group(1)} {claim.value.text} 万元与公开06表{named.group(1)}合计 {wan_text(total)}不符："  # type: ignore[union-attr]
+                        f"相差 {claim.value.value - total.value:f} 万元",
+                        related=[Related(total.span, f"公开06表 {named.group(1)}合计")],  # type: ignore[union-attr]
+                    )
 
 
 RULE = NarrativeAmountVsTable

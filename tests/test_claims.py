@@ -148,7 +148,7 @@ def test_count_breakdown_stops_at_a_semicolon() -> None:
 
 def test_amount_records_its_unit() -> None:
     found = claims("本年收入 120.50 万元，其中利息收入 3,000 元，上年结转 1.2亿元。", "amount")
-    assert [(c.value.text, c.unit) for c in found] == [("120.50", "万元"), ("3,000", "元"), ("1.2", "万元")]
+    assert [(c.value.text, c.unit) for c in found] == [("120.50", "万元"), ("3,000", "元"), ("1.2亿元", "万元")]  # an amount in 亿元: its value in 万元, its text as printed
 
 
 def test_amount_in_yi_yuan_keeps_the_rounding_of_its_last_digit() -> None:

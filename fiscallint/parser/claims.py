@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import takewhile
 
@@ -204,6 +204,7 @@ class ClaimBuilder:
         self.amounts: list[AmountClaim] = []  # amount claims of the paragraph, in order
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
+        self.bracketed: set[int] = set()  # breakdowns (by id) whose 其中 stands inside brackets
         self.sentences = 0  # sentences read so far
         self.segments = 0  # parts between sentence ends and ； read so far
         self.stamped = 0  # claims whose segment is set
@@ -212,14 +213,16 @@ class ClaimBuilder:
         self.years_at: dict[int, YearClaim] = {}  # year claims by the offset of their YEAR piece
         self.path_offsets: dict[int, tuple[int, int]] = {}  # item path claims (by id) → where their text starts and ends
         self.unchanged: list[tuple[AmountClaim, int]] = []  # amounts said unchanged, and where the phrase naming the other figure starts
+        self.respective: list[str] = []  # the names still to give the next figures of A和B分别为 X、Y
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
-        printed last digit (1.2亿元 = 12000 万元 with ``decimals`` -3: ulp 500 万元)."""
+        printed last digit (1.2亿元 = 12000 万元 with ``decimals`` -3: ulp 500 万元) and its
+        unit in its text (shown in findings as printed)."""
         digits, unit = _digits_and_unit(piece.text)
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is not None and unit == "亿元":
-            number = Number(number.value * 10000, number.decimals - 4, number.span, number.text)
+            number = Number(number.value * 10000, number.decimals - 4, number.span, f"{number.text}亿元")
         return number
 
     def sentence(self, tree: Tree) -> None:
@@ -281,7 +284,7 @@ class ClaimBuilder:
                     self._emit_relation(piece, sentence_amounts)
                     words = []
                 elif kind == "QIZHONG":
-                    breakdown = self._open_breakdown(sentence_amounts, breakdown) or breakdown
+                    breakdown = self._open_breakdown(sentence_amounts, breakdown, bracketed=depth > 0) or breakdown
                     counts.qizhong()
                     words = []
                 elif kind == "AMOUNT":
@@ -295,7 +298,7 @@ class ClaimBuilder:
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
-                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own)
+                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own, bracketed=depth > 0)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                             open_change.against_basis = amount_basis(open_change.against or "")
                         else:
@@ -322,10 +325,13 @@ class ClaimBuilder:
                     shape = piece.shape
                     before = pieces[:index]
                     lead_at = pieces.index(shape.lead) if shape is not None else 0
-                    if number is None or shape is None:
+                    if number is not None and shape is None and (delta := _bracketed_rate(pieces, index, number)) is not None and open_change is not None:
+                        # 减少 D 万元（-P%）: the rate of the change just stated, signed as its direction
+                        open_change = self._emit_change("percent", delta, replace(number, value=abs(number.value), text=number.text.lstrip("-−－")), sentence_amounts, open_change)
+                    elif number is None or shape is None:
                         pass
                     elif shape.kind == "change":  # 增长 P%; 增长（下降）P%
-                        open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words))
+                        open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words), bracketed=depth > 0)
                     elif shape.kind == "execution":
                         qualifier = "".join(p.text for p in before[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
                         budget = shape.budget
@@ -337,10 +343,10 @@ class ClaimBuilder:
                         else:  # 执行率 P%（年初预算 A 万元）
                             self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, self._bracketed_budget(pieces, budget))
                     elif (listed := _respective(pieces, lead_at, index)) is not None:
-                        # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
-                        k, n = listed
+                        # 分别为 A 万元和 B 万元，分别占(本年支出合计) P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
+                        k, n, whole = listed
                         if len(sentence_amounts) >= n:
-                            self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
+                            self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, whole, breakdown)
                     elif shape.whole is not None:
                         inline = _inline_whole(pieces, lead_at, shape.whole, index)
                         part = self._share_part(before[:lead_at], sentence_amounts[:-1]) if inline is not None else None
@@ -348,7 +354,7 @@ class ClaimBuilder:
                             self._emit_share(part, number, inline, breakdown)
                     elif all(p.kind in ("WORD", "PAREN") for p in before[lead_at + 1:]):  # the share's first percentage
                         whole = "".join(p.text for p in before[lead_at + 1:])
-                        part = self._share_part(before[:lead_at], sentence_amounts)
+                        part = self._share_part(before[:lead_at], sentence_amounts, bracketed=depth > 0)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
                         else:
@@ -379,6 +385,7 @@ class ClaimBuilder:
                 index += 1
             counts.pieces.extend(pieces)
         self._close_counts(counts)
+        self.respective = []
         if sentence_amounts:
             self.previous_sentence = sentence_amounts
 
@@ -479,7 +486,7 @@ class ClaimBuilder:
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
         """An amount claim (``inner`` when it stands inside brackets), with the years of its words
         and the item path that introduces it; returns the breakdown in effect after it."""
-        context = _joined(words)
+        context = self._respective_name(_joined(words))
         years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
                             basis=amount_basis(context), stage=budget_stage(context), prior=PRIOR_RE.search(context) is not None,
@@ -489,9 +496,25 @@ class ClaimBuilder:
         self.amounts.append(claim)
         sentence_amounts.append(claim)
         if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
-            breakdown = self._breakdown_for(breakdown)
+            target = self._breakdown_for(breakdown)
+            if claim.inner and not target.inner and id(target) not in self.bracketed:
+                return breakdown  # a part's own split in brackets without 其中 (A 万元（购置费 B 万元、运行费 C 万元）): none of the parts
+            breakdown = target
             breakdown.parts.append(claim)
         return breakdown
+
+    def _respective_name(self, context: str) -> str:
+        """基本支出和项目支出分别为 A 万元、B 万元: the first figure's words are 基本支出, the next
+        figure (its words empty) takes 项目支出; any other words end the list."""
+        listed = RESPECTIVE_NAMES_RE.fullmatch(context)
+        names = [n for n in NAME_JOINS_RE.split(listed.group(1)) if n] if listed else []
+        if len(names) >= 2 and all(len(n) >= 2 for n in names):
+            self.respective = names[1:]
+            return names[0]
+        if not context.strip() and self.respective:
+            return self.respective.pop(0)
+        self.respective = []
+        return context
 
     def _introducing_path(self, words: list[_Piece], figure: int) -> ItemPathClaim | None:
         """The item path an amount's words (the figure starts at offset ``figure``) consist of:
@@ -573,15 +596,19 @@ class ClaimBuilder:
             if parts:
                 self.claims.append(CountBreakdownClaim(subject=total.subject, span=total.span, text=text, total=total.value, unit=unit, parts=parts))
 
-    def _open_breakdown(self, recent: list[AmountClaim], current: BreakdownClaim | None) -> BreakdownClaim | None:
-        """其中: the amount just before is the total. When the breakdown in effect was already
-        complete without it, it is the next total, not a part; else it is a part broken down
-        in turn (a nested 其中), and the outer breakdown resumes once the inner one adds up."""
-        total = recent[-1] if recent else (self.amounts[-1] if self.amounts else None)
-        if total is None:
+    def _open_breakdown(self, recent: list[AmountClaim], current: BreakdownClaim | None, bracketed: bool = False) -> BreakdownClaim | None:
+        """其中: the amount just before is the total (outside brackets, the last one outside
+        them: A 万元（含上年结转 B 万元）…其中 breaks down A). When the breakdown in effect was
+        already complete without it, it is the next total, not a part; else it is a part broken
+        down in turn (a nested 其中), and the outer breakdown resumes once the inner one adds up."""
+        pool = recent or self.amounts
+        if not pool:
             return None
+        total = pool[-1] if bracketed else next((c for c in reversed(pool) if not c.inner), pool[-1])
         breakdown = BreakdownClaim(subject=total.subject, span=total.span, total=total.value, unit=total.unit, context=total.context,
                                    basis=total.basis, inner=total.inner)
+        if bracketed:
+            self.bracketed.add(id(breakdown))
         if current is not None and total in current.parts:
             before = current.parts[: current.parts.index(total)]
             if _adds_up(before, current):
@@ -597,14 +624,17 @@ class ClaimBuilder:
             breakdown = self.outer[id(breakdown)]
         return breakdown
 
-    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim]) -> AmountClaim | None:
+    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim], bracketed: bool = False) -> AmountClaim | None:
         """The amount a share is about: the clause's own amount, else (占 opening the clause,
-        or after 分别/约…) the sentence's last amount; None when the clause names another subject."""
+        or after 分别/约…) the sentence's last amount, outside brackets when the share is (A 万元
+        （其中：B 万元，C 万元），占 P%: A); None when the clause names another subject."""
         if any(p.kind == "AMOUNT" for p in clause_before):
             return recent[-1] if recent else None
         words = "".join(p.text for p in clause_before if p.kind in ("WORD", "PAREN"))
         if words and not SHARE_LEAD_RE.fullmatch(words):
             return None
+        if not bracketed:
+            return next((c for c in reversed(recent) if not c.inner), recent[-1] if recent else None)
         return recent[-1] if recent else None
 
     def _emit_share(self, part: AmountClaim, percent: Number, whole: str, breakdown: BreakdownClaim | None) -> None:
@@ -724,7 +754,7 @@ class ClaimBuilder:
         return base is not None and base.unit == amount.unit and PRIOR_OWN_RE.search(amount.context) is not None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
-                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "") -> ChangeClaim:
+                     clash: str = "", compared: str = "", scoped: bool = False, own: str = "", bracketed: bool = False) -> ChangeClaim:
         """Record a delta (增加 X 万元) or a rate (增长 Y%); a rate completes the sentence's open change.
 
         The base is the sentence's figure the change is about (``current``), except when the
@@ -732,7 +762,8 @@ class ClaimBuilder:
         ``previous``), and for a rate that names the figure it is compared with (B，比2025年预算
         执行数增加 Y%: ``previous`` is the amount so named, ``current`` the sentence's other,
         later amount). ``clash`` keeps a residue of the opposite direction word printed with
-        this one (比上年减增加, 增加（减少）)."""
+        this one (比上年减增加, 增加（减少）). A change outside brackets is about a figure
+        outside them (A 万元（含上年结转 B 万元），比上年增加 D 万元 is about A)."""
         completes = open_change is not None and (
             (role == "percent" and open_change.percent is None)
             # 同比增长 4.6%，增加 50.60 万元: an amount naming nothing else completes the rate's change
@@ -750,11 +781,14 @@ class ClaimBuilder:
             pool = recent
         elif own:  # no figure in the sentence: the paragraph's figure of the subject it names, if any
             pool = [c for c in self.amounts if _same_subject(c, own)]
-        else:  # no figure and no subject: the paragraph's figure, when it states only one subject's
-            pool = self.amounts if len({c.subject for c in self.amounts if not _is_budget(c)}) <= 1 else []
+        else:  # no figure and no subject: the paragraph's figure, when it states only one subject's (or one figure: 收入总计 A，支出总计 A)
+            stated = [c for c in self.amounts if not _is_budget(c) and not c.inner]
+            pool = self.amounts if len({c.subject for c in stated}) <= 1 or len({c.value.value for c in stated}) == 1 else []
+        if not bracketed:
+            pool = [c for c in pool if not c.inner] or pool
         base = next((c for c in reversed(pool) if not _is_budget(c)), None)
         if base is None and recent:
-            base = recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
+            base = pool[-1] if pool else recent[-1]  # only budgets in the sentence: a budget compared with last year's (比上年预算增加)
         previous: Number | None = None
         current: Number | None = None
         named = _named_base(compared, recent) if role == "percent" else None
@@ -767,8 +801,8 @@ class ClaimBuilder:
             # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
             named = recent[-1]
             base, previous = recent[-2], named.value
-        elif role == "percent" and (pair := _year_pair(recent)) is not None:
-            # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C%: the two years' figures of one subject
+        elif (pair := _year_pair(recent)) is not None:
+            # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C% (or 减少 D 万元): the two years' figures of one subject
             base, named = pair
             previous = named.value
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
@@ -976,6 +1010,8 @@ def _named_base(compared: str, recent: list[AmountClaim]) -> AmountClaim | None:
 COMPARED_AMOUNT_RE = lazy(r"^(比|较)")
 """An amount printed as what another is compared with (比2026年预算执行数 A 万元)."""
 YEAR_NOISE_RE = lazy(r"(19|20)\d\d年度?|当年|本年度?|上年度?")
+PAIR_TAIL_MIN = 2
+"""The fewest characters a second year's figure names of the first's subject (预算数, 支出)."""
 
 
 def _bare_zero(piece: _Piece, words: list[_Piece], following: _Piece | None) -> bool:
@@ -1023,7 +1059,8 @@ def budget_stage(context: str) -> str:
 
 def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | None:
     """The sentence's last two figures when they are one subject's in two consecutive years
-    (2025年收入 B 万元，2024年收入 A 万元): (this year's, last year's), else None."""
+    (2025年收入 B 万元，2024年收入 A 万元; 行政运行2025年预算数 B 万元，2024年预算数 A 万元, the
+    second naming only the end of the first's subject): (this year's, last year's), else None."""
     outer = [c for c in recent if not c.inner]
     if len(outer) < 2:
         return None
@@ -1031,7 +1068,8 @@ def _year_pair(recent: list[AmountClaim]) -> tuple[AmountClaim, AmountClaim] | N
     if len(a.years) != 1 or len(b.years) != 1 or a.unit != b.unit:
         return None
     ya, yb = int(a.years[0].year.value), int(b.years[0].year.value)
-    if abs(ya - yb) != 1 or YEAR_NOISE_RE.sub("", a.subject) != YEAR_NOISE_RE.sub("", b.subject):
+    sa, sb = YEAR_NOISE_RE.sub("", a.subject), YEAR_NOISE_RE.sub("", b.subject)
+    if abs(ya - yb) != 1 or not (sa == sb or (len(sb) >= PAIR_TAIL_MIN and sa.endswith(sb))):
         return None
     return (a, b) if ya > yb else (b, a)
 
@@ -1071,20 +1109,50 @@ def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
     return _is_budget(part) == _is_budget(breakdown)
 
 
-def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int] | None:
-    """分别占 P%、Q% 和 R%: (k, n) when the percentage at ``at`` is the k-th of n ≥ 2 listed
-    right after a 占 that 分别 leads; else None."""
+def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | None:
+    """增加 D 万元（+P%） / 减少 D 万元（-P%）: the direction word of the change whose amount the
+    bracketed percentage at ``at`` follows, when the percentage's sign agrees with it (a bare
+    figure goes with either); else None."""
+    plus = at >= 1 and pieces[at - 1].text.strip() in ("+", "＋")
+    opening = at - 2 if plus else at - 1
+    if opening < 1 or pieces[opening].kind != "PAREN" or pieces[opening].text not in "（(":
+        return None
+    amount = pieces[opening - 1]
+    if amount.kind != "AMOUNT" or amount.shape is None or amount.shape.kind != "change" or amount.shape.lead.kind not in ("UP", "DOWN"):
+        return None
+    closes = at + 1 < len(pieces) and pieces[at + 1].kind == "PAREN" and pieces[at + 1].text in "）)"
+    sign = -1 if number.value < 0 else (1 if plus else 0)
+    agrees = sign == 0 or (sign < 0) == (amount.shape.lead.kind == "DOWN")
+    return amount.shape.lead if closes and agrees else None
+
+
+RESPECTIVE_AFTER_RE = lazy(r"比?分别(?:为|是)?")
+"""What follows 占 in 占比分别为 P%、Q%: each percentage is the share of its own figure."""
+RESPECTIVE_NAMES_RE = lazy(r"(.+?)分别(?:为|是|达到?)?[:：]?")
+"""The words before a list of figures that name each in turn (基本支出和项目支出分别为)."""
+NAME_JOINS_RE = lazy(r"以及|和|与|及|、")
+
+
+def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int, str] | None:
+    """分别占 P%、Q% 和 R% (or 分别占本年支出合计的 P%和 Q%, 占比分别为 P%、Q%): (k, n, the whole's
+    words) when the percentage at ``at`` is the k-th of n ≥ 2 listed right after a 占 that 分别
+    leads or follows; else None."""
     lead = pieces[share_at - 1] if share_at > 0 else None
-    if lead is None or lead.kind != "WORD" or not lead.text.endswith("分别"):
+    after = pieces[share_at + 1] if share_at + 1 < len(pieces) else None
+    named_after = after is not None and after.kind == "WORD" and RESPECTIVE_AFTER_RE.fullmatch(after.text) is not None  # 占比分别为 P%、Q%
+    if not named_after and (lead is None or lead.kind != "WORD" or not lead.text.endswith("分别")):
         return None
     listed: list[int] = []
-    for i in range(share_at + 1, len(pieces)):
+    whole: list[str] = []
+    for i in range(share_at + (2 if named_after else 1), len(pieces)):
         piece = pieces[i]
         if piece.kind == "PERCENT":
             listed.append(i)
-        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and (piece.text in LIST_JOINS or (not listed and WHOLE_TAIL_RE.fullmatch(piece.text))))):
+        elif not listed and piece.kind == "WORD":
+            whole.append(piece.text)
+        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and piece.text in LIST_JOINS)):
             break
-    return (listed.index(at), len(listed)) if at in listed and len(listed) >= 2 else None
+    return (listed.index(at), len(listed), "".join(whole)) if at in listed and len(listed) >= 2 else None
 
 
 COMPARISON_WORDS_RE = lazy(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
@@ -1098,10 +1166,13 @@ def _own_subject(words: str) -> str:
 
 def _same_subject(amount: AmountClaim, own: str) -> bool:
     """Whether an amount is the figure of the item a change names: the same words (years
-    aside), or one ending with the other when the shorter is a name of four characters or more."""
+    aside), or one ending with the other when the shorter is a name of four characters or more;
+    收支总计 (收、支总计) names both 收入总计 and 支出总计."""
     a = item_key(amount.context)
     shorter = min(len(a), len(own))
-    return bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a))))
+    if bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a)))):
+        return True
+    return own.startswith("收支") and len(own) > 2 and any(_same_subject(amount, whole + own[2:]) for whole in ("收入", "支出"))
 
 
 GRADE_PART_RE = lazy(r"(评级|等级|评价结果|评定)为?\s*[“\"「]?(优秀|良好|优|良|中|合格|不合格|差)[”\"」]?")

@@ -38,6 +38,8 @@ with rows after it, a page's print footer."""
 PAGE_MARK_RE = lazy(r"(第\d+页([，,/]?共\d+页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}|(Page|页码)[:：]?\d+(of\d+)?)")
 """A page's number printed on its own line (第 3 页，共 12 页, — 3 —, 3/12), compact: inside a
 table it is the page's furniture, read as a header line (no row, no figure)."""
+TABLE_NUMBER_LINE_RE = lazy(r"附?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-－—–]\s*\d{1,2})?[:：]?")
+"""A province's table number printed alone on the line above the table's title (表3, 附表1-2)."""
 IDENTITY_RE = lazy(r"\d+\s*(栏各行|栏|行)\s*[＝=]")
 NUMBER_IN_ROW_RE = lazy(r"(?<![\d年月])\d[\d,]*(?:\.\d+)?(?![\d年月日个人%])")
 AMOUNT_RE = lazy(r"\d[\d,]*\.\d+")
@@ -752,7 +754,7 @@ def is_noise(compact: str) -> bool:
 def is_page_furniture(text: str) -> bool:
     """A line a page prints around a table: its number, a print footer (打印时间：…)."""
     compact = re.sub(r"\s", "", text)
-    return PAGE_MARK_RE.fullmatch(compact) is not None or SIGN_OFF_RE.match(compact) is not None
+    return PAGE_MARK_RE.fullmatch(compact) is not None or SIGN_OFF_RE.match(compact) is not None or TABLE_NUMBER_LINE_RE.fullmatch(compact) is not None
 
 
 class LineClassifier:
@@ -785,6 +787,8 @@ class LineClassifier:
                 kind = "UNIT"
             elif in_table and not in_notes and (PAGE_MARK_RE.fullmatch(compact) or (SIGN_OFF_RE.match(compact) and is_data_row(nxt))):
                 kind = "HEADER"  # a page's furniture: its number, a print footer with rows after it
+            elif in_table and TABLE_NUMBER_LINE_RE.fullmatch(compact) and is_table_title(nxt):
+                kind = "NOTE" if in_notes else "HEADER"  # the next table's number above its title: set aside with the furniture
             elif in_table and "\t" in text and not in_notes and not PART_RE.match(compact):
                 # A tab-separated line inside a table is a table line, even a row with no figures.
                 if seen_rows or looks_like_row(text):

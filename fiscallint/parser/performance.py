@@ -603,14 +603,29 @@ DUMP_FUNDING_ROW_RE = lazy(
 header that names 全年预算数, 全年执行数, 分值, 执行率 and 得分 in that order (年初预算数 before
 them when the row has four figures before the rate)."""
 FUNDING_HEADER_ORDER = ("全年预算数", "全年执行数", "分值", "执行率", "得分")
+DUMP_FUNDING_RATE_FIRST_RE = lazy(
+    rf"^(?P<label>[\u4e00-\u9fff（）()]{{2,12}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})\s+(?P<rate>{NUM_RE})\s*%"
+    rf"\s+(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>{NUM_RE})$")
+"""The funding row with 执行率 before 分值 (年度资金总额 A B rate% 10 score), read only under a
+header naming 全年预算数, 全年执行数, 执行率, 分值 and 得分 in that order."""
+RATE_FIRST_ORDER = ("全年预算数", "全年执行数", "执行率", "分值", "得分")
+DUMP_NATURE_ROW_RE = lazy(
+    rf"^(?P<label>[\u4e00-\u9fff（）()：:]{{2,16}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})(?:\s+[—－/-]+)?\s+{NUM_RE}\s*%(?:\s+[—－/-]+)*$")
+"""A funding line under the total with its 分值 and 得分 cells dashed (其中：基本支出 A B rate% — —)."""
+NATURE_LEAD_RE = lazy(r"^按.{2,6}分[:：]?")
 DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?$")
 SCORED_HEADER_RE = lazy(r"三级指标.*值.*完成值?\s+(分值|权重)\s+得分")
 """An indicator header flattened on one line that names 分值 and 得分 right after the values."""
+WEIGHT_BETWEEN_HEADER_RE = lazy(r"三级指标\s+\S*指标值\s+(分值|权重)\s+实际完成值?\s+得分")
+"""A flattened indicator header with 分值 between the target and the actual value (指标值 分值 实际完成值 得分)."""
 SCORED_VALUE = rf"(?:{OP_RE}?{NUM_RE}(?:%|[\u4e00-\u9fff]{{1,4}})?|[\u4e00-\u9fff]{{2,8}})"
 SCORED_ROW_RE = lazy(
     rf"^(?P<name>[^\s\d]\S*)\s+(?P<t>{SCORED_VALUE})\s+(?P<a>{SCORED_VALUE})\s+(?P<w>\d+(?:\.\d+)?)\s+(?P<s>\d+(?:\.\d+)?)(?:\s+(?P<why>[^\s\d].*))?$")
 """An indicator row under such a header, its level words cut off: name, target, actual, 分值, 得分
 and maybe the 偏差原因 (no cell may hold a space)."""
+WEIGHT_BETWEEN_ROW_RE = lazy(
+    rf"^(?P<name>[^\s\d]\S*)\s+(?P<t>{SCORED_VALUE})\s+(?P<w>\d+(?:\.\d+)?)\s+(?P<a>{SCORED_VALUE})\s+(?P<s>\d+(?:\.\d+)?)(?:\s+(?P<why>[^\s\d].*))?$")
+"""An indicator row under a header with 分值 between the values: name, target, 分值, actual, 得分."""
 DUMP_GRADE_RE = lazy(r"^(?:自评等级|评价等级|自评结果|绩效等级)\s*[:：]?\s*(?P<grade>优秀|良好|优|良|中|差|合格|不合格)$")
 DUMP_HEAD_RE = lazy(rf"^(?P<basic>{NUM_RE})\s*项目支出总额(?:[（(]万元[)）])?\s*(?P<project>{NUM_RE})$")
 WEIGHT_RE = lazy(r"(\d+)\s*分\s*[*×]\s*执行率")
@@ -653,10 +668,10 @@ def _keep_scores_that_add_up(perf: PerformanceTable) -> None:
             indicator.weight = indicator.score = None
 
 
-def _funding_header(header: str, initial: bool) -> bool:
-    """Whether a flattened funding header names its columns in the template's order (and
-    年初预算数 first when the row has a figure for it)."""
-    words = (("年初预算数",) if initial else ()) + FUNDING_HEADER_ORDER
+def _funding_header(header: str, initial: bool, order: tuple[str, ...] = FUNDING_HEADER_ORDER) -> bool:
+    """Whether a flattened funding header names its columns in ``order`` (the template's by
+    default; and 年初预算数 first when the row has a figure for it)."""
+    words = (("年初预算数",) if initial else ()) + order
     at = [header.replace(" ", "").find(word) for word in words]
     return all(i >= 0 for i in at) and at == sorted(at)
 
@@ -669,6 +684,7 @@ class _DumpParser:
         self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
         self.skipped = ""  # the level word just skipped in the indicator zone
         self.scored = False  # the zone's header names 分值 and 得分 after the values
+        self.row_re = SCORED_ROW_RE  # the order of the values and scores the zone's header names
 
     def tables(self) -> list[PerformanceTable]:
         chunks: list[list[tuple[int, str]]] = [[]]
@@ -703,10 +719,19 @@ class _DumpParser:
                 perf.basic_total = self._num(head, "basic", line, column)
                 perf.project_total = self._num(head, "project", line, column)
                 continue
+            nature = DUMP_NATURE_ROW_RE.match(text) if perf.funding is not None else None
+            if nature is not None and (nature.group("initial") is None) == (perf.funding.initial is None):  # type: ignore[union-attr]
+                # 按支出性质分：基本支出 A B rate%: its 执行数, in the total line's column
+                _GridParser._by_nature(perf, NATURE_LEAD_RE.sub("", compact(nature.group("label"))), self._num(nature, "b", line, column))
+                continue
             if "执行率" in text or header_text:
                 header_text += text
                 row = DUMP_FUNDING_ROW_RE.match(text)
-                if row and perf.funding is None and _funding_header(header_text, row.group("initial") is not None):
+                if row is None or not _funding_header(header_text, row.group("initial") is not None):
+                    row = DUMP_FUNDING_RATE_FIRST_RE.match(text)
+                    if row is not None and not _funding_header(header_text, row.group("initial") is not None, RATE_FIRST_ORDER):
+                        row = None
+                if row and perf.funding is None:
                     perf.funding = Funding(
                         compact(row.group("label")), self._num(row, "initial", line, column), self._num(row, "a", line, column),
                         self._num(row, "b", line, column), self._num(row, "weight", line, column),
@@ -736,7 +761,9 @@ class _DumpParser:
                 start = column + grade.start("grade")
                 perf.grade, perf.grade_span = GRADES[grade.group("grade")], Span(line, start, line, start + len(grade.group("grade")))
             if "三级指标" in text:
-                self.scored = SCORED_HEADER_RE.search(text) is not None
+                between = WEIGHT_BETWEEN_HEADER_RE.search(text) is not None
+                self.scored = between or SCORED_HEADER_RE.search(text) is not None
+                self.row_re = WEIGHT_BETWEEN_ROW_RE if between else SCORED_ROW_RE
                 in_zone, fragments, self.skipped = cells.scored_columns is None, [], ""
                 continue
             if ZONE_END_RE.match(text):
@@ -781,7 +808,7 @@ class _DumpParser:
         a name shifted into a vanished cell)."""
         tokens = text.split()
         for start in range(len(tokens)):
-            row = SCORED_ROW_RE.match(" ".join(tokens[start:]))
+            row = self.row_re.match(" ".join(tokens[start:]))
             if row and not LEVEL_WORD_RE.match(row.group("name")) and not row.group("name").endswith("指标"):
                 break
         else:

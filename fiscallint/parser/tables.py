@@ -25,9 +25,9 @@ from .heading import read_heading
 from ..numbers import parse_number, sum_tolerance
 
 TOKEN_RE = lazy(
-    r"(?:19|20)\d\d(?:[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\s*年度?)|(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
+    r"(?<!\S)\d{3}[.．]\d{2}[.．]\d{2}(?!\S)|(?:19|20)\d\d(?:[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\s*年度?)|(?<!\S)[-−－]?\d[\d,]*(?:\.\d+)?[%％](?!\S)|\d{1,2}[.．、](?![\d.])|(?<!\S)[-−－]\d[\d,]*\.\d+|[(（]\d[\d,]*\.\d+[)）](?!\S)|\d[\d,]*(?:\.\d+)?|[^\s\d]+(?:\d+[^\s\d]+)*"
 )
-"""A row's tokens: a date or a year (2031-01-05, 2024年: a word, its digits are no figures), a percentage (4.6%, a rate column's, set aside: no column identity adds
+"""A row's tokens: a code written with dots (201.01.08), a date or a year (2031-01-05, 2024年: a word, its digits are no figures), a percentage (4.6%, a rate column's, set aside: no column identity adds
 rates), an item number (1. 2、), a figure (a negative amount with its minus sign,
 -12.30, or in brackets as accountants print it, (12.30); a dash before a whole number is
 a range's, 100 -80), or a word."""
@@ -35,6 +35,8 @@ PLAIN_NUMBER_RE = lazy(r"[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[(（](?
 CODE_RE = lazy(r"\d{3}|\d{5}|\d{7}")
 CLASS_CODE_RE = lazy(r"2(?:0[1-9]|[12]\d|3[0-4])|[35]\d\d")
 """The first three digits of a code: a functional 类 (201–234) or an economic 类 (3xx, 5xx)."""
+DOTTED_CODE_RE = lazy(r"(\d{3})[.．](\d{2})(?:[.．](\d{2}))?")
+"""A code with dots between 类, 款 and 项 (201.01, 201.01.08)."""
 GLUED_RE = lazy(r"(\d[\d,]*\.\d{2})(\d{3}|\d{5}|\d{7})")
 TOTAL_LABEL_RE = lazy(r"^(合计|总计|小计|人员经费合计|公用经费合计|本年.{0,2}合计)")
 ENUM_LABEL_RE = lazy(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]).")
@@ -93,7 +95,20 @@ def _tokens(line: Line, tabbed: bool) -> list[_Token]:
             out.append(_Token(text, line.column + match.start(), None, line.number))
     if out:
         out[0].line_start = True
+    _undot_code(out)
     return out
+
+
+def _undot_code(tokens: list[_Token]) -> None:
+    """A row that starts with a code written with dots (201.01.08, or 201.01 before a name) has
+    that code as 2010108 / 20101; a figure before a name (201.01 under another row's name) stays."""
+    filled = [t for t in tokens if t.text]
+    if not filled or (match := DOTTED_CODE_RE.fullmatch(filled[0].text)) is None:
+        return
+    code = "".join(g for g in match.groups() if g)
+    named = len(filled) > 1 and not _is_number(filled[1].text)
+    if is_code(code) and (match.group(3) is not None or named):
+        filled[0].text = code
 
 
 def _is_number(text: str) -> bool:
