@@ -42,6 +42,38 @@ class _Line:
 
 
 _BY_X0 = itemgetter("x0")
+_OVERPRINT = 0.25  # offset (in character widths / font sizes) within which a repeat is a reprint
+_OVERPRINT_SEEN = 16  # earlier copies of a character compared with (on its baseline)
+
+
+def drop_overprinted(chars: Iterable[Char]) -> list[Char]:
+    """The characters without those drawn again over themselves: producers imitate bold by
+    drawing a text twice, a fraction of a point apart. A character is a reprint when the same
+    text at the same size was drawn within a quarter of its width (across) and of its size (up
+    or down) of it; copies side by side are a full width apart.
+    (PDFium's text page drops such repeated text objects itself; pdfminer keeps them.)"""
+    kept: list[Char] = []
+    seen: dict[tuple[str, int], list[Char]] = {}
+    for c in chars:
+        text, size, x0, bottom = c["text"], c["size"], c["x0"], c["bottom"]
+        reach = _OVERPRINT * (c["x1"] - x0 if c["x1"] > x0 else size)
+        base = int(bottom)
+        reprint = False
+        for row in (base - 1, base, base + 1):
+            for o in seen.get((text, row), ())[-_OVERPRINT_SEEN:]:
+                if (
+                    o["size"] == size
+                    and abs(o["x0"] - x0) <= reach
+                    and abs(o["bottom"] - bottom) <= _OVERPRINT * size
+                ):
+                    reprint = True
+                    break
+            if reprint:
+                break
+        if not reprint:
+            kept.append(c)
+            seen.setdefault((text, base), []).append(c)
+    return kept
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
