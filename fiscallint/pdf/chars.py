@@ -138,13 +138,32 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     return out
 
 
+_TRACKED_PAIRS = 3  # Chinese character pairs needed to tell a line's letter spacing
+_MIN_TRACKING = 0.05  # letter spacing (in font sizes) below which a line counts as set solid
+
+
+def _tracking(chars: Sequence[Char]) -> float:
+    """The letter spacing (字间距) a line is set with: the median gap between two adjacent
+    Chinese characters, which are set solid unless the whole line is spaced out (character
+    spacing, or a justified line); 0 when too few pairs tell or the line is solid."""
+    gaps = sorted(
+        b["x0"] - a["x1"] for a, b in zip(chars, chars[1:]) if is_wide(a["text"]) and is_wide(b["text"])
+    )
+    if len(gaps) < _TRACKED_PAIRS:
+        return 0.0
+    spacing = gaps[(len(gaps) - 1) // 2]
+    return spacing if spacing > _MIN_TRACKING * chars[0]["size"] else 0.0
+
+
 def line_text(chars: Sequence[Char]) -> str:
-    """Text of one visual line; spaces only where the gap and the scripts call for one."""
+    """Text of one visual line; spaces only where the gap and the scripts call for one. The
+    line's letter spacing (see _tracking) is not a gap: a spaced-out "1,286.50" stays a number."""
     parts: list[str] = []
     prev: Char | None = None
+    tracking = _tracking(chars)
     for c in chars:
         if prev is not None:
-            gap = c["x0"] - prev["x1"]
+            gap = c["x0"] - prev["x1"] - tracking
             size = prev["size"]  # max(prev["size"], c["size"], 1.0), written out
             if c["size"] > size:
                 size = c["size"]
