@@ -53,27 +53,36 @@ def drop_overprinted(chars: Iterable[Char]) -> list[Char]:
     or down) of it; copies side by side are a full width apart.
     (PDFium's text page drops such repeated text objects itself; pdfminer keeps them.)"""
     kept: list[Char] = []
-    seen: dict[tuple[str, int], list[Char]] = {}
+    rows: dict[int, dict[str, list[Char]]] = {}  # kept characters by baseline (whole points), by text
     for c in chars:
-        text, size, x0, bottom = c["text"], c["size"], c["x0"], c["bottom"]
-        reach = _OVERPRINT * (c["x1"] - x0 if c["x1"] > x0 else size)
-        base = int(bottom)
-        reprint = False
-        for row in (base - 1, base, base + 1):
-            for o in seen.get((text, row), ())[-_OVERPRINT_SEEN:]:
-                if (
-                    o["size"] == size
-                    and abs(o["x0"] - x0) <= reach
-                    and abs(o["bottom"] - bottom) <= _OVERPRINT * size
-                ):
-                    reprint = True
-                    break
-            if reprint:
-                break
-        if not reprint:
-            kept.append(c)
-            seen.setdefault((text, base), []).append(c)
+        text, base = c["text"], int(c["bottom"])
+        if _reprinted(c, rows.get(base - 1), rows.get(base), rows.get(base + 1)):
+            continue
+        kept.append(c)
+        row = rows.get(base)
+        if row is None:
+            row = rows[base] = {}
+        same = row.get(text)
+        if same is None:
+            row[text] = [c]
+        else:
+            same.append(c)
+            if len(same) > _OVERPRINT_SEEN:
+                del same[0]
     return kept
+
+
+def _reprinted(c: Char, *rows: dict[str, list[Char]] | None) -> bool:
+    """Whether ``c`` is a copy of a character kept on one of the baselines ``rows``."""
+    text, size, x0, bottom = c["text"], c["size"], c["x0"], c["bottom"]
+    reach = _OVERPRINT * (c["x1"] - x0 if c["x1"] > x0 else size)
+    for row in rows:
+        if row is None:
+            continue
+        for o in row.get(text, ()):
+            if o["size"] == size and abs(o["x0"] - x0) <= reach and abs(o["bottom"] - bottom) <= _OVERPRINT * size:
+                return True
+    return False
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
