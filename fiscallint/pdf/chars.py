@@ -151,7 +151,7 @@ _TRACKED_PAIRS = 3  # Chinese character pairs needed to tell a line's letter spa
 _MIN_TRACKING = 0.05  # letter spacing (in font sizes) below which a line counts as set solid
 
 
-def _tracking(chars: Sequence[Char]) -> float:
+def letter_spacing(chars: Sequence[Char]) -> float:
     """The letter spacing (字间距) a line is set with: the median gap between two adjacent
     Chinese characters, which are set solid unless the whole line is spaced out (character
     spacing, or a justified line); 0 when too few pairs tell or the line is solid."""
@@ -166,10 +166,10 @@ def _tracking(chars: Sequence[Char]) -> float:
 
 def line_text(chars: Sequence[Char]) -> str:
     """Text of one visual line; spaces only where the gap and the scripts call for one. The
-    line's letter spacing (see _tracking) is not a gap: a spaced-out "1,286.50" stays a number."""
+    line's letter spacing (see letter_spacing) is not a gap: a spaced-out "1,286.50" stays a number."""
     parts: list[str] = []
     prev: Char | None = None
-    tracking = _tracking(chars)
+    tracking = letter_spacing(chars)
     for c in chars:
         if prev is not None:
             gap = c["x0"] - prev["x1"] - tracking

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fiscallint.pdf.chars import Char, chars_box, is_wide, join_wrapped, line_text, to_text_line
+from fiscallint.pdf.chars import Char, chars_box, is_wide, join_wrapped, letter_spacing, line_text, to_text_line
 from fiscallint.pdf.model import Box, Item, TableBlock
 
 _CELL_GAP = 1.5  # gap (in font sizes) that separates two cells on one line
 _MIN_ROWS = 3
 _ZERO_MARKS = frozenset(("-", "—", "–", "－", "--", "——"))  # a zero printed as a dash
 _GLUE_GAP = 0.5  # gap (in font sizes) between an amount and Chinese text that parts two cells
+_SOLID_GAP = 0.33  # gap (in font sizes) between two Chinese characters that parts two cells
 _SAME_SIZE = 0.15  # font sizes that differ by at most this share are one size
 _NEAREST = 0.5  # a piece between columns goes to the nearest only when it is at most this share of the next
 _AMOUNT = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
@@ -49,18 +50,25 @@ def _unglued(segs: Segments) -> Segments:
     """The pieces of a multi-piece line with an amount set close to a neighbouring cell's
     Chinese text ("1,180.60  一、社会保障和就业支出" with under a cell gap between them, a
     right-aligned amount beside a left-aligned name) split at that gap: an amount never runs on
-    into Chinese text across half a font size of white space."""
+    into Chinese text across half a font size of white space; and two Chinese characters, set
+    solid within a cell, are parted by a third of a font size of white space beyond the line's
+    letter spacing (a long name that ends close to the next cell's text)."""
     out: Segments = []
+    spacing = letter_spacing([c for seg in segs for c in seg])
     for seg in segs:
         start = 0
         for i in range(1, len(seg)):
             prev, c = seg[i - 1], seg[i]
-            if is_wide(prev["text"]) == is_wide(c["text"]):
-                continue
-            if c["x0"] - prev["x1"] < _GLUE_GAP * max(prev["size"], c["size"], 1.0):
-                continue
-            narrow = seg[start:i] if is_wide(c["text"]) else _narrow_run(seg, i)
-            if _is_amount(narrow) or line_text(narrow) in _ZERO_MARKS:
+            size = max(prev["size"], c["size"], 1.0)
+            gap = (c["x0"] - prev["x1"]) / size
+            if is_wide(prev["text"]) and is_wide(c["text"]):
+                parted = gap - spacing / size >= _SOLID_GAP
+            elif is_wide(prev["text"]) != is_wide(c["text"]) and gap >= _GLUE_GAP:
+                narrow = seg[start:i] if is_wide(c["text"]) else _narrow_run(seg, i)
+                parted = _is_amount(narrow) or line_text(narrow) in _ZERO_MARKS
+            else:
+                parted = False
+            if parted:
                 out.append(seg[start:i])
                 start = i
         out.append(seg[start:])
