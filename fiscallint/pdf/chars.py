@@ -42,6 +42,47 @@ class _Line:
 
 
 _BY_X0 = itemgetter("x0")
+_OVERPRINT = 0.25  # offset (in character widths / font sizes) within which a repeat is a reprint
+_OVERPRINT_SEEN = 16  # earlier copies of a character compared with (on its baseline)
+
+
+def drop_overprinted(chars: Iterable[Char]) -> list[Char]:
+    """The characters without those drawn again over themselves: producers imitate bold by
+    drawing a text twice, a fraction of a point apart. A character is a reprint when the same
+    text at the same size was drawn within a quarter of its width (across) and of its size (up
+    or down) of it; copies side by side are a full width apart.
+    (PDFium's text page drops such repeated text objects itself; pdfminer keeps them.)"""
+    kept: list[Char] = []
+    rows: dict[int, dict[str, list[Char]]] = {}  # kept characters by baseline (whole points), by text
+    for c in chars:
+        text, base = c["text"], int(c["bottom"])
+        if _reprinted(c, rows.get(base - 1), rows.get(base), rows.get(base + 1)):
+            continue
+        kept.append(c)
+        row = rows.get(base)
+        if row is None:
+            row = rows[base] = {}
+        same = row.get(text)
+        if same is None:
+            row[text] = [c]
+        else:
+            same.append(c)
+            if len(same) > _OVERPRINT_SEEN:
+                del same[0]
+    return kept
+
+
+def _reprinted(c: Char, *rows: dict[str, list[Char]] | None) -> bool:
+    """Whether ``c`` is a copy of a character kept on one of the baselines ``rows``."""
+    text, size, x0, bottom = c["text"], c["size"], c["x0"], c["bottom"]
+    reach = _OVERPRINT * (c["x1"] - x0 if c["x1"] > x0 else size)
+    for row in rows:
+        if row is None:
+            continue
+        for o in row.get(text, ()):
+            if o["size"] == size and abs(o["x0"] - x0) <= reach and abs(o["bottom"] - bottom) <= _OVERPRINT * size:
+                return True
+    return False
 
 
 def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
@@ -106,13 +147,32 @@ def group_lines(chars: Iterable[Char]) -> list[list[Char]]:
     return out
 
 
+_TRACKED_PAIRS = 3  # Chinese character pairs needed to tell a line's letter spacing
+_MIN_TRACKING = 0.05  # letter spacing (in font sizes) below which a line counts as set solid
+
+
+def letter_spacing(chars: Sequence[Char]) -> float:
+    """The letter spacing (字间距) a line is set with: the median gap between two adjacent
+    Chinese characters, which are set solid unless the whole line is spaced out (character
+    spacing, or a justified line); 0 when too few pairs tell or the line is solid."""
+    gaps = sorted(
+        b["x0"] - a["x1"] for a, b in zip(chars, chars[1:]) if is_wide(a["text"]) and is_wide(b["text"])
+    )
+    if len(gaps) < _TRACKED_PAIRS:
+        return 0.0
+    spacing = gaps[(len(gaps) - 1) // 2]
+    return spacing if spacing > _MIN_TRACKING * chars[0]["size"] else 0.0
+
+
 def line_text(chars: Sequence[Char]) -> str:
-    """Text of one visual line; spaces only where the gap and the scripts call for one."""
+    """Text of one visual line; spaces only where the gap and the scripts call for one. The
+    line's letter spacing (see letter_spacing) is not a gap: a spaced-out "1,286.50" stays a number."""
     parts: list[str] = []
     prev: Char | None = None
+    tracking = letter_spacing(chars)
     for c in chars:
         if prev is not None:
-            gap = c["x0"] - prev["x1"]
+            gap = c["x0"] - prev["x1"] - tracking
             size = prev["size"]  # max(prev["size"], c["size"], 1.0), written out
             if c["size"] > size:
                 size = c["size"]

@@ -16,11 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fiscallint.pdf.chars import Char, chars_box, join_wrapped, line_text, to_text_line
+from fiscallint.pdf.chars import Char, chars_box, is_wide, join_wrapped, letter_spacing, line_text, to_text_line
 from fiscallint.pdf.model import Box, Item, TableBlock
 
 _CELL_GAP = 1.5  # gap (in font sizes) that separates two cells on one line
 _MIN_ROWS = 3
+_ZERO_MARKS = frozenset(("-", "—", "–", "－", "--", "——"))  # a zero printed as a dash
+_GLUE_GAP = 0.5  # gap (in font sizes) between an amount and Chinese text that parts two cells
+_SOLID_GAP = 0.33  # gap (in font sizes) between two Chinese characters that parts two cells
+_SAME_SIZE = 0.15  # font sizes that differ by at most this share are one size
 _NEAREST = 0.5  # a piece between columns goes to the nearest only when it is at most this share of the next
 _AMOUNT = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 
@@ -40,6 +44,43 @@ def _segments(chars: Sequence[Char]) -> Segments:
             segs.append([])
         segs[-1].append(c)
     return segs
+
+
+def _unglued(segs: Segments) -> Segments:
+    """The pieces of a multi-piece line with an amount set close to a neighbouring cell's
+    Chinese text ("1,180.60  一、社会保障和就业支出" with under a cell gap between them, a
+    right-aligned amount beside a left-aligned name) split at that gap: an amount never runs on
+    into Chinese text across half a font size of white space; and two Chinese characters, set
+    solid within a cell, are parted by a third of a font size of white space beyond the line's
+    letter spacing (a long name that ends close to the next cell's text)."""
+    out: Segments = []
+    spacing = letter_spacing([c for seg in segs for c in seg])
+    for seg in segs:
+        start = 0
+        for i in range(1, len(seg)):
+            prev, c = seg[i - 1], seg[i]
+            size = max(prev["size"], c["size"], 1.0)
+            gap = (c["x0"] - prev["x1"]) / size
+            if is_wide(prev["text"]) and is_wide(c["text"]):
+                parted = gap - spacing / size >= _SOLID_GAP
+            elif is_wide(prev["text"]) != is_wide(c["text"]) and gap >= _GLUE_GAP:
+                narrow = seg[start:i] if is_wide(c["text"]) else _narrow_run(seg, i)
+                parted = _is_amount(narrow) or line_text(narrow) in _ZERO_MARKS
+            else:
+                parted = False
+            if parted:
+                out.append(seg[start:i])
+                start = i
+        out.append(seg[start:])
+    return out
+
+
+def _narrow_run(seg: Sequence[Char], i: int) -> list[Char]:
+    """The characters from ``i`` up to the next Chinese one."""
+    end = i
+    while end < len(seg) and not is_wide(seg[end]["text"]):
+        end += 1
+    return list(seg[i:end])
 
 
 def _is_amount(seg: Sequence[Char]) -> bool:
@@ -67,7 +108,10 @@ def lines_and_text_tables(lines: Sequence[list[Char]], page_number: int) -> list
 
     for chars in lines:
         segs = _segments(chars)
-        if len(segs) >= 2 or (run and _wraps_under(segs[0], run)):
+        if len(segs) >= 2:
+            run.append(_unglued(segs))
+            continue
+        if run and _wraps_under(segs[0], run):
             run.append(segs)
             continue
         flush()
@@ -78,12 +122,15 @@ def lines_and_text_tables(lines: Sequence[list[Char]], page_number: int) -> list
 
 def _wraps_under(seg: Sequence[Char], run: Sequence[Segments]) -> bool:
     """Whether a one-piece line may be a wrapped cell: not an amount, and starting where a
-    text piece of a body row of the run starts."""
+    text piece of a body row of the run starts, in the same font size (a title in a larger
+    size that happens to start there ends the table)."""
     if _is_amount(seg):
         return False
     x0, size = seg[0]["x0"], max(seg[0]["size"], 1.0)
     return any(
-        abs(piece[0]["x0"] - x0) <= size and not _is_amount(piece)
+        abs(piece[0]["x0"] - x0) <= size
+        and abs(piece[0]["size"] - seg[0]["size"]) <= _SAME_SIZE * size
+        and not _is_amount(piece)
         for segs in run
         if _is_body(segs)
         for piece in segs
@@ -191,15 +238,18 @@ def _column_of(seg: Sequence[Char], columns: Sequence[Column]) -> int | None:
 
 
 def _place(segs: Segments, columns: Sequence[Column]) -> list[int] | None:
-    """The column of each piece of a line, or None when a piece cannot be placed surely (or,
-    outside the body rows, two pieces fall in one column)."""
+    """The column of each piece of a line, or None when a piece cannot be placed surely, or
+    two pieces fall in one column outside the body rows, or one of them an amount (an amount
+    run on into another piece is not its cell's text)."""
     placed = []
     for seg in segs:
         col = _column_of(seg, columns)
         if col is None:
             return None
         placed.append(col)
-    if len(set(placed)) < len(placed) and not _is_body(segs):
+    if len(set(placed)) < len(placed) and (
+        not _is_body(segs) or any(_is_amount(seg) for seg, col in zip(segs, placed) if placed.count(col) > 1)
+    ):
         return None
     return placed
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from fiscallint.errors import InputError
-from fiscallint.pdf.chars import Char, group_lines
+from fiscallint.pdf.chars import Char, drop_overprinted, group_lines
 from fiscallint.pdf.columns import lines_and_text_tables
 from fiscallint.pdf.grid import Edge
 from fiscallint.pdf.model import Box, PageContent
@@ -61,11 +61,12 @@ def build_page(
     ``unmapped`` counts glyphs without a Unicode mapping (not in ``chars``). Text that is not
     upright (turned sideways, as on a landscape page printed into a portrait page, or in a
     narrow header cell) is left out: its lines and cells cannot be placed surely, and a page
-    with no other text is reported as having no readable text."""
+    with no other text is reported as having no readable text. A character drawn again over
+    itself (imitated bold) counts once."""
     check_page_counts(number, len(chars), len(edges))
     if unmapped > 0.2 * (len(chars) + unmapped):
         raise InputError(f"page {number} text has no Unicode mapping (font without ToUnicode)")
-    chars = [c for c in chars if c.get("upright", True)]
+    chars = drop_overprinted(c for c in chars if c.get("upright", True))
     content = PageContent(number, width, height, char_count=len(chars))
     tables = find_tables(edges, chars, number) if edges else []
     boxes = [t.box for t in tables]
