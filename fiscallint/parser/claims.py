@@ -212,6 +212,7 @@ class ClaimBuilder:
         self.years_at: dict[int, YearClaim] = {}  # year claims by the offset of their YEAR piece
         self.path_offsets: dict[int, tuple[int, int]] = {}  # item path claims (by id) → where their text starts and ends
         self.unchanged: list[tuple[AmountClaim, int]] = []  # amounts said unchanged, and where the phrase naming the other figure starts
+        self.at: dict[int, int] = {}  # the current clause's pieces (by id) → their index
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -263,6 +264,9 @@ class ClaimBuilder:
                 # A breakdown complete before the ；: a figure after it (授予中小企业合同金额 Y) is none of its parts.
                 sealed = breakdown if breakdown is not None and id(breakdown) not in self.outer and len(breakdown.parts) >= 2 and _complete(breakdown) else None
             words: list[_Piece] = []  # the clause's words since its last figure (an amount's context)
+            self.at = {id(p): i for i, p in enumerate(pieces)}  # a piece's index (list.index would make a clause quadratic)
+            prefix = _ClausePrefix(pieces)
+            listed: dict[int, dict[int, int]] = {}  # 分别占 P%、Q%: the percentages listed after a 占, found once
             index = 0
             while index < len(pieces):
                 piece = pieces[index]
@@ -295,7 +299,7 @@ class ClaimBuilder:
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
-                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own)
+                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, self.at[id(shape.lead)]), scoped=scoped, own=own)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                             open_change.against_basis = amount_basis(open_change.against or "")
                         else:
@@ -320,39 +324,38 @@ class ClaimBuilder:
                 elif kind == "PERCENT":
                     number = self.number(piece)
                     shape = piece.shape
-                    before = pieces[:index]
-                    lead_at = pieces.index(shape.lead) if shape is not None else 0
+                    lead_at = self.at[id(shape.lead)] if shape is not None else 0
                     if number is None or shape is None:
                         pass
                     elif shape.kind == "change":  # 增长 P%; 增长（下降）P%
                         open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words))
                     elif shape.kind == "execution":
-                        qualifier = "".join(p.text for p in before[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
+                        qualifier = "".join(p.text for p in pieces[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
                         budget = shape.budget
                         if budget is None:
                             self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used)
                         elif budget.start < piece.start:  # 完成年初预算 A 万元的 P%: the figure inside the phrase is the budget
-                            if shape.lead.text.endswith(("预算", "预算数")) and before[-1].text == "的" and sentence_amounts:
+                            if shape.lead.text.endswith(("预算", "预算数")) and pieces[index - 1].text == "的" and sentence_amounts:
                                 self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, sentence_amounts[-1])
                         else:  # 执行率 P%（年初预算 A 万元）
                             self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, self._bracketed_budget(pieces, budget))
-                    elif (listed := _respective(pieces, lead_at, index)) is not None:
+                    elif (respective := _respective(pieces, lead_at, index, listed)) is not None:
                         # 分别为 A 万元和 B 万元，分别占 P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
-                        k, n = listed
+                        k, n = respective
                         if len(sentence_amounts) >= n:
                             self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, "", breakdown)
                     elif shape.whole is not None:
                         inline = _inline_whole(pieces, lead_at, shape.whole, index)
-                        part = self._share_part(before[:lead_at], sentence_amounts[:-1]) if inline is not None else None
+                        part = self._share_part(prefix, lead_at, sentence_amounts[:-1]) if inline is not None else None
                         if part is not None:
                             self._emit_share(part, number, inline, breakdown)
-                    elif all(p.kind in ("WORD", "PAREN") for p in before[lead_at + 1:]):  # the share's first percentage
-                        whole = "".join(p.text for p in before[lead_at + 1:])
-                        part = self._share_part(before[:lead_at], sentence_amounts)
+                    elif all(p.kind in ("WORD", "PAREN") for p in pieces[lead_at + 1:index]):  # the share's first percentage
+                        whole = "".join(p.text for p in pieces[lead_at + 1:index])
+                        part = self._share_part(prefix, lead_at, sentence_amounts)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
                         else:
-                            self._emit_named_share(before[:lead_at], number, whole)
+                            self._emit_named_share(prefix, lead_at, number, whole)
                     words = []
                 elif kind == "FLAT" and piece.shape is not None:
                     word = piece.shape.lead  # 与上年增加持平: a change and no change at once
@@ -363,7 +366,7 @@ class ClaimBuilder:
                     if number is not None:  # 年初预算为0，: a zero needs no unit
                         breakdown = self._emit_amount(number, piece, words, "万元", depth, sentence_amounts, breakdown)
                     words = []
-                elif kind == "NUM" and piece.shape is not None and _bare_share(pieces, pieces.index(piece.shape.lead), index):
+                elif kind == "NUM" and piece.shape is not None and _bare_share(pieces, self.at[id(piece.shape.lead)], index):
                     number = self.number(piece)
                     if number is not None:
                         self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context=_joined(words)))
@@ -372,7 +375,7 @@ class ClaimBuilder:
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, _joined(words), "".join(said)))
+                        counts.add(self._emit_count(piece, _joined(words[-CONTEXT_PIECES:]), "".join(said[-CONTEXT_PIECES:])))
                     elif kind == "DATE":
                         self._emit_date(pieces, index)
                     words.append(piece)
@@ -537,7 +540,10 @@ class ClaimBuilder:
         if number is None:
             return
         prev = pieces[index - 1] if index > 0 and pieces[index - 1].kind == "WORD" else None
-        following = pieces[index + 1:]
+        end = index + 1
+        while end < len(pieces) and pieces[end].kind == "WORD":
+            end += 1
+        following = pieces[index + 1 : end + 1]  # the word run after the year and the piece after it: all that is read
         role, basis, start, end = "other", "", piece.start, piece.end
         compared = _comparison(prev, following)
         own = SELF_TAIL_RE.match(_word_run(following))
@@ -597,13 +603,14 @@ class ClaimBuilder:
             breakdown = self.outer[id(breakdown)]
         return breakdown
 
-    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim]) -> AmountClaim | None:
-        """The amount a share is about: the clause's own amount, else (占 opening the clause,
-        or after 分别/约…) the sentence's last amount; None when the clause names another subject."""
-        if any(p.kind == "AMOUNT" for p in clause_before):
+    def _share_part(self, prefix: _ClausePrefix, lead_at: int, recent: list[AmountClaim]) -> AmountClaim | None:
+        """The amount a share (its 占 at ``lead_at``) is about: the clause's own amount, else (占
+        opening the clause, or after 分别/约…) the sentence's last amount; None when the clause
+        names another subject."""
+        if prefix.first_amount < lead_at:
             return recent[-1] if recent else None
-        words = "".join(p.text for p in clause_before if p.kind in ("WORD", "PAREN"))
-        if words and not SHARE_LEAD_RE.fullmatch(words):
+        end = prefix.word_ends[lead_at]
+        if end and not SHARE_LEAD_RE.fullmatch(prefix.words, 0, end):
             return None
         return recent[-1] if recent else None
 
@@ -621,15 +628,16 @@ class ClaimBuilder:
             lead=lead.value if lead is not None and lead is not part and lead.unit == part.unit else None,
         ))
 
-    def _emit_named_share(self, clause_before: list[_Piece], percent: Number, whole: str) -> None:
+    def _emit_named_share(self, prefix: _ClausePrefix, lead_at: int, percent: Number, whole: str) -> None:
         """A share whose part is named, not stated (货物采购授予中小企业合同金额占货物支出金额的 P%):
-        words only before 占, and a part name at least a few characters long."""
-        if not clause_before or any(p.kind not in ("WORD", "PAREN") for p in clause_before):
+        words only before 占 (at ``lead_at``), and a part name at least a few characters long."""
+        if not lead_at or prefix.first_other < lead_at:
             return
-        part = "".join(p.text for p in clause_before)
+        part = prefix.words[: prefix.word_ends[lead_at]]
         if len(part) < NAMED_PART_MIN:
             return
-        start = self.locator.span(clause_before[0].start, clause_before[0].end)
+        first = prefix.pieces[0]
+        start = self.locator.span(first.start, first.end)
         self.claims.append(NamedShareClaim(
             subject=claim_subject(part),
             span=Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
@@ -652,7 +660,7 @@ class ClaimBuilder:
         bracket, budget words, the figure ``piece``), as a claim of its own for
         :meth:`_emit_execution` (the amount itself is emitted when reached); None when the
         bracket holds something else."""
-        at = pieces.index(piece)
+        at = self.at[id(piece)]
         opening, words = pieces[at - 2], pieces[at - 1]
         if opening.text not in "（(" or words.kind != "WORD" or not BRACKET_BUDGET_RE.fullmatch(words.text):
             return None
@@ -889,6 +897,29 @@ SHARE_WORDS_RE = lazy(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占�
 CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
 
 
+CONTEXT_PIECES = 200
+"""A count's context and the sentence's words it keeps: at most this many pieces before its
+figure (~3× the longest sentence seen), so a hostile run of counts stays linear in time and memory."""
+
+
+class _ClausePrefix:
+    """What the pieces before any index of a clause hold, computed once per clause (so a clause
+    of many shares stays linear): the first amount, the first piece that is no word or bracket,
+    and the text of the words and brackets (``word_ends[i]``: its length before piece ``i``)."""
+
+    def __init__(self, pieces: list[_Piece]) -> None:
+        self.pieces = pieces
+        self.first_amount = next((i for i, p in enumerate(pieces) if p.kind == "AMOUNT"), len(pieces))
+        self.first_other = next((i for i, p in enumerate(pieces) if p.kind not in ("WORD", "PAREN")), len(pieces))
+        texts: list[str] = []
+        self.word_ends = [0]
+        for piece in pieces:
+            if piece.kind in ("WORD", "PAREN"):
+                texts.append(piece.text)
+            self.word_ends.append(self.word_ends[-1] + (len(piece.text) if piece.kind in ("WORD", "PAREN") else 0))
+        self.words = "".join(texts)
+
+
 def _word_runs(pieces: list[_Piece]) -> list[list[_Piece]]:
     """Runs of consecutive word and year pieces (only whitespace between them)."""
     runs: list[list[_Piece]] = []
@@ -987,7 +1018,7 @@ def _inline_whole(pieces: list[_Piece], share_at: int, whole: _Piece, at: int) -
     """The whole's words when a share prints its whole's figure (占本年支出合计 850.00 万元的
     P%, the grammar's share with a ``whole_figure``), if only 的 (的比重为…) stands between
     that figure and the percentage at ``at``; else None."""
-    figure = pieces.index(whole)
+    figure = next(i for i in range(at - 1, share_at, -1) if pieces[i] is whole)
     tail = "".join(p.text for p in pieces[figure + 1:at])
     if not tail.startswith("的") or SHARE_WORDS_RE.fullmatch(tail) is None:
         return None
@@ -1071,20 +1102,24 @@ def _same_role(part: AmountClaim, breakdown: BreakdownClaim) -> bool:
     return _is_budget(part) == _is_budget(breakdown)
 
 
-def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int] | None:
+def _respective(pieces: list[_Piece], share_at: int, at: int, found: dict[int, dict[int, int]]) -> tuple[int, int] | None:
     """分别占 P%、Q% 和 R%: (k, n) when the percentage at ``at`` is the k-th of n ≥ 2 listed
-    right after a 占 that 分别 leads; else None."""
+    right after a 占 that 分别 leads; else None. ``found`` keeps each 占's list (by its index),
+    so that a long list is read once."""
     lead = pieces[share_at - 1] if share_at > 0 else None
     if lead is None or lead.kind != "WORD" or not lead.text.endswith("分别"):
         return None
-    listed: list[int] = []
-    for i in range(share_at + 1, len(pieces)):
-        piece = pieces[i]
-        if piece.kind == "PERCENT":
-            listed.append(i)
-        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and (piece.text in LIST_JOINS or (not listed and WHOLE_TAIL_RE.fullmatch(piece.text))))):
-            break
-    return (listed.index(at), len(listed)) if at in listed and len(listed) >= 2 else None
+    if share_at not in found:
+        listed: list[int] = []
+        for i in range(share_at + 1, len(pieces)):
+            piece = pieces[i]
+            if piece.kind == "PERCENT":
+                listed.append(i)
+            elif not (piece.kind == "LIST" or (piece.kind == "WORD" and (piece.text in LIST_JOINS or (not listed and WHOLE_TAIL_RE.fullmatch(piece.text))))):
+                break
+        found[share_at] = {i: k for k, i in enumerate(listed)}
+    listed_at = found[share_at]
+    return (listed_at[at], len(listed_at)) if at in listed_at and len(listed_at) >= 2 else None
 
 
 COMPARISON_WORDS_RE = lazy(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
