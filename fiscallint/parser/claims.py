@@ -248,7 +248,7 @@ class ClaimBuilder:
         open_change: ChangeClaim | None = None
         counts = _CountSegment()
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
-        budgets_used: list[AmountClaim] = []  # budgets an execution rate of this sentence already used
+        budgets_used: set[int] = set()  # budgets (by id) an execution rate of this sentence already used
         sealed: BreakdownClaim | None = None  # a breakdown complete at the last ； (see below)
         segment_amounts: list[AmountClaim] | None = None  # amounts of the current ；-segment after the first
         said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
@@ -401,12 +401,16 @@ class ClaimBuilder:
                 span = self.locator.span(piece.start, piece.end)
                 found = PlaceholderClaim(span=span, text=piece.text, figure=following.startswith(SLOT_UNITS))
             out.append(_Piece("WORD", WHITESPACE_RE.sub("", piece.text), piece.start, piece.end, [found] if found else []))
-        merged: list[_Piece] = []
+        runs: list[list[_Piece]] = []  # touching words, joined once (joining one by one is quadratic in a long run)
         for piece in out:
-            if merged and piece.kind == "WORD" and merged[-1].kind == "WORD" and merged[-1].end == piece.start:
-                last = merged.pop()
-                piece = _Piece("WORD", last.text + piece.text, last.start, piece.end, last.claims + piece.claims)
-            merged.append(piece)
+            if runs and piece.kind == "WORD" and runs[-1][-1].kind == "WORD" and runs[-1][-1].end == piece.start:
+                runs[-1].append(piece)
+            else:
+                runs.append([piece])
+        merged = [
+            run[0] if len(run) == 1 else _Piece("WORD", "".join(p.text for p in run), run[0].start, run[-1].end, [c for p in run for c in p.claims])
+            for run in runs
+        ]
         if self.vocabulary:
             for run in _word_runs(merged):
                 self._vocabulary(run)
@@ -610,7 +614,7 @@ class ClaimBuilder:
         if prefix.first_amount < lead_at:
             return recent[-1] if recent else None
         end = prefix.word_ends[lead_at]
-        if end and not SHARE_LEAD_RE.fullmatch(prefix.words, 0, end):
+        if end and (end > SHARE_LEAD_MAX or not SHARE_LEAD_RE.fullmatch(prefix.words, 0, end)):
             return None
         return recent[-1] if recent else None
 
@@ -671,7 +675,7 @@ class ClaimBuilder:
         return AmountClaim(span=number.span, text=piece.text, value=number, unit=unit, context=words.text,
                            basis=amount_basis(words.text), stage=budget_stage(words.text))
 
-    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim],
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: set[int],
                         stated: AmountClaim | None = None) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
@@ -679,7 +683,7 @@ class ClaimBuilder:
         三公 total's budget is not its items' budget). ``stated`` is a budget the phrase itself
         names (完成年初预算 A 万元的 P%, 执行率 P%（年初预算 A 万元）). Amounts in 元 and 万元
         are put in 万元."""
-        pool = recent if recent else self.amounts[-2:]
+        pool = recent[-CONTEXT_PIECES:] if recent else self.amounts[-2:]  # (bounded: a sentence of many rates stays linear)
         outer = [c for c in pool if not c.inner]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
@@ -689,10 +693,10 @@ class ClaimBuilder:
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is None and actual is not None and UNNAMED_ACTUAL_RE.fullmatch(actual.context.strip()):
             budget = self._budget_before(wanted)
-        if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
+        if budget is not None and id(budget) in budgets_used and actual is not None and _index(pool, actual) > _index(pool, budget) + 1:
             budget = None
         if budget is not None:
-            budgets_used.append(budget)
+            budgets_used.add(id(budget))
         mixed = budget is not None and actual is not None and budget.unit != actual.unit  # 元 beside 万元: both in 万元
         anchor = actual or budget
         span = anchor.span if anchor else percent.span
@@ -713,7 +717,13 @@ class ClaimBuilder:
         that leads to it through at most a comma, a few words and the direction word; X is ""
         for a comparison that names nothing, None when there is no such comparison."""
         text = self.locator.text
-        kept = [i for i in range(sentence_start, figure_end) if not text[i].isspace()]  # offsets of the characters of ``head``
+        kept: list[int] = []  # offsets of the characters of ``head``: the last AGAINST_WINDOW of the sentence's before the figure
+        at = figure_end
+        while at > sentence_start and len(kept) < AGAINST_WINDOW:
+            at -= 1
+            if not text[at].isspace():
+                kept.append(at)
+        kept.reverse()
         head = "".join(text[i] for i in kept)
         found = [m for m in COMPARISON_RE.finditer(head) if LEAD_TO_FIGURE_RE.fullmatch(head, m.end())]
         if not found:
@@ -853,6 +863,10 @@ SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
 _PHRASE = r"((?:(?:19|20)\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
 COMPARISON_RE = lazy(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
 """A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
+AGAINST_WINDOW = 256
+"""The characters before a change's figure searched for its comparison (whitespace aside): a
+comparison and its lead to the figure take under 40 plus the figure's digits, and a window
+keeps a sentence of many changes linear."""
 LEAD_TO_FIGURE_RE = lazy(r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?[-−－]?[\d,.]+")
 """From a comparison to the change's figure: a comma, a few words, the direction word."""
 PATH_LEAD_RE = lazy(r"(\d+[.、．]?|[（(]\d+[)）]|(19|20)\d\d年度?|本年度|本部门|本单位|[“\"＂])*")
@@ -867,6 +881,9 @@ BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "万": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
 SHARE_LEAD_RE = lazy(r"(分别|约|仅|共|合计|达|的|所|，)*")
+SHARE_LEAD_MAX = 64
+"""Longer words before 占 are a subject of their own, not a lead (and are not matched: a long
+clause of shares stays linear)."""
 WHOLE_TAIL_RE = lazy(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
@@ -918,6 +935,11 @@ class _ClausePrefix:
                 texts.append(piece.text)
             self.word_ends.append(self.word_ends[-1] + (len(piece.text) if piece.kind in ("WORD", "PAREN") else 0))
         self.words = "".join(texts)
+
+
+def _index(claims: list[AmountClaim], claim: AmountClaim) -> int:
+    """Where a claim is in a list, by identity."""
+    return next(i for i, c in enumerate(claims) if c is claim)
 
 
 def _word_runs(pieces: list[_Piece]) -> list[list[_Piece]]:
