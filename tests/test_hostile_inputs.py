@@ -219,3 +219,44 @@ def test_a_dead_index_worker_loses_only_its_own_file(tmp_path: Path, monkeypatch
     assert result.exit_code == 2, result.output
     assert "dies.txt: error: the process parsing this file died" in result.stderr
     assert "indexed 2," in result.stderr and "Traceback" not in result.output
+
+
+# --- long sentences of one repeated claim ----------------------------------------------------
+
+REPEATED = [
+    "占1%", "增长1%", "增加1万元", "1个", "某某", "分别占1%、", "执行率1%", "比2023年增加1万元", "2024年",
+    "年初预算为1万元，支出决算为1万元，完成年初预算的1%，", "决算数大于预算数",
+]
+
+
+@pytest.mark.slow  # lints about 1 MB of text
+@pytest.mark.parametrize("unit", REPEATED)
+def test_a_sentence_of_one_repeated_claim_is_read_in_linear_time(unit: str, hang_guard: None) -> None:
+    """100,000 characters of one claim shape with no sentence end: each once took from 5 s to
+    far over a minute (a list searched, a prefix copied or rejoined, the whole sentence
+    rescanned per figure); now under a second each."""
+    from fiscallint.config import Config
+    from fiscallint.pipeline import lint_buffer
+
+    text = unit * (100_000 // len(unit))
+    report, _ = lint_buffer("r.txt", text, Config(root=Path.cwd()))
+    assert [p.text for p in report.paragraphs] == [text]  # read as one paragraph, not set aside
+
+
+def test_a_long_word_is_lexed_in_constant_memory() -> None:
+    """The claims lexer's word terminal saved every capture group at each character it read:
+    7 MB of one word took 7 GB. It is possessive now: the lexer's own memory for a 100,000
+    character word stays far under a megabyte."""
+    import tracemalloc
+
+    from fiscallint.parser.claims import claims_parser
+
+    parser = claims_parser()
+    tracemalloc.start()
+    try:
+        tokens = list(parser.lex("x" * 100_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [t.type for t in tokens] == ["WORD"]
+    assert peak < 5_000_000, peak  # 129 MB before

@@ -914,9 +914,9 @@ SHARE_WORDS_RE = lazy(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占�
 CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
 
 
-CONTEXT_PIECES = 200
+CONTEXT_PIECES = 64
 """A count's context and the sentence's words it keeps: at most this many pieces before its
-figure (~3× the longest sentence seen), so a hostile run of counts stays linear in time and memory."""
+figure (~the longest sentence seen; a sentence's own words come first), so a hostile run of counts stays linear in time and memory."""
 
 
 class _ClausePrefix:
