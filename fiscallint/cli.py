@@ -212,6 +212,7 @@ def check(
     pairs = [(f, fp) for r in results for f, fp in zip(r.findings, r.fingerprints)]
 
     if write_baseline is not None:
+        _refuse_output_onto_input(str(baseline.path), [] if stdin else files, "--write-baseline")
         for finding, print_ in pairs:
             baseline.add(finding, print_)
         try:

@@ -260,3 +260,22 @@ def test_a_long_word_is_lexed_in_constant_memory() -> None:
         tracemalloc.stop()
     assert [t.type for t in tokens] == ["WORD"]
     assert peak < 5_000_000, peak  # 129 MB before
+
+
+# --- a baseline written over a report ------------------------------------------------------------
+
+def test_a_configured_baseline_named_like_a_report_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``baseline = "r.txt"`` made ``--write-baseline`` (and the editor's ignore action) write
+    JSON over the report."""
+    (tmp_path / "r.txt").write_text(SHARE, encoding="utf-8")
+    (tmp_path / "fiscallint.toml").write_text('baseline = "r.txt"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    one_line_exit_2(run("check", "r.txt", "--write-baseline"), "baseline: 'r.txt' is a report's file name")
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == SHARE
+
+
+def test_a_baseline_linked_to_an_input_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "r.txt").write_text(SHARE, encoding="utf-8")
+    (tmp_path / "b.json").symlink_to("r.txt")
+    one_line_exit_2(run("check", str(tmp_path / "r.txt"), "--write-baseline", str(tmp_path / "b.json")), "is an input file")
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == SHARE

@@ -299,6 +299,8 @@ def ignore_finding(ls: FiscalServer, *args: object) -> None:
         target = config.baseline_path
         if not inside(config.root, target):  # a symlink planted since the configuration was read
             raise ConfigError(f"{target}: the baseline is outside {config.root}; not written")
+        if target.exists() and os.path.exists(path) and os.path.samefile(target, path):
+            raise ConfigError(f"{target}: the baseline is the document itself (a link to it); not written")
         baseline = Baseline.load(target) if target.is_file() else Baseline(target)
     except ConfigError as exc:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))
