@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 import click
 
 from . import __version__
+from .source import REPORT_SUFFIXES as INPUT_SUFFIXES
 
 if TYPE_CHECKING:
     from .config import Config
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from .pipeline import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv", ".pdf")
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "html"]
 PDF_ENGINES = ["pdfium", "pdfminer"]  # fiscallint.pdf.ENGINES, not imported here (start-up)
 PROGRESS_MIN_FILES = 8

@@ -187,9 +187,9 @@ def parse(table: dict[str, object], source: Path) -> Config:
     baseline = table.get("baseline", DEFAULT_BASELINE)
     if not isinstance(baseline, str) or not baseline:
         raise ConfigError(f"{where} baseline: expected a file name")
-    from .cli import INPUT_SUFFIXES
+    from .source import REPORT_SUFFIXES
 
-    if baseline.lower().endswith(INPUT_SUFFIXES):  # writing it would destroy a report
+    if baseline.lower().endswith(REPORT_SUFFIXES):  # writing it would destroy a report
         raise ConfigError(f"{where} baseline: {baseline!r} is a report's file name; a baseline is a .json file")
     if not inside(config.root, config.root / baseline):
         raise ConfigError(f"{where} baseline: {baseline!r} is outside the configuration's folder {config.root}; refusing to write there")

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .pdf import PdfReading
 
 PDF_SUFFIXES = (".pdf",)
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv", ".pdf")
+"""The files read as reports (walking a folder; never written as a baseline)."""
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 """Markdown, and HTML (a web page or a word processor's export): tags are read as markdown's are."""
 HTML_START_RE = lazy(r"\s*<(!doctype\s+html|html)\b", re.I)
