@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -135,13 +134,10 @@ def _write(source: str, output: str, result: Annotated, fallback: dict) -> None:
         rect = (x0 - NOTE_SIZE, y1 - NOTE_SIZE, x0, y1)
         add(index, Text(rect=rect, text=note(finding)), finding, rect, number)
         number += 1
-    temp = None
-    try:
-        handle, temp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(output)), prefix=".fiscallint-", suffix=".pdf")
-        with os.fdopen(handle, "wb") as stream:
-            writer.write(stream)
-        os.replace(temp, output)
-    except OSError as exc:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-        raise InputError(f"cannot write {output}: {exc.strerror or exc}") from None
+    from io import BytesIO
+
+    from .fixes import write_new
+
+    data = BytesIO()
+    writer.write(data)
+    write_new(output, data.getvalue())

@@ -95,7 +95,7 @@ class Baseline:
         import json  # a baseline is read or written in few runs; fingerprints need no JSON
 
         try:
-            data = json.loads(read_regular(os.fspath(path), MAX_TEXT_BYTES).decode("utf-8"))
+            data = json.loads(read_regular(os.fspath(path), MAX_TEXT_BYTES).decode("utf-8-sig"))  # an editor's BOM is no error
         except InputError as exc:
             if str(exc) == "no such file":
                 raise ConfigError(f"{path}: baseline file not found") from None

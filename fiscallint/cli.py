@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 import click
 
 from . import __version__
+from .source import REPORT_SUFFIXES as INPUT_SUFFIXES
 
 if TYPE_CHECKING:
     from .config import Config
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from .pipeline import FileResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-INPUT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv", ".pdf")
 FORMAT_NAMES = ["text", "json", "sarif", "github", "junit", "html"]
 PDF_ENGINES = ["pdfium", "pdfminer"]  # fiscallint.pdf.ENGINES, not imported here (start-up)
 PROGRESS_MIN_FILES = 8
@@ -212,6 +212,7 @@ def check(
     pairs = [(f, fp) for r in results for f, fp in zip(r.findings, r.fingerprints)]
 
     if write_baseline is not None:
+        _refuse_output_onto_input(str(baseline.path), [] if stdin else files, "--write-baseline")
         for finding, print_ in pairs:
             baseline.add(finding, print_)
         try:
@@ -363,35 +364,21 @@ def _in_processes(
     tasks: list[tuple[str, Config]], overrides: Overrides, jobs: int, keep_lines: bool, bar: _Bar | None,
     keep_report: bool = False, keep_coverage: bool = False,
 ) -> list[FileResult]:
-    """Lint in a process pool. A worker that dies (killed, out of memory) breaks the pool and
-    every file still pending in it; those files are linted again one process each, so only a
+    """Lint in a process pool that outlives a dead worker (:mod:`fiscallint.workers`): only a
     file whose own process dies is reported as an error, and every other result is kept."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     from .pipeline import FileResult, lint_file
+    from .workers import surviving_map
 
-    done: dict[int, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(lint_file, path, config, overrides, keep_lines, keep_report, keep_coverage) for path, config in tasks]
-        for index, future in enumerate(futures):
-            try:
-                done[index] = future.result()
-            except BrokenProcessPool:
-                continue
-            if bar:
-                bar.advance()
-    for index, (path, config) in enumerate(tasks):
-        if index in done:
-            continue
-        with ProcessPoolExecutor(max_workers=1) as alone:
-            try:
-                done[index] = alone.submit(lint_file, path, config, overrides, keep_lines, keep_report, keep_coverage).result()
-            except BrokenProcessPool:
-                done[index] = FileResult(path, error="the process linting this file died (killed or out of memory)")
+    def died(task: tuple[object, ...]) -> FileResult:
+        return FileResult(str(task[0]), error="the process linting this file died (killed or out of memory)")
+
+    results = []
+    jobs_of = [(path, config, overrides, keep_lines, keep_report, keep_coverage) for path, config in tasks]
+    for result in surviving_map(lint_file, jobs_of, jobs, died):
+        results.append(result)
         if bar:
             bar.advance()
-    return [done[index] for index in range(len(tasks))]
+    return results
 
 
 class _Bar:
@@ -503,8 +490,8 @@ def _emit(fmt: str, findings: list[Finding], results: list[FileResult], errors: 
     _write(output, text)
 
 
-def _refuse_output_onto_input(output: str | None, inputs: list[str]) -> None:
-    """``-o`` must not name one of the inputs (through a link or not): it would be destroyed."""
+def _refuse_output_onto_input(output: str | None, inputs: list[str], option: str = "-o") -> None:
+    """``-o`` (or ``--db``) must not name one of the inputs (through a link or not): it would be destroyed."""
     if not output or not os.path.exists(output):
         return
     target = os.path.realpath(output)
@@ -514,7 +501,7 @@ def _refuse_output_onto_input(output: str | None, inputs: list[str]) -> None:
         except OSError:
             continue
         if same:
-            fail(f"-o {output}: is an input file ({path}); refusing to overwrite it")
+            fail(f"{option} {output}: is an input file ({path}); refusing to overwrite it")
 
 
 def _check_writable_place(output: str | None) -> None:
@@ -605,6 +592,7 @@ def index(paths: tuple[str, ...], facts_db: str, jobs: int, show_list: bool, das
             files = expand(paths, Configs(None))
             if not files:
                 fail("no report files found")
+            _refuse_output_onto_input(facts_db, files, "--db")
             summary = index_paths(files, facts_db, jobs, dask)
             from .formatters import printable
 

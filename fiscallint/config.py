@@ -102,7 +102,7 @@ def discover(start: str | os.PathLike[str]) -> Config:
     for directory in (folder, *folder.parents):
         for name in CONFIG_FILES:
             candidate = directory / name
-            if candidate.is_file():
+            if candidate.exists():  # a FIFO or device by that name is refused, not skipped
                 table = _table(candidate)
                 if table is not None:
                     return parse(table, candidate)
@@ -112,17 +112,24 @@ def discover(start: str | os.PathLike[str]) -> Config:
 def load(path: str | os.PathLike[str]) -> Config:
     """Read an explicitly named configuration file (``--config``)."""
     candidate = Path(path)
-    if not candidate.is_file():
+    if not candidate.exists():
         raise ConfigError(f"{path}: no such configuration file")
     return parse(_table(candidate) or {}, candidate)
 
 
 def _table(path: Path) -> dict[str, object] | None:
+    """The fiscallint table of a configuration file; only a regular file of at most
+    ``MAX_TEXT_BYTES`` is read (a FIFO, a device or a folder by that name is a ConfigError)."""
     import tomllib  # only where a configuration file is found (a run without one spares its import)
 
+    from .errors import InputError
+    from .source import MAX_TEXT_BYTES, read_regular
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        data = tomllib.loads(read_regular(os.fspath(path), MAX_TEXT_BYTES).decode("utf-8"))
+    except InputError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
@@ -180,6 +187,10 @@ def parse(table: dict[str, object], source: Path) -> Config:
     baseline = table.get("baseline", DEFAULT_BASELINE)
     if not isinstance(baseline, str) or not baseline:
         raise ConfigError(f"{where} baseline: expected a file name")
+    from .source import REPORT_SUFFIXES
+
+    if baseline.lower().endswith(REPORT_SUFFIXES):  # writing it would destroy a report
+        raise ConfigError(f"{where} baseline: {baseline!r} is a report's file name; a baseline is a .json file")
     if not inside(config.root, config.root / baseline):
         raise ConfigError(f"{where} baseline: {baseline!r} is outside the configuration's folder {config.root}; refusing to write there")
     config.baseline = baseline

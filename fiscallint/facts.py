@@ -380,11 +380,12 @@ def relations(report: Report) -> list[Relation]:
     found: list[Relation] = []
     previous: Paragraph | None = None
     for paragraph in report.paragraphs:
+        first_amount = min((c.sentence for c in paragraph.claims if c.kind == "amount"), default=None)
         for claim in paragraph.claims:
             if not isinstance(claim, RelationClaim):
                 continue
             budget, actual = claim.budget, claim.actual
-            opens = not any(c.kind == "amount" and c.sentence <= claim.sentence for c in paragraph.claims)
+            opens = first_amount is None or first_amount > claim.sentence
             if budget is None and actual is None and opens and previous is not None and claim.span.line - previous.span.end_line <= 2:
                 amounts = [c for c in previous.claims if isinstance(c, AmountClaim)]
                 last = amounts[-1].sentence if amounts else None

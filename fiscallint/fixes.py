@@ -22,7 +22,7 @@ from typing import Callable
 from .ast import Span
 from .errors import InputError
 from .findings import Finding, Fix
-from .source import MAX_TEXT_BYTES, digest, line_feeds, read_regular, read_text_source
+from .source import MAX_TEXT_BYTES, digest, encode, line_feeds, read_regular, read_text_source
 
 WRITABLE_SUFFIXES = (".txt", ".md", ".markdown", ".tsv")
 MAX_FIX_ROUNDS = 4
@@ -158,15 +158,26 @@ def write_fixed(path: str, text: str, encoding: str, linted: str) -> None:
             raise InputError(f"has {info.st_nlink} hard links; fixes not applied (an atomic rewrite would split them)")
         if linted and digest(read_regular(target, MAX_TEXT_BYTES)) != linted:
             raise InputError("changed since it was linted; fixes not applied (run again)")
-        write_atomic(target, text, encoding)
+        write_atomic(target, encode(text, encoding))
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}") from None
 
 
-def write_new(path: str, text: str) -> None:
-    """Write an output file (``-o``) atomically in UTF-8 (through a symlink to its target)."""
+def write_new(path: str, content: str | bytes) -> None:
+    """Write an output file (``-o``, the baseline, an annotated PDF; text in UTF-8) atomically,
+    through a symlink to its target. An existing output that is not a regular file (``/dev/null``,
+    ``/dev/stdout``, a FIFO) is written into as a shell redirection would, never replaced."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        write_atomic(os.path.realpath(path), text, "utf-8", 0o666 & ~_umask())
+        try:
+            special = not stat.S_ISREG(os.stat(path).st_mode)
+        except FileNotFoundError:
+            special = False
+        if special:
+            with open(path, "wb") as out:
+                out.write(data)
+            return
+        write_atomic(os.path.realpath(path), data, 0o666 & ~_umask())
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
@@ -177,13 +188,12 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str, text: str, encoding: str, mode: int | None = None) -> None:
-    """Replace a file's content atomically, keeping its encoding (BOM included) and mode.
+def write_atomic(path: str, data: bytes, mode: int | None = None) -> None:
+    """Replace a file's content atomically, keeping its mode.
 
     The temporary file is created in the file's own folder by ``tempfile.mkstemp`` (an
     unpredictable name opened with O_EXCL, so a planted symlink is never followed), then
     renamed over ``path``; the rename replaces a symlink at ``path`` rather than following it."""
-    data = text.encode(encoding)
     folder = os.path.dirname(os.path.abspath(path))
     mode = os.stat(path).st_mode if mode is None else mode
     handle, temporary = tempfile.mkstemp(prefix=".fiscallint-", suffix=".tmp", dir=folder)

@@ -9,6 +9,7 @@ the memory one document can take (measured in ``benchmarks/linearity.py``).
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from .pdf import PdfReading
 
 PDF_SUFFIXES = (".pdf",)
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv", ".pdf")
+"""The files read as reports (walking a folder; never written as a baseline)."""
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 """Markdown, and HTML (a web page or a word processor's export): tags are read as markdown's are."""
 HTML_START_RE = lazy(r"\s*<(!doctype\s+html|html)\b", re.I)
@@ -29,9 +32,11 @@ HTML_START_RE = lazy(r"\s*<(!doctype\s+html|html)\b", re.I)
 MAX_TEXT_BYTES = 8_000_000  # ~90× the largest report text seen
 MAX_LINES = 200_000  # ~70× the longest report text seen
 LONE_CR_RE = lazy(r"\r(?!\n)")
-PIPE_ROW_RE = lazy(r"^\s*\|.*\|\s*$", re.M)
-PIPE_SEPARATOR_RE = lazy(r"^\s*(?:\|(\s*:?-{3,}:?\s*\|)+|\+(?:[-=:]{3,}\+)+)\s*$", re.M)
-"""A pipe table's |---|---| line, or a grid table's +----+----+ border."""
+PIPE_ROW_RE = lazy(r"^[^\S\n]*\|.*\|[^\S\n]*$", re.M)
+PIPE_SEPARATOR_RE = lazy(r"^[^\S\n]*(?:\|([^\S\n]*:?-{3,}:?[^\S\n]*\|)+|\+(?:[-=:]{3,}\+)+)[^\S\n]*$", re.M)
+"""A pipe table's |---|---| line, or a grid table's +----+----+ border. Blanks around them are
+matched within their line (``[^\\S\\n]``, not ``\\s``): a ``\\s*`` at a line start would run
+over every blank line that follows, which made the search quadratic in a run of blank lines."""
 FILE_KINDS = (
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),
@@ -107,39 +112,75 @@ def start_pdf(path: str, engine: str, seconds: float) -> PdfReading:
     return start_extract(path, engine=engine, max_seconds=seconds)
 
 
-def read_regular(path: str, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes; anything else is an InputError.
+def open_regular(path: str) -> BinaryIO:
+    """A regular file opened for reading; anything else is an InputError.
 
     The file is opened without blocking and checked through its descriptor, so a FIFO (or a
     file swapped for one after a check) never blocks and a device is never read."""
     check_regular(path)
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with os.fdopen(descriptor, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            kind = kind_of(info.st_mode)
-            if kind is not None:
-                raise InputError(f"is {kind}, not a regular file")
-            if info.st_size > limit:
-                raise InputError(f"file is {info.st_size} bytes, over the {limit}-byte bound")
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise InputError("no such file") from None
-    except IsADirectoryError:
-        raise InputError("is a directory") from None
-    except PermissionError:
-        raise InputError("permission denied") from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+        raise _unreadable(exc) from None
+    handle = os.fdopen(descriptor, "rb")
+    kind = kind_of(os.fstat(descriptor).st_mode)
+    if kind is not None:
+        handle.close()
+        raise InputError(f"is {kind}, not a regular file")
+    return handle
+
+
+def _unreadable(exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file")
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory")
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied")
+    return InputError(f"cannot read: {exc.strerror or exc}")
+
+
+def read_regular(path: str, limit: int) -> bytes:
+    """The bytes of a regular file (:func:`open_regular`) of at most ``limit`` bytes."""
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise InputError(f"file is {size} bytes, over the {limit}-byte bound")
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise _unreadable(exc) from None
     if len(data) > limit:
         raise InputError(f"file is over the {limit}-byte bound")
     return data
 
 
+BYTE_ORDER_MARKS = (  # longest first: UTF-32-LE's mark starts with UTF-16-LE's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+"""The byte-order marks read, and the codec of the text after each. A decoded text keeps
+its mark's encoding name with ``-sig`` (``utf-16-le-sig``), and is written back with the mark."""
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode report bytes: UTF-8 (with or without BOM) first, then GB18030 (a superset of GBK)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    """Decode report bytes: after a byte-order mark, as the mark says (UTF-8, UTF-16 or UTF-32,
+    strictly); else UTF-8, then GB18030 (a superset of GBK). Every accepted text encodes back
+    to exactly its bytes (:func:`encode`), so a fix changes only the figures it fixes."""
+    for mark, codec in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                text = data[len(mark):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {codec.upper()} after its byte-order mark (byte {exc.start + len(mark)})") from None
+            if "\x00" in text[:4096]:
+                raise InputError("binary file, not a text report")
+            return text, f"{codec}-sig"
+    if b"\x00" in data[:4096]:
+        raise InputError("binary file, not a text report (UTF-16 or UTF-32 text needs its byte-order mark)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -150,6 +191,15 @@ def decode(data: bytes) -> tuple[str, str]:
         raise InputError(f"cannot decode as UTF-8 or GB18030 (byte {exc.start})") from None
 
 
+def encode(text: str, encoding: str) -> bytes:
+    """A text in the encoding it was decoded from (:func:`decode`), its byte-order mark included."""
+    if encoding.endswith("-sig"):
+        codec = encoding[: -len("-sig")]
+        mark = next(m for m, c in BYTE_ORDER_MARKS if c == codec)
+        return mark + text.encode(codec)
+    return text.encode(encoding)
+
+
 def detect_shape(path: str, text: str) -> str:
     """Which text shape this is: markdown (or HTML), tab-separated tables, comma-separated values
     (a ``.csv`` file: a table exported from a spreadsheet), or a PDF dump.
@@ -158,6 +208,7 @@ def detect_shape(path: str, text: str) -> str:
     markdown whatever its file name says: a converter's output saved as ``.txt``."""
     if path.lower().endswith(".csv"):
         return "csv"
+    text = line_feeds(text)  # lone-CR lines are lines here too
     if path.lower().endswith(MARKUP_SUFFIXES) or has_pipe_tables(text) or HTML_START_RE.match(text):
         return "markdown"
     lines = text.splitlines()
@@ -188,8 +239,6 @@ def text_source(path: str, data: bytes) -> SourceText:
     """A text report's bytes as decoded text, with its shape and digest."""
     if data.startswith(b"PK\x03\x04"):
         raise InputError("binary file, not a text report: a zip archive (a .docx or .xlsx?); save it as text, HTML or CSV first")
-    if b"\x00" in data[:4096]:
-        raise InputError("binary file, not a text report")
     text, encoding = decode(data)
     check_bounds(text)
     return SourceText(path, text, encoding, detect_shape(path, text), digest=digest(data))

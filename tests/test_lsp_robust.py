@@ -35,7 +35,8 @@ class Client:
 
     def __init__(self, root: Path) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "fiscallint", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            [sys.executable, "-m", "fiscallint", "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=root,
         )
         self.messages: queue.Queue[dict] = queue.Queue()
         self.seen: list[dict] = []
@@ -118,11 +119,15 @@ POSITION = {"line": 0, "character": 0}
         ("textDocument/codeAction", {"textDocument": {"uri": "file:///x.txt"}, "range": "everything"}),
         ("workspace/executeCommand", {"command": "fiscallint.ignoreFinding", "arguments": ["file:///x.txt", "FL101", "p", "seven", "m"]}),
         ("workspace/executeCommand", {"command": "fiscallint.ignoreFinding", "arguments": [1, 2]}),
+        # an unsaved buffer's finding went into a baseline in the server's own folder
+        ("workspace/executeCommand", {"command": "fiscallint.ignoreFinding", "arguments": ["untitled:Untitled-1", "FL101", "p", 1, "m"]}),
+        ("workspace/executeCommand", {"command": "fiscallint.ignoreFinding", "arguments": ["file:///x.txt", "\u0000\n", "p", 1, "m"]}),
     ],
 )
-def test_invalid_params_get_an_error_response(client: Client, method: str, params: object) -> None:
+def test_invalid_params_get_an_error_response(client: Client, method: str, params: object, tmp_path: Path) -> None:
     answer = client.request(7, method, params)
     assert answer["error"]["code"] == -32602
+    assert not (tmp_path / "fiscallint-baseline.json").exists()  # nothing written
     # and the server still serves
     assert "result" in client.request(8, "textDocument/hover", {"textDocument": {"uri": "file:///x.txt"}, "position": POSITION})
 
@@ -176,3 +181,21 @@ def test_cancellation_stops_the_parse_and_the_rules(tmp_path: Path, monkeypatch:
 
     _, findings = lint_buffer(str(tmp_path / "r.txt"), SHARE, config, stop=lambda: False)
     assert [f.code for f in findings] == ["FL101"]
+
+
+def test_notifications_out_of_order_and_unknown_documents_are_survived(client: Client, tmp_path: Path) -> None:
+    """didChange before didOpen, edits past the end, a close or save of a document never
+    opened: the server stays up, and requests about documents it does not know get answers."""
+    uri = (tmp_path / "late.txt").as_uri()
+    edit = {"range": {"start": {"line": 50, "character": 9}, "end": {"line": 60, "character": 0}}, "text": "x"}
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": SHARE}]})
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3}, "contentChanges": [edit]})
+    client.notify("textDocument/didClose", {"textDocument": {"uri": (tmp_path / "never.txt").as_uri()}})
+    client.notify("textDocument/didSave", {"textDocument": {"uri": (tmp_path / "never.txt").as_uri()}})
+    client.notify("$/cancelRequest", {"id": 12345})
+    whole = {"start": POSITION, "end": {"line": 3, "character": 0}}
+    assert client.request(9, "textDocument/codeAction", {"textDocument": {"uri": uri}, "range": whole, "context": {"diagnostics": []}})["result"] == []
+    assert client.request(10, "textDocument/hover", {"textDocument": {"uri": uri}, "position": POSITION})["result"] is None
+    opened = client.open(tmp_path / "late.txt", SHARE)
+    client.notify("textDocument/didChange", {"textDocument": {"uri": opened, "version": 2}, "contentChanges": [edit]})
+    assert client.diagnostics(opened)["params"]["diagnostics"][0]["code"] == "FL101"

@@ -4,12 +4,15 @@ Every input goes through the CLI in-process (click's CliRunner) with ``--format 
 exception escapes, the exit code is 0, 1 or 2, stdout is a JSON list, and a second run gives
 the same output. Random inputs come from hypothesis (few examples, no deadline: the whole file
 runs in well under a minute); large and deeply nested inputs are single tests. Lone-CR and
-mixed line endings, special files (devices, FIFOs, sockets, links to them) and random
-configuration and baseline shapes are fuzzed too: exit 2 comes with exactly one stderr line.
+mixed line endings, runs of blank lines, byte-order marks and encodings (every decoded text
+encodes back to its bytes), special files (devices, FIFOs, sockets, links to them; also where an
+output, a store, a configuration or a baseline goes) and random configuration and baseline
+shapes are fuzzed too: exit 2 comes with exactly one stderr line.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import tempfile
@@ -149,6 +152,44 @@ def test_random_bytes(data: bytes, suffix: str) -> None:
     check_bytes(data, suffix)
 
 
+BYTE_ORDER_MARKS = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE])
+
+
+@FUZZ
+@given(BYTE_ORDER_MARKS, st.binary(max_size=400))
+def test_every_decoded_text_encodes_back_to_its_bytes(mark: bytes, data: bytes) -> None:
+    """Whatever the bytes (after any byte-order mark): refused, or decoded into a text that
+    encodes back to exactly those bytes, so that a fix rewrites nothing but its figure."""
+    from fiscallint.errors import InputError
+    from fiscallint.source import decode, encode
+
+    try:
+        text, encoding = decode(mark + data)
+    except InputError:
+        return
+    assert encode(text, encoding) == mark + data
+
+
+@FUZZ
+@given(BYTE_ORDER_MARKS, st.sampled_from(["utf-8", "gb18030", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]), st.floats(0, 0.999))
+def test_fixture_in_any_encoding_with_any_mark(mark: bytes, codec: str, cut: float) -> None:
+    """The fixture (cut at a random line) encoded any way, with any byte-order mark or none,
+    matching or not: findings or one error line, never a crash; ``--fix`` rewrites nothing or
+    keeps the mark."""
+    text = "\n".join(FIXTURE.split("\n")[: max(1, int(cut * 40))])
+    check_bytes(mark + text.encode(codec))
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n", " ", "\t", "\u3000", "|", "|---|", "+---+"]), max_size=40), st.integers(1, 5000), suffixes)
+def test_runs_of_blank_lines_and_table_marks(pieces: list[str], times: int, suffix: str) -> None:
+    """Blank lines (any ending), blanks and table marks repeated many times: read in time, with
+    the same shape whatever the line endings."""
+    text = "".join(pieces) * times
+    check_text(text[:200_000], suffix, twice=False)
+    assert detect_shape("r" + suffix, text) == detect_shape("r" + suffix, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def test_fixture_exercises_tables_claims_and_performance() -> None:
     report = parse_source(SourceText("fixture.tsv", FIXTURE, "utf-8", "tsv"))
     assert report.tables and list(report.claims())
@@ -264,6 +305,30 @@ def test_special_files_are_refused(kind: str, suffix: str, walk: bool) -> None:
         assert result.exit_code == 2, result.output
         assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
         assert json.loads(result.stdout) == []
+
+
+@FUZZ
+@given(st.sampled_from(["fifo", "socket", "folder", "/dev/null"]), st.sampled_from(["-o", "--write-baseline", "--db", "--config", "--baseline"]))
+def test_special_files_given_as_outputs_and_side_files(kind: str, option: str) -> None:
+    """A special file given where an output, a store, a configuration or a baseline goes:
+    written into (a FIFO with a reader, /dev/null) or refused with one line, never replaced,
+    never blocking; the report is still read."""
+    import threading
+
+    with tempfile.TemporaryDirectory() as folder:
+        report = os.path.join(folder, "r.txt")
+        with open(report, "w", encoding="utf-8") as handle:
+            handle.write(FIXTURE)
+        target = _special(folder, kind, "side.json")
+        if kind == "fifo" and option in ("-o", "--write-baseline"):  # an output: someone reads it
+            threading.Thread(target=lambda: open(target, "rb").read(), daemon=True).start()
+        result = CliRunner().invoke(main, ["check", "--format", "json", report, option, target])
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
+        assert result.exit_code in (0, 1, 2), result.output
+        if result.exit_code == 2:  # one line, or click's usage message (a folder where a file goes)
+            assert result.stderr.count("\n") == 1 or result.stderr.startswith("Usage:"), result.stderr
+            assert "Traceback" not in result.stderr
+        assert os.path.islink(target) if kind.startswith("/") else not os.path.isfile(target)
 
 
 # --- configuration and baseline shapes --------------------------------------------------------

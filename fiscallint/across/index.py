@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -30,8 +31,11 @@ class IndexSummary:
 
 
 def file_hash(path: str) -> str:
+    """The SHA-256 of a regular file's bytes (a device, FIFO or socket is an InputError)."""
+    from ..source import open_regular
+
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -123,7 +127,10 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
                 continue
             try:
                 sha = file_hash(path)
-            except OSError as exc:
+            except InputError as exc:
+                summary.failed[path] = str(exc)
+                continue
+            except OSError as exc:  # a read error after a regular file was opened
                 summary.failed[path] = exc.strerror or str(exc)
                 continue
             if stored.get(path) == sha and path not in failed_before:  # a failure is read again, and reported again
@@ -147,19 +154,25 @@ def index_paths(files: list[str], db_path: str, jobs: int, dask: str | None = No
             else:
                 summary.indexed.append(record.path)
         store.commit()
+    except sqlite3.Error as exc:  # locked by another writer, disk full, …
+        raise InputError(f"{db_path}: cannot update the facts store: {exc}") from None
     finally:
         store.close()
     return summary
 
 
 def _run(todo: list[tuple[str, str]], jobs: int) -> Iterator[IndexedReport]:
-    """Index files in order, in ``jobs`` processes (0: one per CPU); results stream in path order."""
+    """Index files in order, in ``jobs`` processes (0: one per CPU); results stream in path
+    order. A file whose process dies is recorded as failed; the others are still indexed."""
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor
+        from ..workers import surviving_map
 
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-            yield from pool.map(index_file, [p for p, _ in todo], [s for _, s in todo], chunksize=2)
+        def died(task: tuple[object, ...]) -> IndexedReport:
+            path, sha = task
+            return IndexedReport(str(path), str(sha), "", error="the process parsing this file died (killed or out of memory)")
+
+        yield from surviving_map(index_file, list(todo), min(jobs, len(todo)), died)
         return
     for path, sha in todo:
         yield index_file(path, sha)

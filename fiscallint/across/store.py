@@ -84,10 +84,15 @@ class FactsStore:
     """An open store; ``write`` creates it when missing."""
 
     def __init__(self, path: str, write: bool = False) -> None:
+        from ..source import kind_of
+
         self.path = path
         exists = os.path.exists(path)
         if not write and not exists:
             raise InputError(f"no facts store at {path} (create it with: fiscallint index REPORTS --db {path})")
+        kind = kind_of(os.stat(path).st_mode) if exists else None
+        if kind is not None:  # SQLite would block on a FIFO, or write into a device
+            raise InputError(f"{path}: is {kind}, not a regular file (a facts store is a SQLite file)")
         try:
             if write:
                 self.db = sqlite3.connect(path)
@@ -97,11 +102,17 @@ class FactsStore:
         except sqlite3.DatabaseError as exc:
             if write and not exists:
                 raise InputError(f"cannot create a facts store at {path}: {exc}") from None
+            if isinstance(exc, sqlite3.OperationalError):  # locked by another writer, unreadable
+                raise InputError(f"{path}: cannot open the facts store: {exc}") from None
             raise InputError(f"{path} is not a fiscallint facts store: {exc}") from None
         if version is None and write:
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            self.db.commit()
+            try:
+                self.db.executescript(SCHEMA)
+                self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+                self.db.commit()
+            except sqlite3.Error as exc:
+                self.db.close()
+                raise InputError(f"cannot create a facts store at {path}: {exc}") from None
         elif version != SCHEMA_VERSION:
             raise InputError(f"{path}: facts store schema version {version or 'missing'}, expected {SCHEMA_VERSION} (re-index into a new file)")
 

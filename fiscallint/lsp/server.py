@@ -31,7 +31,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..ast import BreakdownClaim, Claim, CountBreakdownClaim, ExecutionClaim, Report, ShareClaim
 from ..baseline import Baseline, fingerprints
-from ..config import CONFIG_FILES, Config, discover, inside
+from ..config import CONFIG_FILES, Config, discover, inside, known_code
 from ..errors import Cancelled, ConfigError, InputError
 from ..findings import Finding
 from ..numbers import fmt
@@ -289,12 +289,18 @@ def ignore_finding(ls: FiscalServer, *args: object) -> None:
     if not (isinstance(uri, str) and isinstance(code, str) and isinstance(print_, str)
             and isinstance(line, int) and not isinstance(line, bool) and line >= 1 and isinstance(message, (str, type(None)))):
         raise JsonRpcInvalidParams(f"{IGNORE_COMMAND} takes [uri, code, fingerprint, line >= 1, message]")
-    path = uri_path(uri)
+    path = to_fs_path(uri) if uri.startswith("file:") else None
+    if not path:  # an unsaved buffer has no project: its baseline would land in the server's folder
+        raise JsonRpcInvalidParams(f"{IGNORE_COMMAND}: {uri!r} is not a file: URI; only a saved file's findings go in a baseline")
+    if not known_code(code):
+        raise JsonRpcInvalidParams(f"{IGNORE_COMMAND}: {code!r} is not a rule code")
     try:
         config = discover(path)
         target = config.baseline_path
         if not inside(config.root, target):  # a symlink planted since the configuration was read
             raise ConfigError(f"{target}: the baseline is outside {config.root}; not written")
+        if target.exists() and os.path.exists(path) and os.path.samefile(target, path):
+            raise ConfigError(f"{target}: the baseline is the document itself (a link to it); not written")
         baseline = Baseline.load(target) if target.is_file() else Baseline(target)
     except ConfigError as exc:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"fiscallint: {exc}"))

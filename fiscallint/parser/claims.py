@@ -214,6 +214,7 @@ class ClaimBuilder:
         self.path_offsets: dict[int, tuple[int, int]] = {}  # item path claims (by id) → where their text starts and ends
         self.unchanged: list[tuple[AmountClaim, int]] = []  # amounts said unchanged, and where the phrase naming the other figure starts
         self.respective: list[str] = []  # the names still to give the next figures of A和B分别为 X、Y
+        self.at: dict[int, int] = {}  # the current clause's pieces (by id) → their index
 
     def number(self, piece: _Piece) -> Number | None:
         """The piece's figure; an amount in 亿元 is given in 万元, keeping the rounding of its
@@ -250,7 +251,7 @@ class ClaimBuilder:
         open_change: ChangeClaim | None = None
         counts = _CountSegment()
         depth = 0  # open brackets: an amount inside （其中：…） is not the sentence's own figure
-        budgets_used: list[AmountClaim] = []  # budgets an execution rate of this sentence already used
+        budgets_used: set[int] = set()  # budgets (by id) an execution rate of this sentence already used
         sealed: BreakdownClaim | None = None  # a breakdown complete at the last ； (see below)
         segment_amounts: list[AmountClaim] | None = None  # amounts of the current ；-segment after the first
         said: list[str] = []  # the sentence's words so far, every clause (for a count's ``said``)
@@ -266,6 +267,9 @@ class ClaimBuilder:
                 # A breakdown complete before the ；: a figure after it (授予中小企业合同金额 Y) is none of its parts.
                 sealed = breakdown if breakdown is not None and id(breakdown) not in self.outer and len(breakdown.parts) >= 2 and _complete(breakdown) else None
             words: list[_Piece] = []  # the clause's words since its last figure (an amount's context)
+            self.at = {id(p): i for i, p in enumerate(pieces)}  # a piece's index (list.index would make a clause quadratic)
+            prefix = _ClausePrefix(pieces)
+            listed: dict[int, tuple[dict[int, int], str]] = {}  # 分别占 P%、Q%: the percentages listed after a 占, found once
             index = 0
             while index < len(pieces):
                 piece = pieces[index]
@@ -298,7 +302,7 @@ class ClaimBuilder:
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
-                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, pieces.index(shape.lead)), scoped=scoped, own=own, bracketed=depth > 0)
+                            open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, self.at[id(shape.lead)]), scoped=scoped, own=own, bracketed=depth > 0)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                             open_change.against_basis = amount_basis(open_change.against or "")
                         else:
@@ -323,8 +327,7 @@ class ClaimBuilder:
                 elif kind == "PERCENT":
                     number = self.number(piece)
                     shape = piece.shape
-                    before = pieces[:index]
-                    lead_at = pieces.index(shape.lead) if shape is not None else 0
+                    lead_at = self.at[id(shape.lead)] if shape is not None else 0
                     if number is not None and shape is None and (delta := _bracketed_rate(pieces, index, number)) is not None and open_change is not None:
                         # 减少 D 万元（-P%）: the rate of the change just stated, signed as its direction
                         open_change = self._emit_change("percent", delta, replace(number, value=abs(number.value), text=number.text.lstrip("-−－")), sentence_amounts, open_change)
@@ -333,32 +336,32 @@ class ClaimBuilder:
                     elif shape.kind == "change":  # 增长 P%; 增长（下降）P%
                         open_change = self._emit_change("percent", shape.lead, number, sentence_amounts, open_change, _clash(pieces, lead_at), _joined(words), bracketed=depth > 0)
                     elif shape.kind == "execution":
-                        qualifier = "".join(p.text for p in before[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
+                        qualifier = "".join(p.text for p in pieces[max(0, lead_at - 1):lead_at] if p.kind == "WORD")
                         budget = shape.budget
                         if budget is None:
                             self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used)
                         elif budget.start < piece.start:  # 完成年初预算 A 万元的 P%: the figure inside the phrase is the budget
-                            if shape.lead.text.endswith(("预算", "预算数")) and before[-1].text == "的" and sentence_amounts:
+                            if shape.lead.text.endswith(("预算", "预算数")) and pieces[index - 1].text == "的" and sentence_amounts:
                                 self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, sentence_amounts[-1])
                         else:  # 执行率 P%（年初预算 A 万元）
                             self._emit_execution(shape.lead, qualifier, number, sentence_amounts, budgets_used, self._bracketed_budget(pieces, budget))
-                    elif (listed := _respective(pieces, lead_at, index)) is not None:
+                    elif (respective := _respective(pieces, lead_at, index, listed)) is not None:
                         # 分别为 A 万元和 B 万元，分别占(本年支出合计) P%和 Q%: the k-th of n percentages is the k-th of the last n amounts
-                        k, n, whole = listed
+                        k, n, whole = respective
                         if len(sentence_amounts) >= n:
                             self._emit_share(sentence_amounts[len(sentence_amounts) - n + k], number, whole, breakdown)
                     elif shape.whole is not None:
                         inline = _inline_whole(pieces, lead_at, shape.whole, index)
-                        part = self._share_part(before[:lead_at], sentence_amounts[:-1]) if inline is not None else None
+                        part = self._share_part(prefix, lead_at, sentence_amounts[:-1]) if inline is not None else None
                         if part is not None:
                             self._emit_share(part, number, inline, breakdown)
-                    elif all(p.kind in ("WORD", "PAREN") for p in before[lead_at + 1:]):  # the share's first percentage
-                        whole = "".join(p.text for p in before[lead_at + 1:])
-                        part = self._share_part(before[:lead_at], sentence_amounts, bracketed=depth > 0)
+                    elif all(p.kind in ("WORD", "PAREN") for p in pieces[lead_at + 1:index]):  # the share's first percentage
+                        whole = "".join(p.text for p in pieces[lead_at + 1:index])
+                        part = self._share_part(prefix, lead_at, sentence_amounts, bracketed=depth > 0)
                         if part is not None:
                             self._emit_share(part, number, whole, breakdown)
                         else:
-                            self._emit_named_share(before[:lead_at], number, whole)
+                            self._emit_named_share(prefix, lead_at, number, whole)
                     words = []
                 elif kind == "FLAT" and piece.shape is not None:
                     word = piece.shape.lead  # 与上年增加持平: a change and no change at once
@@ -369,7 +372,7 @@ class ClaimBuilder:
                     if number is not None:  # 年初预算为0，: a zero needs no unit
                         breakdown = self._emit_amount(number, piece, words, "万元", depth, sentence_amounts, breakdown)
                     words = []
-                elif kind == "NUM" and piece.shape is not None and _bare_share(pieces, pieces.index(piece.shape.lead), index):
+                elif kind == "NUM" and piece.shape is not None and _bare_share(pieces, self.at[id(piece.shape.lead)], index):
                     number = self.number(piece)
                     if number is not None:
                         self.claims.append(UnitlessShareClaim(span=number.span, text=piece.text, value=number, context=_joined(words)))
@@ -378,7 +381,7 @@ class ClaimBuilder:
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, _joined(words), "".join(said)))
+                        counts.add(self._emit_count(piece, _joined(words[-CONTEXT_PIECES:]), "".join(said[-CONTEXT_PIECES:])))
                     elif kind == "DATE":
                         self._emit_date(pieces, index)
                     words.append(piece)
@@ -405,12 +408,16 @@ class ClaimBuilder:
                 span = self.locator.span(piece.start, piece.end)
                 found = PlaceholderClaim(span=span, text=piece.text, figure=following.startswith(SLOT_UNITS))
             out.append(_Piece("WORD", WHITESPACE_RE.sub("", piece.text), piece.start, piece.end, [found] if found else []))
-        merged: list[_Piece] = []
+        runs: list[list[_Piece]] = []  # touching words, joined once (joining one by one is quadratic in a long run)
         for piece in out:
-            if merged and piece.kind == "WORD" and merged[-1].kind == "WORD" and merged[-1].end == piece.start:
-                last = merged.pop()
-                piece = _Piece("WORD", last.text + piece.text, last.start, piece.end, last.claims + piece.claims)
-            merged.append(piece)
+            if runs and piece.kind == "WORD" and runs[-1][-1].kind == "WORD" and runs[-1][-1].end == piece.start:
+                runs[-1].append(piece)
+            else:
+                runs.append([piece])
+        merged = [
+            run[0] if len(run) == 1 else _Piece("WORD", "".join(p.text for p in run), run[0].start, run[-1].end, [c for p in run for c in p.claims])
+            for run in runs
+        ]
         if self.vocabulary:
             for run in _word_runs(merged):
                 self._vocabulary(run)
@@ -560,7 +567,10 @@ class ClaimBuilder:
         if number is None:
             return
         prev = pieces[index - 1] if index > 0 and pieces[index - 1].kind == "WORD" else None
-        following = pieces[index + 1:]
+        end = index + 1
+        while end < len(pieces) and pieces[end].kind == "WORD":
+            end += 1
+        following = pieces[index + 1 : end + 1]  # the word run after the year and the piece after it: all that is read
         role, basis, start, end = "other", "", piece.start, piece.end
         compared = _comparison(prev, following)
         own = SELF_TAIL_RE.match(_word_run(following))
@@ -624,14 +634,14 @@ class ClaimBuilder:
             breakdown = self.outer[id(breakdown)]
         return breakdown
 
-    def _share_part(self, clause_before: list[_Piece], recent: list[AmountClaim], bracketed: bool = False) -> AmountClaim | None:
-        """The amount a share is about: the clause's own amount, else (占 opening the clause,
-        or after 分别/约…) the sentence's last amount, outside brackets when the share is (A 万元
-        （其中：B 万元，C 万元），占 P%: A); None when the clause names another subject."""
-        if any(p.kind == "AMOUNT" for p in clause_before):
+    def _share_part(self, prefix: _ClausePrefix, lead_at: int, recent: list[AmountClaim], bracketed: bool = False) -> AmountClaim | None:
+        """The amount a share (its 占 at ``lead_at``) is about: the clause's own amount, else (占
+        opening the clause, or after 分别/约…) the sentence's last amount, outside brackets when the
+        share is (A 万元（其中：B 万元，C 万元），占 P%: A); None when the clause names another subject."""
+        if prefix.first_amount < lead_at:
             return recent[-1] if recent else None
-        words = "".join(p.text for p in clause_before if p.kind in ("WORD", "PAREN"))
-        if words and not SHARE_LEAD_RE.fullmatch(words):
+        end = prefix.word_ends[lead_at]
+        if end and (end > SHARE_LEAD_MAX or not SHARE_LEAD_RE.fullmatch(prefix.words, 0, end)):
             return None
         if not bracketed:
             return next((c for c in reversed(recent) if not c.inner), recent[-1] if recent else None)
@@ -651,15 +661,16 @@ class ClaimBuilder:
             lead=lead.value if lead is not None and lead is not part and lead.unit == part.unit else None,
         ))
 
-    def _emit_named_share(self, clause_before: list[_Piece], percent: Number, whole: str) -> None:
+    def _emit_named_share(self, prefix: _ClausePrefix, lead_at: int, percent: Number, whole: str) -> None:
         """A share whose part is named, not stated (货物采购授予中小企业合同金额占货物支出金额的 P%):
-        words only before 占, and a part name at least a few characters long."""
-        if not clause_before or any(p.kind not in ("WORD", "PAREN") for p in clause_before):
+        words only before 占 (at ``lead_at``), and a part name at least a few characters long."""
+        if not lead_at or prefix.first_other < lead_at:
             return
-        part = "".join(p.text for p in clause_before)
+        part = prefix.words[: prefix.word_ends[lead_at]]
         if len(part) < NAMED_PART_MIN:
             return
-        start = self.locator.span(clause_before[0].start, clause_before[0].end)
+        first = prefix.pieces[0]
+        start = self.locator.span(first.start, first.end)
         self.claims.append(NamedShareClaim(
             subject=claim_subject(part),
             span=Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
@@ -682,7 +693,7 @@ class ClaimBuilder:
         bracket, budget words, the figure ``piece``), as a claim of its own for
         :meth:`_emit_execution` (the amount itself is emitted when reached); None when the
         bracket holds something else."""
-        at = pieces.index(piece)
+        at = self.at[id(piece)]
         opening, words = pieces[at - 2], pieces[at - 1]
         if opening.text not in "（(" or words.kind != "WORD" or not BRACKET_BUDGET_RE.fullmatch(words.text):
             return None
@@ -693,7 +704,7 @@ class ClaimBuilder:
         return AmountClaim(span=number.span, text=piece.text, value=number, unit=unit, context=words.text,
                            basis=amount_basis(words.text), stage=budget_stage(words.text))
 
-    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: list[AmountClaim],
+    def _emit_execution(self, phrase: _Piece, qualifier: str, percent: Number, recent: list[AmountClaim], budgets_used: set[int],
                         stated: AmountClaim | None = None) -> None:
         """An execution rate and the budget and actual it is computed from. A figure inside
         brackets (执行数 A 万元（其中：…）) is passed over for the one outside; a budget that an
@@ -701,7 +712,7 @@ class ClaimBuilder:
         三公 total's budget is not its items' budget). ``stated`` is a budget the phrase itself
         names (完成年初预算 A 万元的 P%, 执行率 P%（年初预算 A 万元）). Amounts in 元 and 万元
         are put in 万元."""
-        pool = recent if recent else self.amounts[-2:]
+        pool = recent[-CONTEXT_PIECES:] if recent else self.amounts[-2:]  # (bounded: a sentence of many rates stays linear)
         outer = [c for c in pool if not c.inner]
         pool = outer or pool
         budgets = [c for c in pool if _is_budget(c)]
@@ -711,10 +722,10 @@ class ClaimBuilder:
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is None and actual is not None and UNNAMED_ACTUAL_RE.fullmatch(actual.context.strip()):
             budget = self._budget_before(wanted)
-        if budget is not None and budget in budgets_used and actual is not None and pool.index(actual) > pool.index(budget) + 1:
+        if budget is not None and id(budget) in budgets_used and actual is not None and _index(pool, actual) > _index(pool, budget) + 1:
             budget = None
         if budget is not None:
-            budgets_used.append(budget)
+            budgets_used.add(id(budget))
         mixed = budget is not None and actual is not None and budget.unit != actual.unit  # 元 beside 万元: both in 万元
         anchor = actual or budget
         span = anchor.span if anchor else percent.span
@@ -735,7 +746,13 @@ class ClaimBuilder:
         that leads to it through at most a comma, a few words and the direction word; X is ""
         for a comparison that names nothing, None when there is no such comparison."""
         text = self.locator.text
-        kept = [i for i in range(sentence_start, figure_end) if not text[i].isspace()]  # offsets of the characters of ``head``
+        kept: list[int] = []  # offsets of the characters of ``head``: the last AGAINST_WINDOW of the sentence's before the figure
+        at = figure_end
+        while at > sentence_start and len(kept) < AGAINST_WINDOW:
+            at -= 1
+            if not text[at].isspace():
+                kept.append(at)
+        kept.reverse()
         head = "".join(text[i] for i in kept)
         found = [m for m in COMPARISON_RE.finditer(head) if LEAD_TO_FIGURE_RE.fullmatch(head, m.end())]
         if not found:
@@ -879,6 +896,10 @@ SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
 _PHRASE = r"((?:(?:19|20)\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
 COMPARISON_RE = lazy(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
 """A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
+AGAINST_WINDOW = 256
+"""The characters before a change's figure searched for its comparison (whitespace aside): a
+comparison and its lead to the figure take under 40 plus the figure's digits, and a window
+keeps a sentence of many changes linear."""
 LEAD_TO_FIGURE_RE = lazy(r"[，,]?[\u4e00-\u9fff]{0,12}?(?:增加|减少|增长|下降|降低|上升)?[-−－]?[\d,.]+")
 """From a comparison to the change's figure: a comma, a few words, the direction word."""
 PATH_LEAD_RE = lazy(r"(\d+[.、．]?|[（(]\d+[)）]|(19|20)\d\d年度?|本年度|本部门|本单位|[“\"＂])*")
@@ -893,6 +914,9 @@ BREAKS = ("_STOP", "_SEMI")  # the grammar's sentence-end and ；-clause marks
 SIGNS = str.maketrans({"−": "-", "－": "-"})
 AMOUNT_UNITS = {"万元": "万元", "万": "万元", "亿元": "万元", "元": "元"}  # the unit an amount's value is in
 SHARE_LEAD_RE = lazy(r"(分别|约|仅|共|合计|达|的|所|，)*")
+SHARE_LEAD_MAX = 64
+"""Longer words before 占 are a subject of their own, not a lead (and are not matched: a long
+clause of shares stays linear)."""
 WHOLE_TAIL_RE = lazy(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
@@ -921,6 +945,34 @@ COMPARED_RE = lazy(r"(比|较)(?P<what>[^，,；;。]*?)(相比)?$")
 BARE_ZERO_RE = lazy(r"(预算|决算|支出|收入|执行数?)(数)?(为|是)$")
 SHARE_WORDS_RE = lazy(r"(的)?(比|比重|比例)?(为|是|约)?")  # 占, 占比为, 占的比重…
 CLASH_STEMS = {"UP": "减降", "DOWN": "增"}  # a stray stem of the opposite word just before a direction word
+
+
+CONTEXT_PIECES = 64
+"""A count's context and the sentence's words it keeps: at most this many pieces before its
+figure (~the longest sentence seen; a sentence's own words come first), so a hostile run of counts stays linear in time and memory."""
+
+
+class _ClausePrefix:
+    """What the pieces before any index of a clause hold, computed once per clause (so a clause
+    of many shares stays linear): the first amount, the first piece that is no word or bracket,
+    and the text of the words and brackets (``word_ends[i]``: its length before piece ``i``)."""
+
+    def __init__(self, pieces: list[_Piece]) -> None:
+        self.pieces = pieces
+        self.first_amount = next((i for i, p in enumerate(pieces) if p.kind == "AMOUNT"), len(pieces))
+        self.first_other = next((i for i, p in enumerate(pieces) if p.kind not in ("WORD", "PAREN")), len(pieces))
+        texts: list[str] = []
+        self.word_ends = [0]
+        for piece in pieces:
+            if piece.kind in ("WORD", "PAREN"):
+                texts.append(piece.text)
+            self.word_ends.append(self.word_ends[-1] + (len(piece.text) if piece.kind in ("WORD", "PAREN") else 0))
+        self.words = "".join(texts)
+
+
+def _index(claims: list[AmountClaim], claim: AmountClaim) -> int:
+    """Where a claim is in a list, by identity."""
+    return next(i for i, c in enumerate(claims) if c is claim)
 
 
 def _word_runs(pieces: list[_Piece]) -> list[list[_Piece]]:
@@ -1023,7 +1075,7 @@ def _inline_whole(pieces: list[_Piece], share_at: int, whole: _Piece, at: int) -
     """The whole's words when a share prints its whole's figure (占本年支出合计 850.00 万元的
     P%, the grammar's share with a ``whole_figure``), if only 的 (的比重为…) stands between
     that figure and the percentage at ``at``; else None."""
-    figure = pieces.index(whole)
+    figure = next(i for i in range(at - 1, share_at, -1) if pieces[i] is whole)
     tail = "".join(p.text for p in pieces[figure + 1:at])
     if not tail.startswith("的") or SHARE_WORDS_RE.fullmatch(tail) is None:
         return None
@@ -1133,26 +1185,32 @@ RESPECTIVE_NAMES_RE = lazy(r"(.+?)分别(?:为|是|达到?)?[:：]?")
 NAME_JOINS_RE = lazy(r"以及|和|与|及|、")
 
 
-def _respective(pieces: list[_Piece], share_at: int, at: int) -> tuple[int, int, str] | None:
+def _respective(
+    pieces: list[_Piece], share_at: int, at: int, found: dict[int, tuple[dict[int, int], str]]
+) -> tuple[int, int, str] | None:
     """分别占 P%、Q% 和 R% (or 分别占本年支出合计的 P%和 Q%, 占比分别为 P%、Q%): (k, n, the whole's
     words) when the percentage at ``at`` is the k-th of n ≥ 2 listed right after a 占 that 分别
-    leads or follows; else None."""
+    leads or follows; else None. ``found`` keeps each 占's list (by its index), so that a long
+    list is read once."""
     lead = pieces[share_at - 1] if share_at > 0 else None
     after = pieces[share_at + 1] if share_at + 1 < len(pieces) else None
     named_after = after is not None and after.kind == "WORD" and RESPECTIVE_AFTER_RE.fullmatch(after.text) is not None  # 占比分别为 P%、Q%
     if not named_after and (lead is None or lead.kind != "WORD" or not lead.text.endswith("分别")):
         return None
-    listed: list[int] = []
-    whole: list[str] = []
-    for i in range(share_at + (2 if named_after else 1), len(pieces)):
-        piece = pieces[i]
-        if piece.kind == "PERCENT":
-            listed.append(i)
-        elif not listed and piece.kind == "WORD":
-            whole.append(piece.text)
-        elif not (piece.kind == "LIST" or (piece.kind == "WORD" and piece.text in LIST_JOINS)):
-            break
-    return (listed.index(at), len(listed), "".join(whole)) if at in listed and len(listed) >= 2 else None
+    if share_at not in found:
+        listed: list[int] = []
+        whole: list[str] = []
+        for i in range(share_at + (2 if named_after else 1), len(pieces)):
+            piece = pieces[i]
+            if piece.kind == "PERCENT":
+                listed.append(i)
+            elif not listed and piece.kind == "WORD":
+                whole.append(piece.text)
+            elif not (piece.kind == "LIST" or (piece.kind == "WORD" and piece.text in LIST_JOINS)):
+                break
+        found[share_at] = ({i: k for k, i in enumerate(listed)}, "".join(whole))
+    listed_at, words = found[share_at]
+    return (listed_at[at], len(listed_at), words) if at in listed_at and len(listed_at) >= 2 else None
 
 
 COMPARISON_WORDS_RE = lazy(r"(与|比|较|同)(上年|上年度|上一年度?|(19|20)\d\d年度?)(同期)?(决算数?|预算数?|执行数)?(相比|比较|对比)?|同比|相比")
