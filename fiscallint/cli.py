@@ -249,7 +249,7 @@ def _check_stdin(paths: tuple[str, ...], name: str | None, writes: bool) -> None
         raise click.UsageError("- (standard input) is given once and alone, not with other paths")
     if writes:
         raise click.UsageError("--fix, --diff and --annotate need files, not standard input")
-    from .source import is_pdf
+    from .regular_files import is_pdf
 
     if name is not None and not name.strip():
         raise click.UsageError("--stdin-filename needs a file name (e.g. report.txt)")
@@ -281,11 +281,12 @@ def _read_first(paths: tuple[str, ...], jobs: int, engine: str, seconds: float) 
     """The first input's reading, started before anything else (the configuration, the
     checks of the other options) when it is a PDF file that this process will lint (see
     :func:`_one_by_one`); stopped if the command ends without taking it."""
-    from .source import is_pdf, start_pdf
+    from .regular_files import is_pdf, start_pdf, take_early
 
-    if not paths or (jobs != 1 and len(paths) > 1) or not is_pdf(paths[0]) or os.path.isdir(paths[0]):
+    early = take_early(paths[0], engine, seconds) if paths else None  # started by the entry point
+    if early is None and (not paths or (jobs != 1 and len(paths) > 1) or not is_pdf(paths[0]) or os.path.isdir(paths[0])):
         return None
-    reading = start_pdf(paths[0], engine, seconds)
+    reading = early or start_pdf(paths[0], engine, seconds)
     click.get_current_context().call_on_close(reading.cancel)
     return reading
 
@@ -353,7 +354,7 @@ def _one_by_one(
 
 def _start_reading(tasks: list[tuple[str, Config]], index: int, overrides: Overrides) -> PdfReading | None:
     """The reading of task ``index``, started, when it is a PDF."""
-    from .source import is_pdf, start_pdf
+    from .regular_files import is_pdf, start_pdf
 
     if index >= len(tasks) or not is_pdf(tasks[index][0]):
         return None

@@ -12,7 +12,8 @@ from .findings import Finding, Severity
 from .model import Model
 from .parser import parse_source
 from .rule import Context, Read, Rule
-from .source import SourceText, is_pdf, read_text_source, start_pdf
+from .regular_files import is_pdf, start_pdf
+from .source import SourceText, read_text_source
 
 if TYPE_CHECKING:
     from .pdf import PdfReading

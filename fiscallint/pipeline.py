@@ -103,7 +103,7 @@ def lint_file(
     reading: PdfReading | None = None,
 ) -> FileResult:
     """Lint one file on disk; input problems become ``error``, never an exception. A PDF whose
-    reading was started before (``reading``, see :func:`fiscallint.source.start_pdf`) is taken from it."""
+    reading was started before (``reading``, see :func:`fiscallint.regular_files.start_pdf`) is taken from it."""
     try:
         source = read_source(path, overrides.pdf_engine, overrides.pdf_seconds, reading)
     except InputError as exc:

@@ -12,17 +12,13 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
 from .errors import InputError
 from .patterns import lazy
+from .regular_files import check_regular, kind_of
 
-if TYPE_CHECKING:
-    from .pdf import PdfReading
-
-PDF_SUFFIXES = (".pdf",)
 REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".tsv", ".csv", ".pdf")
 """The files read as reports (walking a folder; never written as a baseline)."""
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -37,13 +33,7 @@ PIPE_SEPARATOR_RE = lazy(r"^[^\S\n]*(?:\|([^\S\n]*:?-{3,}:?[^\S\n]*\|)+|\+(?:[-=
 """A pipe table's |---|---| line, or a grid table's +----+----+ border. Blanks around them are
 matched within their line (``[^\\S\\n]``, not ``\\s``): a ``\\s*`` at a line start would run
 over every blank line that follows, which made the search quadratic in a run of blank lines."""
-FILE_KINDS = (
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a directory"),
-)
+
 
 
 @dataclass
@@ -77,39 +67,6 @@ def digest(data: bytes) -> str:
     import hashlib  # not at import: a PDF's reading starts before anything needs it
 
     return hashlib.sha256(data).hexdigest()
-
-
-def kind_of(mode: int) -> str | None:
-    """What a non-regular file is ("a FIFO (named pipe)", …), or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    return next((name for test, name in FILE_KINDS if test(mode)), "not a regular file")
-
-
-def check_regular(path: str) -> None:
-    """Refuse (InputError) a path that exists and is not a regular file, without opening it."""
-    try:
-        kind = kind_of(os.stat(path).st_mode)
-    except OSError:
-        return  # the reader reports a missing or unreadable file in its own words
-    if kind is not None:
-        raise InputError(f"is {kind}, not a regular file")
-
-
-def is_pdf(path: str) -> bool:
-    return path.lower().endswith(PDF_SUFFIXES)
-
-
-def start_pdf(path: str, engine: str, seconds: float) -> PdfReading:
-    """Start reading a PDF input (in the background where the OS can fork); the reading's
-    ``result()`` is its text or the InputError that refused it."""
-    from .pdf import PdfReading, start_extract
-
-    try:
-        check_regular(path)
-    except InputError as exc:
-        return PdfReading(None, exc)
-    return start_extract(path, engine=engine, max_seconds=seconds)
 
 
 def open_regular(path: str) -> BinaryIO:

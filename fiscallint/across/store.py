@@ -84,7 +84,7 @@ class FactsStore:
     """An open store; ``write`` creates it when missing."""
 
     def __init__(self, path: str, write: bool = False) -> None:
-        from ..source import kind_of
+        from ..regular_files import kind_of
 
         self.path = path
         exists = os.path.exists(path)

@@ -7,12 +7,10 @@ start_extract), so importing this package is cheap.
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 import time
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from fiscallint.errors import InputError
 
@@ -25,8 +23,7 @@ __all__ = ["ENGINES", "PdfReading", "PdfText", "extract_pdf", "start_extract"]
 ENGINES = ("pdfium", "pdfminer")
 
 
-@dataclass
-class PdfText:
+class PdfText(NamedTuple):
     """Canonical text of a PDF and where each of its lines came from."""
 
     text: str  # canonical text, lines joined by "\n"
@@ -218,6 +215,8 @@ def _extract(
     from fiscallint.pdf.assemble import assemble
     from fiscallint.pdf.page_content import describe
     from fiscallint.pdf.page_split import read_all
+
+    import logging
 
     quiet = logging.getLogger("pdfminer")  # damaged files make pdfminer log hundreds of warnings
     level = quiet.level

@@ -53,18 +53,17 @@ def drop_overprinted(chars: Iterable[Char]) -> list[Char]:
     or down) of it; copies side by side are a full width apart.
     (PDFium's text page drops such repeated text objects itself; pdfminer keeps them.)"""
     kept: list[Char] = []
-    rows: dict[int, dict[str, list[Char]]] = {}  # kept characters by baseline (whole points), by text
+    seen: dict[tuple[str, int], list[Char]] = {}  # kept characters by text and baseline (whole points)
+    get = seen.get
     for c in chars:
-        text, base = c["text"], int(c["bottom"])
-        if _reprinted(c, rows.get(base - 1), rows.get(base), rows.get(base + 1)):
+        text = c["text"]
+        base = int(c["bottom"])
+        same, below, above = get((text, base)), get((text, base - 1)), get((text, base + 1))
+        if (same is not None or below is not None or above is not None) and _reprinted(c, (same, below, above)):
             continue
         kept.append(c)
-        row = rows.get(base)
-        if row is None:
-            row = rows[base] = {}
-        same = row.get(text)
         if same is None:
-            row[text] = [c]
+            seen[(text, base)] = [c]
         else:
             same.append(c)
             if len(same) > _OVERPRINT_SEEN:
@@ -72,15 +71,14 @@ def drop_overprinted(chars: Iterable[Char]) -> list[Char]:
     return kept
 
 
-def _reprinted(c: Char, *rows: dict[str, list[Char]] | None) -> bool:
-    """Whether ``c`` is a copy of a character kept on one of the baselines ``rows``."""
-    text, size, x0, bottom = c["text"], c["size"], c["x0"], c["bottom"]
+def _reprinted(c: Char, near: tuple[list[Char] | None, ...]) -> bool:
+    """Whether ``c`` is a copy of one of the kept characters ``near`` (same text, nearby baselines)."""
+    size, x0, bottom = c["size"], c["x0"], c["bottom"]
     reach = _OVERPRINT * (c["x1"] - x0 if c["x1"] > x0 else size)
-    for row in rows:
-        if row is None:
-            continue
-        for o in row.get(text, ()):
-            if o["size"] == size and abs(o["x0"] - x0) <= reach and abs(o["bottom"] - bottom) <= _OVERPRINT * size:
+    rise = _OVERPRINT * size
+    for others in near:
+        for o in others or ():
+            if o["size"] == size and abs(o["x0"] - x0) <= reach and abs(o["bottom"] - bottom) <= rise:
                 return True
     return False
 

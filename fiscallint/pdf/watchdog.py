@@ -23,7 +23,6 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from fiscallint.errors import InputError
-from fiscallint.pdf.page_content import describe
 
 T = TypeVar("T")
 
@@ -109,6 +108,8 @@ def _child(work: Callable[[], object], fd: int, deadline: float, over: str) -> N
         except MemoryError:
             message = pickle.dumps((False, "PDF needs too much memory"))
         except BaseException as exc:  # any failure inside the engine ends this file only
+            from fiscallint.pdf.page_content import describe  # (the reader's module, loaded there)
+
             message = pickle.dumps((False, f"cannot extract PDF ({describe(exc)})"))
         if time.monotonic() > deadline:  # done, but after the bound (the parent was busy)
             message = pickle.dumps((False, over))
