@@ -111,9 +111,9 @@ def test_a_refused_fork_leaves_the_reader_reading_alone(monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     ("cpu", "wall", "read", "left", "worth"),
     [
-        (0.005, 0.005, 1, 500, False),  # too early to judge the pace
-        (0.06, 0.06, 10, 8, False),  # what is left takes 0.048 s
-        (0.06, 0.06, 10, 9, True),  # what is left takes 0.054 s
+        (0.01, 0.01, 1, 500, False),  # too early to judge the pace
+        (0.06, 0.06, 10, 20, False),  # what is left takes 0.12 s
+        (0.06, 0.06, 10, 40, True),  # what is left takes 0.24 s
         (0.06, 0.12, 10, 40, False),  # the reader has had half a core: the other is busy
         (0.06, 0.07, 10, 40, True),
     ],

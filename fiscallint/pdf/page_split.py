@@ -30,8 +30,8 @@ from fiscallint.pdf.model import PageContent
 from fiscallint.pdf.watchdog import read_to_end, stopped, write_all
 
 MIN_PAGES = 4  # fewer pages are not worth a process
-SPLIT_AFTER = 0.01  # seconds of CPU time reading before the pace is judged
-SPLIT_LEFT = 0.05  # seconds of CPU time the pages left must take for a helper to be forked
+SPLIT_AFTER = 0.05  # seconds of CPU time reading before the pace is judged
+SPLIT_LEFT = 0.2  # seconds of CPU time the pages left must take for a helper to be forked
 OWN_CORE = 0.8  # share of the wall time the reader has had the CPU: more means a core to itself
 _WIDTH = 4  # bytes of one queued page number
 _QUEUE_BYTES = 4096  # the queue is written whole before anyone reads (a pipe holds at least this)
