@@ -281,12 +281,11 @@ def _read_first(paths: tuple[str, ...], jobs: int, engine: str, seconds: float) 
     """The first input's reading, started before anything else (the configuration, the
     checks of the other options) when it is a PDF file that this process will lint (see
     :func:`_one_by_one`); stopped if the command ends without taking it."""
-    from .regular_files import is_pdf, start_pdf, take_early
+    from .regular_files import read_ahead, start_pdf, take_early
 
-    early = take_early(paths[0], engine, seconds) if paths else None  # started by the entry point
-    if early is None and (not paths or (jobs != 1 and len(paths) > 1) or not is_pdf(paths[0]) or os.path.isdir(paths[0])):
+    if not read_ahead(paths, jobs):
         return None
-    reading = early or start_pdf(paths[0], engine, seconds)
+    reading = take_early(paths[0], engine, seconds) or start_pdf(paths[0], engine, seconds)  # started by the entry point, or now
     click.get_current_context().call_on_close(reading.cancel)
     return reading
 

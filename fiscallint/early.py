@@ -55,9 +55,7 @@ def planned(args: list[str]) -> tuple[str, str, float] | None:
     arguments, or None when it would start none or they are spelled in a way not read here."""
     if not args or args[0] != "check":
         return None
-    import os
-
-    from .regular_files import is_pdf
+    from .regular_files import read_ahead
 
     values: dict[str, str] = {}
     paths: list[str] = []
@@ -84,6 +82,4 @@ def planned(args: list[str]) -> tuple[str, str, float] | None:
     engine = values.get("--pdf-engine", "pdfium")
     if jobs < 0 or not 0 < seconds <= 3600 or engine not in ("pdfium", "pdfminer"):
         return None  # the command line refuses them
-    if not paths or (jobs != 1 and len(paths) > 1) or not is_pdf(paths[0]) or os.path.isdir(paths[0]):
-        return None
-    return paths[0], engine, seconds
+    return (paths[0], engine, seconds) if read_ahead(paths, jobs) else None

@@ -45,6 +45,12 @@ def is_pdf(path: str) -> bool:
     return path.lower().endswith(PDF_SUFFIXES)
 
 
+def read_ahead(paths: list[str] | tuple[str, ...], jobs: int) -> bool:
+    """Whether ``check`` starts reading its first input before anything else: a PDF file (not a
+    folder) that this process will lint (one file, or ``-j 1``)."""
+    return bool(paths) and (jobs == 1 or len(paths) == 1) and is_pdf(paths[0]) and not os.path.isdir(paths[0])
+
+
 def start_pdf(path: str, engine: str, seconds: float) -> PdfReading:
     """Start reading a PDF input (in the background where the OS can fork); the reading's
     ``result()`` is its text or the InputError that refused it."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .ast import Directive, DirectiveWord, Report, Span
+from .config import CODE_RE
 from .findings import Finding
 from .parser import parse_source
 from .patterns import lazy
@@ -29,7 +30,6 @@ DIRECTIVE_RE = lazy(
     r"|[#＃]\s*fiscallint\s*:\s*ignore\b(?P<plain>[^\n|]*)"
 )
 WORD_RE = lazy(r"[^\s,，、;；]+")
-CODE_RE = lazy(r"[A-Za-z]+\d*")
 REASON_RE = lazy(r"(?:^|\s)--")
 """Where a free-text reason begins: the words after it are not codes."""
 
@@ -99,5 +99,5 @@ def _words(listed: str, line: int, offset: int) -> tuple[DirectiveWord, ...]:
     for match in WORD_RE.finditer(listed):
         text = match.group()
         span = Span(line, offset + match.start() + 1, line, offset + match.end() + 1)
-        words.append(DirectiveWord(text, span, text.upper() if CODE_RE.fullmatch(text) else ""))
+        words.append(DirectiveWord(text, span, text.upper() if CODE_RE.match(text.upper()) else ""))
     return tuple(words)
