@@ -2,7 +2,10 @@
 or a rectangle on its table cell) with a popup note giving the code, message and arithmetic.
 
 The original is only read; the copy is written to a temporary file and renamed into place, and
-an existing output is replaced only when asked (``force``). pypdf is imported here, on use.
+an existing output is replaced only when asked (``force``). Finding the words on the pages
+(pdfplumber) and building the copy (pypdf) run under the PDF reader's time bound, in a process of
+their own where the OS can fork (:mod:`fiscallint.pdf.watchdog`), so a hostile file cannot hang
+the command; the copy is written by this process once it is complete. pypdf is imported on use.
 """
 
 from __future__ import annotations
@@ -69,14 +72,35 @@ def check_output(source: str, output: str, force: bool) -> None:
         raise InputError(f"{output} exists: use --force to overwrite it")
 
 
-def annotate_pdf(source: str, findings: list[Finding], output: str, force: bool = False) -> Annotated:
-    """Write ``output``: a copy of ``source`` with one annotation (and its popup) per finding."""
+def annotate_pdf(
+    source: str, findings: list[Finding], output: str, force: bool = False, max_seconds: float = 60.0
+) -> Annotated:
+    """Write ``output``: a copy of ``source`` with one annotation (and its popup) per finding.
+    Reading and annotating each take at most ``max_seconds`` of wall time (InputError beyond)."""
+    from .fixes import write_new
     from .pdf import extract_pdf
+    from .pdf.watchdog import run_bounded
 
     check_output(source, output, force)
-    extracted = extract_pdf(source)
+    extracted = extract_pdf(source, max_seconds=max_seconds)
     targets = [target(f, extracted) for f in findings]
-    found = locate(source, [t for t in targets if t is not None])
+    result, data = run_bounded(
+        lambda: _annotated(source, findings, targets),
+        max_seconds,
+        f"annotating stopped, over the time bound max_seconds={max_seconds:g}",
+    )
+    write_new(output, data)
+    return result
+
+
+def _annotated(source: str, findings: list[Finding], targets: list[Target | None]) -> tuple[Annotated, bytes]:
+    """The findings placed or not, and the bytes of the annotated copy."""
+    try:
+        found = locate(source, [t for t in targets if t is not None])
+    except InputError:
+        raise
+    except Exception as exc:  # pdfplumber raises many types on damaged files
+        raise InputError(f"cannot find the findings on the pages ({type(exc).__name__}: {exc})") from None
     places = iter(found)
     result = Annotated()
     for finding, t in zip(findings, targets):
@@ -86,11 +110,15 @@ def annotate_pdf(source: str, findings: list[Finding], output: str, force: bool 
         else:
             result.placed.append((finding, place))
     fallback = {id(f): (t.page, t.box) for f, t in zip(findings, targets) if t is not None}
-    _write(source, output, result, fallback)
-    return result
+    try:
+        return result, _copy(source, result, fallback)
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise InputError(f"cannot write the annotated copy ({type(exc).__name__}: {exc})") from None
 
 
-def _write(source: str, output: str, result: Annotated, fallback: dict) -> None:
+def _copy(source: str, result: Annotated, fallback: dict) -> bytes:
     from pypdf import PdfWriter
     from pypdf.annotations import Highlight, Popup, Rectangle, Text
     from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
@@ -136,8 +164,6 @@ def _write(source: str, output: str, result: Annotated, fallback: dict) -> None:
         number += 1
     from io import BytesIO
 
-    from .fixes import write_new
-
     data = BytesIO()
     writer.write(data)
-    write_new(output, data.getvalue())
+    return data.getvalue()

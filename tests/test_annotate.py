@@ -165,3 +165,34 @@ def test_a_finding_not_found_on_the_page_gets_a_note_beside_its_line(planted: Pa
     notes = [(page, a) for page, a in found if a["/Subtype"] == "/Text"]
     assert sorted(page for page, _ in notes) == sorted(f["page"] for f in expected)
     assert any("400.00 / 500.00 = 80.00%" in a["/Contents"] for _, a in notes)
+
+
+def test_annotating_is_time_bounded_and_writes_nothing_when_stopped(planted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PDF that keeps the word search busy forever ends with one line and exit 2 once the time
+    bound passes; no annotated copy is left behind."""
+    import time
+
+    import fiscallint.annotate as annotate_module
+
+    monkeypatch.setattr(annotate_module, "locate", lambda path, targets: time.sleep(60))
+    out = tmp_path / "annotated.pdf"
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["check", "--pdf-timeout", "1", "--annotate", str(out), str(planted)])
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 2
+    assert "annotating stopped, over the time bound max_seconds=1" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["planted.pdf"]  # no copy, no temporary file
+
+
+def test_a_failure_while_annotating_is_one_line(planted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fiscallint.annotate as annotate_module
+
+    def broken(path: str, targets: list) -> list:
+        raise KeyError("/Kids")
+
+    monkeypatch.setattr(annotate_module, "locate", broken)
+    out = tmp_path / "annotated.pdf"
+    result = CliRunner().invoke(main, ["check", "--annotate", str(out), str(planted)])
+    assert result.exit_code == 2
+    assert "cannot find the findings on the pages (KeyError: '/Kids')" in result.output
+    assert not out.exists()
