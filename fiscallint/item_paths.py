@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, Report, Row
+from .ast import AmountClaim, ItemPathClaim, Number, Paragraph, Report, Row, Span
 from .parser.claims import amount_in_wan
 from .patterns import lazy
 from .subjects import path_name, same_name
@@ -16,6 +16,8 @@ from .subjects import path_name, same_name
 
 USED_LIST_RE = lazy(r"(?:本部门|本单位|部门|单位)(?:实际)?使用的[^，。；]{0,12}科目")
 """A heading over a list of the subjects the department used (本部门使用的主要支出功能分类科目)."""
+PURPOSE_RE = lazy(r"主要用于[：:]?\s*([^。；;，,：:]{2,})")
+"""What a path's money was spent on: 主要用于：事业单位人员支出 (to the end of the clause)."""
 
 
 @dataclass
@@ -30,6 +32,11 @@ class ItemPath:
     actual: Number | None = None
     listed_as_used: bool = False
     mentioned_elsewhere: bool = False
+    purpose: str = ""
+    """What the narrative says the money was mainly used for (主要用于：…, in the path's part of
+    its sentence or the next part, before the next path), white space removed; "" when it says
+    nothing."""
+    purpose_span: Span | None = None
 
 
 def item_paths(report: Report) -> list[ItemPath]:
@@ -43,11 +50,30 @@ def item_paths(report: Report) -> list[ItemPath]:
         paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for index, path in enumerate(paths):
             following = paths[index + 1] if index + 1 < len(paths) else None
+            previous = paths[index - 1] if index else None
             listed = id(paragraph) in in_lists
             name = _squeezed(path.steps[-1].name)
             mentioned = listed and any(name in text for text in elsewhere)
-            found.append(ItemPath(path, _actual_after(paragraph, path, following), listed, mentioned))
+            item = ItemPath(path, _actual_after(paragraph, path, following), listed, mentioned)
+            if previous is None or previous.segment != path.segment:
+                item.purpose, item.purpose_span = _purpose(paragraph, path, following)
+            found.append(item)
     return found
+
+
+def _purpose(paragraph: Paragraph, path: ItemPathClaim, following: ItemPathClaim | None) -> tuple[str, Span | None]:
+    """The 主要用于 words of the path's part of the paragraph or the part after it, when no
+    other path starts there (which path they belong to would be a guess; the caller skips a
+    path whose part another path starts too)."""
+    bounds = paragraph.segment_bounds()
+    last = path.segment + 1 if following is None else min(path.segment + 1, following.segment - 1)
+    for index in range(path.segment, min(last, len(bounds) - 1) + 1):
+        start, end = bounds[index]
+        match = PURPOSE_RE.search(paragraph.text, start, end)
+        if match is not None:
+            words = _squeezed(match.group(1))
+            return words, paragraph.span_at(match.start(1), match.end(1))
+    return "", None
 
 
 def _squeezed(text: str) -> str:
