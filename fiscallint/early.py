@@ -60,14 +60,19 @@ def leave(code: object) -> None:
     if threading is not None and threading.active_count() > 1:
         return
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flush()
         run_handlers()
-        sys.stdout.flush()
-        sys.stderr.flush()
+        _flush()
     except (OSError, ValueError):  # a closed pipe or stream: the usual exit reports it
         return
     os._exit(code or 0)
+
+
+def _flush() -> None:
+    """Flush the standard output and error streams (None where the process started without one)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
 
 
 def start(args: list[str]) -> None:

@@ -16,7 +16,7 @@ from .subjects import path_name, same_name
 
 USED_LIST_RE = lazy(r"(?:本部门|本单位|部门|单位)(?:实际)?使用的[^，。；]{0,12}科目")
 """A heading over a list of the subjects the department used (本部门使用的主要支出功能分类科目)."""
-PURPOSE_RE = lazy(r"主要用于[：:]?\s*([^。；;，,：:]{2,})")
+PURPOSE_RE = lazy(r"主要用于[：:]?\s*([^。；;，,：:]{2,}(?:[，,][^。；;，,：:\d]+(?=[。；;，,]|$))*)")
 """What a path's money was spent on: 主要用于：事业单位人员支出 (to the end of the clause)."""
 
 

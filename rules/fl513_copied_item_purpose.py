@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from os.path import commonprefix
 from typing import Iterator
 
 from fiscallint.ast import Span
@@ -22,7 +23,8 @@ class CopiedItemPurpose(Rule):
         两个不同科目的用途一字不差，且这段文字写的是其中一个科目的名称（“事业单位医疗保险
         支出”写的是事业单位医疗），没有写另一个科目的名称时，后者的用途是照抄来的（多为复制
         上一项后漏改），报告为警告。用途相同但两处都不含科目名称（“局本部项目支出”），
-        或都含各自名称时不检查。
+        或都写到了各自的科目（“行政事业单位医疗支出”写到了行政单位医疗和事业单位医疗），
+        或一个是另一个的上级科目（款与其下的项），或名称只有“其他”时不检查。
 
     反例:
         一、支出决算具体情况
@@ -49,7 +51,9 @@ class CopiedItemPurpose(Rule):
         paths = [(p, p.purpose_span) for p in self.context.model.item_paths if p.purpose_span is not None]
         for index, (path, span) in enumerate(paths):
             for other, other_span in paths[:index] + paths[index + 1:]:
-                if other.purpose == path.purpose and _names(other, path.purpose) and not _names(path, path.purpose):
+                if _ancestor(path, other) or _ancestor(other, path):
+                    continue
+                if other.purpose == path.purpose and _names(other, path.purpose) and not _names(path, path.purpose, other):
                     yield self._finding(path, span, other, other_span)
                     break
 
@@ -57,15 +61,42 @@ class CopiedItemPurpose(Rule):
         own, theirs = path.claim.steps[-1], source.claim.steps[-1]
         return self.finding(
             span,
-            f"{own.name}（{own.level}）的用途与{theirs.name}（{theirs.level}）的一字不差：“主要用于：{path.purpose}”"
-            f"写的是{theirs.name}，不是{own.name}，像是复制另一项的说明后漏改",
+            f"{own.name}（{own.level}）的用途“{path.purpose}”与{theirs.name}（{theirs.level}）的一字不差："
+            f"这段文字写的是{theirs.name}，不是{own.name}，像是复制另一项的说明后漏改",
             related=[Related(source_span, f"{theirs.name}（{theirs.level}）的同一用途")],
         )
 
 
-def _names(path: ItemPath, words: str) -> bool:
-    """Whether ``words`` name the path's last step (its name, 支出 at the end dropped)."""
+def _core(path: ItemPath) -> str:
+    """The path's last step's name, 支出 at the end dropped."""
     name = path_name(path.claim.steps[-1].name)
-    core = name[:-2] if name.endswith("支出") else name
-    return len(core) >= MIN_NAME and core in words
+    return name[:-2] if name.endswith("支出") else name
+
+
+def _ancestor(a: ItemPath, b: ItemPath) -> bool:
+    """Whether ``a`` is a path above ``b`` (a 款 and one of its 项)."""
+    above, below = a.claim.steps, b.claim.steps
+    return len(above) < len(below) and all(path_name(x.name) == path_name(y.name) for x, y in zip(above, below))
+
+
+def _names(path: ItemPath, words: str, other: ItemPath | None = None) -> bool:
+    """Whether ``words`` name the path's item: its name, or (beside ``other``) the part of its
+    name that tells it from the other's (行政 of 行政单位医疗 beside 事业单位医疗, as in
+    行政事业单位医疗). A name that says only 其他 names nothing."""
+    core = _core(path)
+    if core.startswith("其他") and len(core) <= 2 + MIN_NAME:
+        return False
+    if len(core) >= MIN_NAME and core in words:
+        return True
+    own = _distinct(core, _core(other)) if other is not None else ""
+    return len(own) >= MIN_NAME and own in words
+
+
+def _distinct(name: str, theirs: str) -> str:
+    """The part of ``name`` between the start and the end it shares with ``theirs``."""
+    start = len(commonprefix([name, theirs]))
+    end = len(commonprefix([name[start:][::-1], theirs[start:][::-1]]))
+    return name[start:len(name) - end]
+
+
 RULE = CopiedItemPurpose

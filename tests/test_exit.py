@@ -5,12 +5,15 @@ end is not so simple."""
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 LEAVE = "import atexit, sys\nfrom fiscallint.early import leave\n"
+REPORT = "一、收入支出决算总体情况说明\n\n收入合计 100.00 万元，其中财政拨款收入 60.00 万元，占 70.00%。\n"
 BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # output waits for a flush
 
 
@@ -43,18 +46,31 @@ def test_the_usual_exit_when_the_end_is_not_simple(code: str) -> None:
 def test_a_closed_output_pipe_is_left_to_the_usual_exit() -> None:
     """The reader went away: the flush fails and the interpreter's own exit reports it."""
     program = LEAVE + "sys.stdout.write('x' * 1000)\nleave(0)\nprint('usual exit', file=sys.stderr)"
-    child = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=BUFFERED)
-    assert child.stdout is not None and child.stderr is not None
-    child.stdout.close()
-    err = child.stderr.read().decode()
-    child.wait(timeout=60)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # no reader before the child starts
+    child = subprocess.Popen([sys.executable, "-c", program], stdout=write_end, stderr=subprocess.PIPE, env=BUFFERED)
+    os.close(write_end)
+    err = child.communicate(timeout=60)[1].decode()
     assert "usual exit" in err
 
 
-def test_the_command_line_exits_with_the_commands_status(tmp_path) -> None:
+def test_the_command_line_exits_with_the_commands_status(tmp_path: Path) -> None:
     report = tmp_path / "r.txt"
-    report.write_text("一、收入支出决算总体情况说明\n\n收入合计 100.00 万元，其中财政拨款收入 60.00 万元，占 70.00%。\n", encoding="utf-8")
+    report.write_text(REPORT, encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "fiscallint", "check", str(report)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "FL101" in done.stdout
     clean = subprocess.run([sys.executable, "-m", "fiscallint", "check", "--exit-zero", str(report)], capture_output=True, text=True, timeout=60)
     assert clean.returncode == 0 and clean.stdout == done.stdout
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-"])
+def test_a_process_started_without_an_output_stream_exits_as_usual(tmp_path: Path, closed: str) -> None:
+    """Started with standard output or error closed (a cron job, a daemon), the streams are None:
+    the command still writes its -o report and exits with its own status."""
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    command = f"{shlex.quote(sys.executable)} -m fiscallint check --exit-zero -o {shlex.quote(str(out))} {shlex.quote(str(report))} {closed}"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env=BUFFERED)
+    assert done.returncode == 0, done.stderr
+    assert "FL101" in out.read_text(encoding="utf-8")
