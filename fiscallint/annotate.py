@@ -73,34 +73,33 @@ def check_output(source: str, output: str, force: bool) -> None:
 
 
 def annotate_pdf(
-    source: str, findings: list[Finding], output: str, force: bool = False, max_seconds: float = 60.0
+    source: str, findings: list[Finding], output: str, force: bool = False, max_seconds: float = 60.0,
+    engine: str = "pdfium",
 ) -> Annotated:
     """Write ``output``: a copy of ``source`` with one annotation (and its popup) per finding.
-    Reading and annotating each take at most ``max_seconds`` of wall time (InputError beyond)."""
+    Reading the PDF (with ``engine``) and annotating it take at most ``max_seconds`` of wall time
+    together (InputError beyond; where the OS cannot fork, checked between steps)."""
+    import time
+
     from .fixes import write_new
     from .pdf import extract_pdf
     from .pdf.watchdog import run_bounded
 
     check_output(source, output, force)
-    extracted = extract_pdf(source, max_seconds=max_seconds)
+    start = time.monotonic()
+    extracted = extract_pdf(source, engine=engine, max_seconds=max_seconds)
     targets = [target(f, extracted) for f in findings]
-    result, data = run_bounded(
+    places, data = run_bounded(
         lambda: _annotated(source, findings, targets),
-        max_seconds,
-        f"annotating stopped, over the time bound max_seconds={max_seconds:g}",
+        max(max_seconds - (time.monotonic() - start), 0.0),
+        f"annotating stopped, over the time bound of --pdf-timeout {max_seconds:g} s",
     )
     write_new(output, data)
-    return result
+    return _placed(findings, targets, places)
 
 
-def _annotated(source: str, findings: list[Finding], targets: list[Target | None]) -> tuple[Annotated, bytes]:
-    """The findings placed or not, and the bytes of the annotated copy."""
-    try:
-        found = locate(source, [t for t in targets if t is not None])
-    except InputError:
-        raise
-    except Exception as exc:  # pdfplumber raises many types on damaged files
-        raise InputError(f"cannot find the findings on the pages ({type(exc).__name__}: {exc})") from None
+def _placed(findings: list[Finding], targets: list[Target | None], found: list[Place | None]) -> Annotated:
+    """The findings placed on their words or cells (``found``: a place for each target), and the rest."""
     places = iter(found)
     result = Annotated()
     for finding, t in zip(findings, targets):
@@ -109,24 +108,40 @@ def _annotated(source: str, findings: list[Finding], targets: list[Target | None
             result.unplaced.append(finding)
         else:
             result.placed.append((finding, place))
+    return result
+
+
+def _annotated(source: str, findings: list[Finding], targets: list[Target | None]) -> tuple[list[Place | None], bytes]:
+    """A place for each target, and the bytes of the annotated copy (built where the time bound
+    holds; only these go back to the command)."""
+    from .pdf.page_content import describe
+
+    try:
+        found = locate(source, [t for t in targets if t is not None])
+    except InputError:
+        raise
+    except Exception as exc:  # pdfplumber raises many types on damaged files
+        raise InputError(f"cannot find the findings on the pages ({describe(exc)})") from None
     fallback = {id(f): (t.page, t.box) for f, t in zip(findings, targets) if t is not None}
     try:
-        return result, _copy(source, result, fallback)
+        return found, _copy(source, _placed(findings, targets, found), fallback)
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files
-        raise InputError(f"cannot write the annotated copy ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"cannot write the annotated copy ({describe(exc)})") from None
 
 
 def _copy(source: str, result: Annotated, fallback: dict) -> bytes:
     from pypdf import PdfWriter
+
+    from .pdf.page_content import describe
     from pypdf.annotations import Highlight, Popup, Rectangle, Text
     from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
     try:
         writer = PdfWriter(clone_from=source)
     except Exception as exc:  # pypdf raises many types on damaged files
-        raise InputError(f"cannot copy the PDF ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"cannot copy the PDF ({describe(exc)})") from None
 
     def to_pdf(page_index: int, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         media = writer.pages[page_index].mediabox

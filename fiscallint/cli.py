@@ -232,7 +232,7 @@ def check(
 
     _emit(fmt, findings, results, errors, known, show_source, statistics, output)
     if annotate and not errors:
-        _annotate(files[0], findings, annotate, force, overrides.pdf_seconds)
+        _annotate(files[0], findings, annotate, force, overrides)
     failing = any(f.severity.value in ("error", "warning") for f in findings)
     if errors:
         sys.exit(EXIT_ERROR)
@@ -537,12 +537,12 @@ def _check_annotate_output(source: str, output: str, force: bool) -> None:
         fail(str(exc))
 
 
-def _annotate(source: str, findings: list[Finding], output: str, force: bool, seconds: float) -> None:
+def _annotate(source: str, findings: list[Finding], output: str, force: bool, overrides: Overrides) -> None:
     from .annotate import annotate_pdf
     from .errors import InputError
 
     try:
-        done = annotate_pdf(source, findings, output, force, seconds)
+        done = annotate_pdf(source, findings, output, force, overrides.pdf_seconds, overrides.pdf_engine)
     except InputError as exc:
         fail(str(exc))
     missed = f"; {len(done.unplaced)} not found on the page, noted beside their line" if done.unplaced else ""

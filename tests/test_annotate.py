@@ -180,7 +180,7 @@ def test_annotating_is_time_bounded_and_writes_nothing_when_stopped(planted: Pat
     result = CliRunner().invoke(main, ["check", "--pdf-timeout", "1", "--annotate", str(out), str(planted)])
     assert time.monotonic() - started < 20
     assert result.exit_code == 2
-    assert "annotating stopped, over the time bound max_seconds=1" in result.output
+    assert "annotating stopped, over the time bound of --pdf-timeout 1 s" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["planted.pdf"]  # no copy, no temporary file
 
 
@@ -196,3 +196,37 @@ def test_a_failure_while_annotating_is_one_line(planted: Path, tmp_path: Path, m
     assert result.exit_code == 2
     assert "cannot find the findings on the pages (KeyError: '/Kids')" in result.output
     assert not out.exists()
+
+
+def test_reading_and_annotating_share_one_time_bound(planted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second reading and the word search together stay within --pdf-timeout: each taking
+    most of it is over the bound."""
+    import time
+
+    import fiscallint.annotate as annotate_module
+    import fiscallint.pdf as pdf_module
+
+    read = pdf_module.extract_pdf
+    monkeypatch.setattr(pdf_module, "extract_pdf", lambda *a, **k: (time.sleep(1.2), read(*a, **k))[1])
+    locate = annotate_module.locate
+    monkeypatch.setattr(annotate_module, "locate", lambda *a: (time.sleep(1.2), locate(*a))[1])
+    out = tmp_path / "annotated.pdf"
+    result = CliRunner().invoke(main, ["check", "--pdf-timeout", "2", "--annotate", str(out), str(planted)])
+    assert result.exit_code == 2 and "annotating stopped" in result.output
+    assert not out.exists()
+
+
+def test_annotating_reads_with_the_chosen_engine(planted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fiscallint.pdf as pdf_module
+
+    engines: list[str] = []
+    read = pdf_module.extract_pdf
+
+    def spy(path: str, **options: object):
+        engines.append(str(options.get("engine")))
+        return read(path, **options)
+
+    monkeypatch.setattr(pdf_module, "extract_pdf", spy)
+    result = CliRunner().invoke(main, ["check", "--pdf-engine", "pdfminer", "--annotate", str(tmp_path / "a.pdf"), str(planted)])
+    assert result.exit_code == 1, result.output
+    assert engines == ["pdfminer"]

@@ -199,3 +199,14 @@ def test_over_bound_files_get_one_line_and_the_others_are_linted(tmp_path: Path,
         f"{bomb}: error: streams decode to over 100000000 bytes (decoded-size bound max_decoded_bytes)",
     ]
     assert f"{good}:page 1:" in result.stdout and "FL101" in result.stdout
+
+
+def test_without_fork_a_result_after_the_bound_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the OS cannot fork the work runs in this process; done after its bound, its result
+    is refused as the child's would be."""
+    import time
+
+    monkeypatch.delattr(os, "fork")
+    assert run_bounded(lambda: 7, 5.0, "over") == 7
+    with pytest.raises(InputError, match="^over$"):
+        run_bounded(lambda: time.sleep(0.3), 0.1, "over")

@@ -3,8 +3,8 @@
 Where the OS can fork, the work runs in a forked child that sends back its pickled result;
 the parent waits at most ``seconds`` and kills the child when the bound passes, so neither a
 pure-Python loop (a reference cycle in pdfminer) nor native code (PDFium) can hang the lint,
-and a crash in native code ends that file only. Elsewhere the work runs in-process and the
-bound is checked between pages only.
+and a crash in native code ends that file only. Elsewhere the work runs in-process: the bound is
+checked between pages, and a result that came after it is refused as one from the child is.
 
 The work can be started before its result is wanted (:func:`start_bounded`), so the parent
 does other work meanwhile. The bound holds for the work itself, from the start: the child
@@ -55,9 +55,12 @@ class Bounded(Generic[T]):
     def result(self) -> T:
         """The work's value; InputError(``over``) when it took longer than the bound,
         InputError with the cause when it failed."""
-        if self.work is not None:
+        if self.work is not None:  # in this process: the bound is checked once the work is done
             work, self.work = self.work, None
-            return work()
+            value = work()
+            if time.monotonic() > self.deadline:
+                raise InputError(self.over)
+            return value
         payload: bytes | None = None
         try:
             payload = _read_until(self.fd, self.deadline)
