@@ -398,7 +398,7 @@ class _Bar:
 
 def _progress(total: int) -> _Bar | None:
     """A rich progress bar on stderr, only for long runs on an interactive terminal."""
-    if total < PROGRESS_MIN_FILES or not (sys.stderr.isatty() and sys.stdout.isatty()):
+    if total < PROGRESS_MIN_FILES or not all(s is not None and s.isatty() for s in (sys.stderr, sys.stdout)):
         return None
     try:
         return _Bar(total)
@@ -463,7 +463,7 @@ def _apply_fixes(
         files += 1
         fixed.update(id(f) for f in done)
         if not write:
-            sys.stdout.write(unified_diff(path, old, new))
+            _stdout(unified_diff(path, old, new))
     if write and fixed:
         click.echo(f"fiscallint: fixed {len(fixed)} finding(s) in {files} file(s)", err=True)
     held = sum(1 for f in findings if f.fix is not None and not unsafe and f.fix.applies(True) and id(f) not in fixed)
@@ -516,7 +516,7 @@ def _check_writable_place(output: str | None) -> None:
 def _write(output: str | None, text: str) -> None:
     """To ``-o FILE`` (atomically) or stdout."""
     if not output:
-        sys.stdout.write(text)
+        _stdout(text)
         return
     from .errors import InputError
     from .fixes import write_new
@@ -525,6 +525,12 @@ def _write(output: str | None, text: str) -> None:
         write_new(output, text)
     except InputError as exc:
         fail(str(exc))
+
+
+def _stdout(text: str) -> None:
+    """Write to standard output, or nowhere when the process was started without one."""
+    if sys.stdout is not None:
+        sys.stdout.write(text)
 
 
 def _check_annotate_output(source: str, output: str, force: bool) -> None:

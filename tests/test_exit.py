@@ -74,3 +74,11 @@ def test_a_process_started_without_an_output_stream_exits_as_usual(tmp_path: Pat
     done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env=BUFFERED)
     assert done.returncode == 0, done.stderr
     assert "FL101" in out.read_text(encoding="utf-8")
+
+
+def test_a_report_to_a_closed_standard_output_is_dropped_without_a_traceback(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    command = f"{shlex.quote(sys.executable)} -m fiscallint check {shlex.quote(str(report))} >&-"
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=60, env=BUFFERED)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
