@@ -99,6 +99,7 @@ class FundingBreakdown(Rule):
         if total is None or parts is None:
             return
         for field, word in COLUMNS:
+            word = "" if table.stage == "target" else f" {word}"  # a target table plans one amount a line
             whole: Number | None = getattr(total, field)
             terms = [getattr(line, field) for _, line in parts]
             if whole is None or any(t is None for t in terms):
@@ -109,7 +110,7 @@ class FundingBreakdown(Rule):
             shown = " + ".join(f"{name} {t.text}" for (name, _), t in zip(parts, terms))
             yield self.finding(
                 whole.span,
-                f"{total.label or '年度资金总额'} {word} {whole.text} 与分项之和不符：{shown} = {fmt(computed)}",
+                f"{total.label or '年度资金总额'}{word} {whole.text} 与分项之和不符：{shown} = {fmt(computed)}",
                 related=[Related(t.span, name) for (name, _), t in zip(parts, terms)],
             )
 

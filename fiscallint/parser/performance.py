@@ -30,13 +30,15 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
+from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span, Table
 from ..numbers import parse_number
 from ..patterns import lazy
 from .grammar_files import build_parser
 from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
 TITLE_RE = lazy(r"自评表|绩效评价.{0,4}表")
+TARGET_TITLE_RE = lazy(r"绩效目标(申报|设置)?(情况)?表")
+"""A budget's 绩效目标表 (项目支出绩效目标表, 财政项目支出绩效目标申报表): targets without actuals."""
 OPS = {
     ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＞＝": "≥", "＜＝": "≤", "＞=": "≥", "＜=": "≤",
     "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
@@ -48,6 +50,8 @@ OP_RE = "(?:" + "|".join(re.escape(op) for op in sorted([*OPS, "≥", "≤", "="
 NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
 MEASURE_RE = lazy(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
 PERCENT_RE = lazy(rf"^(?P<num>{NUM_RE})\s*%$")
+DATE_VALUE_RE = lazy(rf"^(?:{OP_RE})?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年|[-./]\s*\d{{1,2}})")
+"""A value that is a date (2027年6月底前, 2027-06-30, ≤2027.6): its year."""
 PLAIN_RE = lazy(rf"^(?P<num>{NUM_RE})\s*分?$")
 CJK_GAP_RE = lazy(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 EMPTY = {"", "-", "—", "/", "--", "——", "－"}
@@ -64,14 +68,23 @@ def compact(text: str) -> str:
 
 
 def is_performance_title(title: str) -> bool:
-    return TITLE_RE.search(title.replace(" ", "")) is not None
+    """A self-evaluation's or a target table's title."""
+    return TITLE_RE.search(title.replace(" ", "")) is not None or is_target_title(title)
+
+
+def is_target_title(title: str) -> bool:
+    """A budget's 绩效目标表 (and not a self-evaluation, which repeats the targets)."""
+    compact_title = title.replace(" ", "")
+    return TARGET_TITLE_RE.search(compact_title) is not None and TITLE_RE.search(compact_title) is None
 
 
 def parse_performance(report: Report, wrap_width: int | None = None) -> list[PerformanceTable]:
     """All performance tables of a report, from the tables the document grammar found. In a
     text hard-wrapped at ``wrap_width``, a grid table with a line cut at that width is not read
     (a cell cut anywhere shifts the cells after it) and its table says why (FL001); a dump table
-    is read as ever, only lines that match a whole pattern."""
+    is read as ever, only lines that match a whole pattern. A budget's target table is read in
+    the grid layout only (its funding lines and indicator targets); flattened, it is left out
+    (:func:`unread_target_tables`)."""
     starts = [t for t in report.tables if is_performance_title(t.title)]
     found: list[PerformanceTable] = []
     lines = _cell_lines(report) if starts else []
@@ -84,9 +97,23 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
         if cut is not None and wrap_width is not None:
             table.unplaced = table.unplaced or wrapped_at(cut, wrap_width, "自评表的单元格")
             continue
+        if is_target_title(table.title):
+            if grid:
+                found.extend(_GridParser(table.title, numbered, "target").tables())
+            continue
         parser = _GridParser if grid else _DumpParser
         found.extend(parser(table.title, numbered).tables())
     return found
+
+
+def unread_target_tables(report: Report) -> list[Table]:
+    """Target tables (绩效目标表) with rows that no performance table was read from: flattened
+    PDF text, whose cells cannot be told apart, or a grid the grammar could not place."""
+    read = {p.span.line for p in report.performance if p.stage == "target"}
+    return [
+        t for t in report.tables
+        if t.rows and is_target_title(t.title) and not any(t.span.line <= line <= t.span.end_line for line in read)
+    ]
 
 
 def _cell_lines(report: Report) -> list[tuple[int, str]]:
@@ -132,6 +159,14 @@ def _matched(pattern: re.Pattern[str], text: str, line: int, column: int) -> Num
 
 def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure | None:
     """A target or actual value; ``column`` is where ``text`` starts in the line."""
+    measure = _value(text, line, column, unit_hint)
+    date = DATE_VALUE_RE.match(compact(text)) if measure is not None else None
+    if measure is not None and date is not None:
+        measure.year = int(date.group("year"))
+    return measure
+
+
+def _value(text: str, line: int, column: int, unit_hint: str) -> Measure | None:
     shown = text.strip()
     if shown in EMPTY:
         return None
@@ -333,8 +368,9 @@ def _row_indexes(evaluation: Tree) -> list[int]:
 class _GridParser:
     """Reads performance tables laid out as tab- or pipe-separated cells."""
 
-    def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
+    def __init__(self, title: str, numbered: list[tuple[int, str]], stage: str = "evaluation") -> None:
         self.title = compact(title)
+        self.stage = stage
         self.rows: list[_Row] = []
         seen_grid = False
         for line, raw in numbered[1:]:
@@ -362,17 +398,23 @@ class _GridParser:
         for evaluation in tree.children:
             rows = [self.rows[i] for i in _row_indexes(evaluation)]
             start = self.start if evaluation.data == "evaluation" else rows[0].line
-            found.append(self._table(evaluation, rows, Span(start, 1, rows[-1].line, len(rows[-1].raw) + 1)))
+            perf = self._table(evaluation, rows, Span(start, 1, rows[-1].line, len(rows[-1].raw) + 1))
+            if self.stage == "target":
+                _TargetFunding(perf, evaluation, self.rows).read()
+            found.append(perf)
         return found
 
     def _table(self, evaluation: Tree, rows: list[_Row], span: Span) -> PerformanceTable:
+        """The performance table of one evaluation's rows (a target table's funding aside)."""
         name = ""
         for row in rows:
             if row.first in NAME_WORDS:
                 name = next((c.clean for c in row.cells if c.clean not in EMPTY and c.clean != row.first), "")
                 break
-        perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span)
+        perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span, stage=self.stage)
         for node in evaluation.children:
+            if isinstance(node, Tree) and node.data == "funding" and self.stage == "target":
+                continue  # no 执行数 or 执行率 in a target table: a header naming them is not its funding
             if isinstance(node, Tree) and node.data == "funding":
                 self._funding(perf, [self.rows[t.value] for t in node.children])
             elif isinstance(node, Tree):
@@ -458,6 +500,9 @@ class _GridParser:
         any), its indicator rows and the wrapped rest of their names, and its 总分 row."""
         header = [c.clean for c in block[0][1].cells]
         roles = _roles(header, INDICATOR_ROLES)
+        if perf.stage == "target" and "target" in roles:
+            named = header[roles["target"]]
+            perf.annual_targets = "年度" in named and "项目" not in named
         above = [c.clean for c in self.rows[at - 1].cells] if at > 0 else []
         if above and all(len(t) <= 12 for t in above) and any(w in "".join(above) for w in ("指标值", "完成值", "得分", "分值")):
             upper = _roles(above, INDICATOR_ROLES)  # a merged upper header row: 年度指标值 | 实际完成值 | 分值 | 得分
@@ -591,6 +636,98 @@ class _GridParser:
                 perf.total_score = _number(numbers[1].clean, row.line, numbers[1].column)
             else:
                 perf.total_weight = None  # one unlabelled number: weight or score, unknown
+
+
+FUNDS_TOTAL_RE = lazy(r"^(?:项目资金[（(](?:万元|元)[)）])?(?P<year>年度|当年|本年)?(?P<project>项目)?(?:资金|预算)?(?:申请)?(?:总额|总计|合计|金额)(?:[（(](?:万元|元)[)）])?$")
+"""The label of a target table's funding total: 年度资金总额, 项目资金总额, 预算金额, 合计."""
+FUNDS_UNIT_RE = lazy(r"[（(](万元|元)[)）]|单位[:：]\s*(万元|元)")
+
+
+class _TargetFunding:
+    """The funding block of a target table (绩效目标表): the rows above its indicator header.
+
+    Two layouts are read. Label and amount side by side (``年度资金总额 | 50.00``, then
+    ``其中：财政拨款 | 40.00`` in the same column): the total, and the lines right under it
+    whose amount sits in the total's column. Labels across a header row (``年度资金总额 |
+    财政拨款 | 其他资金``) over a row of amounts with as many cells: each amount under its label.
+    A year's total (年度资金总额) printed beside the project's (项目资金总额) is the funding;
+    the other is kept as the project's whole-period total. Two totals of one kind, or amounts
+    that are not under their labels, and nothing is read.
+    """
+
+    def __init__(self, perf: PerformanceTable, evaluation: Tree, rows: list[_Row]) -> None:
+        self.perf = perf
+        heads = [t.value for t in evaluation.scan_values(lambda v: isinstance(v, Token) and "INDICATOR_HEAD" in v.type)]
+        end = min(heads) if heads else None
+        self.rows = [rows[i] for i in _row_indexes(evaluation) if end is None or i < end]
+
+    def read(self) -> None:
+        words = "".join(c.clean for row in self.rows for c in row.cells if not _number(c.clean, 0, 1))
+        units = {m.group(1) or m.group(2) for m in FUNDS_UNIT_RE.finditer(words + self.perf.title)}
+        self.perf.funding_unit = units.pop() if len(units) == 1 else ""
+        if not self._across() and not self._side_by_side():
+            self.perf.funding_unit = ""
+
+    def _across(self) -> bool:
+        """Labels across a header row, their amounts in the row below."""
+        for header, below in zip(self.rows, self.rows[1:]):
+            if _has_figures(header) or len(below.cells) != len(header.cells):
+                continue
+            labels = [c.clean for c in header.cells]
+            filled = [(i, c) for i, c in enumerate(below.cells) if c.clean not in EMPTY]
+            totals = [i for i, c in filled if FUNDS_TOTAL_RE.match(labels[i])]  # a group label (预算金额（万元）) has no amount under it
+            if len(totals) != 1 or any(_number(c.clean, 0, 1) is None or not labels[i] for i, c in filled if i >= totals[0]):
+                continue
+            lines = [self._line(labels[i], below, i) for i in range(totals[0], len(labels)) if labels[i]]
+            if lines[0].budget is None or len(lines) < 2:
+                continue
+            self.perf.funding, self.perf.budget_lines = lines[0], lines[1:]
+            return True
+        return False
+
+    def _side_by_side(self) -> bool:
+        """Label | amount pairs; a total's parts below it, in its column."""
+        totals: list[tuple[int, int, str]] = []  # (row, column of the amount, kind)
+        for r, row in enumerate(self.rows):
+            for i, label in self._pairs(row):
+                total = FUNDS_TOTAL_RE.match(label)
+                if total:
+                    kind = "year" if total.group("year") else "project" if total.group("project") else "plain"
+                    totals.append((r, i, kind))
+        kinds = [kind for _, _, kind in totals]
+        if not totals or len(set(kinds)) != len(kinds) or (len(kinds) == 2 and set(kinds) != {"year", "project"}) or len(kinds) > 2:
+            return False
+        year = next(t for t in totals if t[2] != "project") if len(totals) == 2 else totals[0]
+        if len(totals) == 2:
+            r, i, _ = next(t for t in totals if t[2] == "project")
+            cell = self.rows[r].cells[i]
+            self.perf.period_total = _number(cell.clean, self.rows[r].line, cell.column)
+        r, i, _ = year
+        self.perf.funding = self._line(dict(self._pairs(self.rows[r]))[i], self.rows[r], i)
+        for row in self.rows[r + 1:]:
+            label = dict(self._pairs(row)).get(i)
+            if label is None or FUNDS_TOTAL_RE.match(label):
+                break
+            self.perf.budget_lines.append(self._line(label, row, i))
+        return True
+
+    @staticmethod
+    def _pairs(row: _Row) -> list[tuple[int, str]]:
+        """The row's amounts (their cell index) with the label in the nearest filled cell before each."""
+        pairs = []
+        for i, cell in enumerate(row.cells):
+            if _number(cell.clean, 0, 1) is None:
+                continue
+            label = next((c.clean for c in reversed(row.cells[:i]) if c.clean not in EMPTY), "")
+            if label and _number(label, 0, 1) is None:
+                pairs.append((i, label))
+        return pairs
+
+    @staticmethod
+    def _line(label: str, row: _Row, index: int) -> Funding:
+        cell = row.cells[index]
+        amount = _number(cell.clean, row.line, cell.column)
+        return Funding(label, None, amount, None, None, None, None, row.span)
 
 
 # ---------------------------------------------------------------- dump layout
