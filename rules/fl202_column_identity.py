@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import re
 from decimal import Decimal
 
 from fiscallint.ast import Row, Table
@@ -11,6 +12,7 @@ from fiscallint.coverage import THREE_PUBLIC_KINDS
 from fiscallint.facts import SLOT_NAMES, ThreePublicRows, three_public_rows
 from fiscallint.findings import Finding, Severity
 from fiscallint.numbers import fmt, sum_tolerance
+from fiscallint.patterns import lazy
 from fiscallint.rule import TOLERANCE, Rule, Tables
 from fiscallint.parser.tables import ColumnRule, column_rules, total_first, total_of_the_rest
 
@@ -31,11 +33,12 @@ class ColumnIdentity(Rule):
         合计＝因公出国（境）费＋公务用车购置及运行维护费＋公务接待费，公务用车小计＝购置费＋运行维护费
         （预算数、决算数各一组）；04表支出部分 合计＝一般公共预算＋政府性基金＋国有资本经营。
         只在表的栏数与标准格式一致、且表注未印栏间公式时检查（印出的公式由 FL203 检查）。
+        PDF 文本中空单元格消失、数值栏次不确定时，只有当数值无论怎样对应栏次都不能满足关系时才报告。
         “三公”经费表按项目分行列示（合计、因公出国（境）费、公务用车购置及运行费、其中购置费与
         运行费、公务接待费各一行，预算数/决算数或本年/上年各一栏）时，每一栏自上而下同样满足
         合计＝出国＋用车＋接待、用车＝购置＋运行；只有用车一项与其分项不符而合计按分项算得相符时，
-        只报告用车。PDF 文本中某行缺数（空单元格消失、栏次不定）时整表不检查。
-        PDF 文本中空单元格消失、数值栏次不确定时，只有当数值无论怎样对应栏次都不能满足关系时才报告。
+        只报告用车。PDF 文本中某行缺数（空单元格消失、栏次不定）时整表不检查；
+        表头列有增减率、占比的栏不检查。
 
     反例:
         公开05表
@@ -65,7 +68,7 @@ class ColumnIdentity(Rule):
                 continue  # printed identities: FL203
             items = three_public_rows(table) if table.kind in THREE_PUBLIC_KINDS else None
             if items is not None:
-                if not table.identities:
+                if not table.identities and _amount_columns(table, items.width):
                     yield from self._items_down_rows(table, items)
                 continue
             if table.kind == "04" and len(table.blocks) == 2:
@@ -99,8 +102,9 @@ class ColumnIdentity(Rule):
                 ok, computed = sum_check(whole, [purchase, running], slack=self.tolerance)
                 if not ok:
                     vehicle_sum = computed
-                    yield self.finding(whole.span, f"{SLOT_NAMES['vehicle']}{where} {whole.text} ≠ 其中各项之和："
-                                       f"{SLOT_NAMES['purchase']} {purchase.text} + {SLOT_NAMES['running']} {running.text} = {fmt(computed)}")
+                    name = _label(items, "vehicle")
+                    yield self.finding(whole.span, f"{name}{where} {whole.text} ≠ 其中各项之和："
+                                       f"{_label(items, 'purchase')} {purchase.text} + {_label(items, 'running')} {running.text} = {fmt(computed)}")
             parts = [column.get(slot) for slot in ("abroad", "vehicle", "reception")]
             total = column.get("total")
             if total is None or total in items.blanks or any(n is None for n in parts):
@@ -111,13 +115,29 @@ class ColumnIdentity(Rule):
                 continue
             if vehicle_sum is not None and abs(computed - terms[1].value + vehicle_sum - total.value) <= sum_tolerance(terms, total) + self.tolerance:
                 continue  # 合计 adds up with the 用车 its parts give: the 用车 figure alone is wrong
-            shown = " + ".join(f"{SLOT_NAMES[slot]} {n.text}" for slot, n in zip(("abroad", "vehicle", "reception"), terms))
-            yield self.finding(total.span, f"“三公”经费合计{where} {total.text} ≠ {shown} = {fmt(computed)}")
+            shown = " + ".join(f"{_label(items, slot)} {n.text}" for slot, n in zip(("abroad", "vehicle", "reception"), terms))
+            yield self.finding(total.span, f"“三公”经费{_label(items, 'total')}{where} {total.text} ≠ {shown} = {fmt(computed)}")
 
     def _check_row(self, row: Row, rules: list[ColumnRule], count: int, first_is_total: bool) -> Iterator[Finding]:
         for span, message in row_violations(row, rules, count, first_is_total, self.tolerance):
             name = f"{row.code} {row.label}" if row.code else (row.label or "数据行")
             yield self.finding(span, f"{name}：{message}")
+
+
+def _amount_columns(table: Table, width: int) -> bool:
+    """Every figure column holds amounts, whose items add up: the header names each column's
+    预算数 / 决算数, or names no rate or share (a 增减率 column does not add up down the rows)."""
+    return len(table.heading.bases) == width or not RATE_HEADER_RE.search("".join(table.headers))
+
+
+RATE_HEADER_RE = lazy(r"率|%|％|比重|占比")
+
+
+def _label(items: ThreePublicRows, slot: str) -> str:
+    """An item's name as its row prints it (其中 cut off), or the template's."""
+    row = items.rows.get(slot)
+    label = re.sub(r"^(其中)?[:：]?", "", row.label.replace(" ", "")) if row is not None else ""
+    return label or SLOT_NAMES[slot]
 
 
 def _column_name(table: Table, index: int, width: int) -> str:
