@@ -87,11 +87,39 @@ def test_labels_across_a_header_row_in_yuan() -> None:
     assert [i.name for i in table.indicators] == ["流转图书册数", "借阅人次增长率"]
 
 
-def test_flattened_target_table_is_not_read_and_coverage_says_so() -> None:
-    parsed = report(DUMP, "budget.txt")
+def test_flattened_target_table_reads_what_whole_lines_prove() -> None:
+    [table] = targets(DUMP, "budget.txt")
+    assert table.layout == "dump" and table.name == "全民健身赛事" and table.annual_targets
+    assert table.funding is not None and table.funding.budget is not None and table.funding.budget.text == "1,200,000.00"
+    assert table.period_total is not None and table.funding_unit == "" and not table.budget_lines
+    assert [(i.level1, i.level2, i.name, i.target.text if i.target else None) for i in table.indicators] == [
+        ("产出指标", "数量指标", "举办赛事场次", "≥8 场"), ("", "满意度指标", "群众满意度", "≥105%")]
+    assert [f.code for f in lint_text(DUMP, ["FL4"], path="budget.txt")] == ["FL405"]
+    assert "target table not read" not in coverage_line(report(DUMP, "budget.txt"))
+
+
+def test_flattened_lines_that_prove_nothing_are_not_read_and_coverage_says_so() -> None:
+    """A wrapped name, words as the target, a name in two pieces: no line is read."""
+    text = "\n".join([
+        "某区体育局2030年部门预算",
+        "项目支出绩效目标申报表",
+        "项目名称 全民健身赛事",
+        "一级指标 二级指标 三级指标 年度指标值",
+        "满意度指标 服务对象 群众满意度 ≥105%",
+        "产出指标 质量指标 赛事完成率 稳步提高",
+        "",
+    ])
+    parsed = report(text, "budget.txt")
     assert not [p for p in parsed.performance if p.stage == "target"]
     assert "target table not read" in coverage_line(parsed)
-    assert not [f for f in lint_text(DUMP, ["FL4"], path="budget.txt")]
+    assert not lint_text(text, ["FL4"], path="budget.txt")
+
+
+def test_a_percent_in_brackets_is_a_percent() -> None:
+    text = DUMP.replace("≥105%", "≥105.00(%)")
+    [table] = targets(text, "budget.txt")
+    assert table.indicators[-1].target is not None and table.indicators[-1].target.is_percent
+    assert [f.code for f in lint_text(text, ["FL4"], path="budget.txt")] == ["FL405"]
 
 
 def test_a_read_target_table_is_not_listed_as_unread() -> None:

@@ -50,6 +50,8 @@ OP_RE = "(?:" + "|".join(re.escape(op) for op in sorted([*OPS, "≥", "≤", "="
 NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
 MEASURE_RE = lazy(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
 PERCENT_RE = lazy(rf"^(?P<num>{NUM_RE})\s*%$")
+PERCENT_UNIT_RE = lazy(r"^(?:[（(]\s*[%％]\s*[)）]|％)$")
+"""A percent unit printed in brackets (=100.00(%)) or full-width."""
 DATE_VALUE_RE = lazy(rf"^(?:{OP_RE})?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年|[-./]\s*\d{{1,2}})")
 """A value that is a date (2027年6月底前, 2027-06-30, ≤2027.6): its year."""
 PLAIN_RE = lazy(rf"^(?P<num>{NUM_RE})\s*分?$")
@@ -82,9 +84,9 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
     """All performance tables of a report, from the tables the document grammar found. In a
     text hard-wrapped at ``wrap_width``, a grid table with a line cut at that width is not read
     (a cell cut anywhere shifts the cells after it) and its table says why (FL001); a dump table
-    is read as ever, only lines that match a whole pattern. A budget's target table is read in
-    the grid layout only (its funding lines and indicator targets); flattened, it is left out
-    (:func:`unread_target_tables`)."""
+    is read as ever, only lines that match a whole pattern. A budget's target table is read as
+    a grid (its funding lines and indicator targets) or, flattened, only for what whole lines
+    prove (:class:`_DumpTargets`); one with nothing read is listed by :func:`unread_target_tables`."""
     starts = [t for t in report.tables if is_performance_title(t.title)]
     found: list[PerformanceTable] = []
     lines = _cell_lines(report) if starts else []
@@ -98,8 +100,8 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
             table.unplaced = table.unplaced or wrapped_at(cut, wrap_width, "自评表的单元格")
             continue
         if is_target_title(table.title):
-            if grid:
-                found.extend(_GridParser(table.title, numbered, "target").tables())
+            reader = _GridParser(table.title, numbered, "target").tables if grid else _DumpTargets(table.title, numbered).tables
+            found.extend(reader())
             continue
         parser = _GridParser if grid else _DumpParser
         found.extend(parser(table.title, numbered).tables())
@@ -108,11 +110,11 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
 
 def unread_target_tables(report: Report) -> list[Table]:
     """Target tables (绩效目标表) with rows that no performance table was read from: flattened
-    PDF text, whose cells cannot be told apart, or a grid the grammar could not place."""
-    read = {p.span.line for p in report.performance if p.stage == "target"}
+    PDF text with no line the dump reader proves, or a grid the grammar could not place."""
+    read = {p.span.line for p in report.performance if p.stage == "target" and (p.indicators or p.funding)}
     return [
         t for t in report.tables
-        if t.rows and is_target_title(t.title) and not any(t.span.line <= line <= t.span.end_line for line in read)
+        if (t.rows or t.span.end_line - t.span.line >= 2) and is_target_title(t.title) and not any(t.span.line <= line <= t.span.end_line for line in read)
     ]
 
 
@@ -173,7 +175,7 @@ def _value(text: str, line: int, column: int, unit_hint: str) -> Measure | None:
     span = Span(line, column, line, column + len(shown))
     match = MEASURE_RE.match(shown)
     if match:
-        unit = compact(match.group("unit") or "") or unit_hint
+        unit = PERCENT_UNIT_RE.sub("%", compact(match.group("unit") or "")) or unit_hint
         op = match.group("op")
         digits = match.group("num")
         start = column + match.start("num")
@@ -678,6 +680,8 @@ class _TargetFunding:
             totals = [i for i, c in filled if FUNDS_TOTAL_RE.match(labels[i])]  # a group label (预算金额（万元）) has no amount under it
             if len(totals) != 1 or any(_number(c.clean, 0, 1) is None or not labels[i] for i, c in filled if i >= totals[0]):
                 continue
+            if any(_number(c.clean, 0, 1) is not None for i, c in filled if i < totals[0]):
+                continue  # an amount under no label of the block: the row has shifted
             lines = [self._line(labels[i], below, i) for i in range(totals[0], len(labels)) if labels[i]]
             if lines[0].budget is None or len(lines) < 2:
                 continue
@@ -704,9 +708,14 @@ class _TargetFunding:
             self.perf.period_total = _number(cell.clean, self.rows[r].line, cell.column)
         r, i, _ = year
         self.perf.funding = self._line(dict(self._pairs(self.rows[r]))[i], self.rows[r], i)
+        columns = {column for _, column, _ in totals}
         for row in self.rows[r + 1:]:
-            label = dict(self._pairs(row)).get(i)
+            pairs = dict(self._pairs(row))
+            label = pairs.get(i)
             if label is None or FUNDS_TOTAL_RE.match(label):
+                break
+            if set(pairs) - columns:
+                self.perf.budget_lines = []  # an amount beside the total's column: its parts are not all in one column
                 break
             self.perf.budget_lines.append(self._line(label, row, i))
         return True
@@ -728,6 +737,75 @@ class _TargetFunding:
         cell = row.cells[index]
         amount = _number(cell.clean, row.line, cell.column)
         return Funding(label, None, amount, None, None, None, None, row.span)
+
+
+DUMP_TOTALS_RE = lazy(rf"(?P<label>(?:项目|年度)资金(?:申请)?总额)\s*(?P<num>{NUM_RE})(?=\s|$)")
+"""A flattened target table's funding totals (项目资金总额 A 年度资金申请总额 B)."""
+DUMP_TARGET_RE = lazy(rf"\s(?P<target>(?:{OP_RE})\s*{NUM_RE}\s*(?:[（(]\s*[%％]\s*[)）]|[%％]|[\u4e00-\u9fff]{{1,3}})?)$")
+"""A numeric target with its comparison (≥90.00(%), =12次): the only values a flattened line proves."""
+LEVEL_SUFFIX_RE = lazy(r"指标$")
+
+
+class _DumpTargets:
+    """What whole lines prove in a flattened target table: the name, the year's and the
+    project's funding totals (``项目资金总额 A 年度资金申请总额 B``), and, under a header naming
+    三级指标 and 指标值, each line made of level words (产出指标 数量指标), one name and one
+    numeric target with its comparison. A line with anything else (a wrapped name, words as the
+    target, two names) is not read; no funding line by source is read (their labels wrap)."""
+
+    def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
+        self.title = compact(title)
+        self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
+
+    def tables(self) -> list[PerformanceTable]:
+        first, last = self.numbered[0], self.numbered[-1]
+        perf = PerformanceTable(_kind(self.title), self.title, "", "dump", Span(first[0], 1, last[0], len(last[1]) + 1), stage="target")
+        header: str | None = None
+        words = self.title
+        for line, raw in self.numbered[1:]:
+            text = raw.strip()
+            if header is None and "三级指标" in text and "指标值" in text:
+                header = text
+                perf.annual_targets = "年度" in header and "项目" not in header
+                continue
+            if header is None:
+                words += text
+                self._head(perf, line, raw, text)
+            elif (indicator := self._indicator(line, raw, text)) is not None:
+                perf.indicators.append(indicator)
+        units = {m.group(1) or m.group(2) for m in FUNDS_UNIT_RE.finditer(words)}
+        perf.funding_unit = units.pop() if len(units) == 1 and perf.funding is not None else ""
+        return [perf] if perf.funding is not None or perf.indicators else []
+
+    @staticmethod
+    def _head(perf: PerformanceTable, line: int, raw: str, text: str) -> None:
+        if text.startswith("项目名称") and not perf.name:
+            perf.name = text.split()[1] if len(text.split()) > 1 else ""
+        for match in DUMP_TOTALS_RE.finditer(raw):
+            start = match.start("num") + 1
+            number = parse_number(match.group("num"), Span(line, start, line, start + len(match.group("num"))))
+            if match.group("label").startswith("年度") and perf.funding is None:
+                perf.funding = Funding(match.group("label"), None, number, None, None, None, None, Span(line, 1, line, len(raw) + 1))
+            elif match.group("label").startswith("项目") and perf.period_total is None:
+                perf.period_total = number
+
+    @staticmethod
+    def _indicator(line: int, raw: str, text: str) -> Indicator | None:
+        match = DUMP_TARGET_RE.search(text)
+        tokens = text[: match.start()].split() if match else []
+        if match is None or not tokens:
+            return None
+        levels = tokens[:-1]
+        if len(levels) > 2 or not all(LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", t)) for t in levels):
+            return None
+        name = tokens[-1]
+        if LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", name)) or _number(name, 0, 1) is not None:
+            return None
+        value = match.group("target")
+        target = _measure(value, line, raw.rindex(value) + 1)
+        level1 = levels[0] if len(levels) == 2 else ""
+        level2 = levels[-1] if levels else ""
+        return Indicator(level1, level2, name, target, None, None, None, None, "", Span(line, 1, line, len(raw) + 1))
 
 
 # ---------------------------------------------------------------- dump layout
