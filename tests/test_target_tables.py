@@ -155,3 +155,26 @@ def test_narrative_project_count_ignores_target_tables() -> None:
         "",
     ]) + TSV
     assert not [f for f in lint_text(text, ["FL411"], path="budget.tsv")]
+
+
+def test_flattened_projects_under_one_title_are_read_apart() -> None:
+    """Two projects under one title: each project's cost target is set against its own totals."""
+    text = "\n".join([
+        "某区体育局2030年部门预算",
+        "项目支出绩效目标申报表",
+        "项目名称 甲项目",
+        "项目资金总额 10.00 年度资金申请总额 10.00",
+        "（万元）",
+        "一级指标 二级指标 三级指标 年度指标值",
+        "成本指标 经济成本指标 项目总成本 =9万元",
+        "项目名称 乙项目",
+        "项目资金总额 90.00 年度资金申请总额 90.00",
+        "（万元）",
+        "一级指标 二级指标 三级指标 年度指标值",
+        "成本指标 经济成本指标 项目总成本 =90万元",
+        "",
+    ])
+    tables = targets(text, "budget.txt")
+    assert [(t.name, t.funding.budget.text if t.funding and t.funding.budget else None, len(t.indicators)) for t in tables] == [
+        ("甲项目", "10.00", 1), ("乙项目", "90.00", 1)]
+    assert not lint_text(text, ["FL4"], path="budget.txt")

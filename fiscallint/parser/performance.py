@@ -758,11 +758,21 @@ class _DumpTargets:
         self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
 
     def tables(self) -> list[PerformanceTable]:
-        first, last = self.numbered[0], self.numbered[-1]
+        """One table per project: a 项目名称 line after an indicator header opens the next."""
+        chunks: list[list[tuple[int, str]]] = [[]]
+        for line, raw in self.numbered[1:]:
+            if raw.strip().startswith("项目名称") and any("三级指标" in r for _, r in chunks[-1]):
+                chunks.append([])
+            chunks[-1].append((line, raw))
+        start = self.numbered[0]
+        return [t for i, chunk in enumerate(chunks) if chunk for t in self._table([start] + chunk if i == 0 else chunk)]
+
+    def _table(self, chunk: list[tuple[int, str]]) -> list[PerformanceTable]:
+        first, last = chunk[0], chunk[-1]
         perf = PerformanceTable(_kind(self.title), self.title, "", "dump", Span(first[0], 1, last[0], len(last[1]) + 1), stage="target")
         header: str | None = None
         words = self.title
-        for line, raw in self.numbered[1:]:
+        for line, raw in chunk[1:] if chunk[0] is self.numbered[0] else chunk:
             text = raw.strip()
             if header is None and "三级指标" in text and "指标值" in text:
                 header = text
