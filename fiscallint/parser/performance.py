@@ -698,15 +698,14 @@ class _TargetFunding:
                 if total:
                     kind = "year" if total.group("year") else "project" if total.group("project") else "plain"
                     totals.append((r, i, kind))
-        kinds = [kind for _, _, kind in totals]
-        if not totals or len(set(kinds)) != len(kinds) or (len(kinds) == 2 and set(kinds) != {"year", "project"}) or len(kinds) > 2:
-            return False
-        year = next(t for t in totals if t[2] != "project") if len(totals) == 2 else totals[0]
+        by_kind = {kind: (r, i) for r, i, kind in totals}
+        if len(by_kind) != len(totals) or len(totals) not in (1, 2) or (len(totals) == 2 and set(by_kind) != {"year", "project"}):
+            return False  # two totals of one kind, or a pair other than the year's and the project's
         if len(totals) == 2:
-            r, i, _ = next(t for t in totals if t[2] == "project")
+            r, i = by_kind["project"]
             cell = self.rows[r].cells[i]
             self.perf.period_total = _number(cell.clean, self.rows[r].line, cell.column)
-        r, i, _ = year
+        r, i = by_kind.get("year") or next(iter(by_kind.values()))
         self.perf.funding = self._line(dict(self._pairs(self.rows[r]))[i], self.rows[r], i)
         columns = {column for _, column, _ in totals}
         for row in self.rows[r + 1:]:
@@ -764,15 +763,16 @@ class _DumpTargets:
             if raw.strip().startswith("项目名称") and any("三级指标" in r for _, r in chunks[-1]):
                 chunks.append([])
             chunks[-1].append((line, raw))
-        start = self.numbered[0]
-        return [t for i, chunk in enumerate(chunks) if chunk for t in self._table([start] + chunk if i == 0 else chunk)]
+        title_line = self.numbered[0][0]
+        return [t for i, chunk in enumerate(chunks) if chunk for t in self._table(chunk, title_line if i == 0 else chunk[0][0])]
 
-    def _table(self, chunk: list[tuple[int, str]]) -> list[PerformanceTable]:
-        first, last = chunk[0], chunk[-1]
-        perf = PerformanceTable(_kind(self.title), self.title, "", "dump", Span(first[0], 1, last[0], len(last[1]) + 1), stage="target")
+    def _table(self, chunk: list[tuple[int, str]], start: int) -> list[PerformanceTable]:
+        """One project's table from its lines (``start``: its first line, the title's for the first)."""
+        last = chunk[-1]
+        perf = PerformanceTable(_kind(self.title), self.title, "", "dump", Span(start, 1, last[0], len(last[1]) + 1), stage="target")
         header: str | None = None
         words = self.title
-        for line, raw in chunk[1:] if chunk[0] is self.numbered[0] else chunk:
+        for line, raw in chunk:
             text = raw.strip()
             if header is None and "三级指标" in text and "指标值" in text:
                 header = text
