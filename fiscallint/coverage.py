@@ -149,7 +149,7 @@ def coverage_line(report: Report) -> str:
                        f" (first figure, first = sum of the rest, parent = Σ children) read them")
     out += [f"{report.path}:{t.span.line}: 三公 table listing its items down the rows not checked (a row's figures may have"
             f" shifted: empty cells vanished in extraction; or an item printed twice): {_short(t.title)}"
-            for t in report.tables if t.kind in THREE_PUBLIC_KINDS and items_down_rows(t) and three_public_rows(t) is None]
+            for t in report.tables if (t.kind in THREE_PUBLIC_KINDS or "三公" in t.title) and items_down_rows(t) and three_public_rows(t) is None]
     out += [f"{report.path}:{t.span.line}: target table not read (flattened text with no line whose cells prove themselves,"
             f" or rows the performance grammar cannot place): its targets and funding are not checked: {_short(t.title)}"
             for t in unread_target_tables(report)]

@@ -66,7 +66,7 @@ class ColumnIdentity(Rule):
         for table in tables:
             if any(i.axis == "column" for i in table.identities):
                 continue  # printed identities: FL203
-            items = three_public_rows(table) if table.kind in THREE_PUBLIC_KINDS else None
+            items = three_public_rows(table) if table.kind in THREE_PUBLIC_KINDS or "三公" in table.title else None
             if items is not None:
                 if not table.identities and _amount_columns(table, items.width):
                     yield from self._items_down_rows(table, items)
