@@ -552,6 +552,8 @@ class Measure:
     """The numeric value (a percentage keeps its percent value: 95 for 95%); None when qualitative."""
     unit: str
     span: Span
+    year: int | None = None
+    """The year of a date value (``2027年6月底前``, ``2027-06-30``); None for any other value."""
 
     @property
     def qualitative(self) -> bool:
@@ -598,13 +600,18 @@ class Funding:
 
 @dataclass
 class PerformanceTable:
-    """A 部门整体/项目支出绩效自评表: funding block, indicators, 总分 and grade."""
+    """A 部门整体/项目支出绩效自评表 (funding block, indicators, 总分 and grade), or a budget's
+    绩效目标表 (``stage`` "target": the funding it plans and its indicators' targets, no actual
+    value, 分值 or 得分)."""
 
     kind: str  # "department" or "project"
     title: str
     name: str
     layout: str  # "grid" (tab or pipe cells) or "dump" (flattened PDF text)
     span: Span
+    stage: str = "evaluation"
+    """"evaluation" (自评表: targets against actuals) or "target" (绩效目标表: targets only; its
+    funding lines hold the planned amounts as their ``budget``)."""
     funding: Funding | None = None
     budget_lines: list[Funding] = field(default_factory=list)
     """Other funding lines: 其中 rows, and the 重点工作任务 rows of a department table."""
@@ -620,6 +627,15 @@ class PerformanceTable:
     unplaced: list[Span] = field(default_factory=list)
     """Cells of rows that could not be placed under the header: not read, so no sum over their
     block (总分, the funding lines) is checked."""
+    period_total: Number | None = None
+    """A target table's 项目资金总额 over the project's whole period, printed beside the year's
+    年度资金总额 (``funding.budget``)."""
+    funding_unit: str = "万元"
+    """The unit of the funding lines: 万元 in a self-evaluation; in a target table the unit its
+    funding block names (万元 or 元), "" when it names none."""
+    annual_targets: bool = False
+    """A target table whose target column names the year (年度指标值) and not the project's
+    whole period: its targets are the budget year's."""
 
 
 @dataclass
@@ -670,7 +686,8 @@ class Report:
     cover: Cover = field(default_factory=lambda: Cover())
     """What the report's first lines say it is (:mod:`fiscallint.parser.cover`)."""
     performance: list[PerformanceTable] = field(default_factory=list)
-    """Performance self-evaluation tables (绩效自评表), see :mod:`fiscallint.parser.performance`."""
+    """Performance self-evaluation tables (绩效自评表) and a budget's target tables (绩效目标表),
+    see :mod:`fiscallint.parser.performance`."""
     directives: list[Directive] = field(default_factory=list)
     """The inline suppression comments, in order (blanked from ``lines`` before parsing)."""
     rebuilt_lines: set[int] = field(default_factory=set)

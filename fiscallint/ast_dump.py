@@ -120,4 +120,10 @@ def _number(number: Number) -> str:
 def _performance(report: Report, table: PerformanceTable) -> str:
     funding = table.funding
     money = f" budget={funding.budget.text if funding and funding.budget else None} actual={funding.actual.text if funding and funding.actual else None}"
+    if table.stage == "target":
+        parts = " ".join(f"{line.label}={line.budget.text if line.budget else None}" for line in table.budget_lines)
+        period = f" period_total={table.period_total.text}" if table.period_total else ""
+        money = f" budget={funding.budget.text if funding and funding.budget else None}{period} unit={table.funding_unit or None}" + (f" parts=[{parts}]" if parts else "")
+        annual = " annual" if table.annual_targets else ""
+        return f"performance targets {table.kind} “{table.name}” indicators={len(table.indicators)}{money}{annual} {_where(report, table.span)}"
     return f"performance {table.kind} “{table.name}” indicators={len(table.indicators)}{money} {_where(report, table.span)}"

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, Table, WordClaim
-from .parser.performance import is_performance_title
+from .facts import items_down_rows, three_public_rows
+from .parser.performance import is_performance_title, unread_target_tables
 from .parser.tables import BUDGET_KIND, planned_columns
 from .patterns import lazy
 
@@ -146,6 +147,12 @@ def coverage_line(report: Report) -> str:
             out.append(f"{report.path}:{table.span.line}: {loose} of {len(table.rows)} rows of {_short(table.title)} have figures"
                        f" not placed in columns (empty cells vanished in extraction): only the checks that need no column"
                        f" (first figure, first = sum of the rest, parent = Σ children) read them")
+    out += [f"{report.path}:{t.span.line}: 三公 table listing its items down the rows not checked (a row's figures may have"
+            f" shifted: empty cells vanished in extraction; or an item printed twice): {_short(t.title)}"
+            for t in report.tables if (t.kind in THREE_PUBLIC_KINDS or "三公" in t.title) and items_down_rows(t) and three_public_rows(t) is None]
+    out += [f"{report.path}:{t.span.line}: target table not read (flattened text with no line whose cells prove themselves,"
+            f" or rows the performance grammar cannot place): its targets and funding are not checked: {_short(t.title)}"
+            for t in unread_target_tables(report)]
     out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
     out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
     return "\n".join(out)

@@ -128,6 +128,11 @@ ITEM_LABEL_RE = lazy(r"出国|用车|接待")
 its 预算数 and 决算数 across), not the one row of twelve figures this reader places."""
 
 
+def items_down_rows(table: Table) -> bool:
+    """A 三公 table that lists its items down the rows (a row labelled by an item)."""
+    return any(ITEM_LABEL_RE.search(row.label) for row in table.rows)
+
+
 def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     """The 三公 table's figures by (role, slot), where the layout determines them. (A row of
     column numbers could never be read as figures: the parser keeps 栏次 lines out of the rows,
@@ -141,8 +146,8 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     width = 6 * len(roles)
     paired = len(roles) == 2 and heading.interleaved
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
-    if any(ITEM_LABEL_RE.search(row.label) for row in table.rows):
-        return _items_down_rows(table)
+    if items_down_rows(table):
+        return _items_down_rows(table, report.year)
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width:
@@ -158,35 +163,93 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     return None
 
 
-def _items_down_rows(table: Table) -> tuple[Table, Row, ThreePublic] | None:
-    """A 三公 table with one row per item (合计, 因公出国（境）费, …, 公务接待费) and a 预算数 and a
-    决算数 column: each item's figures. Only when the header names exactly those two columns
-    (in either order) and no other year's, and each item's row is the only one naming it; a
-    row whose figures cannot be placed in those columns is left out."""
+def _items_down_rows(table: Table, year: int | None) -> tuple[Table, Row, ThreePublic] | None:
+    """A 三公 table with one row per item: each item's figures in the columns whose role the
+    header settles — a 预算数 and a 决算数 column (in either order, no other period's), or, beside
+    another period's, the one column of the report's year (2030年预算数 | 2029年预算数, 本年 |
+    上年). Nothing when the rows cannot be placed in their columns (:func:`three_public_rows`)."""
+    read = three_public_rows(table)
     columns = table.heading.bases
-    if sorted(columns) != ["actual", "budget"] or table.heading.other_period:
+    if read is None or len(columns) != read.width:
         return None
-    mapped: dict[tuple[str, str], Number] = {}
-    first: Row | None = None
-    seen: set[str] = set()
+    if sorted(columns) == ["actual", "budget"] and not table.heading.other_period:
+        roles = {index + 1: role for index, role in enumerate(columns)}
+    else:
+        current = _current_column(table, year)
+        if current is None:
+            return None
+        roles = {current + 1: columns[current]}
+    mapped = {(role, slot): number for column, role in roles.items() for slot, number in read.columns[column - 1].items()
+              if number not in read.blanks}
+    first = next(iter(read.rows.values()))
+    return (table, first, ThreePublic(mapped, {})) if mapped else None
+
+
+def _current_column(table: Table, year: int | None) -> int | None:
+    """The index of the report year's column among two of one basis and two periods: by the
+    years the header names, or by 本年 printed before or after 上年."""
+    heading = table.heading
+    if len(heading.bases) != 2 or heading.bases[0] != heading.bases[1]:
+        return None
+    if len(heading.years) == 2 and year is not None and heading.years.count(year) == 1:
+        return heading.years.index(year)
+    text = "".join(table.headers)
+    if heading.other_period and "本年" in text and "上年" in text:
+        return 0 if text.index("本年") < text.index("上年") else 1
+    return None
+
+
+@dataclass
+class ThreePublicRows:
+    """A 三公 table listing its items down the rows: each item's row, and each figure column's
+    figures by slot (a blank cell of a row that prints others is a zero)."""
+
+    rows: dict[str, Row]
+    columns: list[dict[str, Number]]
+    blanks: list[Number] = field(default_factory=list)
+    """The zeros read from blank cells (compared in the table's identities, not with the narrative)."""
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+def three_public_rows(table: Table) -> ThreePublicRows | None:
+    """The figures of a 三公 table whose rows are its items (合计, 因公出国（境）费, 公务用车购置及
+    运行费, 其中 购置费 / 运行费, 公务接待费), column by column.
+
+    None when an item's row is printed twice, or when a row's figures may have shifted: a row
+    whose cells lost their columns (flattened text, empty cells vanished) is read only when it
+    prints a figure in every column; otherwise nothing of the table is read."""
+    rows: dict[str, Row] = {}
     for row in table.rows:
         slot = "total" if re.search(r"合计|总计", row.label) else three_public_item(row.label)
-        if slot is None:
+        if slot is None or (slot == "total" and three_public_item(row.label) not in (None, "total")):
             continue
-        if slot in seen:
+        if slot in rows:
             return None
-        seen.add(slot)
-        if row.positioned and all(c.column is not None for c in row.cells):
-            values = {role: row.value_at(index + 1) for index, role in enumerate(columns)}
-        elif len(row.numbers) == len(columns):
-            values = dict(zip(columns, row.numbers))
-        else:
-            continue
-        for role, number in values.items():
+        rows[slot] = row
+    if "total" not in rows or len(rows) < 2:
+        return None
+    width = max(len(row.numbers) for row in rows.values())
+    gridded = all(row.positioned and row.cells and all(c.column is not None for c in row.cells) for row in rows.values() if row.numbers)
+    if gridded:
+        width = max(max(c.column or 0 for c in row.cells) for row in rows.values() if row.cells)
+    elif any(len(row.numbers) != width for row in rows.values()):
+        return None
+    if width == 0:
+        return None
+    columns: list[dict[str, Number]] = [{} for _ in range(width)]
+    blanks: list[Number] = []
+    for slot, row in rows.items():
+        for index in range(width):
+            number = row.value_at(index + 1) if gridded else row.numbers[index]
             if number is not None:
-                mapped[(role, slot)] = number
-        first = first or row
-    return (table, first, ThreePublic(mapped, {})) if first is not None and mapped else None
+                columns[index][slot] = number
+            elif row.numbers:
+                blanks.append(_zero(row.span))
+                columns[index][slot] = blanks[-1]
+    return ThreePublicRows(rows, columns, blanks)
 
 
 def _solve_slots(row: Row, values: list[Number], order: list[int], standard_columns: bool) -> dict[int, Number]:

@@ -137,7 +137,8 @@ class Tables(Read):
 
 @dataclass(frozen=True)
 class PerformanceTables(Read):
-    """Every performance self-evaluation table (绩效自评表), to ``check_performance_tables``."""
+    """Every performance table (绩效自评表, and a budget's 绩效目标表 with ``stage`` "target"), to
+    ``check_performance_tables``."""
 
     hook: ClassVar[str] = "check_performance_tables"
 

@@ -35,7 +35,8 @@ class FundingBreakdown(Rule):
         资金部分按来源分列“其中：当年财政拨款”“上年结转资金”“其他资金”（部门整体表：
         一般公共预算财政拨款……单位资金）时，年初预算数、全年预算数、全年执行数各栏的分项
         之和应等于“年度资金总额”。只在紧接总额的各行都是来源分项、且财政拨款与其他资金
-        （单位资金）两行都列出（分项完整）时检查，缺项或无法读出的栏不检查。
+        （单位资金）两行都列出（分项完整）时检查，缺项或无法读出的栏不检查。部门预算所附项目
+        绩效目标表的资金（年度资金总额 = 财政拨款 + 其他资金）同样检查。
 
     反例:
         部门整体支出绩效自评表
@@ -99,6 +100,7 @@ class FundingBreakdown(Rule):
         if total is None or parts is None:
             return
         for field, word in COLUMNS:
+            word = "" if table.stage == "target" else f" {word}"  # a target table plans one amount a line
             whole: Number | None = getattr(total, field)
             terms = [getattr(line, field) for _, line in parts]
             if whole is None or any(t is None for t in terms):
@@ -109,7 +111,7 @@ class FundingBreakdown(Rule):
             shown = " + ".join(f"{name} {t.text}" for (name, _), t in zip(parts, terms))
             yield self.finding(
                 whole.span,
-                f"{total.label or '年度资金总额'} {word} {whole.text} 与分项之和不符：{shown} = {fmt(computed)}",
+                f"{total.label or '年度资金总额'}{word} {whole.text} 与分项之和不符：{shown} = {fmt(computed)}",
                 related=[Related(t.span, name) for (name, _), t in zip(parts, terms)],
             )
 

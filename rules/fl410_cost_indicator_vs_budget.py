@@ -77,6 +77,8 @@ class CostIndicatorVsBudget(Rule):
         “总额+明细”写法除外）；表中唯一的成本指标若实际完成值等于全年执行数（或指标值等于
         全年预算数、年初预算数），即覆盖整个项目，则指标值应等于预算数、实际完成值应等于
         执行数（警告）。未注单位的数值只用于最后一项，且须与资金部分有一项相符。
+        部门预算所附项目绩效目标表没有实际完成值：成本指标的指标值（=、≥ 或不带运算符）超过
+        本表年度资金总额（以及所列项目资金总额）时报告，目标在预算内无法实现；“≤”上限不报告。
 
     反例:
         项目支出绩效自评表
@@ -119,6 +121,9 @@ class CostIndicatorVsBudget(Rule):
 
     def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
         for table in tables:
+            if table.stage == "target":
+                yield from self._planned(table)
+                continue
             funding = table.funding
             if funding is None or funding.budget is None or funding.actual is None:
                 continue
@@ -129,6 +134,30 @@ class CostIndicatorVsBudget(Rule):
                 yield from self._sum(costs, funding)
             if len(costs) == 1 and not exceeding:
                 yield from self._whole(costs[0], funding)
+
+    def _planned(self, table: PerformanceTable) -> Iterator[Finding]:
+        """A target table: a cost target that cannot be met within the money the table plans
+        (above the year's total and the project's whole-period total); a ceiling (≤) is no such
+        target."""
+        budget = table.funding.budget if table.funding is not None else None
+        scale = SCALES.get(table.funding_unit)
+        if budget is None or scale is None:
+            return
+        ceilings = [n for n in (budget, table.period_total) if n is not None]
+        limit = max(n.value * scale for n in ceilings)
+        for item in filter(None, map(cost, table.indicators)):
+            target = item.indicator.target
+            planned = item.value(target)
+            if target is None or planned is None or item.scale is None or target.op in ("≤", "<"):
+                continue
+            if planned <= limit + item.ulp(target) + max(n.ulp * scale for n in ceilings) + self.tolerance:
+                continue
+            money = "、".join(f"{label} {n.text} {table.funding_unit}" for label, n in (("年度资金总额", budget), ("项目资金总额", table.period_total)) if n is not None)
+            yield self.finding(
+                target.span,
+                f"成本指标“{item.indicator.name}”的指标值 {item.text(target)} 超过本表{money}：目标在预算内无法实现",
+                related=[Related(budget.span, "年度资金总额")],
+            )
 
     def _exceeding(self, costs: list[Cost], funding: Funding) -> Iterator[Finding]:
         """One cost's actual above everything the table spent."""

@@ -58,7 +58,7 @@ class PerformanceNarrative(Rule):
 
     def check(self) -> Iterator[Finding]:
         for statement in evaluation_statements(self.context.report):
-            tables = [t for t in self.context.report.performance if t.kind == statement.kind]
+            tables = [t for t in self.context.report.performance if t.kind == statement.kind and t.stage == "evaluation"]
             if statement.count == 0 or len(tables) != statement.count:
                 continue  # not every counted table is printed: nothing to add up
             if any(t.funding is None or t.funding.budget is None or t.funding.actual is None for t in tables):

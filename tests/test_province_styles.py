@@ -161,9 +161,14 @@ def test_a_three_public_table_down_the_rows_is_read() -> None:
     assert "FL307" in codes(ROWS_TABLE.replace("公务接待费支出决算为2.00万元", "公务接待费支出决算为2.60万元"), ["FL307"])
 
 
-def test_a_rows_table_with_another_years_column_is_not_read() -> None:
+def test_a_rows_table_with_another_years_column_gives_this_years_column_only() -> None:
     text = ROWS_TABLE.replace("项目\t预算数\t决算数", "项目\t上年决算数\t本年决算数")
-    assert three_public_table(parse(text)) is None
+    located = three_public_table(parse(text))
+    assert located is not None
+    assert {key: number.text for key, number in located[2].values.items() if key[1] == "total"} == {("actual", "total"): "12.00"}
+    assert codes(text, ["FL307"]) == []
+    swapped = ROWS_TABLE.replace("项目\t预算数\t决算数", "项目\t本年决算数\t上年决算数")
+    assert "FL307" in codes(swapped, ["FL307"])  # 本年 is now the 15.00 column: the narrative's 12.00 is last year's
 
 
 # ---------------------------------------------------------------- last year's figure in passing

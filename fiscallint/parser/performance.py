@@ -30,13 +30,15 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
-from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span
+from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report, Span, Table
 from ..numbers import parse_number
 from ..patterns import lazy
 from .grammar_files import build_parser
 from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
 
 TITLE_RE = lazy(r"自评表|绩效评价.{0,4}表")
+TARGET_TITLE_RE = lazy(r"绩效目标(申报|设置)?(情况)?表")
+"""A budget's 绩效目标表 (项目支出绩效目标表, 财政项目支出绩效目标申报表): targets without actuals."""
 OPS = {
     ">=": "≥", "<=": "≤", "≧": "≥", "≦": "≤", "＞＝": "≥", "＜＝": "≤", "＞=": "≥", "＜=": "≤",
     "不低于": "≥", "不少于": "≥", "不小于": "≥", "大于等于": "≥", "大于或等于": "≥",
@@ -48,6 +50,10 @@ OP_RE = "(?:" + "|".join(re.escape(op) for op in sorted([*OPS, "≥", "≤", "="
 NUM_RE = r"-?\d[\d,]*(?:\.\d+)?"
 MEASURE_RE = lazy(rf"^(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[^\d\s].{{0,7}})?$")
 PERCENT_RE = lazy(rf"^(?P<num>{NUM_RE})\s*%$")
+PERCENT_UNIT_RE = lazy(r"^(?:[（(]\s*[%％]\s*[)）]|％)$")
+"""A percent unit printed in brackets (=100.00(%)) or full-width."""
+DATE_VALUE_RE = lazy(rf"^(?:{OP_RE})?\s*(?P<year>(?:19|20)\d{{2}})\s*(?:年|[-./]\s*\d{{1,2}})")
+"""A value that is a date (2027年6月底前, 2027-06-30, ≤2027.6): its year."""
 PLAIN_RE = lazy(rf"^(?P<num>{NUM_RE})\s*分?$")
 CJK_GAP_RE = lazy(r"(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])")
 EMPTY = {"", "-", "—", "/", "--", "——", "－"}
@@ -64,14 +70,23 @@ def compact(text: str) -> str:
 
 
 def is_performance_title(title: str) -> bool:
-    return TITLE_RE.search(title.replace(" ", "")) is not None
+    """A self-evaluation's or a target table's title."""
+    return TITLE_RE.search(title.replace(" ", "")) is not None or is_target_title(title)
+
+
+def is_target_title(title: str) -> bool:
+    """A budget's 绩效目标表 (and not a self-evaluation, which repeats the targets)."""
+    compact_title = title.replace(" ", "")
+    return TARGET_TITLE_RE.search(compact_title) is not None and TITLE_RE.search(compact_title) is None
 
 
 def parse_performance(report: Report, wrap_width: int | None = None) -> list[PerformanceTable]:
     """All performance tables of a report, from the tables the document grammar found. In a
     text hard-wrapped at ``wrap_width``, a grid table with a line cut at that width is not read
     (a cell cut anywhere shifts the cells after it) and its table says why (FL001); a dump table
-    is read as ever, only lines that match a whole pattern."""
+    is read as ever, only lines that match a whole pattern. A budget's target table is read as
+    a grid (its funding lines and indicator targets) or, flattened, only for what whole lines
+    prove (:class:`_DumpTargets`); one with nothing read is listed by :func:`unread_target_tables`."""
     starts = [t for t in report.tables if is_performance_title(t.title)]
     found: list[PerformanceTable] = []
     lines = _cell_lines(report) if starts else []
@@ -84,9 +99,23 @@ def parse_performance(report: Report, wrap_width: int | None = None) -> list[Per
         if cut is not None and wrap_width is not None:
             table.unplaced = table.unplaced or wrapped_at(cut, wrap_width, "自评表的单元格")
             continue
+        if is_target_title(table.title):
+            reader = _GridParser(table.title, numbered, "target").tables if grid else _DumpTargets(table.title, numbered).tables
+            found.extend(reader())
+            continue
         parser = _GridParser if grid else _DumpParser
         found.extend(parser(table.title, numbered).tables())
     return found
+
+
+def unread_target_tables(report: Report) -> list[Table]:
+    """Target tables (绩效目标表) with rows that no performance table was read from: flattened
+    PDF text with no line the dump reader proves, or a grid the grammar could not place."""
+    read = {p.span.line for p in report.performance if p.stage == "target" and (p.indicators or p.funding)}
+    return [
+        t for t in report.tables
+        if (t.rows or t.span.end_line - t.span.line >= 2) and is_target_title(t.title) and not any(t.span.line <= line <= t.span.end_line for line in read)
+    ]
 
 
 def _cell_lines(report: Report) -> list[tuple[int, str]]:
@@ -132,13 +161,21 @@ def _matched(pattern: re.Pattern[str], text: str, line: int, column: int) -> Num
 
 def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure | None:
     """A target or actual value; ``column`` is where ``text`` starts in the line."""
+    measure = _value(text, line, column, unit_hint)
+    date = DATE_VALUE_RE.match(compact(text)) if measure is not None else None
+    if measure is not None and date is not None:
+        measure.year = int(date.group("year"))
+    return measure
+
+
+def _value(text: str, line: int, column: int, unit_hint: str) -> Measure | None:
     shown = text.strip()
     if shown in EMPTY:
         return None
     span = Span(line, column, line, column + len(shown))
     match = MEASURE_RE.match(shown)
     if match:
-        unit = compact(match.group("unit") or "") or unit_hint
+        unit = PERCENT_UNIT_RE.sub("%", compact(match.group("unit") or "")) or unit_hint
         op = match.group("op")
         digits = match.group("num")
         start = column + match.start("num")
@@ -333,8 +370,9 @@ def _row_indexes(evaluation: Tree) -> list[int]:
 class _GridParser:
     """Reads performance tables laid out as tab- or pipe-separated cells."""
 
-    def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
+    def __init__(self, title: str, numbered: list[tuple[int, str]], stage: str = "evaluation") -> None:
         self.title = compact(title)
+        self.stage = stage
         self.rows: list[_Row] = []
         seen_grid = False
         for line, raw in numbered[1:]:
@@ -362,17 +400,23 @@ class _GridParser:
         for evaluation in tree.children:
             rows = [self.rows[i] for i in _row_indexes(evaluation)]
             start = self.start if evaluation.data == "evaluation" else rows[0].line
-            found.append(self._table(evaluation, rows, Span(start, 1, rows[-1].line, len(rows[-1].raw) + 1)))
+            perf = self._table(evaluation, rows, Span(start, 1, rows[-1].line, len(rows[-1].raw) + 1))
+            if self.stage == "target":
+                _TargetFunding(perf, evaluation, self.rows).read()
+            found.append(perf)
         return found
 
     def _table(self, evaluation: Tree, rows: list[_Row], span: Span) -> PerformanceTable:
+        """The performance table of one evaluation's rows (a target table's funding aside)."""
         name = ""
         for row in rows:
             if row.first in NAME_WORDS:
                 name = next((c.clean for c in row.cells if c.clean not in EMPTY and c.clean != row.first), "")
                 break
-        perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span)
+        perf = PerformanceTable(_kind(self.title), self.title, name, "grid", span, stage=self.stage)
         for node in evaluation.children:
+            if isinstance(node, Tree) and node.data == "funding" and self.stage == "target":
+                continue  # no 执行数 or 执行率 in a target table: a header naming them is not its funding
             if isinstance(node, Tree) and node.data == "funding":
                 self._funding(perf, [self.rows[t.value] for t in node.children])
             elif isinstance(node, Tree):
@@ -458,6 +502,9 @@ class _GridParser:
         any), its indicator rows and the wrapped rest of their names, and its 总分 row."""
         header = [c.clean for c in block[0][1].cells]
         roles = _roles(header, INDICATOR_ROLES)
+        if perf.stage == "target" and "target" in roles:
+            named = header[roles["target"]]
+            perf.annual_targets = "年度" in named and "项目" not in named
         above = [c.clean for c in self.rows[at - 1].cells] if at > 0 else []
         if above and all(len(t) <= 12 for t in above) and any(w in "".join(above) for w in ("指标值", "完成值", "得分", "分值")):
             upper = _roles(above, INDICATOR_ROLES)  # a merged upper header row: 年度指标值 | 实际完成值 | 分值 | 得分
@@ -591,6 +638,184 @@ class _GridParser:
                 perf.total_score = _number(numbers[1].clean, row.line, numbers[1].column)
             else:
                 perf.total_weight = None  # one unlabelled number: weight or score, unknown
+
+
+FUNDS_TOTAL_RE = lazy(r"^(?:项目资金[（(](?:万元|元)[)）])?(?P<year>年度|当年|本年)?(?P<project>项目)?(?:资金|预算)?(?:申请)?(?:总额|总计|合计|金额)(?:[（(](?:万元|元)[)）])?$")
+"""The label of a target table's funding total: 年度资金总额, 项目资金总额, 预算金额, 合计."""
+FUNDS_UNIT_RE = lazy(r"[（(](万元|元)[)）]|单位[:：]\s*(万元|元)")
+
+
+class _TargetFunding:
+    """The funding block of a target table (绩效目标表): the rows above its indicator header.
+
+    Two layouts are read. Label and amount side by side (``年度资金总额 | 50.00``, then
+    ``其中：财政拨款 | 40.00`` in the same column): the total, and the lines right under it
+    whose amount sits in the total's column. Labels across a header row (``年度资金总额 |
+    财政拨款 | 其他资金``) over a row of amounts with as many cells: each amount under its label.
+    A year's total (年度资金总额) printed beside the project's (项目资金总额) is the funding;
+    the other is kept as the project's whole-period total. Two totals of one kind, or amounts
+    that are not under their labels, and nothing is read.
+    """
+
+    def __init__(self, perf: PerformanceTable, evaluation: Tree, rows: list[_Row]) -> None:
+        self.perf = perf
+        heads = [t.value for t in evaluation.scan_values(lambda v: isinstance(v, Token) and "INDICATOR_HEAD" in v.type)]
+        end = min(heads) if heads else None
+        self.rows = [rows[i] for i in _row_indexes(evaluation) if end is None or i < end]
+
+    def read(self) -> None:
+        words = "".join(c.clean for row in self.rows for c in row.cells if not _number(c.clean, 0, 1))
+        units = {m.group(1) or m.group(2) for m in FUNDS_UNIT_RE.finditer(words + self.perf.title)}
+        self.perf.funding_unit = units.pop() if len(units) == 1 else ""
+        if not self._across() and not self._side_by_side():
+            self.perf.funding_unit = ""
+
+    def _across(self) -> bool:
+        """Labels across a header row, their amounts in the row below."""
+        for header, below in zip(self.rows, self.rows[1:]):
+            if _has_figures(header) or len(below.cells) != len(header.cells):
+                continue
+            labels = [c.clean for c in header.cells]
+            filled = [(i, c) for i, c in enumerate(below.cells) if c.clean not in EMPTY]
+            totals = [i for i, c in filled if FUNDS_TOTAL_RE.match(labels[i])]  # a group label (预算金额（万元）) has no amount under it
+            if len(totals) != 1 or any(_number(c.clean, 0, 1) is None or not labels[i] for i, c in filled if i >= totals[0]):
+                continue
+            if any(_number(c.clean, 0, 1) is not None for i, c in filled if i < totals[0]):
+                continue  # an amount under no label of the block: the row has shifted
+            lines = [self._line(labels[i], below, i) for i in range(totals[0], len(labels)) if labels[i]]
+            if lines[0].budget is None or len(lines) < 2:
+                continue
+            self.perf.funding, self.perf.budget_lines = lines[0], lines[1:]
+            return True
+        return False
+
+    def _side_by_side(self) -> bool:
+        """Label | amount pairs; a total's parts below it, in its column."""
+        totals: list[tuple[int, int, str]] = []  # (row, column of the amount, kind)
+        for r, row in enumerate(self.rows):
+            for i, label in self._pairs(row):
+                total = FUNDS_TOTAL_RE.match(label)
+                if total:
+                    kind = "year" if total.group("year") else "project" if total.group("project") else "plain"
+                    totals.append((r, i, kind))
+        by_kind = {kind: (r, i) for r, i, kind in totals}
+        if len(by_kind) != len(totals) or len(totals) not in (1, 2) or (len(totals) == 2 and set(by_kind) != {"year", "project"}):
+            return False  # two totals of one kind, or a pair other than the year's and the project's
+        if len(totals) == 2:
+            r, i = by_kind["project"]
+            cell = self.rows[r].cells[i]
+            self.perf.period_total = _number(cell.clean, self.rows[r].line, cell.column)
+        r, i = by_kind.get("year") or next(iter(by_kind.values()))
+        self.perf.funding = self._line(dict(self._pairs(self.rows[r]))[i], self.rows[r], i)
+        columns = {column for _, column, _ in totals}
+        for row in self.rows[r + 1:]:
+            pairs = dict(self._pairs(row))
+            label = pairs.get(i)
+            if label is None or FUNDS_TOTAL_RE.match(label):
+                break
+            if set(pairs) - columns:
+                self.perf.budget_lines = []  # an amount beside the total's column: its parts are not all in one column
+                break
+            self.perf.budget_lines.append(self._line(label, row, i))
+        return True
+
+    @staticmethod
+    def _pairs(row: _Row) -> list[tuple[int, str]]:
+        """The row's amounts (their cell index) with the label in the nearest filled cell before each."""
+        pairs = []
+        for i, cell in enumerate(row.cells):
+            if _number(cell.clean, 0, 1) is None:
+                continue
+            label = next((c.clean for c in reversed(row.cells[:i]) if c.clean not in EMPTY), "")
+            if label and _number(label, 0, 1) is None:
+                pairs.append((i, label))
+        return pairs
+
+    @staticmethod
+    def _line(label: str, row: _Row, index: int) -> Funding:
+        cell = row.cells[index]
+        amount = _number(cell.clean, row.line, cell.column)
+        return Funding(label, None, amount, None, None, None, None, row.span)
+
+
+DUMP_TOTALS_RE = lazy(rf"(?P<label>(?:项目|年度)资金(?:申请)?总额)\s*(?P<num>{NUM_RE})(?=\s|$)")
+"""A flattened target table's funding totals (项目资金总额 A 年度资金申请总额 B)."""
+DUMP_TARGET_RE = lazy(rf"\s(?P<target>(?:{OP_RE})\s*{NUM_RE}\s*(?:[（(]\s*[%％]\s*[)）]|[%％]|[\u4e00-\u9fff]{{1,3}})?)$")
+"""A numeric target with its comparison (≥90.00(%), =12次): the only values a flattened line proves."""
+LEVEL_SUFFIX_RE = lazy(r"指标$")
+
+
+class _DumpTargets:
+    """What whole lines prove in a flattened target table: the name, the year's and the
+    project's funding totals (``项目资金总额 A 年度资金申请总额 B``), and, under a header naming
+    三级指标 and 指标值, each line made of level words (产出指标 数量指标), one name and one
+    numeric target with its comparison. A line with anything else (a wrapped name, words as the
+    target, two names) is not read; no funding line by source is read (their labels wrap)."""
+
+    def __init__(self, title: str, numbered: list[tuple[int, str]]) -> None:
+        self.title = compact(title)
+        self.numbered = [(n, raw.rstrip("\r\n")) for n, raw in numbered]
+
+    def tables(self) -> list[PerformanceTable]:
+        """One table per project: a 项目名称 line after an indicator header opens the next."""
+        chunks: list[list[tuple[int, str]]] = [[]]
+        for line, raw in self.numbered[1:]:
+            if raw.strip().startswith("项目名称") and any("三级指标" in r for _, r in chunks[-1]):
+                chunks.append([])
+            chunks[-1].append((line, raw))
+        title_line = self.numbered[0][0]
+        return [t for i, chunk in enumerate(chunks) if chunk for t in self._table(chunk, title_line if i == 0 else chunk[0][0])]
+
+    def _table(self, chunk: list[tuple[int, str]], start: int) -> list[PerformanceTable]:
+        """One project's table from its lines (``start``: its first line, the title's for the first)."""
+        last = chunk[-1]
+        perf = PerformanceTable(_kind(self.title), self.title, "", "dump", Span(start, 1, last[0], len(last[1]) + 1), stage="target")
+        header: str | None = None
+        words = self.title
+        for line, raw in chunk:
+            text = raw.strip()
+            if header is None and "三级指标" in text and "指标值" in text:
+                header = text
+                perf.annual_targets = "年度" in header and "项目" not in header
+                continue
+            if header is None:
+                words += text
+                self._head(perf, line, raw, text)
+            elif (indicator := self._indicator(line, raw, text)) is not None:
+                perf.indicators.append(indicator)
+        units = {m.group(1) or m.group(2) for m in FUNDS_UNIT_RE.finditer(words)}
+        perf.funding_unit = units.pop() if len(units) == 1 and perf.funding is not None else ""
+        return [perf] if perf.funding is not None or perf.indicators else []
+
+    @staticmethod
+    def _head(perf: PerformanceTable, line: int, raw: str, text: str) -> None:
+        if text.startswith("项目名称") and not perf.name:
+            perf.name = text.split()[1] if len(text.split()) > 1 else ""
+        for match in DUMP_TOTALS_RE.finditer(raw):
+            start = match.start("num") + 1
+            number = parse_number(match.group("num"), Span(line, start, line, start + len(match.group("num"))))
+            if match.group("label").startswith("年度") and perf.funding is None:
+                perf.funding = Funding(match.group("label"), None, number, None, None, None, None, Span(line, 1, line, len(raw) + 1))
+            elif match.group("label").startswith("项目") and perf.period_total is None:
+                perf.period_total = number
+
+    @staticmethod
+    def _indicator(line: int, raw: str, text: str) -> Indicator | None:
+        match = DUMP_TARGET_RE.search(text)
+        tokens = text[: match.start()].split() if match else []
+        if match is None or not tokens:
+            return None
+        levels = tokens[:-1]
+        if len(levels) > 2 or not all(LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", t)) for t in levels):
+            return None
+        name = tokens[-1]
+        if LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", name)) or _number(name, 0, 1) is not None:
+            return None
+        value = match.group("target")
+        target = _measure(value, line, raw.rindex(value) + 1)
+        level1 = levels[0] if len(levels) == 2 else ""
+        level2 = levels[-1] if levels else ""
+        return Indicator(level1, level2, name, target, None, None, None, None, "", Span(line, 1, line, len(raw) + 1))
 
 
 # ---------------------------------------------------------------- dump layout
