@@ -8,6 +8,7 @@ from fiscallint.ast import AmountClaim, Claim
 from fiscallint.facts import differs, section_paragraphs, staff_public_06
 from fiscallint.figures import TableFigure, in_wan, row_value, wan_text
 from fiscallint.item_paths import path_row
+from fiscallint.parser.claims import amount_in_wan
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
 from fiscallint.patterns import lazy
@@ -66,6 +67,7 @@ class NarrativeAmountVsTable(Rule):
 
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
+        yield from self._budget_item_paths()
         yield from self._fund_items()
         yield from self._class_amounts()
         yield from self._staff_public()
@@ -159,6 +161,45 @@ class NarrativeAmountVsTable(Rule):
                 f"“{path.claim.steps[-1].name}”支出决算 {wan_text(path.actual)}与公开05表 {row.code} {row.label} 的"
                 f" {figure.text} 不符：相差 {path.actual.value - place.in_wan():f} 万元",
                 related=[Related(figure.span, f"公开05表 {row.code} {row.label}")],
+            )
+
+    def _budget_item_paths(self) -> Iterator[Finding]:
+        """A budget's item amount (“…（类）…（款）…（项）”A 万元: the amount its 款 or 项 path
+        introduces, of this year, not last year's nor an 执行数) against its row in the 一般公共预算
+        支出表 (B05), when the path names exactly one row there; an amount that is the row's figure
+        in the 支出总表 (B03, other funds included) is left alone."""
+        model = self.context.model
+        table05, table03 = model.table("B05"), model.table("B03")
+        if not model.is_budget or table05 is None:
+            return
+        rows05 = [r for r in table05.rows if r.code and r.level]
+        rows03 = [r for r in table03.rows if r.code and r.level] if table03 is not None else []
+        own = model.report.year
+        for claim in model.report.claims():
+            if not isinstance(claim, AmountClaim) or claim.path is None or len(claim.path.steps) < 2:
+                continue
+            if claim.prior or claim.inner or claim.basis == "actual" or claim.value.value == 0:
+                continue
+            if any(y.year.value != own for y in claim.years):
+                continue
+            row = path_row(claim.path, rows05)
+            figure = row_value(row, 0) if row is not None else None
+            if row is None or figure is None:
+                continue
+            stated = amount_in_wan(claim)
+            place = TableFigure(figure, row, table05, "B05")
+            if place.agrees(stated, "万元") or self.tolerated(stated.value - place.in_wan()):
+                continue
+            other = path_row(claim.path, rows03)
+            total = row_value(other, 0) if other is not None else None
+            if total is not None and table03 is not None and TableFigure(total, other, table03, "B03").agrees(stated, "万元"):  # type: ignore[arg-type]
+                continue
+            shown = figure.text if place.scale == 10000 else f"{figure.text} {table05.unit}（{place.in_wan():.2f} 万元）"
+            yield self.finding(
+                claim.value.span,
+                f"“{claim.path.steps[-1].name}”{wan_text(stated)}与{table05.title or '一般公共预算支出表'} {row.code} {row.label} 的"
+                f" {shown} 不符：相差 {stated.value - place.in_wan():f} 万元",
+                related=[Related(figure.span, f"{table05.title or '一般公共预算支出表'} {row.code} {row.label}")],
             )
 
     def _fund_items(self) -> Iterator[Finding]:

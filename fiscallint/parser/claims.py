@@ -493,7 +493,7 @@ class ClaimBuilder:
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
         """An amount claim (``inner`` when it stands inside brackets), with the years of its words
         and the item path that introduces it; returns the breakdown in effect after it."""
-        context = self._respective_name(_joined(words))
+        context = self._fund_of_pair(self._respective_name(_joined(words)), sentence_amounts)
         years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
                             basis=amount_basis(context), stage=budget_stage(context), prior=PRIOR_RE.search(context) is not None,
@@ -509,6 +509,18 @@ class ClaimBuilder:
             breakdown = target
             breakdown.parts.append(claim)
         return breakdown
+
+    @staticmethod
+    def _fund_of_pair(context: str, sentence_amounts: list[AmountClaim]) -> str:
+        """财政拨款收入总计 A 万元，支出总计 B 万元: the second total's bare words (支出总计) take
+        the funds the first one named, when the first is this sentence's last amount and names
+        the other side of the same kind of total; other words are kept."""
+        bare = BARE_TOTAL_RE.fullmatch(claim_subject(context))
+        before = sentence_amounts[-1] if sentence_amounts else None
+        named = FUND_TOTAL_RE.search(before.context) if bare and before is not None and not before.inner else None
+        if bare is None or named is None or named.group("side") == bare.group("side") or named.group("kind") != bare.group("kind"):
+            return context
+        return named.group("funds") + context
 
     def _respective_name(self, context: str) -> str:
         """基本支出和项目支出分别为 A 万元、B 万元: the first figure's words are 基本支出, the next
@@ -1180,6 +1192,10 @@ def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | N
 
 RESPECTIVE_AFTER_RE = lazy(r"比?分别(?:为|是)?")
 """What follows 占 in 占比分别为 P%、Q%: each percentage is the share of its own figure."""
+BARE_TOTAL_RE = lazy(r"(?P<side>收入|支出)(?P<kind>总计|合计)")
+"""A total named by its side alone (支出总计), as the second of a pair often is."""
+FUND_TOTAL_RE = lazy(r"(?P<funds>(?:一般公共预算|政府性基金预算?|国有资本经营预算)?财政拨款)(?P<side>收入|支出)(?P<kind>总计|合计)$")
+"""A total named with its funds (财政拨款收入总计), at the end of an amount's words."""
 RESPECTIVE_NAMES_RE = lazy(r"(.+?)分别(?:为|是|达到?)?[:：]?")
 """The words before a list of figures that name each in turn (基本支出和项目支出分别为)."""
 NAME_JOINS_RE = lazy(r"以及|和|与|及|、")
@@ -1225,12 +1241,15 @@ def _own_subject(words: str) -> str:
 def _same_subject(amount: AmountClaim, own: str) -> bool:
     """Whether an amount is the figure of the item a change names: the same words (years
     aside), or one ending with the other when the shorter is a name of four characters or more;
-    收支总计 (收、支总计) names both 收入总计 and 支出总计."""
+    收支总计 (收、支总计, 财政拨款收、支总计) names both 收入总计 and 支出总计."""
     a = item_key(amount.context)
     shorter = min(len(a), len(own))
     if bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a)))):
         return True
-    return own.startswith("收支") and len(own) > 2 and any(_same_subject(amount, whole + own[2:]) for whole in ("收入", "支出"))
+    if own.startswith("收支") and len(own) > 2:
+        return any(_same_subject(amount, whole + own[2:]) for whole in ("收入", "支出"))
+    # 财政拨款收支总计: only a figure named as fully (财政拨款收入总计), never a bare 收入总计
+    return "收支" in own and any(a.endswith(own.replace("收支", whole, 1)) for whole in ("收入", "支出"))
 
 
 GRADE_PART_RE = lazy(r"(评级|等级|评价结果|评定)为?\s*[“\"「]?(优秀|良好|优|良|中|合格|不合格|差)[”\"」]?")

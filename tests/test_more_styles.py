@@ -1,0 +1,92 @@
+"""Phrasings and layouts of yet other reports: a pair of 财政拨款 totals whose second names only its
+side (收入总计 A 万元，支出总计 A 万元), a change of 财政拨款收、支总计 in the next sentence, a budget's item
+amounts against its 一般公共预算支出表 printed in 元. Each consistent case must stay quiet, each near
+miss with one figure changed must fire."""
+
+from __future__ import annotations
+
+from fiscallint.testing import lint_text
+
+
+def codes(text: str, select: list[str] | None = None) -> list[str]:
+    return [f.code for f in lint_text(text, select)]
+
+
+# ---------------------------------------------------------------- 财政拨款收入总计 A，支出总计 A
+
+TOTALS_01_04 = """收入支出决算总表
+公开01表
+单位：万元
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 500.00 一、文化旅游体育与传媒支出 520.00
+八、其他收入 20.00
+本年收入合计 520.00 本年支出合计 520.00
+年初结转和结余 30.00 年末结转和结余 30.00
+总计 550.00 总计 550.00
+
+财政拨款收入支出决算总表
+公开04表
+单位：万元
+项目 决算数 项目 合计 一般公共预算财政拨款
+一、一般公共预算财政拨款 500.00 一、文化旅游体育与传媒支出 500.00 500.00
+本年收入合计 500.00 本年支出合计 500.00 500.00
+年初财政拨款结转和结余 30.00 年末财政拨款结转和结余 30.00 30.00
+总计 530.00 总计 530.00 530.00
+
+四、财政拨款收入支出决算总体情况说明
+2021年度财政拨款收入总计530.00万元，支出总计530.00万元。与2020年度相比，财政拨款收、支总计各减少20.00万元，下降3.6%。
+"""
+
+
+def test_the_second_total_of_a_pair_keeps_the_funds_of_the_first() -> None:
+    assert codes(TOTALS_01_04, ["FL108"]) == []
+    wrong = TOTALS_01_04.replace("支出总计530.00万元", "支出总计535.00万元")
+    assert codes(wrong, ["FL108"]) == ["FL108"]
+
+
+def test_a_bare_total_after_an_unqualified_one_is_the_whole_reports() -> None:
+    # 收入总计 A，支出总计 B: neither names funds, both are table 01's
+    text = TOTALS_01_04.replace("2021年度财政拨款收入总计530.00万元，支出总计530.00万元", "2021年度收入总计550.00万元，支出总计550.00万元")
+    assert codes(text, ["FL108"]) == []
+    assert codes(text.replace("支出总计550.00万元", "支出总计530.00万元"), ["FL108"]) == ["FL108"]
+
+
+def test_a_change_of_the_funds_totals_is_about_their_figure() -> None:
+    assert codes(TOTALS_01_04, ["FL103"]) == []
+    assert codes(TOTALS_01_04.replace("下降3.6%", "下降3.1%"), ["FL103"]) == ["FL103"]
+    # a paragraph whose total is of another subject: the change names none of its figures
+    other = "2021年度收入总计550.00万元。与2020年度相比，财政拨款收、支总计各减少20.00万元，下降3.1%。"
+    assert codes(other, ["FL103"]) == []
+
+
+# ---------------------------------------------------------------- a budget's item amounts against B05 in 元
+
+BUDGET_YUAN = """某县自然资源局2027年部门预算
+
+表5
+某县自然资源局2027年一般公共预算支出表
+单位：元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t9135581\t5678901\t3456680
+220\t自然资源海洋气象等支出\t9135581\t5678901\t3456680
+22001\t自然资源事务\t9135581\t5678901\t3456680
+2200101\t行政运行\t5678901\t5678901\t
+2200106\t自然资源利用与保护\t3456680\t\t3456680
+
+三、2027年部门预算情况说明
+1.自然资源海洋气象等支出（类）自然资源事务（款）行政运行（项）567.89万元，比2026年预算增加12.34万元，增长2.2%。
+2.自然资源海洋气象等支出（类）自然资源事务（款）自然资源利用与保护（项）345.67万元，与2026年预算持平。
+"""
+
+
+def test_a_budgets_item_amount_is_its_row_in_the_general_budget_table() -> None:
+    assert codes(BUDGET_YUAN, ["FL108"]) == []
+    wrong = lint_text(BUDGET_YUAN.replace("行政运行（项）567.89万元", "行政运行（项）576.89万元"), ["FL108"])
+    assert [f.code for f in wrong] == ["FL108"]
+    assert wrong[0].span.line == 14 and "567.89 万元" in wrong[0].message
+
+
+def test_a_budgets_item_amount_of_last_year_is_not_compared() -> None:
+    # the 2026 figure is last year's budget, not a row of this year's table
+    text = BUDGET_YUAN.replace("自然资源利用与保护（项）345.67万元，与2026年预算持平", "自然资源利用与保护（项）2026年预算为355.67万元")
+    assert codes(text, ["FL108"]) == []
