@@ -5,6 +5,8 @@ miss with one figure changed must fire."""
 
 from __future__ import annotations
 
+import pytest
+
 from fiscallint.testing import lint_text
 
 
@@ -90,3 +92,26 @@ def test_a_budgets_item_amount_of_last_year_is_not_compared() -> None:
     # the 2026 figure is last year's budget, not a row of this year's table
     text = BUDGET_YUAN.replace("自然资源利用与保护（项）345.67万元，与2026年预算持平", "自然资源利用与保护（项）2026年预算为355.67万元")
     assert codes(text, ["FL108"]) == []
+
+
+# ---------------------------------------------------------------- 决算数较调整预算增加 D 万元
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.行政运行（项）：调整预算290.00万元，支出决算286.34万元，为调整预算的98.74%。决算数较调整预算减少3.66万元。",
+        "1.行政运行（项）：年初预算290.00万元，支出决算286.34万元，完成年初预算的98.7%，较年初预算减少3.66万元。",
+        "1.行政运行（项）：年初预算280.00万元，支出决算286.34万元，完成年初预算的102.3%，比年初预算数增加6.34万元。",
+    ],
+)
+def test_a_change_against_the_budget_runs_the_way_of_its_figures(text: str) -> None:
+    assert codes(text, ["FL104"]) == []
+    flipped = text.replace("减少", "增加") if "减少" in text else text.replace("增加", "减少")
+    found = lint_text(flipped, ["FL104"])
+    assert [f.code for f in found] == ["FL104"] and "286.34 −" in found[0].message
+
+
+def test_a_change_against_last_years_budget_or_without_a_rate_is_not_read() -> None:
+    # 比上年预算: another budget than the rate's; no execution rate: no pair of figures
+    assert codes("行政运行调整预算290.00万元，支出决算286.34万元，为调整预算的98.74%，比上年预算增加3.66万元。", ["FL104"]) == []
+    assert codes("行政运行支出决算286.34万元，较调整预算增加3.66万元。", ["FL104"]) == []

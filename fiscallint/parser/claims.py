@@ -906,8 +906,8 @@ AS_OF_RE = lazy(r"截[至止](到|至)?$")
 SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
 """Units after a placeholder that make it a figure's slot (XX 万元)."""
 _PHRASE = r"((?:(?:19|20)\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
-COMPARISON_RE = lazy(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
-"""A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
+COMPARISON_RE = lazy(rf"(?:比|(?<!比)较)\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
+"""A comparison a change is measured against: 比2025年预算增加, 较调整预算减少, 与2024年度相比 (group 1 or 2 names it)."""
 AGAINST_WINDOW = 256
 """The characters before a change's figure searched for its comparison (whitespace aside): a
 comparison and its lead to the figure take under 40 plus the figure's digits, and a window
