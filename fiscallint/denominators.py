@@ -198,6 +198,9 @@ class Denominators:
             whole = figure.number
             if whole.value <= 0 or whole.value in seen:
                 continue
+            if not is_named and whole.value < part.value and stated.value <= HUNDRED:
+                continue  # an inferred whole smaller than the part is not its whole
+
             seen.add(whole.value)
             computed = part.value / whole.value * HUNDRED
             tol = percent_tolerance(stated, [(fen(part), HUNDRED / whole.value), (fen(whole), computed / whole.value)])

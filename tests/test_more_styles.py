@@ -115,3 +115,49 @@ def test_a_change_against_last_years_budget_or_without_a_rate_is_not_read() -> N
     # 比上年预算: another budget than the rate's; no execution rate: no pair of figures
     assert codes("行政运行调整预算290.00万元，支出决算286.34万元，为调整预算的98.74%，比上年预算增加3.66万元。", ["FL104"]) == []
     assert codes("行政运行支出决算286.34万元，较调整预算增加3.66万元。", ["FL104"]) == []
+
+
+# ---------------------------------------------------------------- 年初预算为 A 万元，预算执行率 P% after the actual's sentence
+
+LEAD_THEN_BUDGET = "2025年度一般公共预算财政拨款支出2757.60万元，与上年持平。年初预算为2600.00万元，预算执行率106.1%。"
+
+
+def test_a_rate_whose_sentence_states_only_the_budget_takes_the_actual_before() -> None:
+    assert codes(LEAD_THEN_BUDGET, ["FL102"]) == []
+    assert codes(LEAD_THEN_BUDGET.replace("106.1%", "101.6%"), ["FL102"]) == ["FL102"]
+
+
+def test_the_actual_before_must_be_the_one_figure_of_its_sentence() -> None:
+    # two figures before: which one the rate is about is not said
+    text = "基本支出1200.00万元，项目支出1557.60万元。年初预算为2600.00万元，预算执行率101.6%。"
+    assert codes(text, ["FL102"]) == []
+
+
+# ---------------------------------------------------------------- X支出主要用于：A 占 P%；B 占 Q% (X has no figure in the sentence)
+
+USED_FOR = """一般公共预算财政拨款支出决算表
+公开05表
+单位：万元
+科目编码 科目名称 小计 基本支出 项目支出
+合计 31686.83 2674.79 29012.04
+208 社会保障和就业支出 499.49 499.49
+212 城乡社区支出 15456.48 1876.54 13579.94
+221 住房保障支出 15730.86 298.76 15432.10
+
+四、财政拨款收入支出决算总体情况说明
+2022年度财政拨款收、支总计均为32406.83万元。
+五、一般公共预算财政拨款支出决算情况说明
+2022年度一般公共预算财政拨款支出主要用于：社会保障和就业支出499.49万元，占1.58%；城乡社区支出1.55亿元，占48.78%；住房保障支出1.57亿元，占49.64%。
+"""
+
+
+def test_shares_after_a_total_that_opens_the_sentence_are_of_that_total() -> None:
+    assert codes(USED_FOR, ["FL101"]) == []
+    # 47.88% fits 1.55亿元 / 32406.83 (the paragraph before) but not the 一般公共预算财政拨款支出 the sentence names
+    found = lint_text(USED_FOR.replace("占48.78%", "占47.88%"), ["FL101"])
+    assert [f.code for f in found] == ["FL101"] and "31686.83" in found[0].message
+
+
+def test_an_inferred_whole_smaller_than_the_part_is_no_whole() -> None:
+    text = "支出主要用于以下方面：社会保障和就业支出499.49万元，占1.58%；城乡社区支出15500.00万元，占47.88%。"
+    assert codes(text, ["FL101"]) == []

@@ -205,6 +205,7 @@ class ClaimBuilder:
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.bracketed: set[int] = set()  # breakdowns (by id) whose 其中 stands inside brackets
+        self.used_for = ""  # the total a sentence's shares are of when it opens with it: X支出主要用于
         self.sentences = 0  # sentences read so far
         self.segments = 0  # parts between sentence ends and ； read so far
         self.stamped = 0  # claims whose segment is set
@@ -389,6 +390,7 @@ class ClaimBuilder:
             counts.pieces.extend(pieces)
         self._close_counts(counts)
         self.respective = []
+        self.used_for = ""
         if sentence_amounts:
             self.previous_sentence = sentence_amounts
 
@@ -661,6 +663,11 @@ class ClaimBuilder:
 
     def _emit_share(self, part: AmountClaim, percent: Number, whole: str, breakdown: BreakdownClaim | None) -> None:
         lead = self.amounts[0] if self.amounts else None
+        if not whole and (breakdown is None or part not in breakdown.parts):
+            # 一般公共预算财政拨款支出主要用于：A 万元，占 P%；B 万元，占 Q%: the shares are of the total the sentence opens with
+            opening = USED_FOR_RE.search(part.context)
+            self.used_for = opening.group("whole") if opening else self.used_for
+            whole = self.used_for
         start = part.span
         self.claims.append(ShareClaim(
             subject=part.subject,
@@ -700,6 +707,13 @@ class ClaimBuilder:
             budgets = [c for c in budgets if c.stage == wanted]
         return budgets[0] if len(budgets) == 1 else None
 
+    def _actual_before(self, budget: AmountClaim) -> AmountClaim | None:
+        """The actual a rate's sentence leaves to the sentence before it (一般公共预算财政拨款支出
+        B 万元，占…。年初预算为 A 万元，预算执行率 P%, its budget naming no subject): that
+        sentence's one figure of this year that is no budget, in the budget's unit."""
+        actuals = [c for c in self.previous_sentence if not _is_budget(c) and not c.inner and not c.prior]
+        return actuals[0] if len(actuals) == 1 and actuals[0].unit == budget.unit else None
+
     def _bracketed_budget(self, pieces: list[_Piece], piece: _Piece) -> AmountClaim | None:
         """The budget written in brackets after a rate (执行率 P%（年初预算 A 万元）: an opening
         bracket, budget words, the figure ``piece``), as a claim of its own for
@@ -734,6 +748,8 @@ class ClaimBuilder:
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is None and actual is not None and UNNAMED_ACTUAL_RE.fullmatch(actual.context.strip()):
             budget = self._budget_before(wanted)
+        if actual is None and budget is not None and budget is not stated and BRACKET_BUDGET_RE.fullmatch(budget.context.strip()):
+            actual = self._actual_before(budget)
         if budget is not None and id(budget) in budgets_used and actual is not None and _index(pool, actual) > _index(pool, budget) + 1:
             budget = None
         if budget is not None:
@@ -929,6 +945,8 @@ SHARE_LEAD_RE = lazy(r"(分别|约|仅|共|合计|达|的|所|，)*")
 SHARE_LEAD_MAX = 64
 """Longer words before 占 are a subject of their own, not a lead (and are not matched: a long
 clause of shares stays linear)."""
+USED_FOR_RE = lazy(r"^(?:(?:19|20)\d\d年度?)?(?P<whole>[\u4e00-\u9fff]{2,24}?支出)(?:主要)?用于")
+"""A sentence opening with the total its list of shares is of, with no figure of its own (2022年度一般公共预算财政拨款支出主要用于：)."""
 WHOLE_TAIL_RE = lazy(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
