@@ -358,6 +358,8 @@ class CountClaim(Claim):
     said: str = ""
     """The words of its sentence before it, every clause (开展绩效自评，共涉及项目): what the
     sentence is about so far."""
+    after: str = ""
+    """The words right after it up to the clause's next figure or mark (2个项目开展了绩效自评 → 项目开展了绩效自评)."""
     grade: str = ""
     """The performance grade its words name (评级为“优”的项目 N 个 → 优), else ""."""
 

@@ -161,3 +161,32 @@ def test_shares_after_a_total_that_opens_the_sentence_are_of_that_total() -> Non
 def test_an_inferred_whole_smaller_than_the_part_is_no_whole() -> None:
     text = "支出主要用于以下方面：社会保障和就业支出499.49万元，占1.58%；城乡社区支出15500.00万元，占47.88%。"
     assert codes(text, ["FL101"]) == []
+
+
+# ---------------------------------------------------------------- 对N个项目开展了绩效自评, tables under a heading of the same name
+
+PROJECT_TABLE = """**项目支出绩效自评表**
+
+| 项目名称 | {name} | | | | | | |
+|---|---|---|---|---|---|---|---|
+| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |
+| | 年度资金总额 | {budget} | {budget} | {actual} | 10 | 100.00% | 10 |
+"""
+EVALUATED = (
+    "## 一、项目支出绩效自评总体情况\n\n"
+    "2024年度本单位对2个项目开展了绩效自评，涉及全年预算资金70.00万元，全年执行数70.00万元。\n\n"
+    "## 二、项目支出绩效自评表\n\n"
+    + PROJECT_TABLE.format(name="甲项目", budget="40.00", actual="40.00") + "\n"
+    + PROJECT_TABLE.format(name="乙项目", budget="30.00", actual="30.00")
+)
+
+
+def test_projects_counted_before_their_noun_are_the_tables_under_a_heading() -> None:
+    assert codes(EVALUATED, ["FL411"]) == []
+    assert codes(EVALUATED.replace("全年执行数70.00万元", "全年执行数75.00万元"), ["FL411"]) == ["FL411"]
+
+
+def test_a_count_of_projects_that_are_not_evaluated_opens_no_statement() -> None:
+    # 对2个项目编报了绩效目标: a target-setting sentence, not the self-evaluation
+    text = EVALUATED.replace("对2个项目开展了绩效自评，涉及", "对2个项目编报了绩效目标，涉及").replace("全年执行数70.00万元", "全年执行数75.00万元")
+    assert codes(text, ["FL411"]) == []

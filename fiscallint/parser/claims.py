@@ -382,7 +382,8 @@ class ClaimBuilder:
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, _joined(words[-CONTEXT_PIECES:]), "".join(said[-CONTEXT_PIECES:])))
+                        after = pieces[index + 1].text if index + 1 < len(pieces) and pieces[index + 1].kind == "WORD" else ""
+                        counts.add(self._emit_count(piece, _joined(words[-CONTEXT_PIECES:]), "".join(said[-CONTEXT_PIECES:]), after))
                     elif kind == "DATE":
                         self._emit_date(pieces, index)
                     words.append(piece)
@@ -598,7 +599,7 @@ class ClaimBuilder:
         self.claims.append(claim)
         self.years_at[piece.start] = claim
 
-    def _emit_count(self, piece: _Piece, context: str, said: str) -> CountClaim | None:
+    def _emit_count(self, piece: _Piece, context: str, said: str, after: str = "") -> CountClaim | None:
         digits = "".join(takewhile(str.isdigit, piece.text))
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is None:
@@ -606,7 +607,7 @@ class ClaimBuilder:
         unit = piece.text[len(digits):].strip()
         grade = GRADE_PART_RE.search(context)
         claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context, said=said,
-                           grade=grade.group(2) if grade else "")
+                           after=after, grade=grade.group(2) if grade else "")
         self.claims.append(claim)
         return claim
 
