@@ -142,7 +142,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     paired = len(roles) == 2 and heading.interleaved
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
     if any(ITEM_LABEL_RE.search(row.label) for row in table.rows):
-        return _items_down_rows(table)
+        return _items_down_rows(table, is_budget_report(report))
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width:
@@ -158,13 +158,19 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     return None
 
 
-def _items_down_rows(table: Table) -> tuple[Table, Row, ThreePublic] | None:
+def _items_down_rows(table: Table, budget_report: bool) -> tuple[Table, Row, ThreePublic] | None:
     """A 三公 table with one row per item (合计, 因公出国（境）费, …, 公务接待费) and a 预算数 and a
-    决算数 column: each item's figures. Only when the header names exactly those two columns
-    (in either order) and no other year's, and each item's row is the only one naming it; a
-    row whose figures cannot be placed in those columns is left out."""
+    决算数 column: each item's figures; or with the one column of its report's kind, a budget's
+    预算数 (read, as a budget's other 三公 tables are, in the slots of the figures it reports) or a
+    final account's 决算数. Only when the header names exactly those columns (in either order)
+    and no other year's, and each item's row is the only one naming it; a row whose figures
+    cannot be placed in those columns is left out."""
     columns = table.heading.bases
-    if sorted(columns) != ["actual", "budget"] or table.heading.other_period:
+    if table.heading.other_period:
+        return None
+    if columns == ["budget"] and budget_report or columns == ["actual"] and not budget_report:
+        columns = ["actual"]
+    elif sorted(columns) != ["actual", "budget"]:
         return None
     mapped: dict[tuple[str, str], Number] = {}
     first: Row | None = None

@@ -190,3 +190,46 @@ def test_a_count_of_projects_that_are_not_evaluated_opens_no_statement() -> None
     # 对2个项目编报了绩效目标: a target-setting sentence, not the self-evaluation
     text = EVALUATED.replace("对2个项目开展了绩效自评，涉及", "对2个项目编报了绩效目标，涉及").replace("全年执行数70.00万元", "全年执行数75.00万元")
     assert codes(text, ["FL411"]) == []
+
+
+# ---------------------------------------------------------------- a budget's 三公 table down the rows, one 预算数 column
+
+THREE_DOWN = """某镇人民政府2025年部门预算
+
+**表五 一般公共预算“三公”经费支出表**
+
+单位：万元
+
+| 项目 | 预算数 |
+|---|---|
+| 合计 | 9.00 |
+| 1.因公出国（境）费 | 0.00 |
+| 2.公务用车购置及运行维护费 | 6.00 |
+| 其中：（1）公务用车购置费 | 0.00 |
+| （2）公务用车运行维护费 | 6.00 |
+| 3.公务接待费 | 3.00 |
+
+### 四、“三公”经费预算情况
+
+2025年“三公”经费预算9.00万元，与上年预算持平。其中：因公出国（境）费0万元；公务用车购置及运行维护费6.00万元（公务用车购置费0万元，公务用车运行维护费6.00万元）；公务接待费3.00万元。
+"""
+
+
+def test_a_budgets_three_public_items_down_the_rows_are_its_budget() -> None:
+    assert codes(THREE_DOWN, ["FL307"]) == []
+    assert codes(THREE_DOWN.replace("公务接待费3.00万元。", "公务接待费3.50万元。"), ["FL307"]) == ["FL307"]
+
+
+def test_one_budget_column_in_a_final_account_is_not_its_actuals() -> None:
+    final = THREE_DOWN.replace("2025年部门预算", "2025年度部门决算").replace("“三公”经费预算情况", "“三公”经费支出决算情况")
+    final = final.replace("**表五 一般公共预算“三公”经费支出表**", "**财政拨款“三公”经费支出决算表**\n\n公开09表")
+    final = final.replace("2025年“三公”经费预算9.00万元，与上年预算持平。", "2025年度“三公”经费支出决算8.00万元。")
+    assert codes(final.replace("公务接待费3.00万元。", "公务接待费2.00万元。"), ["FL307"]) == []
+
+
+def test_one_actual_column_in_a_final_account_is_its_actuals() -> None:
+    final = THREE_DOWN.replace("2025年部门预算", "2025年度部门决算").replace("“三公”经费预算情况", "“三公”经费支出决算情况")
+    final = final.replace("**表五 一般公共预算“三公”经费支出表**", "**财政拨款“三公”经费支出决算表**\n\n公开09表").replace("| 项目 | 预算数 |", "| 项目 | 决算数 |")
+    final = final.replace("2025年“三公”经费预算9.00万元，与上年预算持平。", "2025年度“三公”经费支出决算9.00万元。")
+    assert codes(final, ["FL307"]) == []
+    assert codes(final.replace("公务接待费3.00万元。", "公务接待费2.00万元。"), ["FL307"]) == ["FL307"]
