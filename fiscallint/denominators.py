@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
-from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim
-from .facts import differs, three_public_item, three_public_named, three_public_paragraphs
+from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim, Table
+from .facts import ThreePublic, differs, three_public_item, three_public_named, three_public_paragraphs
 from .figures import TableFigure, in_wan
 from .model import Model
 from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance, to_wan
@@ -229,13 +229,16 @@ class Denominators:
     def _three_public_budget(self, claim: ExecutionClaim, actual: Number) -> tuple[Number | None, Number | None]:
         """A 三公 item's rate that states no budget (公务接待费支出决算为 A 万元，完成预算的 P%):
         its budget is the 三公 table's 预算数 of that item, when the sentence's 决算 figure is the
-        table's (in 万元, or in 元) and the rate names no other budget (年初). Returns (budget,
-        actual) in 万元, or (None, None)."""
+        table's (in 万元, or in 元) and the rate names no other budget (年初, unless the narrative
+        gives the 三公 total's 年初预算 as the table's 预算数). Returns (budget, actual) in 万元, or
+        (None, None)."""
         located = self.model.three_public_table
         slot = three_public_item(claim.subject)
-        if located is None or slot is None or claim.stage == "initial" or not self._in_three_public(claim):
+        if located is None or slot is None or not self._in_three_public(claim):
             return None, None
         table, _, figures = located
+        if claim.stage == "initial" and not self._initial_is_the_tables(table, figures):
+            return None, None
         budget, shown = figures.values.get(("budget", slot)), figures.values.get(("actual", slot))
         if budget is None or shown is None:
             return None, None
@@ -244,6 +247,17 @@ class Denominators:
             if not differs(stated, shown, fen_slack(stated, shown)):
                 return in_wan(budget, table), stated
         return None, None
+
+    def _initial_is_the_tables(self, table: Table, figures: ThreePublic) -> bool:
+        """Whether the narrative states the 三公 total's 年初预算 and it is the table's 预算数 合计:
+        the table's 预算数 are then the 年初 budgets."""
+        total = figures.values.get(("budget", "total"))
+        if total is None:
+            return False
+        shown = in_wan(total, table)
+        said = [c for p in three_public_paragraphs(self.report) for c in p.claims if isinstance(c, AmountClaim)
+                and c.stage == "initial" and not c.prior and three_public_item(c.context) == "total"]
+        return len(said) == 1 and not differs(to_wan(said[0].value, said[0].unit), shown, fen_slack(said[0].value, shown))
 
     def _in_three_public(self, claim: Claim) -> bool:
         if self.three_public is None:

@@ -464,15 +464,30 @@ class CountBreakdown:
     graded: bool = False
     """The parts list a grading scale (绩效评级为“优”…“良”…“合格”…: three grades or more, one
     a part), so they are all the total's parts."""
+    domestic_foreign: bool = False
+    """The parts are two, one 国内 and one 外事 (国内公务接待 A 批次，外事接待 B 批次): together they are all."""
 
 
 def count_breakdowns(report: Report) -> list[CountBreakdown]:
     """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : the count breakdown claims of the narrative."""
     return [
-        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text, _grades_listed(c.parts))
+        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text, _grades_listed(c.parts), _domestic_foreign(c.parts))
         for c in report.claims()
         if isinstance(c, CountBreakdownClaim) and c.unit in COUNT_UNITS
     ]
+
+
+def _domestic_foreign(parts: list[CountClaim]) -> bool:
+    """Whether count parts are the two halves of a whole: one names 国内 only, the other 外事 (外宾, 境外) only."""
+    if len(parts) != 2:
+        return False
+    domestic = [bool(DOMESTIC_RE.search(p.context)) for p in parts]
+    foreign = [bool(FOREIGN_RE.search(p.context)) for p in parts]
+    return domestic == [True, False] and foreign == [False, True] or domestic == [False, True] and foreign == [True, False]
+
+
+DOMESTIC_RE = lazy(r"国内")
+FOREIGN_RE = lazy(r"外事|外宾|境外|国外|涉外")
 
 
 def _grades_listed(parts: list[CountClaim]) -> bool:

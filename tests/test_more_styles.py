@@ -233,3 +233,49 @@ def test_one_actual_column_in_a_final_account_is_its_actuals() -> None:
     final = final.replace("2025年“三公”经费预算9.00万元，与上年预算持平。", "2025年度“三公”经费支出决算9.00万元。")
     assert codes(final, ["FL307"]) == []
     assert codes(final.replace("公务接待费3.00万元。", "公务接待费2.00万元。"), ["FL307"]) == ["FL307"]
+
+
+# ---------------------------------------------------------------- 占全部支出的 P%
+
+
+
+def test_a_share_of_all_expenditure_is_of_the_totals() -> None:
+    text = TOTALS_01_04 + "三、支出决算情况说明\n本年支出合计520.00万元，其中：基本支出390.00万元，占全部支出的75.00%；项目支出130.00万元，占全部支出的25.00%。\n"
+    assert codes(text, ["FL101"]) == []
+    assert codes(text.replace("占全部支出的75.00%", "占全部支出的73.00%"), ["FL101"]) == ["FL101"]
+
+
+# ---------------------------------------------------------------- a 三公 item's 完成年初预算数的 P% when the 年初预算 is the table's
+
+THREE_INITIAL = """财政拨款“三公”经费支出决算表
+公开09表
+单位：万元
+合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费
+小计 公务用车购置费 公务用车运行维护费
+预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数 预算数 决算数
+52.00 45.30 6.00 4.80 40.00 35.94 25.00 23.60 15.00 12.34 6.00 4.56
+
+七、财政拨款“三公”经费支出决算情况说明
+2023年度“三公”经费财政拨款支出年初预算数为52.00万元，支出决算数为45.30万元。
+（二）公务用车购置及运行维护费支出35.94万元，完成年初预算数的89.85%。
+"""
+
+
+def test_a_three_public_items_initial_rate_uses_the_table_when_its_total_is_the_initial_budget() -> None:
+    assert codes(THREE_INITIAL, ["FL102"]) == []
+    assert codes(THREE_INITIAL.replace("89.85%", "88.95%"), ["FL102"]) == ["FL102"]
+    # a 年初预算 the narrative does not give as the table's 预算数: the table's may be the adjusted budget
+    other = THREE_INITIAL.replace("年初预算数为52.00万元", "年初预算数为50.00万元").replace("89.85%", "88.95%")
+    assert codes(other, ["FL102"]) == []
+
+
+# ---------------------------------------------------------------- 国内 and 外事 receptions are all the receptions
+
+RECEPTIONS = "公务接待费4.56万元，共接待27批次、183人次，其中：国内公务接待25批次、171人次，外事接待2批次、12人次。"
+
+
+def test_domestic_and_foreign_receptions_add_up_to_the_total() -> None:
+    assert codes(RECEPTIONS, ["FL507"]) == []
+    assert codes(RECEPTIONS.replace("国内公务接待25批次", "国内公务接待24批次"), ["FL507"]) == ["FL507"]
+    # one kind listed: the rest is not said
+    assert codes("公务接待费4.56万元，共接待27批次，其中：外事接待2批次。", ["FL507"]) == []
