@@ -238,7 +238,8 @@ class AmountClaim(Claim):
 
 @dataclass(kw_only=True)
 class ShareClaim(Claim):
-    """A part and its percentage of a whole: A 万元，占 B 的 P%."""
+    """A part and its percentage of a whole: A 万元，占 B 的 P%. Its figures are in 万元 (a part
+    printed in 元 is converted; its text keeps the printed figure and unit)."""
 
     kind: ClassVar[str] = "share"
     part: Number

@@ -129,8 +129,8 @@ class Denominators:
         if not wanted:
             return found
         for amount in self._amounts_named(claim, wanted):
-            if amount.value is not claim.part:
-                found.append(Figure(amount.value, f"“{amount.subject}”"))
+            if amount.value.span != claim.part.span:
+                found.append(Figure(to_wan(amount.value, amount.unit), f"“{amount.subject}”"))
         return found
 
     def inferred_wholes(self, claim: ShareClaim) -> list[Figure]:
@@ -151,8 +151,8 @@ class Denominators:
                 amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
                 # Its lead and last amount, and any other that could be the whole: a total stated
                 # among others (年初预算 A，支出决算 B; the shares below are of B).
-                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.value.value >= part]:
-                    found.append(Figure(amount.value, f"“{amount.subject}”"))
+                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if to_wan(a.value, a.unit).value >= part]:
+                    found.append(Figure(to_wan(amount.value, amount.unit), f"“{amount.subject}”"))
         found.extend(_table_whole(figure) for figure in self.model.total_figures())
         return found
 

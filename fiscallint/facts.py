@@ -43,7 +43,7 @@ THREE_PUBLIC_ITEMS = (
     ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", lazy(r"公务用车运行(?:维护)?费")),
     ThreePublicItem("abroad", "因公出国（境）费", "因公出国", lazy(r"因公出国（境）费")),
     ThreePublicItem("reception", "公务接待费", "公务接待费", lazy(r"公务接待费")),
-    ThreePublicItem("total", "“三公”经费合计", "三公", lazy(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
+    ThreePublicItem("total", "“三公”经费合计", "三公", lazy(r"“?三公”?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?")),
 )
 """The 三公 part of the subject → table-figure map (the 三公 table's figures are placed by
 :func:`three_public_table`); the first item whose words match wins."""

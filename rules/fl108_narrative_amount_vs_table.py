@@ -75,9 +75,10 @@ class NarrativeAmountVsTable(Rule):
         yield from self._staff_public()
 
     def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        own = self.context.report.year
         for claim in claims:
-            if not isinstance(claim, AmountClaim):
-                continue
+            if not isinstance(claim, AmountClaim) or claim.prior or (own and any(y.year.value != own for y in claim.years)):
+                continue  # last year's figure (上年, 2023年度收支总计 in a 2024 report) is none of this year's tables'
             places = self.context.model.named_figures(claim)
             if not places:
                 continue

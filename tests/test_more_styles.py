@@ -279,3 +279,44 @@ def test_domestic_and_foreign_receptions_add_up_to_the_total() -> None:
     assert codes(RECEPTIONS.replace("国内公务接待25批次", "国内公务接待24批次"), ["FL507"]) == ["FL507"]
     # one kind listed: the rest is not said
     assert codes("公务接待费4.56万元，共接待27批次，其中：外事接待2批次。", ["FL507"]) == []
+
+
+# ---------------------------------------------------------------- procurement types, then the SME award after a comma
+
+PROCUREMENT = "2024年度政府采购支出总额612.30万元，其中：政府采购货物支出45.30万元、政府采购服务支出567.00万元，授予中小企业合同金额612.30万元，占政府采购支出总额的100%。"
+
+
+def test_an_sme_award_after_the_procurement_types_is_not_one_of_them() -> None:
+    assert codes(PROCUREMENT, ["FL105"]) == []
+    assert codes(PROCUREMENT.replace("服务支出567.00万元", "服务支出576.00万元"), ["FL105"]) == ["FL105"]
+
+
+def test_an_sme_breakdown_keeps_its_sme_parts() -> None:
+    # parts that name small firms under an SME total are its parts: too large a sum is reported
+    text = "授予中小企业合同金额600.00万元，其中：授予小微企业合同金额500.00万元、授予中型企业合同金额190.00万元。"
+    assert codes(text, ["FL105"]) == ["FL105"]
+
+
+# ---------------------------------------------------------------- last year's total stated before this year's change
+
+LAST_YEAR_FIRST = "某县文化馆2021年度部门决算\n\n" + TOTALS_01_04.replace(
+    "四、财政拨款收入支出决算总体情况说明",
+    "一、收入支出决算总体情况说明\n2021年度收、支总计均为550.00万元。2020年度收、支总计为580.00万元，2021年度较上年减少30.00万元，下降5.2%。\n四、财政拨款收入支出决算总体情况说明",
+)
+
+
+def test_last_years_total_before_the_change_is_its_base_and_no_figure_of_this_years_tables() -> None:
+    assert codes(LAST_YEAR_FIRST, ["FL103", "FL108"]) == []
+    assert codes(LAST_YEAR_FIRST.replace("下降5.2%", "下降5.5%"), ["FL103", "FL108"]) == ["FL103"]
+    # this year's total misstated is still compared with table 01
+    assert codes(LAST_YEAR_FIRST.replace("均为550.00万元", "均为555.00万元"), ["FL108"]) == ["FL108"]
+
+
+# ---------------------------------------------------------------- 占“三公”经费总额的 P% with the part in 元
+
+THREE_YUAN = THREE_INITIAL + "（三）公务接待费支出45,600.00元，占“三公”经费总额的10.07%。\n"
+
+
+def test_a_share_of_the_three_public_total_with_the_part_in_yuan() -> None:
+    assert codes(THREE_YUAN, ["FL101"]) == []
+    assert codes(THREE_YUAN.replace("10.07%", "10.70%"), ["FL101"]) == ["FL101"]

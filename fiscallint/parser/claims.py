@@ -505,6 +505,8 @@ class ClaimBuilder:
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
+        if breakdown is not None and SME_RE.search(claim.context) and not SME_RE.search(breakdown.context):
+            return None  # 其中：货物 A、服务 B，授予中小企业合同金额 C: the SME award is another figure, not a part
         if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
             target = self._breakdown_for(breakdown)
             if claim.inner and not target.inner and id(target) not in self.bracketed:
@@ -673,12 +675,12 @@ class ClaimBuilder:
         self.claims.append(ShareClaim(
             subject=part.subject,
             span=Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
-            part=part.value,
+            part=amount_in_wan(part),
             percent=percent,
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
             context=part.context,
-            whole=breakdown.total if breakdown is not None and part in breakdown.parts else None,
-            lead=lead.value if lead is not None and lead is not part and lead.unit == part.unit else None,
+            whole=to_wan(breakdown.total, breakdown.unit) if breakdown is not None and part in breakdown.parts else None,
+            lead=amount_in_wan(lead) if lead is not None and lead is not part else None,
         ))
 
     def _emit_named_share(self, prefix: _ClausePrefix, lead_at: int, percent: Number, whole: str) -> None:
@@ -791,6 +793,16 @@ class ClaimBuilder:
         phrase = match.group(group) or ""
         return phrase, self.years_at.get(kept[match.start(group)]) if phrase else None
 
+    def _year_after(self, amount: AmountClaim, change: Number) -> bool:
+        """Whether a later year than the one an amount's words name is written between it and a
+        change's figure: the amount is then the earlier year's, the change the later one's."""
+        if len(amount.years) != 1:
+            return False
+        year = amount.years[0].year.value
+        after, before = (amount.span.line, amount.span.column), (change.span.line, change.span.column)
+        return any(isinstance(c, YearClaim) and after < (c.span.line, c.span.column) < before and c.year.value > year
+                   for c in reversed(self.claims[-CONTEXT_PIECES:]))
+
     def _prior_after(self, change: ChangeClaim, amount: AmountClaim) -> bool:
         """Last year's own figure given right after a rate that had no base year figure
         (同比下降 5.41%（上年为 740.00 万元）), in the unit of the figure the rate is about."""
@@ -861,6 +873,8 @@ class ClaimBuilder:
                 current = base.value
         elif base is not None and PRIOR_TAIL_RE.search(base.context) and role == "delta" and base is recent[-1]:
             previous = base.value
+        elif base is not None and named is None and self._year_after(base, number):
+            previous = base.value  # 2023年度收支总计为 A 万元，2024年度较上年减少 D 万元: A is last year's
         elif base is not None:
             current = base.value
         start = self.locator.span(direction.start, direction.end)
@@ -1211,6 +1225,8 @@ def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | N
 
 RESPECTIVE_AFTER_RE = lazy(r"比?分别(?:为|是)?")
 """What follows 占 in 占比分别为 P%、Q%: each percentage is the share of its own figure."""
+SME_RE = lazy(r"中小企业|小微企业|中小微企业")
+"""Words of a procurement figure awarded to small firms: never a part of a breakdown by procurement type."""
 BARE_TOTAL_RE = lazy(r"(?P<side>收入|支出)(?P<kind>总计|合计)")
 """A total named by its side alone (支出总计), as the second of a pair often is."""
 FUND_TOTAL_RE = lazy(r"(?P<funds>(?:一般公共预算|政府性基金预算?|国有资本经营预算)?财政拨款)(?P<side>收入|支出)(?P<kind>总计|合计)$")
