@@ -134,8 +134,9 @@ class Denominators:
         return found
 
     def inferred_wholes(self, claim: ShareClaim) -> list[Figure]:
-        """When no whole is named: the breakdown total, the paragraph's lead amount, the amounts
-        of the paragraphs just before that could be the whole (their lead and last, and any other
+        """When no whole is named: the breakdown total, the paragraph's lead amount and its figures
+        of the sentences before the share not smaller than the part, the amounts of the paragraphs
+        just before that could be the whole (their lead and last, and any other
         not smaller than the part; paragraphs that are themselves lists of shares aside), and the
         tables' expenditure totals."""
         found: list[Figure] = []
@@ -145,8 +146,14 @@ class Denominators:
             found.append(Figure(claim.lead, "本段首个金额"))
         index = self.where.get(id(claim))
         if index is not None:
-            leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
             part = claim.part.value
+            # the paragraph's own figures before the part that could be its whole (本年支出 B 万元。…用于：A 万元，占 P%)
+            for amount in self.report.paragraphs[index].claims:
+                if amount.sentence >= claim.sentence:
+                    break
+                if isinstance(amount, AmountClaim) and not amount.inner and to_wan(amount.value, amount.unit).value >= part:
+                    found.append(Figure(to_wan(amount.value, amount.unit), f"“{amount.subject}”"))
+            leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
             for paragraph in reversed(leads):
                 amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
                 # Its lead and last amount, and any other that could be the whole: a total stated

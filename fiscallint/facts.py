@@ -78,12 +78,13 @@ def narrative_three_public(report: Report) -> ThreePublic:
             if not isinstance(claim, AmountClaim):
                 continue
             context = claim.context
-            item = three_public_item(context) or item
+            named = three_public_item(context) or _car_part(claim, item)
+            item = named or item
             if item is None or claim.prior or claim.stage == "initial":
                 continue
             if claim.basis == "budget":
                 role = "budget"
-            elif claim.basis == "actual" or three_public_item(context) == item:
+            elif claim.basis == "actual" or named == item:
                 role = "actual"
             else:
                 continue
@@ -94,6 +95,18 @@ def narrative_three_public(report: Report) -> ThreePublic:
             elif amount_in_wan(claim).value != values[key].value:
                 restated.append((key, amount_in_wan(claim)))
     return ThreePublic(values, claims, restated)
+
+
+CAR_PARTS = {"购置费": "purchase", "运行维护费": "running", "运行费": "running", "维护费": "running"}
+"""The two parts of the car item named short, as a split in brackets after it names them
+(公务用车购置及运行维护费 A 万元（购置费 B 万元，运行维护费 C 万元））."""
+
+
+def _car_part(claim: AmountClaim, item: str | None) -> str | None:
+    """The car part a bracketed amount names by its short name, right after the car item."""
+    if not claim.inner or item not in ("vehicle", "purchase", "running"):
+        return None
+    return CAR_PARTS.get(claim.subject.lstrip("（(其中：:"))
 
 
 def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:

@@ -320,3 +320,56 @@ THREE_YUAN = THREE_INITIAL + "（三）公务接待费支出45,600.00元，占�
 def test_a_share_of_the_three_public_total_with_the_part_in_yuan() -> None:
     assert codes(THREE_YUAN, ["FL101"]) == []
     assert codes(THREE_YUAN.replace("10.07%", "10.70%"), ["FL101"]) == ["FL101"]
+
+
+# ---------------------------------------------------------------- a fund's own sentence: 本年收入, 本年支出主要用于, table 07 flattened
+
+FUND = """收入支出决算总表
+公开01表
+单位：万元
+项目 决算数 项目 决算数
+一、一般公共预算财政拨款收入 702.39 一、城乡社区支出 3022.89
+二、政府性基金预算财政拨款收入 2300.00
+本年收入合计 3002.39 本年支出合计 3022.89
+年初结转和结余 200.00 年末结转和结余 179.50
+总计 3202.39 总计 3202.39
+
+政府性基金预算财政拨款收入支出决算表
+公开07表
+单位：万元
+科目编码 科目名称 年初结转和结余 本年收入 本年支出 年末结转和结余
+合计 200.00 2300.00 2320.50 179.50
+212 城乡社区支出 200.00 2300.00 2320.50 179.50
+21208 国有土地使用权出让收入安排的支出 200.00 2300.00 2320.50 179.50
+2120801 征地和拆迁补偿支出 200.00 1479.50 1500.00 179.50
+2120803 城市建设支出 820.50 820.50
+
+七、政府性基金预算财政拨款收入支出决算情况说明
+2025年度政府性基金预算财政拨款年初结转和结余200.00万元，本年收入2300.00万元，本年支出2320.50万元，年末结转和结余179.50万元。本年支出主要用于：征地和拆迁补偿支出1500.00万元，占64.64%；城市建设支出820.50万元，占35.36%。
+"""
+
+
+def test_a_funds_sentence_keeps_its_funds_and_its_table_07_rows_are_not_misread() -> None:
+    assert codes(FUND, ["FL1", "FL2"]) == []
+    # its shares are of the fund's 本年支出 in the sentence before, not of table 01's
+    assert codes(FUND.replace("占64.64%", "占66.64%"), ["FL101"]) == ["FL101"]
+    # the whole report's 本年收入 still names table 01's figure
+    assert codes(FUND + "本年收入3002.93万元。\n", ["FL108"]) == ["FL108"]
+
+
+def test_a_table_07_row_whose_first_cell_vanished_is_not_summed_by_its_first_figure() -> None:
+    # 2120803 prints 本年收入 and 本年支出 only: its first figure is no 年初结转和结余
+    assert codes(FUND, ["FL201"]) == []
+    # rows printing every figure still add up by their first (212 = 21208)
+    wrong = FUND.replace("212 城乡社区支出 200.00 2300.00 2320.50 179.50", "212 城乡社区支出 210.00 2300.00 2320.50 189.50")
+    assert "FL201" in codes(wrong, ["FL201"])
+
+
+# ---------------------------------------------------------------- the car item's parts named short in brackets
+
+CAR_SHORT = THREE_INITIAL + "其中：公务用车购置及运行维护费35.94万元（购置费23.60万元，运行维护费12.34万元）。\n"
+
+
+def test_the_car_items_parts_named_short_are_compared_with_the_table() -> None:
+    assert codes(CAR_SHORT, ["FL307"]) == []
+    assert codes(CAR_SHORT.replace("运行维护费12.34万元）", "运行维护费13.24万元）"), ["FL307"]) == ["FL307"]

@@ -517,15 +517,20 @@ class ClaimBuilder:
 
     @staticmethod
     def _fund_of_pair(context: str, sentence_amounts: list[AmountClaim]) -> str:
-        """财政拨款收入总计 A 万元，支出总计 B 万元: the second total's bare words (支出总计) take
-        the funds the first one named, when the first is this sentence's last amount and names
-        the other side of the same kind of total; other words are kept."""
-        bare = BARE_TOTAL_RE.fullmatch(claim_subject(context))
+        """A figure of funds named by its side alone takes the funds the sentence's figure just
+        before names: 财政拨款收入总计 A 万元，支出总计 B 万元 (the first names the other side of the
+        same kind of total), 政府性基金预算财政拨款年初结转和结余 A 万元，本年收入 B 万元 (the first opens
+        with the funds); other words are kept."""
+        subject = claim_subject(context)
         before = sentence_amounts[-1] if sentence_amounts else None
-        named = FUND_TOTAL_RE.search(before.context) if bare and before is not None and not before.inner else None
-        if bare is None or named is None or named.group("side") == bare.group("side") or named.group("kind") != bare.group("kind"):
+        if before is None or before.inner:
             return context
-        return named.group("funds") + context
+        bare = BARE_TOTAL_RE.fullmatch(subject)
+        named = FUND_TOTAL_RE.search(before.context) if bare else None
+        if bare and named and named.group("side") != bare.group("side") and named.group("kind") == bare.group("kind"):
+            return named.group("funds") + context
+        opening = FUND_LEAD_RE.match(YEAR_LEAD_RE.sub("", before.subject)) if BARE_YEAR_FLOW_RE.fullmatch(subject) else None
+        return opening.group("funds") + context if opening else context
 
     def _respective_name(self, context: str) -> str:
         """基本支出和项目支出分别为 A 万元、B 万元: the first figure's words are 基本支出, the next
@@ -960,8 +965,10 @@ SHARE_LEAD_RE = lazy(r"(分别|约|仅|共|合计|达|的|所|，)*")
 SHARE_LEAD_MAX = 64
 """Longer words before 占 are a subject of their own, not a lead (and are not matched: a long
 clause of shares stays linear)."""
-USED_FOR_RE = lazy(r"^(?:(?:19|20)\d\d年度?)?(?P<whole>[\u4e00-\u9fff]{2,24}?支出)(?:主要)?用于")
-"""A sentence opening with the total its list of shares is of, with no figure of its own (2022年度一般公共预算财政拨款支出主要用于：)."""
+USED_FOR_RE = lazy(r"^(?:(?:19|20)\d\d年度?)?(?P<whole>[\u4e00-\u9fff]{0,12}?(?:财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算)[\u4e00-\u9fff]{0,8}?支出)(?:主要)?用于")
+"""A sentence opening with the total its list of shares is of, with no figure of its own and
+naming its funds (2022年度一般公共预算财政拨款支出主要用于：); a bare 本年支出主要用于 may be the
+funds' of the sentence before, so it names nothing."""
 WHOLE_TAIL_RE = lazy(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
@@ -1229,6 +1236,11 @@ SME_RE = lazy(r"中小企业|小微企业|中小微企业")
 """Words of a procurement figure awarded to small firms: never a part of a breakdown by procurement type."""
 BARE_TOTAL_RE = lazy(r"(?P<side>收入|支出)(?P<kind>总计|合计)")
 """A total named by its side alone (支出总计), as the second of a pair often is."""
+BARE_YEAR_FLOW_RE = lazy(r"本年(?:收入|支出)")
+"""This year's income or spending named without its funds (本年收入 B 万元), as a sentence about one fund's figures goes on."""
+FUND_LEAD_RE = lazy(r"(?P<funds>(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款)")
+"""Funds that open an amount's words (政府性基金预算财政拨款年初结转和结余): the sentence is about them."""
+YEAR_LEAD_RE = lazy(r"^(?:(?:19|20)\d\d年度?)")
 FUND_TOTAL_RE = lazy(r"(?P<funds>(?:一般公共预算|政府性基金预算?|国有资本经营预算)?财政拨款)(?P<side>收入|支出)(?P<kind>总计|合计)$")
 """A total named with its funds (财政拨款收入总计), at the end of an amount's words."""
 RESPECTIVE_NAMES_RE = lazy(r"(.+?)分别(?:为|是|达到?)?[:：]?")
