@@ -373,3 +373,45 @@ CAR_SHORT = THREE_INITIAL + "其中：公务用车购置及运行维护费35.94�
 def test_the_car_items_parts_named_short_are_compared_with_the_table() -> None:
     assert codes(CAR_SHORT, ["FL307"]) == []
     assert codes(CAR_SHORT.replace("运行维护费12.34万元）", "运行维护费13.24万元）"), ["FL307"]) == ["FL307"]
+
+
+# ---------------------------------------------------------------- a running page header atop every page
+
+PAGED = """某省教育厅2024年度部门决算
+一般公共预算财政拨款支出决算表
+公开05表
+单位：万元
+科目编码 科目名称 小计 基本支出 项目支出
+合计 300.00 200.00 100.00
+205 教育支出 300.00 200.00 100.00
+20502 普通教育 300.00 200.00 100.00
+— 1 —
+\f某省教育厅2024年度部门决算
+续表
+科目编码 科目名称 小计 基本支出 项目支出
+2050204 高中教育 120.00 120.00
+2050205 高等教育 180.00 80.00 100.00
+— 2 —
+\f某省教育厅2024年度部门决算
+一、一般公共预算财政拨款支出决算情况说明
+教育支出（类）普通教育（款）高中教育（项）支出决算为120.00万元。
+— 3 —
+\f某省教育厅2024年度部门决算
+二、其他说明
+本部门无其他需要说明的事项。
+"""
+
+
+def test_a_running_header_atop_each_page_is_read_into_nothing() -> None:
+    assert codes(PAGED, ["FL2", "FL505", "FL108"]) == []
+    # the row after the page break is still read: its figures are checked
+    assert codes(PAGED.replace("2050205 高等教育 180.00 80.00 100.00", "2050205 高等教育 180.00 80.00 110.00"), ["FL202"]) == ["FL202"]
+
+
+def test_a_line_opening_only_two_pages_is_kept() -> None:
+    from fiscallint.parser.document import running_heads
+    raw = "标题\n正文一\n\f某局2024年度部门决算\n正文二\n\f某局2024年度部门决算\n正文三".split("\n")
+    pages = [1, 1, 2, 2, 3, 3]
+    assert running_heads(raw, pages) == set()
+    raw += ["\f某局2024年度部门决算", "正文四"]
+    assert running_heads(raw, pages + [4, 4]) == {3, 5, 7}
