@@ -415,3 +415,14 @@ def test_a_line_opening_only_two_pages_is_kept() -> None:
     assert running_heads(raw, pages) == set()
     raw += ["\f某局2024年度部门决算", "正文四"]
     assert running_heads(raw, pages + [4, 4]) == {3, 5, 7}
+
+
+# ---------------------------------------------------------------- a total of its own after a 其中 list
+
+ASSETS = "截至2025年末，资产总额1000.00万元，其中：流动资产300.00万元，固定资产500.00万元；负债总额400.00万元。"
+
+
+def test_a_total_of_its_own_after_a_list_is_none_of_its_parts() -> None:
+    assert codes(ASSETS, ["FL105"]) == []
+    # the list's own parts are still added up
+    assert codes(ASSETS.replace("固定资产500.00万元", "固定资产800.00万元"), ["FL105"]) == ["FL105"]

@@ -507,6 +507,8 @@ class ClaimBuilder:
         sentence_amounts.append(claim)
         if breakdown is not None and SME_RE.search(claim.context) and not SME_RE.search(breakdown.context):
             return None  # 其中：货物 A、服务 B，授予中小企业合同金额 C: the SME award is another figure, not a part
+        if breakdown is not None and OWN_TOTAL_RE.search(claim.subject) and not claim.inner:
+            return None  # 其中：流动资产 A，固定资产 B；负债总额 C: a total of its own ends the list
         if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
             target = self._breakdown_for(breakdown)
             if claim.inner and not target.inner and id(target) not in self.bracketed:
@@ -1232,6 +1234,8 @@ def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | N
 
 RESPECTIVE_AFTER_RE = lazy(r"比?分别(?:为|是)?")
 """What follows 占 in 占比分别为 P%、Q%: each percentage is the share of its own figure."""
+OWN_TOTAL_RE = lazy(r"(?:总额|总计)$")
+"""An amount named a total (负债总额, 支出总计): never a part of another figure's breakdown."""
 SME_RE = lazy(r"中小企业|小微企业|中小微企业")
 """Words of a procurement figure awarded to small firms: never a part of a breakdown by procurement type."""
 BARE_TOTAL_RE = lazy(r"(?P<side>收入|支出)(?P<kind>总计|合计)")
