@@ -426,3 +426,26 @@ def test_a_total_of_its_own_after_a_list_is_none_of_its_parts() -> None:
     assert codes(ASSETS, ["FL105"]) == []
     # the list's own parts are still added up
     assert codes(ASSETS.replace("固定资产500.00万元", "固定资产800.00万元"), ["FL105"]) == ["FL105"]
+
+
+# ---------------------------------------------------------------- amounts in 元 beside changes in 万元; a bracket's 其中 list
+
+def test_a_change_in_wan_of_an_amount_in_yuan_is_read_in_wan() -> None:
+    text = "2027年收入预算总计27,346,769元，比2026年预算减少55.43万元，下降1.99%。"
+    assert codes(text, ["FL103"]) == []
+    assert codes(text.replace("下降1.99%", "下降2.99%"), ["FL103"]) == ["FL103"]
+
+
+def test_a_bracketed_list_ends_with_its_bracket() -> None:
+    text = "“三公”经费预算165,000元，其中：公务用车购置及运行维护费120,000元（其中：公务用车购置费0万元，公务用车运行维护费120,000元）；公务接待费45,000元。"
+    assert codes(text, ["FL105"]) == []
+    # the bracket's own parts are still added up
+    assert codes(text.replace("运行维护费120,000元）", "运行维护费100,000元）"), ["FL105"]) == ["FL105"]
+
+
+def test_one_part_naming_two_members_does_not_complete_a_list() -> None:
+    # 公务用车购置及运行维护费 names 购置 and 运行 but is one part: 公务接待费 (in 元) is left out of the list
+    text = "“三公”经费支出决算7.15万元，其中：因公出国（境）费0元；公务用车购置及运行维护费6.80万元；公务接待费3,500.00元。"
+    assert codes(text, ["FL105"]) == []
+    listed = "“三公”经费支出决算7.15万元，其中：因公出国（境）费0万元；公务用车购置及运行维护费6.80万元；公务接待费0.30万元。"
+    assert codes(listed, ["FL105"]) == ["FL105"]

@@ -205,6 +205,7 @@ class ClaimBuilder:
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.bracketed: set[int] = set()  # breakdowns (by id) whose 其中 stands inside brackets
+        self.opened_at: dict[int, int] = {}  # such a breakdown (by id) → the bracket depth of its 其中
         self.used_for = ""  # the total a sentence's shares are of when it opens with it: X支出主要用于
         self.sentences = 0  # sentences read so far
         self.segments = 0  # parts between sentence ends and ； read so far
@@ -283,6 +284,8 @@ class ClaimBuilder:
                 if kind == "PAREN":
                     depth = max(0, depth + (1 if piece.text in "（(" else -1))
                     words.append(piece)
+                    if breakdown is not None and depth < self.opened_at.get(id(breakdown), 0):
+                        breakdown = self.outer.get(id(breakdown))  # A 万元（其中：B、C）；D: the bracket's list ends with it
                 elif kind == "WORD":
                     words.append(piece)
                 elif kind == "RELATION":
@@ -290,6 +293,8 @@ class ClaimBuilder:
                     words = []
                 elif kind == "QIZHONG":
                     breakdown = self._open_breakdown(sentence_amounts, breakdown, bracketed=depth > 0) or breakdown
+                    if depth > 0:
+                        self.opened_at[id(breakdown)] = depth
                     counts.qizhong()
                     words = []
                 elif kind == "AMOUNT":
@@ -303,6 +308,7 @@ class ClaimBuilder:
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
+                            number = to_wan(number, AMOUNT_UNITS[_digits_and_unit(piece.text)[1]])  # a change is read in 万元, whatever units its figures are printed in
                             open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, self.at[id(shape.lead)]), scoped=scoped, own=own, bracketed=depth > 0)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                             open_change.against_basis = amount_basis(open_change.against or "")
@@ -316,7 +322,7 @@ class ClaimBuilder:
                             else:
                                 breakdown = self._emit_amount(number, piece, words, unit, depth, sentence_amounts, breakdown)
                             if open_change is not None and self._prior_after(open_change, self.amounts[-1]):
-                                open_change.previous = number  # 下降 5.41%（上年为 740.00 万元）
+                                open_change.previous = amount_in_wan(self.amounts[-1])  # 下降 5.41%（上年为 740.00 万元）
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
                             if flat is not None:
                                 self.amounts[-1].same_as = flat.group(1)
@@ -509,7 +515,8 @@ class ClaimBuilder:
             return None  # 其中：货物 A、服务 B，授予中小企业合同金额 C: the SME award is another figure, not a part
         if breakdown is not None and OWN_TOTAL_RE.search(claim.subject) and not claim.inner:
             return None  # 其中：流动资产 A，固定资产 B；负债总额 C: a total of its own ends the list
-        if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
+        same_unit = claim.unit == breakdown.unit or claim.value.value == 0 if breakdown is not None else False  # 0 万元 among 元 parts is 0
+        if breakdown is not None and same_unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
             target = self._breakdown_for(breakdown)
             if claim.inner and not target.inner and id(target) not in self.bracketed:
                 return breakdown  # a part's own split in brackets without 其中 (A 万元（购置费 B 万元、运行费 C 万元）): none of the parts
@@ -815,7 +822,7 @@ class ClaimBuilder:
         (同比下降 5.41%（上年为 740.00 万元）), in the unit of the figure the rate is about."""
         if change.percent is None or change.delta is not None or change.previous is not None or change.current is None:
             return False
-        base = next((a for a in self.amounts if a.value is change.current), None)
+        base = next((a for a in self.amounts if a.value.span == change.current.span), None)
         return base is not None and base.unit == amount.unit and PRIOR_OWN_RE.search(amount.context) is not None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
@@ -861,29 +868,29 @@ class ClaimBuilder:
             later = [c for c in recent[recent.index(named) + 1:] if not c.inner]
             if later:
                 base = later[-1]
-                previous = named.value
+                previous = amount_in_wan(named)
         elif role == "percent" and not compared and len(recent) >= 2 and COMPARED_AMOUNT_RE.match(recent[-1].context) and not recent[-2].inner:
             # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
             named = recent[-1]
-            base, previous = recent[-2], named.value
+            base, previous = recent[-2], amount_in_wan(named)
         elif (pair := _year_pair(recent)) is not None:
             # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C% (or 减少 D 万元): the two years' figures of one subject
             base, named = pair
-            previous = named.value
+            previous = amount_in_wan(named)
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
-            previous = prior.value
+            previous = amount_in_wan(prior)
             base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.inner), None)
             if base is None and _is_budget(prior):  # 收入预算 B 万元，上年预算为 A 万元: a budget against last year's
                 base = next((c for c in reversed(recent) if c is not prior and not c.inner), None)
             if base is not None:
-                current = base.value
+                current = amount_in_wan(base)
         elif base is not None and PRIOR_TAIL_RE.search(base.context) and role == "delta" and base is recent[-1]:
-            previous = base.value
+            previous = amount_in_wan(base)
         elif base is not None and named is None and self._year_after(base, number):
-            previous = base.value  # 2023年度收支总计为 A 万元，2024年度较上年减少 D 万元: A is last year's
+            previous = amount_in_wan(base)  # 2023年度收支总计为 A 万元，2024年度较上年减少 D 万元: A is last year's
         elif base is not None:
-            current = base.value
+            current = amount_in_wan(base)
         start = self.locator.span(direction.start, direction.end)
         delta = role == "delta"
         claim = ChangeClaim(
