@@ -238,7 +238,8 @@ class AmountClaim(Claim):
 
 @dataclass(kw_only=True)
 class ShareClaim(Claim):
-    """A part and its percentage of a whole: A 万元，占 B 的 P%."""
+    """A part and its percentage of a whole: A 万元，占 B 的 P%. Its figures are in 万元 (a part
+    printed in 元 is converted; its text keeps the printed figure and unit)."""
 
     kind: ClassVar[str] = "share"
     part: Number
@@ -358,6 +359,8 @@ class CountClaim(Claim):
     said: str = ""
     """The words of its sentence before it, every clause (开展绩效自评，共涉及项目): what the
     sentence is about so far."""
+    after: str = ""
+    """The words right after it up to the clause's next figure or mark (2个项目开展了绩效自评 → 项目开展了绩效自评)."""
     grade: str = ""
     """The performance grade its words name (评级为“优”的项目 N 个 → 优), else ""."""
 

@@ -82,7 +82,7 @@ def _row(row: Row) -> str:
 
 def _claim(claim: Claim) -> str:
     numbers = " ".join(f"{role}={_number(n)}" for role, n in sorted(claim.roles()))
-    words = " ".join(_detail(k, v) for k, v in sorted(claim.details()) if k != "context" and v != "" and v is not False)
+    words = " ".join(_detail(k, v) for k, v in sorted(claim.details()) if k not in ("context", "after") and v != "" and v is not False)
     listed = claim.parts if isinstance(claim, (BreakdownClaim, CountBreakdownClaim)) else []
     parts = f" parts=[{', '.join(_number(p.value) for p in listed)}]" if listed else ""
     if isinstance(claim, AmountClaim):

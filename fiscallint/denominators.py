@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 from weakref import WeakKeyDictionary
 
-from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim
-from .facts import differs, three_public_item, three_public_named, three_public_paragraphs
+from .ast import AmountClaim, ChangeClaim, Claim, ExecutionClaim, Number, Report, ShareClaim, Table
+from .facts import ThreePublic, differs, three_public_item, three_public_named, three_public_paragraphs
 from .figures import TableFigure, in_wan
 from .model import Model
 from .numbers import HUNDRED, fen, fmt, is_truncation, percent_tolerance, to_wan
@@ -129,13 +129,14 @@ class Denominators:
         if not wanted:
             return found
         for amount in self._amounts_named(claim, wanted):
-            if amount.value is not claim.part:
-                found.append(Figure(amount.value, f"“{amount.subject}”"))
+            if amount.value.span != claim.part.span:
+                found.append(Figure(to_wan(amount.value, amount.unit), f"“{amount.subject}”"))
         return found
 
     def inferred_wholes(self, claim: ShareClaim) -> list[Figure]:
-        """When no whole is named: the breakdown total, the paragraph's lead amount, the amounts
-        of the paragraphs just before that could be the whole (their lead and last, and any other
+        """When no whole is named: the breakdown total, the paragraph's lead amount and its figures
+        of the sentences before the share not smaller than the part, the amounts of the paragraphs
+        just before that could be the whole (their lead and last, and any other
         not smaller than the part; paragraphs that are themselves lists of shares aside), and the
         tables' expenditure totals."""
         found: list[Figure] = []
@@ -145,14 +146,20 @@ class Denominators:
             found.append(Figure(claim.lead, "本段首个金额"))
         index = self.where.get(id(claim))
         if index is not None:
-            leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
             part = claim.part.value
+            # the paragraph's own figures before the part that could be its whole (本年支出 B 万元。…用于：A 万元，占 P%)
+            for amount in self.report.paragraphs[index].claims:
+                if amount.sentence >= claim.sentence:
+                    break
+                if isinstance(amount, AmountClaim) and not amount.inner and to_wan(amount.value, amount.unit).value >= part:
+                    found.append(Figure(to_wan(amount.value, amount.unit), f"“{amount.subject}”"))
+            leads = [p for p in self.report.paragraphs[max(0, index - LOOK_BACK):index] if not any(c.kind == "share" for c in p.claims)]
             for paragraph in reversed(leads):
                 amounts = [c for c in paragraph.claims if isinstance(c, AmountClaim)]
                 # Its lead and last amount, and any other that could be the whole: a total stated
                 # among others (年初预算 A，支出决算 B; the shares below are of B).
-                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if a.value.value >= part]:
-                    found.append(Figure(amount.value, f"“{amount.subject}”"))
+                for amount in amounts[:1] + amounts[-1:] + [a for a in amounts[1:-1] if to_wan(a.value, a.unit).value >= part]:
+                    found.append(Figure(to_wan(amount.value, amount.unit), f"“{amount.subject}”"))
         found.extend(_table_whole(figure) for figure in self.model.total_figures())
         return found
 
@@ -198,6 +205,9 @@ class Denominators:
             whole = figure.number
             if whole.value <= 0 or whole.value in seen:
                 continue
+            if not is_named and whole.value < part.value and stated.value <= HUNDRED:
+                continue  # an inferred whole smaller than the part is not its whole
+
             seen.add(whole.value)
             computed = part.value / whole.value * HUNDRED
             tol = percent_tolerance(stated, [(fen(part), HUNDRED / whole.value), (fen(whole), computed / whole.value)])
@@ -226,13 +236,16 @@ class Denominators:
     def _three_public_budget(self, claim: ExecutionClaim, actual: Number) -> tuple[Number | None, Number | None]:
         """A 三公 item's rate that states no budget (公务接待费支出决算为 A 万元，完成预算的 P%):
         its budget is the 三公 table's 预算数 of that item, when the sentence's 决算 figure is the
-        table's (in 万元, or in 元) and the rate names no other budget (年初). Returns (budget,
-        actual) in 万元, or (None, None)."""
+        table's (in 万元, or in 元) and the rate names no other budget (年初, unless the narrative
+        gives the 三公 total's 年初预算 as the table's 预算数). Returns (budget, actual) in 万元, or
+        (None, None)."""
         located = self.model.three_public_table
         slot = three_public_item(claim.subject)
-        if located is None or slot is None or claim.stage == "initial" or not self._in_three_public(claim):
+        if located is None or slot is None or not self._in_three_public(claim):
             return None, None
         table, _, figures = located
+        if claim.stage == "initial" and not self._initial_is_the_tables(table, figures):
+            return None, None
         budget, shown = figures.values.get(("budget", slot)), figures.values.get(("actual", slot))
         if budget is None or shown is None:
             return None, None
@@ -241,6 +254,17 @@ class Denominators:
             if not differs(stated, shown, fen_slack(stated, shown)):
                 return in_wan(budget, table), stated
         return None, None
+
+    def _initial_is_the_tables(self, table: Table, figures: ThreePublic) -> bool:
+        """Whether the narrative states the 三公 total's 年初预算 and it is the table's 预算数 合计:
+        the table's 预算数 are then the 年初 budgets."""
+        total = figures.values.get(("budget", "total"))
+        if total is None:
+            return False
+        shown = in_wan(total, table)
+        said = [c for p in three_public_paragraphs(self.report) for c in p.claims if isinstance(c, AmountClaim)
+                and c.stage == "initial" and not c.prior and three_public_item(c.context) == "total"]
+        return len(said) == 1 and not differs(to_wan(said[0].value, said[0].unit), shown, fen_slack(said[0].value, shown))
 
     def _in_three_public(self, claim: Claim) -> bool:
         if self.three_public is None:

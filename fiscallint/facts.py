@@ -43,7 +43,7 @@ THREE_PUBLIC_ITEMS = (
     ThreePublicItem("running", "公务用车运行维护费", "公务用车运行", lazy(r"公务用车运行(?:维护)?费")),
     ThreePublicItem("abroad", "因公出国（境）费", "因公出国", lazy(r"因公出国（境）费")),
     ThreePublicItem("reception", "公务接待费", "公务接待费", lazy(r"公务接待费")),
-    ThreePublicItem("total", "“三公”经费合计", "三公", lazy(r"“?三公”?经费(?:财政拨款)?(?:支出)?")),
+    ThreePublicItem("total", "“三公”经费合计", "三公", lazy(r"“?三公”?经费(?:财政拨款)?(?:支出)?(?:总额|合计)?")),
 )
 """The 三公 part of the subject → table-figure map (the 三公 table's figures are placed by
 :func:`three_public_table`); the first item whose words match wins."""
@@ -78,12 +78,13 @@ def narrative_three_public(report: Report) -> ThreePublic:
             if not isinstance(claim, AmountClaim):
                 continue
             context = claim.context
-            item = three_public_item(context) or item
+            named = three_public_item(context) or _car_part(claim, item)
+            item = named or item
             if item is None or claim.prior or claim.stage == "initial":
                 continue
             if claim.basis == "budget":
                 role = "budget"
-            elif claim.basis == "actual" or three_public_item(context) == item:
+            elif claim.basis == "actual" or named == item:
                 role = "actual"
             else:
                 continue
@@ -94,6 +95,18 @@ def narrative_three_public(report: Report) -> ThreePublic:
             elif amount_in_wan(claim).value != values[key].value:
                 restated.append((key, amount_in_wan(claim)))
     return ThreePublic(values, claims, restated)
+
+
+CAR_PARTS = {"购置费": "purchase", "运行维护费": "running", "运行费": "running", "维护费": "running"}
+"""The two parts of the car item named short, as a split in brackets after it names them
+(公务用车购置及运行维护费 A 万元（购置费 B 万元，运行维护费 C 万元））."""
+
+
+def _car_part(claim: AmountClaim, item: str | None) -> str | None:
+    """The car part a bracketed amount names by its short name, right after the car item."""
+    if not claim.inner or item not in ("vehicle", "purchase", "running"):
+        return None
+    return CAR_PARTS.get(claim.subject.lstrip("（(其中：:"))
 
 
 def three_public_paragraphs(report: Report) -> Iterator[Paragraph]:
@@ -147,7 +160,7 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     paired = len(roles) == 2 and heading.interleaved
     order = [(p % 2) * 6 + p // 2 for p in range(width)] if paired else list(range(width))
     if items_down_rows(table):
-        return _items_down_rows(table, report.year)
+        return _items_down_rows(table, report.year, is_budget_report(report))
     for row in table.rows:
         values = row.numbers
         if len(values) < 2 or len(values) > width:
@@ -163,17 +176,21 @@ def three_public_table(report: Report) -> tuple[Table, Row, ThreePublic] | None:
     return None
 
 
-def _items_down_rows(table: Table, year: int | None) -> tuple[Table, Row, ThreePublic] | None:
+def _items_down_rows(table: Table, year: int | None, budget_report: bool) -> tuple[Table, Row, ThreePublic] | None:
     """A 三公 table with one row per item: each item's figures in the columns whose role the
-    header settles — a 预算数 and a 决算数 column (in either order, no other period's), or, beside
-    another period's, the one column of the report's year (2030年预算数 | 2029年预算数, 本年 |
-    上年). Nothing when the rows cannot be placed in their columns (:func:`three_public_rows`)."""
+    header settles — a 预算数 and a 决算数 column (in either order, no other period's); the one
+    column of its report's kind (a budget's 预算数, read, as a budget's other 三公 tables are, in
+    the slots of the figures it reports; a final account's 决算数); or, beside another period's,
+    the one column of the report's year (2030年预算数 | 2029年预算数, 本年 | 上年). Nothing when
+    the rows cannot be placed in their columns (:func:`three_public_rows`)."""
     read = three_public_rows(table)
     columns = table.heading.bases
     if read is None or len(columns) != read.width:
         return None
     if sorted(columns) == ["actual", "budget"] and not table.heading.other_period:
         roles = {index + 1: role for index, role in enumerate(columns)}
+    elif columns == ["budget" if budget_report else "actual"] and not table.heading.other_period:
+        roles = {1: "actual"}
     else:
         current = _current_column(table, year)
         if current is None:
@@ -521,15 +538,30 @@ class CountBreakdown:
     graded: bool = False
     """The parts list a grading scale (绩效评级为“优”…“良”…“合格”…: three grades or more, one
     a part), so they are all the total's parts."""
+    domestic_foreign: bool = False
+    """The parts are two, one 国内 and one 外事 (国内公务接待 A 批次，外事接待 B 批次): together they are all."""
 
 
 def count_breakdowns(report: Report) -> list[CountBreakdown]:
     """"共有车辆 5 辆，其中：A 1 辆、B 4 辆" : the count breakdown claims of the narrative."""
     return [
-        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text, _grades_listed(c.parts))
+        CountBreakdown(c.unit, c.total, [p.value for p in c.parts], c.text, _grades_listed(c.parts), _domestic_foreign(c.parts))
         for c in report.claims()
         if isinstance(c, CountBreakdownClaim) and c.unit in COUNT_UNITS
     ]
+
+
+def _domestic_foreign(parts: list[CountClaim]) -> bool:
+    """Whether count parts are the two halves of a whole: one names 国内 only, the other 外事 (外宾, 境外) only."""
+    if len(parts) != 2:
+        return False
+    domestic = [bool(DOMESTIC_RE.search(p.context)) for p in parts]
+    foreign = [bool(FOREIGN_RE.search(p.context)) for p in parts]
+    return domestic == [True, False] and foreign == [False, True] or domestic == [False, True] and foreign == [True, False]
+
+
+DOMESTIC_RE = lazy(r"国内")
+FOREIGN_RE = lazy(r"外事|外宾|境外|国外|涉外")
 
 
 def _grades_listed(parts: list[CountClaim]) -> bool:

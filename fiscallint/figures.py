@@ -104,10 +104,10 @@ WHOLE_PHRASES: list[tuple[re.Pattern[str], str]] = [
     (lazy(r"(一般公共预算)?财政拨款支出"), "gp_exp"),
     (lazy(r"本年支出|^支出合计"), "exp"),
     (lazy(r"本年收入|^收入合计"), "inc"),
-    (lazy(r"^(?:部门|全年|本年度?)?(?:总支出|支出总额)$"), "exp grand_total"),
-    (lazy(r"^(?:部门|全年|本年度?)?(?:总收入|收入总额)$"), "inc grand_total"),
+    (lazy(r"^(?:部门|全年|本年度?)?(?:总支出|支出总额|全部支出)$"), "exp grand_total"),
+    (lazy(r"^(?:部门|全年|本年度?)?(?:总收入|收入总额|全部收入)$"), "inc grand_total"),
 ]
-"""A whole named loosely (总支出, 收入总额) may be this year's total or the 总计 with the carry-overs:
+"""A whole named loosely (总支出, 收入总额, 全部支出) may be this year's total or the 总计 with the carry-overs:
 it is checked against both, and right when either fits."""
 # The totals a share that names no whole may be of: expenditure of 05, then 01's totals.
 SHARE_TOTALS: list[Place] = [("05", ("合计",), 0), ("01", ("本年支出合计",), 0), ("01", ("本年收入合计",), 0)]

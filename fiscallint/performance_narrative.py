@@ -17,6 +17,8 @@ from .patterns import lazy
 COUNT_UNITS = ("个", "项")
 SUBJECT_RE = lazy(r"(项目|自评表)(?:\d+|年度?|的)*$")
 TOPIC_RE = lazy(r"自评|绩效评价")
+AFTER_SUBJECT_RE = lazy(r"(项目)(?:开展|进行|实施)")
+"""The noun right after a count that the self-evaluation is done on (2个项目开展了绩效自评)."""
 STAGE_RE = lazy(r"目标|跟踪|监控|运行")  # 编报绩效目标的项目, 绩效跟踪的项目: not the self-evaluation
 SPENT_RE = lazy(r"支出")
 
@@ -72,7 +74,10 @@ def _open(count: CountClaim, span: Span) -> EvaluationStatement | None:
     its sentence so far (``said``) names the self-evaluation."""
     clause = count.context
     subject = SUBJECT_RE.search(clause)
-    if count.unit not in COUNT_UNITS or not subject or not TOPIC_RE.search(count.said) or STAGE_RE.search(clause):
+    said = count.said
+    if subject is None and AFTER_SUBJECT_RE.match(count.after):  # 对2个项目开展了绩效自评: the noun and the topic follow
+        subject, clause, said = AFTER_SUBJECT_RE.match(count.after), clause + count.after, said + count.after
+    if count.unit not in COUNT_UNITS or not subject or not TOPIC_RE.search(said) or STAGE_RE.search(clause):
         return None
     kind = "department" if subject.group(1) == "自评表" and "整体" in clause else "project"
     if subject.group(1) == "自评表" and kind == "project" and "项目" not in clause:

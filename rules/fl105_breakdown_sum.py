@@ -27,9 +27,21 @@ COMPLETE_SETS: list[list[str]] = [
 
 
 def is_complete(parts: list[AmountClaim]) -> bool:
-    """True when the parts name every member of one of the known complete lists."""
+    """True when the parts name every member of one of the known complete lists, each member a
+    part of its own (公务用车购置及运行维护费 alone names both 购置 and 运行, and is one part)."""
     subjects = [p.subject for p in parts]
-    return any(all(any(member in s for s in subjects) for member in group) for group in COMPLETE_SETS)
+    return any(_each_its_own(group, subjects) for group in COMPLETE_SETS)
+
+
+def _each_its_own(group: list[str], subjects: list[str]) -> bool:
+    """Whether every member of a group is named by a part no other member took."""
+    free = list(subjects)
+    for member in group:
+        taken = next((s for s in free if member in s), None)
+        if taken is None:
+            return False
+        free.remove(taken)
+    return True
 
 
 class BreakdownSum(Rule):

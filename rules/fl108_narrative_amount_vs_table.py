@@ -8,6 +8,7 @@ from fiscallint.ast import AmountClaim, Claim
 from fiscallint.facts import differs, section_paragraphs, staff_public_06
 from fiscallint.figures import TableFigure, in_wan, row_value, wan_text
 from fiscallint.item_paths import path_row
+from fiscallint.parser.claims import amount_in_wan
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.rule import TOLERANCE, Claims, Rule, WholeReport
 from fiscallint.patterns import lazy
@@ -32,11 +33,14 @@ class NarrativeAmountVsTable(Rule):
         （公开05表合计行）、本年收入合计、本年支出合计（公开01/02/03表）、收支总计（公开01/04表）
         以及部门预算中的同类项目（收入预算、支出预算、一般公共预算支出…）——必须与表中数一致；
         逐项说明中“XX（类）XX（款）XX（项）……支出决算为 X 万元”的决算数必须等于公开05表该项的
-        合计栏（等于03表该项时不报：可能含其他资金）；政府性基金、国有资本经营预算说明中的逐项
+        合计栏（等于03表该项时不报：可能含其他资金）；部门预算逐项说明中“XX（类）XX（款）XX（项）X 万元”
+        （本年预算，非上年数、执行数）必须等于一般公共预算支出表该项的合计栏（等于部门支出总表该项时
+        不报）；政府性基金、国有资本经营预算说明中的逐项
         决算数必须是公开07、08表该项那一行中的数（表被展平后空栏消失、分不清哪一栏是本年支出时，
         只报与该行每个数都不同的）；部门决算“一般公共预算财政拨款基本支出”一节中的人员经费、公用经费必须等于公开06表的
         人员经费合计、公用经费合计。表以“元”或“千元”为单位时换算为万元比较。
-        只在主语明确指向表内项目、科目路径唯一对应表中一行时比较。
+        只在主语明确指向表内项目、科目路径唯一对应表中一行时比较；上年的数（“上年”，或写明报告年度以外的
+        年份）不与本年的表比较。
 
     反例:
         1.一般公共服务（类）支出 310.00 万元，占 100%。
@@ -66,14 +70,16 @@ class NarrativeAmountVsTable(Rule):
 
     def check(self) -> Iterator[Finding]:
         yield from self._item_paths()
+        yield from self._budget_item_paths()
         yield from self._fund_items()
         yield from self._class_amounts()
         yield from self._staff_public()
 
     def check_claims(self, claims: list[Claim]) -> Iterator[Finding]:
+        own = self.context.report.year
         for claim in claims:
-            if not isinstance(claim, AmountClaim):
-                continue
+            if not isinstance(claim, AmountClaim) or claim.prior or (own and any(y.year.value != own for y in claim.years)):
+                continue  # last year's figure (上年, 2023年度收支总计 in a 2024 report) is none of this year's tables'
             places = self.context.model.named_figures(claim)
             if not places:
                 continue
@@ -159,6 +165,45 @@ class NarrativeAmountVsTable(Rule):
                 f"“{path.claim.steps[-1].name}”支出决算 {wan_text(path.actual)}与公开05表 {row.code} {row.label} 的"
                 f" {figure.text} 不符：相差 {path.actual.value - place.in_wan():f} 万元",
                 related=[Related(figure.span, f"公开05表 {row.code} {row.label}")],
+            )
+
+    def _budget_item_paths(self) -> Iterator[Finding]:
+        """A budget's item amount (“…（类）…（款）…（项）”A 万元: the amount its 款 or 项 path
+        introduces, of this year, not last year's nor an 执行数) against its row in the 一般公共预算
+        支出表 (B05), when the path names exactly one row there; an amount that is the row's figure
+        in the 支出总表 (B03, other funds included) is left alone."""
+        model = self.context.model
+        table05, table03 = model.table("B05"), model.table("B03")
+        if not model.is_budget or table05 is None:
+            return
+        rows05 = [r for r in table05.rows if r.code and r.level]
+        rows03 = [r for r in table03.rows if r.code and r.level] if table03 is not None else []
+        own = model.report.year
+        for claim in model.report.claims():
+            if not isinstance(claim, AmountClaim) or claim.path is None or len(claim.path.steps) < 2:
+                continue
+            if claim.prior or claim.inner or claim.basis == "actual" or claim.value.value == 0:
+                continue
+            if any(y.year.value != own for y in claim.years):
+                continue
+            row = path_row(claim.path, rows05)
+            figure = row_value(row, 0) if row is not None else None
+            if row is None or figure is None:
+                continue
+            stated = amount_in_wan(claim)
+            place = TableFigure(figure, row, table05, "B05")
+            if place.agrees(stated, "万元") or self.tolerated(stated.value - place.in_wan()):
+                continue
+            other = path_row(claim.path, rows03)
+            total = row_value(other, 0) if other is not None else None
+            if total is not None and table03 is not None and TableFigure(total, other, table03, "B03").agrees(stated, "万元"):  # type: ignore[arg-type]
+                continue
+            shown = figure.text if place.scale == 10000 else f"{figure.text} {table05.unit}（{place.in_wan():.2f} 万元）"
+            yield self.finding(
+                claim.value.span,
+                f"“{claim.path.steps[-1].name}”{wan_text(stated)}与{table05.title or '一般公共预算支出表'} {row.code} {row.label} 的"
+                f" {shown} 不符：相差 {stated.value - place.in_wan():f} 万元",
+                related=[Related(figure.span, f"{table05.title or '一般公共预算支出表'} {row.code} {row.label}")],
             )
 
     def _fund_items(self) -> Iterator[Finding]:

@@ -15,7 +15,8 @@ class CountBreakdown(Rule):
         国有资产占用情况按用途列出全部车辆，各用途车辆数之和等于车辆总数（少于总数为
         警告：可能未列全；多于总数为错误）。绩效自评项目按评级（优、良、合格、不合格）
         逐级列出三级以上时，各级项目数之和也须等于项目总数（跨“；”列出亦同）。团组、
-        人次等“其中”只列一部分，只检查部分之和不超过总数。
+        人次等“其中”只列一部分，只检查部分之和不超过总数；但“其中”恰列国内、外事两项时（国内公务
+        接待 A 批次，外事接待 B 批次），两项即全部，之和须等于总数。
 
     反例:
         一、国有资产占用情况说明
@@ -41,6 +42,12 @@ class CountBreakdown(Rule):
                 yield self.finding(
                     item.total.span,
                     f"总数 {item.total.text} {item.unit}小于其中各项之和：{shown} = {parts} {item.unit}",
+                    related=[Related(n.span, "其中") for n in item.parts],
+                )
+            elif parts < total and item.domestic_foreign:
+                yield self.finding(
+                    item.total.span,
+                    f"总数 {item.total.text} {item.unit}与国内、外事两项之和不符：{shown} = {parts} {item.unit}",
                     related=[Related(n.span, "其中") for n in item.parts],
                 )
             elif parts < total and item.graded:

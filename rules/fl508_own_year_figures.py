@@ -108,7 +108,7 @@ class OwnYearFigures(Rule):
                 continue
             if isinstance(claim, YearClaim) and int(claim.year.value) == year:
                 return True
-            if isinstance(claim, ChangeClaim) and claim.current is amount.value:
+            if isinstance(claim, ChangeClaim) and claim.current is not None and claim.current.span == amount.value.span:
                 if any(n is not None and n.value == 0 for n in (claim.delta, claim.percent)):
                     return True
         return False

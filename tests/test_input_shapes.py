@@ -172,7 +172,9 @@ def test_report_published_one_table_a_file_is_not_missing_the_others() -> None:
 def test_complete_breakdown_before_a_semicolon_takes_no_more_parts() -> None:
     text = "政府采购支出总额90.00万元，其中货物30.00万元，服务60.00万元；授予中小企业合同金额80.00万元。\n"
     assert lint_text(text, select="FL105") == []
-    assert codes(lint_text(text.replace("服务60.00", "服务50.00"), select="FL105")) == ["FL105"]
+    # incomplete at the ；: the figure after it is still a part (an SME award never is one)
+    assert codes(lint_text(text.replace("服务60.00万元；授予中小企业合同金额80.00万元", "服务50.00万元；工程20.00万元"), select="FL105")) == ["FL105"]
+    assert lint_text(text.replace("服务60.00", "服务50.00"), select="FL105") == []
     listed = "“三公”经费7.00万元。其中：因公出国（境）费0万元；公务用车购置及运行维护费5.00万元（其中：购置费0万元，运行维护费5.00万元）；公务接待费{}万元。\n"
     assert lint_text(listed.format("2.00"), select="FL105") == []
     assert codes(lint_text(listed.format("1.00"), select="FL105")) == ["FL105"]

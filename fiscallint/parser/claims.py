@@ -205,6 +205,8 @@ class ClaimBuilder:
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.bracketed: set[int] = set()  # breakdowns (by id) whose 其中 stands inside brackets
+        self.opened_at: dict[int, int] = {}  # such a breakdown (by id) → the bracket depth of its 其中
+        self.used_for = ""  # the total a sentence's shares are of when it opens with it: X支出主要用于
         self.sentences = 0  # sentences read so far
         self.segments = 0  # parts between sentence ends and ； read so far
         self.stamped = 0  # claims whose segment is set
@@ -282,6 +284,8 @@ class ClaimBuilder:
                 if kind == "PAREN":
                     depth = max(0, depth + (1 if piece.text in "（(" else -1))
                     words.append(piece)
+                    if breakdown is not None and depth < self.opened_at.get(id(breakdown), 0):
+                        breakdown = self.outer.get(id(breakdown))  # A 万元（其中：B、C）；D: the bracket's list ends with it
                 elif kind == "WORD":
                     words.append(piece)
                 elif kind == "RELATION":
@@ -289,6 +293,8 @@ class ClaimBuilder:
                     words = []
                 elif kind == "QIZHONG":
                     breakdown = self._open_breakdown(sentence_amounts, breakdown, bracketed=depth > 0) or breakdown
+                    if depth > 0:
+                        self.opened_at[id(breakdown)] = depth
                     counts.qizhong()
                     words = []
                 elif kind == "AMOUNT":
@@ -302,6 +308,7 @@ class ClaimBuilder:
                         scope = segment_amounts if scoped and segment_amounts is not None else sentence_amounts
                         figure_end = piece.start + len(_digits_and_unit(piece.text)[0])
                         if shape is not None and shape.kind == "change":  # 增加 D 万元; 增加（减少）D 万元, the choice left unmade
+                            number = to_wan(number, AMOUNT_UNITS[_digits_and_unit(piece.text)[1]])  # a change is read in 万元, whatever units its figures are printed in
                             open_change = self._emit_change("delta", shape.lead, number, scope, open_change, _clash(pieces, self.at[id(shape.lead)]), scoped=scoped, own=own, bracketed=depth > 0)
                             open_change.against, open_change.against_year = self._against(sentence_start, figure_end)
                             open_change.against_basis = amount_basis(open_change.against or "")
@@ -315,7 +322,7 @@ class ClaimBuilder:
                             else:
                                 breakdown = self._emit_amount(number, piece, words, unit, depth, sentence_amounts, breakdown)
                             if open_change is not None and self._prior_after(open_change, self.amounts[-1]):
-                                open_change.previous = number  # 下降 5.41%（上年为 740.00 万元）
+                                open_change.previous = amount_in_wan(self.amounts[-1])  # 下降 5.41%（上年为 740.00 万元）
                             flat = UNCHANGED_RE.match(self.locator.text, figure_end)
                             if flat is not None:
                                 self.amounts[-1].same_as = flat.group(1)
@@ -381,7 +388,8 @@ class ClaimBuilder:
                     if kind == "YEAR":
                         self._emit_year(pieces, index)
                     elif kind == "COUNT":
-                        counts.add(self._emit_count(piece, _joined(words[-CONTEXT_PIECES:]), "".join(said[-CONTEXT_PIECES:])))
+                        after = pieces[index + 1].text if index + 1 < len(pieces) and pieces[index + 1].kind == "WORD" else ""
+                        counts.add(self._emit_count(piece, _joined(words[-CONTEXT_PIECES:]), "".join(said[-CONTEXT_PIECES:]), after))
                     elif kind == "DATE":
                         self._emit_date(pieces, index)
                     words.append(piece)
@@ -389,6 +397,7 @@ class ClaimBuilder:
             counts.pieces.extend(pieces)
         self._close_counts(counts)
         self.respective = []
+        self.used_for = ""
         if sentence_amounts:
             self.previous_sentence = sentence_amounts
 
@@ -493,7 +502,7 @@ class ClaimBuilder:
                      breakdown: BreakdownClaim | None) -> BreakdownClaim | None:
         """An amount claim (``inner`` when it stands inside brackets), with the years of its words
         and the item path that introduces it; returns the breakdown in effect after it."""
-        context = self._respective_name(_joined(words))
+        context = self._fund_of_pair(self._respective_name(_joined(words)), sentence_amounts)
         years = [self.years_at[p.start] for p in words if p.kind == "YEAR" and p.start in self.years_at]
         claim = AmountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context,
                             basis=amount_basis(context), stage=budget_stage(context), prior=PRIOR_RE.search(context) is not None,
@@ -502,13 +511,35 @@ class ClaimBuilder:
         self.claims.append(claim)
         self.amounts.append(claim)
         sentence_amounts.append(claim)
-        if breakdown is not None and claim.unit == breakdown.unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
+        if breakdown is not None and SME_RE.search(claim.context) and not SME_RE.search(breakdown.context):
+            return None  # 其中：货物 A、服务 B，授予中小企业合同金额 C: the SME award is another figure, not a part
+        if breakdown is not None and OWN_TOTAL_RE.search(claim.subject) and not claim.inner:
+            return None  # 其中：流动资产 A，固定资产 B；负债总额 C: a total of its own ends the list
+        same_unit = claim.unit == breakdown.unit or claim.value.value == 0 if breakdown is not None else False  # 0 万元 among 元 parts is 0
+        if breakdown is not None and same_unit and _same_role(claim, breakdown) and not _prior_aside(claim, breakdown):
             target = self._breakdown_for(breakdown)
             if claim.inner and not target.inner and id(target) not in self.bracketed:
                 return breakdown  # a part's own split in brackets without 其中 (A 万元（购置费 B 万元、运行费 C 万元）): none of the parts
             breakdown = target
             breakdown.parts.append(claim)
         return breakdown
+
+    @staticmethod
+    def _fund_of_pair(context: str, sentence_amounts: list[AmountClaim]) -> str:
+        """A figure of funds named by its side alone takes the funds the sentence's figure just
+        before names: 财政拨款收入总计 A 万元，支出总计 B 万元 (the first names the other side of the
+        same kind of total), 政府性基金预算财政拨款年初结转和结余 A 万元，本年收入 B 万元 (the first opens
+        with the funds); other words are kept."""
+        subject = claim_subject(context)
+        before = sentence_amounts[-1] if sentence_amounts else None
+        if before is None or before.inner:
+            return context
+        bare = BARE_TOTAL_RE.fullmatch(subject)
+        named = FUND_TOTAL_RE.search(before.context) if bare else None
+        if bare and named and named.group("side") != bare.group("side") and named.group("kind") == bare.group("kind"):
+            return named.group("funds") + context
+        opening = FUND_LEAD_RE.match(YEAR_LEAD_RE.sub("", before.subject)) if BARE_YEAR_FLOW_RE.fullmatch(subject) else None
+        return opening.group("funds") + context if opening else context
 
     def _respective_name(self, context: str) -> str:
         """基本支出和项目支出分别为 A 万元、B 万元: the first figure's words are 基本支出, the next
@@ -584,7 +615,7 @@ class ClaimBuilder:
         self.claims.append(claim)
         self.years_at[piece.start] = claim
 
-    def _emit_count(self, piece: _Piece, context: str, said: str) -> CountClaim | None:
+    def _emit_count(self, piece: _Piece, context: str, said: str, after: str = "") -> CountClaim | None:
         digits = "".join(takewhile(str.isdigit, piece.text))
         number = parse_number(digits, self.locator.span(piece.start, piece.start + len(digits)))
         if number is None:
@@ -592,7 +623,7 @@ class ClaimBuilder:
         unit = piece.text[len(digits):].strip()
         grade = GRADE_PART_RE.search(context)
         claim = CountClaim(subject=claim_subject(context), span=number.span, text=piece.text, value=number, unit=unit, context=context, said=said,
-                           grade=grade.group(2) if grade else "")
+                           after=after, grade=grade.group(2) if grade else "")
         self.claims.append(claim)
         return claim
 
@@ -649,16 +680,21 @@ class ClaimBuilder:
 
     def _emit_share(self, part: AmountClaim, percent: Number, whole: str, breakdown: BreakdownClaim | None) -> None:
         lead = self.amounts[0] if self.amounts else None
+        if not whole and (breakdown is None or part not in breakdown.parts):
+            # 一般公共预算财政拨款支出主要用于：A 万元，占 P%；B 万元，占 Q%: the shares are of the total the sentence opens with
+            opening = USED_FOR_RE.search(part.context)
+            self.used_for = opening.group("whole") if opening else self.used_for
+            whole = self.used_for
         start = part.span
         self.claims.append(ShareClaim(
             subject=part.subject,
             span=Span(start.line, start.column, percent.span.end_line, percent.span.end_column),
-            part=part.value,
+            part=amount_in_wan(part),
             percent=percent,
             whole_phrase=WHOLE_TAIL_RE.sub("", whole),
             context=part.context,
-            whole=breakdown.total if breakdown is not None and part in breakdown.parts else None,
-            lead=lead.value if lead is not None and lead is not part and lead.unit == part.unit else None,
+            whole=to_wan(breakdown.total, breakdown.unit) if breakdown is not None and part in breakdown.parts else None,
+            lead=amount_in_wan(lead) if lead is not None and lead is not part else None,
         ))
 
     def _emit_named_share(self, prefix: _ClausePrefix, lead_at: int, percent: Number, whole: str) -> None:
@@ -687,6 +723,13 @@ class ClaimBuilder:
         if wanted:
             budgets = [c for c in budgets if c.stage == wanted]
         return budgets[0] if len(budgets) == 1 else None
+
+    def _actual_before(self, budget: AmountClaim) -> AmountClaim | None:
+        """The actual a rate's sentence leaves to the sentence before it (一般公共预算财政拨款支出
+        B 万元，占…。年初预算为 A 万元，预算执行率 P%, its budget naming no subject): that
+        sentence's one figure of this year that is no budget, in the budget's unit."""
+        actuals = [c for c in self.previous_sentence if not _is_budget(c) and not c.inner and not c.prior]
+        return actuals[0] if len(actuals) == 1 and actuals[0].unit == budget.unit else None
 
     def _bracketed_budget(self, pieces: list[_Piece], piece: _Piece) -> AmountClaim | None:
         """The budget written in brackets after a rate (执行率 P%（年初预算 A 万元）: an opening
@@ -722,6 +765,8 @@ class ClaimBuilder:
         actual = next((c for c in reversed(pool) if c is not budget and not _is_budget(c)), None)
         if budget is None and actual is not None and UNNAMED_ACTUAL_RE.fullmatch(actual.context.strip()):
             budget = self._budget_before(wanted)
+        if actual is None and budget is not None and budget is not stated and BRACKET_BUDGET_RE.fullmatch(budget.context.strip()):
+            actual = self._actual_before(budget)
         if budget is not None and id(budget) in budgets_used and actual is not None and _index(pool, actual) > _index(pool, budget) + 1:
             budget = None
         if budget is not None:
@@ -762,12 +807,22 @@ class ClaimBuilder:
         phrase = match.group(group) or ""
         return phrase, self.years_at.get(kept[match.start(group)]) if phrase else None
 
+    def _year_after(self, amount: AmountClaim, change: Number) -> bool:
+        """Whether a later year than the one an amount's words name is written between it and a
+        change's figure: the amount is then the earlier year's, the change the later one's."""
+        if len(amount.years) != 1:
+            return False
+        year = amount.years[0].year.value
+        after, before = (amount.span.line, amount.span.column), (change.span.line, change.span.column)
+        return any(isinstance(c, YearClaim) and after < (c.span.line, c.span.column) < before and c.year.value > year
+                   for c in reversed(self.claims[-CONTEXT_PIECES:]))
+
     def _prior_after(self, change: ChangeClaim, amount: AmountClaim) -> bool:
         """Last year's own figure given right after a rate that had no base year figure
         (同比下降 5.41%（上年为 740.00 万元）), in the unit of the figure the rate is about."""
         if change.percent is None or change.delta is not None or change.previous is not None or change.current is None:
             return False
-        base = next((a for a in self.amounts if a.value is change.current), None)
+        base = next((a for a in self.amounts if a.value.span == change.current.span), None)
         return base is not None and base.unit == amount.unit and PRIOR_OWN_RE.search(amount.context) is not None
 
     def _emit_change(self, role: str, direction: _Piece, number: Number, recent: list[AmountClaim], open_change: ChangeClaim | None,
@@ -813,27 +868,29 @@ class ClaimBuilder:
             later = [c for c in recent[recent.index(named) + 1:] if not c.inner]
             if later:
                 base = later[-1]
-                previous = named.value
+                previous = amount_in_wan(named)
         elif role == "percent" and not compared and len(recent) >= 2 and COMPARED_AMOUNT_RE.match(recent[-1].context) and not recent[-2].inner:
             # B 万元，比2026年预算执行数 A 万元增加 C%: the rate's own figure names what it is compared with
             named = recent[-1]
-            base, previous = recent[-2], named.value
+            base, previous = recent[-2], amount_in_wan(named)
         elif (pair := _year_pair(recent)) is not None:
             # 2025年收入 B 万元，2024年收入 A 万元，同比下降 C% (or 减少 D 万元): the two years' figures of one subject
             base, named = pair
-            previous = named.value
+            previous = amount_in_wan(named)
         prior = next((c for c in reversed(recent) if PRIOR_OWN_RE.search(c.context)), None) if named is None else None
         if prior is not None:  # 上年决算数为 A 万元 / 与上年的 A 万元相比: last year's own figure is stated
-            previous = prior.value
+            previous = amount_in_wan(prior)
             base = next((c for c in reversed(recent) if c is not prior and not _is_budget(c) and not c.inner), None)
             if base is None and _is_budget(prior):  # 收入预算 B 万元，上年预算为 A 万元: a budget against last year's
                 base = next((c for c in reversed(recent) if c is not prior and not c.inner), None)
             if base is not None:
-                current = base.value
+                current = amount_in_wan(base)
         elif base is not None and PRIOR_TAIL_RE.search(base.context) and role == "delta" and base is recent[-1]:
-            previous = base.value
+            previous = amount_in_wan(base)
+        elif base is not None and named is None and self._year_after(base, number):
+            previous = amount_in_wan(base)  # 2023年度收支总计为 A 万元，2024年度较上年减少 D 万元: A is last year's
         elif base is not None:
-            current = base.value
+            current = amount_in_wan(base)
         start = self.locator.span(direction.start, direction.end)
         delta = role == "delta"
         claim = ChangeClaim(
@@ -894,8 +951,8 @@ AS_OF_RE = lazy(r"截[至止](到|至)?$")
 SLOT_UNITS = ("万元", "%", "％", "个", "辆", "人次")
 """Units after a placeholder that make it a figure's slot (XX 万元)."""
 _PHRASE = r"((?:(?:19|20)\d\d\s*年度?)?\s*(?:上年|上一年|去年)?[\u4e00-\u9fff]{0,8}?)"
-COMPARISON_RE = lazy(rf"比\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
-"""A comparison a change is measured against: 比2025年预算增加, 与2024年度相比 (group 1 or 2 names it)."""
+COMPARISON_RE = lazy(rf"(?:比|(?<!比)较)\s*{_PHRASE}\s*(?:增加|减少|增长|下降|降低|上升)|(?:与|同)\s*{_PHRASE}\s*相比")
+"""A comparison a change is measured against: 比2025年预算增加, 较调整预算减少, 与2024年度相比 (group 1 or 2 names it)."""
 AGAINST_WINDOW = 256
 """The characters before a change's figure searched for its comparison (whitespace aside): a
 comparison and its lead to the figure take under 40 plus the figure's digits, and a window
@@ -917,6 +974,10 @@ SHARE_LEAD_RE = lazy(r"(分别|约|仅|共|合计|达|的|所|，)*")
 SHARE_LEAD_MAX = 64
 """Longer words before 占 are a subject of their own, not a lead (and are not matched: a long
 clause of shares stays linear)."""
+USED_FOR_RE = lazy(r"^(?:(?:19|20)\d\d年度?)?(?P<whole>[\u4e00-\u9fff]{0,12}?(?:财政拨款|一般公共预算|政府性基金预算?|国有资本经营预算)[\u4e00-\u9fff]{0,8}?支出)(?:主要)?用于")
+"""A sentence opening with the total its list of shares is of, with no figure of its own and
+naming its funds (2022年度一般公共预算财政拨款支出主要用于：); a bare 本年支出主要用于 may be the
+funds' of the sentence before, so it names nothing."""
 WHOLE_TAIL_RE = lazy(r"(的)?(比重|比例|比)?(为|是|约|达)?$")
 """What follows a share's whole before its figure: 占本年支出的比重为 P% names 本年支出; 占比 P% names none."""
 LIST_JOINS = ("和", "与", "及", "以及")
@@ -1180,6 +1241,19 @@ def _bracketed_rate(pieces: list[_Piece], at: int, number: Number) -> _Piece | N
 
 RESPECTIVE_AFTER_RE = lazy(r"比?分别(?:为|是)?")
 """What follows 占 in 占比分别为 P%、Q%: each percentage is the share of its own figure."""
+OWN_TOTAL_RE = lazy(r"(?:总额|总计)$")
+"""An amount named a total (负债总额, 支出总计): never a part of another figure's breakdown."""
+SME_RE = lazy(r"中小企业|小微企业|中小微企业")
+"""Words of a procurement figure awarded to small firms: never a part of a breakdown by procurement type."""
+BARE_TOTAL_RE = lazy(r"(?P<side>收入|支出)(?P<kind>总计|合计)")
+"""A total named by its side alone (支出总计), as the second of a pair often is."""
+BARE_YEAR_FLOW_RE = lazy(r"本年(?:收入|支出)")
+"""This year's income or spending named without its funds (本年收入 B 万元), as a sentence about one fund's figures goes on."""
+FUND_LEAD_RE = lazy(r"(?P<funds>(?:一般公共预算|政府性基金预算?|国有资本经营预算)财政拨款)")
+"""Funds that open an amount's words (政府性基金预算财政拨款年初结转和结余): the sentence is about them."""
+YEAR_LEAD_RE = lazy(r"^(?:(?:19|20)\d\d年度?)")
+FUND_TOTAL_RE = lazy(r"(?P<funds>(?:一般公共预算|政府性基金预算?|国有资本经营预算)?财政拨款)(?P<side>收入|支出)(?P<kind>总计|合计)$")
+"""A total named with its funds (财政拨款收入总计), at the end of an amount's words."""
 RESPECTIVE_NAMES_RE = lazy(r"(.+?)分别(?:为|是|达到?)?[:：]?")
 """The words before a list of figures that name each in turn (基本支出和项目支出分别为)."""
 NAME_JOINS_RE = lazy(r"以及|和|与|及|、")
@@ -1225,12 +1299,15 @@ def _own_subject(words: str) -> str:
 def _same_subject(amount: AmountClaim, own: str) -> bool:
     """Whether an amount is the figure of the item a change names: the same words (years
     aside), or one ending with the other when the shorter is a name of four characters or more;
-    收支总计 (收、支总计) names both 收入总计 and 支出总计."""
+    收支总计 (收、支总计, 财政拨款收、支总计) names both 收入总计 and 支出总计."""
     a = item_key(amount.context)
     shorter = min(len(a), len(own))
     if bool(a) and (a == own or (shorter >= 4 and (a.endswith(own) or own.endswith(a)))):
         return True
-    return own.startswith("收支") and len(own) > 2 and any(_same_subject(amount, whole + own[2:]) for whole in ("收入", "支出"))
+    if own.startswith("收支") and len(own) > 2:
+        return any(_same_subject(amount, whole + own[2:]) for whole in ("收入", "支出"))
+    # 财政拨款收支总计: only a figure named as fully (财政拨款收入总计), never a bare 收入总计
+    return "收支" in own and any(a.endswith(own.replace("收支", whole, 1)) for whole in ("收入", "支出"))
 
 
 GRADE_PART_RE = lazy(r"(评级|等级|评价结果|评定)为?\s*[“\"「]?(优秀|良好|优|良|中|合格|不合格|差)[”\"」]?")

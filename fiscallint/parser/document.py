@@ -35,7 +35,8 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
     parsed = markup_lines(raw_lines) if source.shape == "markdown" else raw_lines
     rebuilt = {n for n, (raw, read) in enumerate(zip(raw_lines, parsed), start=1) if read and read != raw}
-    lines = [line for i, raw in enumerate(parsed) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
+    running = running_heads(raw_lines, pages)
+    lines = [line for i, raw in enumerate(parsed) if i + 1 not in running for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
     report = Report(
         path=source.path,
         encoding=source.encoding,
@@ -191,6 +192,28 @@ def _hard_wrapped_tables(report: Report, width: int | None) -> None:
         cut = next((row.span.line for row in table.rows if row.span.line < table.span.end_line and cut_at(report.lines[row.span.line - 1], width)), None)
         if cut is not None:
             table.unplaced = wrapped_at(cut, width, "行中数字")
+
+
+def running_heads(raw_lines: list[str], pages: list[int] | None) -> set[int]:
+    """Line numbers of a running page header: the first line of a page whose words (figures
+    aside) open at least two other pages too, and which is no table's title (东川省教育厅2024年度部门决算
+    atop every page). Left in, it would be read into the table row or paragraph it interrupts."""
+    if not pages:
+        return set()
+    firsts: dict[int, int] = {}
+    for number, (page, raw) in enumerate(zip(pages, raw_lines), start=1):
+        if page not in firsts and raw.strip(" \t\f\r"):
+            firsts[page] = number
+    texts = {n: RUNNING_DIGITS_RE.sub("", squeeze(raw_lines[n - 1])) for n in firsts.values()}
+    counts: dict[str, int] = {}
+    for text in texts.values():
+        counts[text] = counts.get(text, 0) + 1
+    return {n for n, text in texts.items() if counts[text] >= 3 and len(text) >= 4 and not RUNNING_NOT_RE.search(text)}
+
+
+RUNNING_DIGITS_RE = lazy(r"\d+")
+RUNNING_NOT_RE = lazy(r"表$|单位[:：]|[，。；：:]")
+"""A page's first line that is no running header however often it recurs: a table's title, a unit line, a sentence."""
 
 
 def form_feed_pages(raw_lines: list[str]) -> list[int] | None:

@@ -917,7 +917,8 @@ class _DumpParser:
             if raw.strip().startswith("项目名称") and any("执行率" in r or "三级指标" in r for _, r in chunks[-1]):
                 chunks.append([])
             chunks[-1].append((line, raw))
-        return [self._table(chunk) for chunk in chunks if chunk]
+        # a title alone (a heading over the tables that follow, a contents entry) is no table
+        return [self._table(chunk) for chunk in chunks if sum(1 for _, raw in chunk if raw.strip()) > 1]
 
     def _table(self, chunk: list[tuple[int, str]]) -> PerformanceTable:
         """A table read by its header cells when they are whole (``_DumpCells``), else by the

@@ -236,8 +236,10 @@ def _row_from_segment(seg: _Segment, layout: _Layout, block: int) -> Row:
 class _Layout:
     """What is known about a table's value columns, and how a row's values are placed in them."""
 
-    def __init__(self, kind: str | None, count: int | None, identities: list[Identity], block_tabs: list[int | None], names: list[str]) -> None:
+    def __init__(self, kind: str | None, count: int | None, identities: list[Identity], block_tabs: list[int | None], names: list[str],
+                 widest: int = 0) -> None:
         self.kind = kind
+        self.widest = widest  # the most figures a row of the table prints
         self.count = count
         self.block_tabs = block_tabs
         self.names = names
@@ -255,7 +257,10 @@ class _Layout:
         if self.rules is not None and self.count:
             return _placed(numbers, self.count, self.rules, self.first_is_total)
         full = self.count is not None and len(numbers) == self.count
-        return [i + 1 if full or i == 0 else None for i in range(len(numbers))]
+        # 07's first column (年初结转和结余) is often empty: a row's first figure is that column's
+        # only when the row prints as many figures as the fullest row
+        first = self.kind not in FIRST_MAY_BE_EMPTY or len(numbers) == self.widest
+        return [i + 1 if full or (i == 0 and first) else None for i in range(len(numbers))]
 
 
 def _placed(numbers: list[Number], count: int, rules: list[ColumnRule], first_is_total: bool) -> list[int | None]:
@@ -284,6 +289,8 @@ STANDARD_COLUMNS: dict[str, tuple[int, list[ColumnRule]]] = {
 }
 """The national template's column identities, by table kind, with the column count they assume."""
 FIRST_IS_TOTAL = {"02", "03", "05", "08", "09"}
+FIRST_MAY_BE_EMPTY = {"07"}
+"""Kinds whose first value column is no total and is often empty (07: 年初结转和结余)."""
 FIRST_IS_TOTAL_OF_REST = {"02", "03", "05", "08", "B02", "B03", "B05", "B06", "B08", "B09"}
 """Kinds whose first value column is the sum of all the others, whatever their order (a budget
 table's header printing a group over its parts is excluded: see :func:`total_of_the_rest`)."""
@@ -686,7 +693,8 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
         column_count = len(names)
     else:
         names = []
-    layout = _Layout(kind, column_count, identities, block_tabs, names)
+    widest = max((len(seg.values) for g in groups for seg in g), default=0)
+    layout = _Layout(kind, column_count, identities, block_tabs, names, widest)
     rows: list[Row] = []
     blocks: list[list[Row]] = []
     for segments in groups:
