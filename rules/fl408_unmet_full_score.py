@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Indicator, PerformanceTable
+from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.parser.performance import comparable, is_bounded_rate, shown
+from fiscallint.parser.performance import comparable, is_bounded_rate, shown, value_pairs
 from fiscallint.rule import PerformanceTables, Rule
 
 
-def unmet(indicator: Indicator) -> bool:
-    """True when a numeric target is provably missed: below a ≥/> target, above a ≤/< target,
-    or below a 100% target of a rate that cannot exceed 100% (及时率 100%, 实际 98%)."""
-    target, actual = indicator.target, indicator.actual
-    if target is None or actual is None or not comparable(target, actual) or actual.op is not None:
+def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
+    """True when a numeric target (the indicator's, or one quantity of a compound one) is
+    provably missed: below a ≥/> target, above a ≤/< target, or below a 100% target of a rate
+    that cannot exceed 100% (及时率 100%, 实际 98%)."""
+    if not comparable(target, actual) or actual.op is not None:
         return False
     assert target.number is not None and actual.number is not None
     t, a = target.number.value, actual.number.value
@@ -29,7 +29,8 @@ class UnmetFullScore(Rule):
     说明:
         “≥”类指标实际完成值低于指标值，或“≤”类指标实际完成值高于指标值，或完成率、及时率等
         不超过 100% 的指标以 100% 为目标而实际低于 100%，即未达成目标；
-        此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。
+        此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。一格写有
+        几个不同单位的数量（“≥10场 ≥500人次”）时按单位逐项比较，任一数量未达成即未达成。
 
     反例:
         项目支出绩效自评表
@@ -55,14 +56,17 @@ class UnmetFullScore(Rule):
         for table in tables:
             for indicator in table.indicators:
                 weight, score = indicator.weight, indicator.score
-                if weight is None or score is None or weight.value == 0 or score.value < weight.value or not unmet(indicator):
+                if weight is None or score is None or weight.value == 0 or score.value < weight.value:
                     continue
-                assert indicator.target is not None and indicator.actual is not None
+                missed = next(((t, a) for t, a in value_pairs(indicator) if unmet(indicator, t, a)), None)
+                if missed is None:
+                    continue
+                target, actual = missed
                 yield self.finding(
                     score.span,
-                    f"“{indicator.name}”目标 {shown(indicator.target)}、实际 {shown(indicator.actual)}，未达成目标却得满分 "
+                    f"“{indicator.name}”目标 {shown(target)}、实际 {shown(actual)}，未达成目标却得满分 "
                     f"{score.text}（分值 {weight.text}）",
-                    related=[Related(indicator.actual.span, "实际完成值"), Related(weight.span, "分值")],
+                    related=[Related(actual.span, "实际完成值"), Related(weight.span, "分值")],
                 )
 
 

@@ -168,11 +168,60 @@ def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure 
     return measure
 
 
+QUANTITY_RE = lazy(rf"\s*[、，,；;/]?\s*(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[%％]|[\u4e00-\u9fffA-Za-z]{{1,4}})(?![\u4e00-\u9fffA-Za-z])")
+"""One quantity of a compound value: its comparison, figure and unit (``≥500人次``)."""
+TIME_UNITS = frozenset("年月日号时分秒点")
+"""Units of a date or a time (2025年10月, 9时30分): its figures are one value, not several quantities."""
+
+
+def quantity_run(text: str, line: int, column: int) -> list[Measure] | None:
+    """The quantities a text is made of, each a figure with its unit (``3批 4人次 5批 7人次``;
+    ``column`` is where ``text`` starts); None when anything else is in it."""
+    found: list[Measure] = []
+    at = 0
+    while at < len(text.rstrip()):
+        match = QUANTITY_RE.match(text, at)
+        if match is None:
+            return None
+        op, digits, unit = match.group("op"), match.group("num"), match.group("unit").replace("％", "%")
+        start = column + match.start("num")
+        begin = match.start("op" if op else "num")
+        number = parse_number(digits, Span(line, start, line, start + len(digits)))
+        found.append(Measure(compact(text[begin:match.end()]), OPS.get(op, op) if op else None,
+                             number, unit, Span(line, column + begin, line, column + match.end())))
+        at = match.end()
+    return found
+
+
+def quantities(text: str, line: int, column: int) -> list[Measure] | None:
+    """The quantities of a value printed as several, each with its own unit (``3批 4人次``,
+    ``≥10场 ≥500人次``; ``column`` is where ``text`` starts): None unless the whole text is two
+    or more of them with different units, none a date's or a time's."""
+    found = quantity_run(text, line, column)
+    return found if found is not None and distinct_units(found) else None
+
+
+def distinct_units(found: list[Measure]) -> bool:
+    """Two or more quantities, each in a unit of its own, none a date's or a time's."""
+    units = [m.unit for m in found]
+    return len(found) >= 2 and len(set(units)) == len(units) and not any(u in TIME_UNITS for unit in units for u in unit)
+
+
+def compound(parts: list[Measure]) -> Measure:
+    """A compound value from its quantities (printed side by side on one line)."""
+    first, last = parts[0].span, parts[-1].span
+    text = " ".join(p.text for p in parts)
+    return Measure(text, None, None, "", Span(first.line, first.column, last.end_line, last.end_column), parts=tuple(parts))
+
+
 def _value(text: str, line: int, column: int, unit_hint: str) -> Measure | None:
     shown = text.strip()
     if shown in EMPTY:
         return None
     span = Span(line, column, line, column + len(shown))
+    parts = quantities(shown, line, column)
+    if parts is not None:
+        return Measure(compact(shown), None, None, "", span, parts=tuple(parts))
     match = MEASURE_RE.match(shown)
     if match:
         unit = PERCENT_UNIT_RE.sub("%", compact(match.group("unit") or "")) or unit_hint
@@ -743,6 +792,8 @@ DUMP_TOTALS_RE = lazy(rf"(?P<label>(?:项目|年度)资金(?:申请)?总额)\s*(
 DUMP_TARGET_RE = lazy(rf"\s(?P<target>(?:{OP_RE})\s*{NUM_RE}\s*(?:[（(]\s*[%％]\s*[)）]|[%％]|[\u4e00-\u9fff]{{1,3}})?)$")
 """A numeric target with its comparison (≥90.00(%), =12次): the only values a flattened line proves."""
 LEVEL_SUFFIX_RE = lazy(r"指标$")
+TRAILING_SCORES_RE = lazy(r"(?:\s+\d+(?:\.\d+)?分?)+$")
+"""Plain figures ending a flattened indicator line: its 分值 and 得分 (or a merged block's score)."""
 
 
 class _DumpTargets:
@@ -1000,6 +1051,10 @@ class _DumpParser:
         return perf
 
     def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
+        if self._compound_row(perf, text, line, column, fragments):
+            fragments.clear()
+            self.skipped = ""
+            return
         if self.scored and self._scored_line(perf, text, line, column):
             fragments.clear()
             return
@@ -1025,6 +1080,44 @@ class _DumpParser:
                 # 服务对象满意 / 度: the word skipped was the head of a name
             fragments.append(compact(text))
         self.skipped = ""
+
+    def _compound_row(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> bool:
+        """A line ending in three or more quantities with units (``3批 4人次 5批 7人次``), maybe
+        after the name (its level words left out) and before the 分值 and 得分 a scored header
+        names (or a merged block's one score). Read when they halve into a target and an actual
+        whose units are each other's, in the same order, each a unit of its own; any other such
+        line is no row the reader can place: it is recorded, not guessed."""
+        trailing = TRAILING_SCORES_RE.search(text)
+        scores = trailing.group().split() if trailing else []
+        body = text[: trailing.start()] if trailing else text
+        run: list[Measure] | None = None
+        start = 0
+        for token in re.finditer(r"\S+", body):
+            run = quantity_run(body[token.start():], line, column + token.start())
+            if run is not None:
+                start = token.start()
+                break
+        if run is None or len(run) < 3:
+            return False
+        half = len(run) // 2
+        target, actual = run[:half], run[half:]
+        words = [w for w in body[:start].split() if not LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", w)) and not w.endswith("指标")]
+        name = _undoubled("".join(fragments) + compact(" ".join(words)))
+        readable = (len(run) % 2 == 0 and distinct_units(target) and [m.unit for m in target] == [m.unit for m in actual]
+                    and bool(name) and len(scores) <= (2 if self.scored else 1))
+        if not readable:
+            perf.unplaced.append(Span(line, column, line, column + len(text)))
+            return True
+        weight = score = None
+        if self.scored and len(scores) == 2 and trailing is not None:
+            at = column + trailing.start()
+            first = trailing.group().index(scores[0])
+            second = trailing.group().index(scores[1], first + len(scores[0]))
+            weight = _number(scores[0].rstrip("分"), line, at + first)
+            score = _number(scores[1].rstrip("分"), line, at + second)
+        perf.indicators.append(Indicator("", "", name, compound(target), compound(actual), weight, score, None, "",
+                                         Span(line, column, line, column + len(text))))
+        return True
 
     def _scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> bool:
         """An indicator row with its 分值 and 得分 (under a header naming them): the name is the
@@ -1362,7 +1455,9 @@ def is_bounded_rate(name: str) -> bool:
 
 
 def shown(measure: Measure) -> str:
-    """A value for a message: ``≥4 批次``, ``95%``, ``有序推进``."""
+    """A value for a message: ``≥4 批次``, ``95%``, ``有序推进``, ``3 批 4 人次``."""
+    if measure.parts:
+        return " ".join(shown(part) for part in measure.parts)
     if measure.number is None:
         return measure.text
     unit = "%" if measure.unit == "%" else (f" {measure.unit}" if measure.unit else "")
@@ -1374,6 +1469,28 @@ def same_value(target: Measure, actual: Measure) -> bool:
     if target.number is not None and actual.number is not None:
         return target.number.value == actual.number.value and target.unit == actual.unit
     return target.number is None and actual.number is None and target.text.lstrip("=＝") == actual.text.lstrip("=＝")
+
+
+def value_pairs(indicator: Indicator) -> list[tuple[Measure, Measure]]:
+    """The target and actual values to compare, quantity by quantity: the two values; or, when
+    both are compound (``3批 4人次`` | ``5批 7人次``), their quantities paired by unit, only when
+    the units pair one to one and in the same order. None (an empty list) when either value is
+    missing or a compound value does not pair (``compound_unpaired``)."""
+    target, actual = indicator.target, indicator.actual
+    if target is None or actual is None:
+        return []
+    if not target.parts and not actual.parts:
+        return [(target, actual)]
+    if [p.unit for p in target.parts] != [p.unit for p in actual.parts]:
+        return []
+    return list(zip(target.parts, actual.parts))
+
+
+def compound_unpaired(indicator: Indicator) -> bool:
+    """A compound target or actual whose quantities cannot be paired with the other value's by
+    unit (``≥10场 ≥500人次`` | ``11场``): neither is compared with the other."""
+    values = [m for m in (indicator.target, indicator.actual) if m is not None]
+    return any(m.parts for m in values) and not value_pairs(indicator)
 
 
 def comparable(target: Measure, actual: Measure) -> bool:
