@@ -889,7 +889,7 @@ DUMP_NATURE_ROW_RE = lazy(
     rf"^(?P<label>[\u4e00-\u9fff（）()：:]{{2,16}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})(?:\s+[—－/-]+)?\s+{NUM_RE}\s*%(?:\s+[—－/-]+)*$")
 """A funding line under the total with its 分值 and 得分 cells dashed (其中：基本支出 A B rate% — —)."""
 NATURE_LEAD_RE = lazy(r"^按.{2,6}分[:：]?")
-DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?$")
+DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?(?:\s+(?P<grade>优秀|良好|优|良|中|差))?$")
 SCORED_HEADER_RE = lazy(r"三级指标.*值.*完成值?\s+(分值|权重)\s+得分")
 """An indicator header flattened on one line that names 分值 and 得分 right after the values."""
 WEIGHT_BETWEEN_HEADER_RE = lazy(r"三级指标\s+\S*指标值\s+(分值|权重)\s+实际完成值?\s+得分")
@@ -952,6 +952,63 @@ def _funding_header(header: str, initial: bool, order: tuple[str, ...] = FUNDING
     return all(i >= 0 for i in at) and at == sorted(at)
 
 
+ROW_SCORES_RE = lazy(rf"^(?P<rest>.*?)\s*(?<![\d.])(?P<w>\d+(?:\.\d+)?)分?\s+(?P<s>\d+(?:\.\d+)?)分?(?:\s+(?P<why>[^\d\s][^\d]*))?$")
+"""A line ending a wrapped indicator row: what is left of the row, its 分值 and 得分, maybe its 偏差原因."""
+SINGLE_SCORE_RE = lazy(r"^\s*\d+(?:\.\d+)?分?\s*$")
+"""A line of one plain figure: a 分值 or a 得分 split onto a line of its own."""
+LINE_VALUES_RE = lazy(rf"^(?P<text>\D*?)\s*(?P<values>(?:{OP_RE})?\s*{NUM_RE}.*)?$")
+VALUE_TOKEN_RE = lazy(rf"\s*(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[%％]|[\u4e00-\u9fffA-Za-z/]{{1,6}})?(?=\s|$)")
+
+
+def _line_values(text: str, line: int, column: int) -> tuple[str, list[Measure]] | None:
+    """A line of a wrapped row: its words (no figure in them) and the values after them, each a
+    figure with its comparison and unit (``≥45公里``, ``93%``); None when anything else is on it."""
+    match = LINE_VALUES_RE.match(text)
+    if match is None:
+        return None
+    found: list[Measure] = []
+    at = match.start("values") if match.group("values") else len(text)
+    while at < len(text.rstrip()):
+        token = VALUE_TOKEN_RE.match(text, at)
+        if token is None:
+            return None
+        begin = token.start("op") if token.group("op") else token.start("num")
+        value = _measure(text[begin:token.end()], line, column + begin)
+        if value is None or value.number is None:
+            return None
+        found.append(value)
+        at = token.end()
+    return match.group("text").strip(), found
+
+
+def _target_actual(lines: list[list[Measure]]) -> tuple[Measure, Measure] | None:
+    """The target and the actual from the values of one line (two values, or a compound value's
+    quantities then the other's) or of two lines (a value each, maybe compound); None otherwise."""
+    if len(lines) == 2:
+        values = [v[0] if len(v) == 1 else compound(v) if distinct_units(v) else None for v in lines]
+        return (values[0], values[1]) if values[0] is not None and values[1] is not None else None
+    (one,) = lines
+    if len(one) == 2:
+        return one[0], one[1]
+    half = len(one) // 2
+    if len(one) % 2 or not distinct_units(one[:half]) or [m.unit for m in one[:half]] != [m.unit for m in one[half:]]:
+        return None
+    return compound(one[:half]), compound(one[half:])
+
+
+def _levels_and_name(texts: list[str]) -> tuple[str, str, str]:
+    """The 一级 and 二级 words opening a wrapped row's first lines, and the name after them."""
+    level1 = level2 = ""
+    words = " ".join(texts).split()
+    while words and (LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", words[0])) or words[0].endswith("指标") or LEVEL_LABEL_RE.match(words[0])):
+        word = words.pop(0)
+        if LEVEL1_RE.match(word) and not level1:
+            level1 = word
+        elif word.endswith("指标"):
+            level2 = word
+    return level1, level2, _undoubled("".join(compact(w) for w in words))
+
+
 class _DumpParser:
     """Reads what is provable in a flattened PDF dump of performance tables."""
 
@@ -961,6 +1018,7 @@ class _DumpParser:
         self.skipped = ""  # the level word just skipped in the indicator zone
         self.scored = False  # the zone's header names 分值 and 得分 after the values
         self.row_re = SCORED_ROW_RE  # the order of the values and scores the zone's header names
+        self.pending: list[tuple[int, int, str]] = []  # the lines of a row wrapped over several, not yet closed by its scores
 
     def tables(self) -> list[PerformanceTable]:
         chunks: list[list[tuple[int, str]]] = [[]]
@@ -1032,25 +1090,34 @@ class _DumpParser:
             if total:
                 perf.total_score = self._num(total, "score", line, column)
                 perf.total_weight = self._num(total, "weight", line, column)
+                if total.group("grade") and perf.grade is None:  # 总分 100 97 优: the grade closes the line
+                    start = column + total.start("grade")
+                    perf.grade, perf.grade_span = GRADES[total.group("grade")], Span(line, start, line, start + len(total.group("grade")))
             grade = DUMP_GRADE_RE.match(text)
             if grade and perf.grade is None:
                 start = column + grade.start("grade")
                 perf.grade, perf.grade_span = GRADES[grade.group("grade")], Span(line, start, line, start + len(grade.group("grade")))
             if "三级指标" in text:
+                self._unread_rest(perf)
                 between = WEIGHT_BETWEEN_HEADER_RE.search(text) is not None
                 self.scored = between or SCORED_HEADER_RE.search(text) is not None
                 self.row_re = WEIGHT_BETWEEN_ROW_RE if between else SCORED_ROW_RE
                 in_zone, fragments, self.skipped = cells.scored_columns is None, [], ""
                 continue
             if ZONE_END_RE.match(text):
+                self._unread_rest(perf)
                 in_zone = False
                 continue
             if in_zone:
                 self._zone_line(perf, text, line, column, fragments)
+        self._unread_rest(perf)
         _keep_scores_that_add_up(perf)
         return perf
 
     def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
+        if self.scored and self.row_re is SCORED_ROW_RE:
+            self._wrapped_scored_line(perf, text, line, column)
+            return
         if self._compound_row(perf, text, line, column, fragments):
             fragments.clear()
             self.skipped = ""
@@ -1080,6 +1147,84 @@ class _DumpParser:
                 # 服务对象满意 / 度: the word skipped was the head of a name
             fragments.append(compact(text))
         self.skipped = ""
+
+    def _wrapped_scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> None:
+        """A line under a header naming the values, then 分值 and 得分. A row on one line is read
+        as it is; otherwise the line joins the row being gathered, which closes at its 分值 and
+        得分 (two figures ending a line, or one a line) and is read by :meth:`_wrapped_row`."""
+        if not self.pending and (self._compound_row(perf, text, line, column, []) or self._scored_line(perf, text, line, column)):
+            return
+        self.pending.append((line, column, text))
+        end = ROW_SCORES_RE.match(text)
+        if end is not None:
+            if not self._wrapped_row(perf, self.pending[:-1] + [(line, column, end.group("rest"))], end, line, column):
+                self._unread_rest(perf)
+            self.pending.clear()
+            return
+        split = [SINGLE_SCORE_RE.match(t) for _, _, t in self.pending[-2:]]
+        if len(split) == 2 and all(split) and self._wrapped_row(perf, self.pending[:-2], (self.pending[-2], self.pending[-1]), line, column):
+            self.pending.clear()
+
+    def _reason_after(self, perf: PerformanceTable, lines: list[tuple[int, int, str]], before: list[Indicator]) -> None:
+        """Text lines between a row read and the next: the 偏差原因 the row printed after its 得分."""
+        text = compact("".join(t for _, _, t in lines))
+        if text and before and not before[0].reason:
+            before[0].reason = text
+
+    def _unread_rest(self, perf: PerformanceTable) -> None:
+        """The lines gathered for a row that did not close or could not be assigned: recorded
+        (FL001, no 总分 checked) when they hold a figure, else the last row's 偏差原因."""
+        if any(re.search(r"\d", t) for _, _, t in self.pending):
+            perf.unplaced.extend(Span(n, c, n, c + len(t)) for n, c, t in self.pending if re.search(r"\d", t))
+        else:
+            self._reason_after(perf, self.pending, perf.indicators[-1:])
+        self.pending.clear()
+
+    def _wrapped_row(self, perf: PerformanceTable, lines: list[tuple[int, int, str]],
+                     scores: re.Match[str] | tuple[tuple[int, int, str], tuple[int, int, str]], line: int, column: int) -> bool:
+        """An indicator row wrapped over ``lines`` (then its scores): the level words, a name
+        (its lines without a figure), the target and the actual (both on one line, or one a line;
+        a compound value's quantities on its line), maybe a 偏差原因 (lines without a figure), in
+        that order. Anything else (a value in words, a figure in the name, text between the
+        values, values missing or one too many) and False: the row is not read."""
+        pieces: list[tuple[str, list[Measure], int, int]] = []  # (text, values, line, column) per line
+        for n, c, text in lines:
+            split = _line_values(text, n, c)
+            if split is None:
+                return False
+            pieces.append((split[0], split[1], n, c))
+        opening = [i for i, piece in enumerate(pieces) if piece[0] and LEVEL1_RE.match(piece[0].split()[0]) and piece[0].split()[0].endswith("指标")]
+        if opening and opening[-1] > 0 and not any(p[1] for p in pieces[:opening[-1]]):
+            # the row opens at its 一级指标: the lines above it follow the row before (its 偏差原因)
+            self._reason_after(perf, [(n, c, t) for t, _, n, c in pieces[:opening[-1]]], perf.indicators[-1:])
+            pieces, lines = pieces[opening[-1]:], lines[opening[-1]:]
+        valued = [i for i, piece in enumerate(pieces) if piece[1]]
+        if not valued or valued != list(range(valued[0], valued[-1] + 1)) or len(valued) > 2:
+            return False
+        if any(piece[0] for piece in pieces[valued[0] + 1:valued[-1] + 1]):
+            return False  # words beside the second value: no sure cell
+        values = _target_actual([pieces[i][1] for i in valued])
+        if values is None:
+            return False
+        level1, level2, name = _levels_and_name([p[0] for p in pieces[:valued[0] + 1]])
+        if not name:
+            return False
+        if isinstance(scores, re.Match):
+            weight = _number(scores.group("w"), line, column + scores.start("w"))
+            score = _number(scores.group("s"), line, column + scores.start("s"))
+            why = compact(scores.group("why") or "")
+            last = (line, column + len(scores.group()))
+        else:
+            (wn, wc, wt), (sn, sc, st) = scores
+            weight = _number(wt.strip().rstrip("分"), wn, wc)
+            score = _number(st.strip().rstrip("分"), sn, sc)
+            why = ""
+            last = (sn, sc + len(st))
+        reason = compact(" ".join(p[0] for p in pieces[valued[-1] + 1:])) + why
+        first = lines[0] if lines else (line, column, "")
+        perf.indicators.append(Indicator(level1, level2, name, values[0], values[1], weight, score, None, reason,
+                                         Span(first[0], first[1], last[0], last[1])))
+        return True
 
     def _compound_row(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> bool:
         """A line ending in three or more quantities with units (``3批 4人次 5批 7人次``), maybe
