@@ -7,7 +7,14 @@ from typing import Iterator
 from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.parser.performance import comparable, is_bounded_rate, shown, value_pairs
+from fiscallint.patterns import lazy
 from fiscallint.rule import PerformanceTables, Rule
+
+NOT_DONE_RE = lazy(r"^(?:未|尚未|暂未|没有)(?:能)?(?:按时|如期|按期|全部|全面|及时)?(?:完成|达到|达标|实现|办结|验收|到位|开展|启动)")
+"""An actual value that says in words the target was not reached (未完成, 尚未验收, 未按时完成)."""
+LATE_RE = lazy(r"^(?:延期|逾期|滞后)")
+"""An actual value that says the work was late (延期完成): unmet where the target is a deadline."""
+ON_TIME_RE = lazy(r"按时|如期|按期|及时|准时|(?:19|20)\d{2}年")
 
 
 def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
@@ -23,6 +30,18 @@ def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
     return {"≥": a < t, ">": a <= t, "≤": a > t, "<": a >= t}.get(target.op or "", False)
 
 
+def unmet_in_words(target: Measure, actual: Measure) -> bool:
+    """True when the actual value says in words that the target was not reached (未完成, 尚未验收),
+    or that the work was late (延期完成) against a deadline (按时完成, 2030年11月底前); a target
+    itself worded so (未发生) is not reached by saying it again."""
+    if not actual.qualitative or actual.op is not None:
+        return False
+    text = actual.text.strip()
+    if NOT_DONE_RE.match(text):
+        return NOT_DONE_RE.match(target.text.strip()) is None
+    return LATE_RE.match(text) is not None and ON_TIME_RE.search(target.text) is not None
+
+
 class UnmetFullScore(Rule):
     """未达成目标的指标不应得满分。
 
@@ -31,6 +50,8 @@ class UnmetFullScore(Rule):
         不超过 100% 的指标以 100% 为目标而实际低于 100%，即未达成目标；
         此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。一格写有
         几个不同单位的数量（“≥10场 ≥500人次”）时按单位逐项比较，任一数量未达成即未达成。
+        实际完成值用文字写明未达成（“未完成”“尚未验收”），或以按时、某日前为目标而实际
+        写“延期完成”“逾期”，同样是未达成目标。
 
     反例:
         项目支出绩效自评表
@@ -58,7 +79,7 @@ class UnmetFullScore(Rule):
                 weight, score = indicator.weight, indicator.score
                 if weight is None or score is None or weight.value == 0 or score.value < weight.value:
                     continue
-                missed = next(((t, a) for t, a in value_pairs(indicator) if unmet(indicator, t, a)), None)
+                missed = next(((t, a) for t, a in value_pairs(indicator) if unmet(indicator, t, a) or unmet_in_words(t, a)), None)
                 if missed is None:
                     continue
                 target, actual = missed
