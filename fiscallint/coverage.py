@@ -153,6 +153,9 @@ def coverage_line(report: Report) -> str:
     out += [f"{report.path}:{t.span.line}: target table not read (flattened text with no line whose cells prove themselves,"
             f" or rows the performance grammar cannot place): its targets and funding are not checked: {_short(t.title)}"
             for t in unread_target_tables(report)]
+    out += [f"{report.path}:{line}: performance table line not read (its cells have no sure place under the header; the"
+            f" table's 总分 is not checked): {_short(p.name or p.title)}"
+            for p in report.performance for line in sorted({s.line for s in p.unplaced})]
     out += [f"{report.path}:{i.span.line}: indicator values not compared (several quantities in a cell whose units do not pair"
             f" one to one, in order, with the other value's): {_short(i.name)}"
             for p in report.performance for i in p.indicators if compound_unpaired(i)]
