@@ -94,3 +94,11 @@ def test_coverage_lists_the_lines_not_read() -> None:
     listed = [line for line in coverage_line(report).splitlines() if "performance table line not read" in line]
     assert [line.split(":")[1] for line in listed] == ["8", "10"]
     assert not [line for line in coverage_line(parse_source(SourceText("wrapped.txt", TEXT, "utf-8", "dump"))).splitlines() if "not read" in line]
+
+
+def test_text_after_a_rows_scores_is_its_reason_before_a_row_on_one_line() -> None:
+    text = TEXT.replace("40 40\n产出指标 质量指标 路灯\n亮灯率\n≥98%\n96%\n部分线路\n老化待改造\n30 25",
+                        "40 36\n部分路段\n施工延后\n产出指标 质量指标 亮灯率 ≥98% 99% 30 30")
+    table = parse(text.replace("总分 100 94.50", "总分 100 95.50"))
+    assert [(i.name, i.reason) for i in table.indicators][:2] == [("维修更换路灯盏数", "部分路段施工延后"), ("亮灯率", "")]
+    assert lint_text(text.replace("总分 100 94.50", "总分 100 95.50"), ["FL4"], path="wrapped.txt") == []

@@ -1154,6 +1154,10 @@ class _DumpParser:
         得分 (two figures ending a line, or one a line) and is read by :meth:`_wrapped_row`."""
         if not self.pending and (self._compound_row(perf, text, line, column, []) or self._scored_line(perf, text, line, column)):
             return
+        if self.pending and not any(re.search(r"\d", t) for _, _, t in self.pending) and self._named_scored_line(perf, text, line, column):
+            self._reason_after(perf, self.pending, perf.indicators[-2:-1])  # text after the row before's 得分: its 偏差原因
+            self.pending.clear()
+            return
         self.pending.append((line, column, text))
         end = ROW_SCORES_RE.match(text)
         if end is not None:
@@ -1164,6 +1168,11 @@ class _DumpParser:
         split = [SINGLE_SCORE_RE.match(t) for _, _, t in self.pending[-2:]]
         if len(split) == 2 and all(split) and self._wrapped_row(perf, self.pending[:-2], (self.pending[-2], self.pending[-1]), line, column):
             self.pending.clear()
+
+    def _named_scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> bool:
+        """A row on one line that prints its own name (a value leading the line is no name)."""
+        first = text.split()[0] if text.split() else ""
+        return not (re.match(OP_RE, first) or first[:1].isdigit()) and self._scored_line(perf, text, line, column)
 
     def _reason_after(self, perf: PerformanceTable, lines: list[tuple[int, int, str]], before: list[Indicator]) -> None:
         """Text lines between a row read and the next: the 偏差原因 the row printed after its 得分."""
