@@ -14,17 +14,22 @@ NOT_DONE_RE = lazy(r"^(?:未|尚未|暂未|没有)(?:能)?(?:按时|如期|按�
 """An actual value that says in words the target was not reached (未完成, 尚未验收, 未按时完成)."""
 LATE_RE = lazy(r"^(?:延期|逾期|滞后)")
 """An actual value that says the work was late (延期完成): unmet where the target is a deadline."""
+MONEY_UNITS = ("万元", "元")
+"""The units of a cost indicator's amounts."""
 ON_TIME_RE = lazy(r"按时|如期|按期|及时|准时|(?:19|20)\d{2}年")
 
 
 def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
     """True when a numeric target (the indicator's, or one quantity of a compound one) is
-    provably missed: below a ≥/> target, above a ≤/< target, or below a 100% target of a rate
-    that cannot exceed 100% (及时率 100%, 实际 98%)."""
+    provably missed: below a ≥/> target, above a ≤/< target, above a cost target in money
+    printed with = or no sign (成本指标: a ceiling), or below a 100% target of a rate that cannot
+    exceed 100% (及时率 100%, 实际 98%)."""
     if not comparable(target, actual) or actual.op is not None:
         return False
     assert target.number is not None and actual.number is not None
     t, a = target.number.value, actual.number.value
+    if target.op in (None, "=") and target.unit in MONEY_UNITS and "成本" in indicator.level1 + indicator.level2:
+        return a > t  # a cost target in money is a ceiling: spending beyond it misses it
     if target.op in (None, "=") and target.is_percent and t == 100 and is_bounded_rate(indicator.name):
         return a < t
     return {"≥": a < t, ">": a <= t, "≤": a > t, "<": a >= t}.get(target.op or "", False)
@@ -51,7 +56,8 @@ class UnmetFullScore(Rule):
         此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。一格写有
         几个不同单位的数量（“≥10场 ≥500人次”）时按单位逐项比较，任一数量未达成即未达成。
         实际完成值用文字写明未达成（“未完成”“尚未验收”），或以按时、某日前为目标而实际
-        写“延期完成”“逾期”，同样是未达成目标。
+        写“延期完成”“逾期”，同样是未达成目标。成本指标（一级或二级指标为成本类）以万元或元
+        计、写“=”或不写运算符时，目标是支出的上限，实际超出即未达成。
 
     反例:
         项目支出绩效自评表

@@ -16,7 +16,14 @@ loses them. This module reads the source lines of each such table again, in one 
   columns in the template's order), ``总分 [100] N``, a grade line (``自评等级 优``),
   ``基本支出总额 … 项目支出总额 …``, indicator lines with their 分值 and 得分 under a one-line
   header naming them (kept only when the 分值 add up to the 总分's), and indicator lines ending
-  in a target/actual pair (no weights or scores: they are merged cells).
+  in a target/actual pair (no weights or scores: they are merged cells). Under such a header a
+  row wrapped over lines is gathered up to its 分值 and 得分 and read only when each piece has one
+  place (:meth:`_DumpParser._wrapped_row`); a line of quantities (``3批 4人次 5批 7人次``) is read
+  when it halves into a target and an actual whose units pair; other such rows are recorded.
+
+A value of several quantities with different units (``3批 4人次``), in a cell or halved off a
+flattened line, is a compound :class:`Measure` (``parts``); :func:`value_pairs` pairs the target's
+quantities with the actual's by unit for the rules, or pairs nothing.
 """
 
 from __future__ import annotations
