@@ -557,10 +557,14 @@ class Measure:
     span: Span
     year: int | None = None
     """The year of a date value (``2027年6月底前``, ``2027-06-30``); None for any other value."""
+    parts: tuple[Measure, ...] = ()
+    """The quantities of a compound value, one a unit (``3批 4人次``: 3 批 and 4 人次, each with its
+    own span); empty for a single value. A compound value has no ``number`` of its own."""
 
     @property
     def qualitative(self) -> bool:
-        return self.number is None
+        """Words, not figures: neither a number nor quantities."""
+        return self.number is None and not self.parts
 
     @property
     def is_percent(self) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .ast import ChangeClaim, ExecutionClaim, NamedShareClaim, Paragraph, Report, ShareClaim, Table, WordClaim
 from .facts import items_down_rows, three_public_rows
-from .parser.performance import is_performance_title, unread_target_tables
+from .parser.performance import compound_unpaired, is_performance_title, unread_target_tables
 from .parser.tables import BUDGET_KIND, planned_columns
 from .patterns import lazy
 
@@ -153,6 +153,12 @@ def coverage_line(report: Report) -> str:
     out += [f"{report.path}:{t.span.line}: target table not read (flattened text with no line whose cells prove themselves,"
             f" or rows the performance grammar cannot place): its targets and funding are not checked: {_short(t.title)}"
             for t in unread_target_tables(report)]
+    out += [f"{report.path}:{line}: performance table line not read (its cells have no sure place under the header; the"
+            f" table's 总分 is not checked): {_short(p.name or p.title)}"
+            for p in report.performance for line in sorted({s.line for s in p.unplaced})]
+    out += [f"{report.path}:{i.span.line}: indicator values not compared (several quantities in a cell whose units do not pair"
+            f" one to one, in order, with the other value's): {_short(i.name)}"
+            for p in report.performance for i in p.indicators if compound_unpaired(i)]
     out += [f"{report.path}:{s.line}: untyped percentage: {_short(s.text)}" for s in claims.untyped]
     out += [f"{report.path}:{s.line}: unclaimed: {_short(s.text)}" for s in claims.unclaimed]
     return "\n".join(out)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from fiscallint.ast import Indicator, PerformanceTable
+from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
 from fiscallint.numbers import fmt
-from fiscallint.parser.performance import COST_NAME_RE, comparable, same_value, shown
+from fiscallint.parser.performance import COST_NAME_RE, comparable, same_value, shown, value_pairs
 from fiscallint.rule import PerformanceTables, Rule
 
 RATIO = Decimal("1.5")
@@ -21,6 +21,8 @@ class TargetSetting(Rule):
     说明:
         “≥”类数量指标的实际完成值达到目标值 1.5 倍以上，说明目标设定偏低（警告）。
         没有运算符的数量指标（PDF 文本中常见）按“≥”理解，但不含百分比和成本类指标。
+        一格写有几个不同单位的数量（“3批 4人次”对“5批 7人次”）时按单位逐项比较，
+        单位一一对应、次序相同才比较，每个偏低的数量报告一次。
         一张表中三个以上指标的实际完成值全部与指标值相同，多为照抄目标（提示，每表一次）。
 
     反例:
@@ -55,14 +57,16 @@ class TargetSetting(Rule):
     def check_performance_tables(self, tables: list[PerformanceTable]) -> Iterator[Finding]:
         for table in tables:
             for indicator in table.indicators:
-                finding = self._too_low(indicator)
-                if finding is not None:
-                    yield finding
+                for target, actual in value_pairs(indicator):
+                    finding = self._too_low(indicator, target, actual)
+                    if finding is not None:
+                        yield finding
             yield from self._boilerplate(table)
 
-    def _too_low(self, indicator: Indicator) -> Finding | None:
-        target, actual = indicator.target, indicator.actual
-        if target is None or actual is None or not comparable(target, actual):
+    def _too_low(self, indicator: Indicator, target: Measure, actual: Measure) -> Finding | None:
+        """A quantity whose actual is 1.5 times its target or more (the whole value, or one
+        quantity of a compound one)."""
+        if not comparable(target, actual):
             return None
         assert target.number is not None and actual.number is not None
         if target.op not in ("≥", ">", None) or actual.op not in (None, "≥", "="):

@@ -4,23 +4,47 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Indicator, PerformanceTable
+from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.parser.performance import comparable, is_bounded_rate, shown
+from fiscallint.parser.performance import comparable, is_bounded_rate, shown, value_pairs
+from fiscallint.patterns import lazy
 from fiscallint.rule import PerformanceTables, Rule
 
+NOT_DONE_RE = lazy(r"^(?:未|尚未|暂未|没有)(?:能)?(?:按时|如期|按期|全部|全面|及时)?(?:完成|达到|达标|实现|办结|验收|到位|开展|启动)")
+"""An actual value that says in words the target was not reached (未完成, 尚未验收, 未按时完成)."""
+LATE_RE = lazy(r"^(?:延期|逾期|滞后)")
+"""An actual value that says the work was late (延期完成): unmet where the target is a deadline."""
+MONEY_UNITS = ("万元", "元")
+"""The units of a cost indicator's amounts."""
+ON_TIME_RE = lazy(r"按时|如期|按期|及时|准时|(?:19|20)\d{2}年")
 
-def unmet(indicator: Indicator) -> bool:
-    """True when a numeric target is provably missed: below a ≥/> target, above a ≤/< target,
-    or below a 100% target of a rate that cannot exceed 100% (及时率 100%, 实际 98%)."""
-    target, actual = indicator.target, indicator.actual
-    if target is None or actual is None or not comparable(target, actual) or actual.op is not None:
+
+def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
+    """True when a numeric target (the indicator's, or one quantity of a compound one) is
+    provably missed: below a ≥/> target, above a ≤/< target, above a cost target in money
+    printed with = or no sign (成本指标: a ceiling), or below a 100% target of a rate that cannot
+    exceed 100% (及时率 100%, 实际 98%)."""
+    if not comparable(target, actual) or actual.op is not None:
         return False
     assert target.number is not None and actual.number is not None
     t, a = target.number.value, actual.number.value
+    if target.op in (None, "=") and target.unit in MONEY_UNITS and "成本" in indicator.level1 + indicator.level2:
+        return a > t  # a cost target in money is a ceiling: spending beyond it misses it
     if target.op in (None, "=") and target.is_percent and t == 100 and is_bounded_rate(indicator.name):
         return a < t
     return {"≥": a < t, ">": a <= t, "≤": a > t, "<": a >= t}.get(target.op or "", False)
+
+
+def unmet_in_words(target: Measure, actual: Measure) -> bool:
+    """True when the actual value says in words that the target was not reached (未完成, 尚未验收),
+    or that the work was late (延期完成) against a deadline (按时完成, 2030年11月底前); a target
+    itself worded so (未发生) is not reached by saying it again."""
+    if not actual.qualitative or actual.op is not None:
+        return False
+    text = actual.text.strip()
+    if NOT_DONE_RE.match(text):
+        return NOT_DONE_RE.match(target.text.strip()) is None
+    return LATE_RE.match(text) is not None and ON_TIME_RE.search(target.text) is not None
 
 
 class UnmetFullScore(Rule):
@@ -29,7 +53,11 @@ class UnmetFullScore(Rule):
     说明:
         “≥”类指标实际完成值低于指标值，或“≤”类指标实际完成值高于指标值，或完成率、及时率等
         不超过 100% 的指标以 100% 为目标而实际低于 100%，即未达成目标；
-        此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。
+        此时得分等于分值（满分）与通行的计分规则（得分 = 分值 × 完成比例）矛盾。一格写有
+        几个不同单位的数量（“≥10场 ≥500人次”）时按单位逐项比较，任一数量未达成即未达成。
+        实际完成值用文字写明未达成（“未完成”“尚未验收”），或以按时、某日前为目标而实际
+        写“延期完成”“逾期”，同样是未达成目标。成本指标（一级或二级指标为成本类）以万元或元
+        计、写“=”或不写运算符时，目标是支出的上限，实际超出即未达成。
 
     反例:
         项目支出绩效自评表
@@ -55,14 +83,17 @@ class UnmetFullScore(Rule):
         for table in tables:
             for indicator in table.indicators:
                 weight, score = indicator.weight, indicator.score
-                if weight is None or score is None or weight.value == 0 or score.value < weight.value or not unmet(indicator):
+                if weight is None or score is None or weight.value == 0 or score.value < weight.value:
                     continue
-                assert indicator.target is not None and indicator.actual is not None
+                missed = next(((t, a) for t, a in value_pairs(indicator) if unmet(indicator, t, a) or unmet_in_words(t, a)), None)
+                if missed is None:
+                    continue
+                target, actual = missed
                 yield self.finding(
                     score.span,
-                    f"“{indicator.name}”目标 {shown(indicator.target)}、实际 {shown(indicator.actual)}，未达成目标却得满分 "
+                    f"“{indicator.name}”目标 {shown(target)}、实际 {shown(actual)}，未达成目标却得满分 "
                     f"{score.text}（分值 {weight.text}）",
-                    related=[Related(indicator.actual.span, "实际完成值"), Related(weight.span, "分值")],
+                    related=[Related(actual.span, "实际完成值"), Related(weight.span, "分值")],
                 )
 
 

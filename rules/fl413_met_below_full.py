@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from fiscallint.ast import Indicator, PerformanceTable
+from fiscallint.ast import Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.parser.performance import comparable, shown
+from fiscallint.parser.performance import comparable, shown, value_pairs
 from fiscallint.rule import PerformanceTables, Rule
 
 
-def met(indicator: Indicator) -> bool:
-    """True when a numeric target is provably met: at or above a ≥ target, above a > target, at or
-    below a ≤ target, below a < target, or equal to an = target (same unit)."""
-    target, actual = indicator.target, indicator.actual
-    if target is None or actual is None or target.op is None or actual.op is not None or not comparable(target, actual):
+def met(target: Measure, actual: Measure) -> bool:
+    """True when a numeric target (or one quantity of a compound one) is provably met: at or
+    above a ≥ target, above a > target, at or below a ≤ target, below a < target, or equal to
+    an = target (same unit)."""
+    if target.op is None or actual.op is not None or not comparable(target, actual):
         return False
     assert target.number is not None and actual.number is not None
     t, a = target.number.value, actual.number.value
@@ -28,6 +28,7 @@ class MetBelowFull(Rule):
         “≥”类指标实际完成值不低于指标值、“≤”类不高于指标值、“=”类与指标值相同，即已达成
         目标；按通行的计分规则（完成目标得满分）得分应等于分值。得分低于分值而“偏差原因”
         一栏空着时报告：扣分没有依据。写明了扣分原因（如质量、进度方面的问题）的不报告。
+        一格写有几个不同单位的数量时按单位逐项比较，每一项都达成才算达成。
     反例:
         项目支出绩效自评表
         | 项目名称 | 示范项目 |
@@ -53,7 +54,10 @@ class MetBelowFull(Rule):
         for table in tables:
             for indicator in table.indicators:
                 weight, score = indicator.weight, indicator.score
-                if weight is None or score is None or score.value >= weight.value or indicator.reason or not met(indicator):
+                pairs = value_pairs(indicator)
+                if weight is None or score is None or score.value >= weight.value or indicator.reason or not pairs:
+                    continue
+                if not all(met(t, a) for t, a in pairs):
                     continue
                 assert indicator.target is not None and indicator.actual is not None
                 yield self.finding(

@@ -16,7 +16,14 @@ loses them. This module reads the source lines of each such table again, in one 
   columns in the template's order), ``总分 [100] N``, a grade line (``自评等级 优``),
   ``基本支出总额 … 项目支出总额 …``, indicator lines with their 分值 and 得分 under a one-line
   header naming them (kept only when the 分值 add up to the 总分's), and indicator lines ending
-  in a target/actual pair (no weights or scores: they are merged cells).
+  in a target/actual pair (no weights or scores: they are merged cells). Under such a header a
+  row wrapped over lines is gathered up to its 分值 and 得分 and read only when each piece has one
+  place (:meth:`_DumpParser._wrapped_row`); a line of quantities (``3批 4人次 5批 7人次``) is read
+  when it halves into a target and an actual whose units pair; other such rows are recorded.
+
+A value of several quantities with different units (``3批 4人次``), in a cell or halved off a
+flattened line, is a compound :class:`Measure` (``parts``); :func:`value_pairs` pairs the target's
+quantities with the actual's by unit for the rules, or pairs nothing.
 """
 
 from __future__ import annotations
@@ -168,11 +175,60 @@ def _measure(text: str, line: int, column: int, unit_hint: str = "") -> Measure 
     return measure
 
 
+QUANTITY_RE = lazy(rf"\s*[、，,；;/]?\s*(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[%％]|[\u4e00-\u9fffA-Za-z]{{1,4}})(?![\u4e00-\u9fffA-Za-z])")
+"""One quantity of a compound value: its comparison, figure and unit (``≥500人次``)."""
+TIME_UNITS = frozenset("年月日号时分秒点")
+"""Units of a date or a time (2025年10月, 9时30分): its figures are one value, not several quantities."""
+
+
+def quantity_run(text: str, line: int, column: int) -> list[Measure] | None:
+    """The quantities a text is made of, each a figure with its unit (``3批 4人次 5批 7人次``;
+    ``column`` is where ``text`` starts); None when anything else is in it."""
+    found: list[Measure] = []
+    at = 0
+    while at < len(text.rstrip()):
+        match = QUANTITY_RE.match(text, at)
+        if match is None:
+            return None
+        op, digits, unit = match.group("op"), match.group("num"), match.group("unit").replace("％", "%")
+        start = column + match.start("num")
+        begin = match.start("op" if op else "num")
+        number = parse_number(digits, Span(line, start, line, start + len(digits)))
+        found.append(Measure(compact(text[begin:match.end()]), OPS.get(op, op) if op else None,
+                             number, unit, Span(line, column + begin, line, column + match.end())))
+        at = match.end()
+    return found
+
+
+def quantities(text: str, line: int, column: int) -> list[Measure] | None:
+    """The quantities of a value printed as several, each with its own unit (``3批 4人次``,
+    ``≥10场 ≥500人次``; ``column`` is where ``text`` starts): None unless the whole text is two
+    or more of them with different units, none a date's or a time's."""
+    found = quantity_run(text, line, column)
+    return found if found is not None and distinct_units(found) else None
+
+
+def distinct_units(found: list[Measure]) -> bool:
+    """Two or more quantities, each in a unit of its own, none a date's or a time's."""
+    units = [m.unit for m in found]
+    return len(found) >= 2 and len(set(units)) == len(units) and not any(u in TIME_UNITS for unit in units for u in unit)
+
+
+def compound(parts: list[Measure]) -> Measure:
+    """A compound value from its quantities (printed side by side on one line)."""
+    first, last = parts[0].span, parts[-1].span
+    text = " ".join(p.text for p in parts)
+    return Measure(text, None, None, "", Span(first.line, first.column, last.end_line, last.end_column), parts=tuple(parts))
+
+
 def _value(text: str, line: int, column: int, unit_hint: str) -> Measure | None:
     shown = text.strip()
     if shown in EMPTY:
         return None
     span = Span(line, column, line, column + len(shown))
+    parts = quantities(shown, line, column)
+    if parts is not None:
+        return Measure(compact(shown), None, None, "", span, parts=tuple(parts))
     match = MEASURE_RE.match(shown)
     if match:
         unit = PERCENT_UNIT_RE.sub("%", compact(match.group("unit") or "")) or unit_hint
@@ -743,6 +799,8 @@ DUMP_TOTALS_RE = lazy(rf"(?P<label>(?:项目|年度)资金(?:申请)?总额)\s*(
 DUMP_TARGET_RE = lazy(rf"\s(?P<target>(?:{OP_RE})\s*{NUM_RE}\s*(?:[（(]\s*[%％]\s*[)）]|[%％]|[\u4e00-\u9fff]{{1,3}})?)$")
 """A numeric target with its comparison (≥90.00(%), =12次): the only values a flattened line proves."""
 LEVEL_SUFFIX_RE = lazy(r"指标$")
+TRAILING_SCORES_RE = lazy(r"(?:\s+\d+(?:\.\d+)?分?)+$")
+"""Plain figures ending a flattened indicator line: its 分值 and 得分 (or a merged block's score)."""
 
 
 class _DumpTargets:
@@ -838,7 +896,7 @@ DUMP_NATURE_ROW_RE = lazy(
     rf"^(?P<label>[\u4e00-\u9fff（）()：:]{{2,16}})\s+(?:(?P<initial>{NUM_RE})\s+)?(?P<a>{NUM_RE})\s+(?P<b>{NUM_RE})(?:\s+[—－/-]+)?\s+{NUM_RE}\s*%(?:\s+[—－/-]+)*$")
 """A funding line under the total with its 分值 and 得分 cells dashed (其中：基本支出 A B rate% — —)."""
 NATURE_LEAD_RE = lazy(r"^按.{2,6}分[:：]?")
-DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?$")
+DUMP_TOTAL_RE = lazy(rf"^总\s*分\s*[:：]?\s*(?:(?P<weight>100(?:\.0+)?)\s+)?(?P<score>{NUM_RE})\s*分?(?:\s+(?P<grade>优秀|良好|优|良|中|差))?$")
 SCORED_HEADER_RE = lazy(r"三级指标.*值.*完成值?\s+(分值|权重)\s+得分")
 """An indicator header flattened on one line that names 分值 and 得分 right after the values."""
 WEIGHT_BETWEEN_HEADER_RE = lazy(r"三级指标\s+\S*指标值\s+(分值|权重)\s+实际完成值?\s+得分")
@@ -901,6 +959,63 @@ def _funding_header(header: str, initial: bool, order: tuple[str, ...] = FUNDING
     return all(i >= 0 for i in at) and at == sorted(at)
 
 
+ROW_SCORES_RE = lazy(rf"^(?P<rest>.*?)\s*(?<![\d.])(?P<w>\d+(?:\.\d+)?)分?\s+(?P<s>\d+(?:\.\d+)?)分?(?:\s+(?P<why>[^\d\s][^\d]*))?$")
+"""A line ending a wrapped indicator row: what is left of the row, its 分值 and 得分, maybe its 偏差原因."""
+SINGLE_SCORE_RE = lazy(r"^\s*\d+(?:\.\d+)?分?\s*$")
+"""A line of one plain figure: a 分值 or a 得分 split onto a line of its own."""
+LINE_VALUES_RE = lazy(rf"^(?P<text>\D*?)\s*(?P<values>(?:{OP_RE})?\s*{NUM_RE}.*)?$")
+VALUE_TOKEN_RE = lazy(rf"\s*(?P<op>{OP_RE})?\s*(?P<num>{NUM_RE})\s*(?P<unit>[%％]|[\u4e00-\u9fffA-Za-z/]{{1,6}})?(?=\s|$)")
+
+
+def _line_values(text: str, line: int, column: int) -> tuple[str, list[Measure]] | None:
+    """A line of a wrapped row: its words (no figure in them) and the values after them, each a
+    figure with its comparison and unit (``≥45公里``, ``93%``); None when anything else is on it."""
+    match = LINE_VALUES_RE.match(text)
+    if match is None:
+        return None
+    found: list[Measure] = []
+    at = match.start("values") if match.group("values") else len(text)
+    while at < len(text.rstrip()):
+        token = VALUE_TOKEN_RE.match(text, at)
+        if token is None:
+            return None
+        begin = token.start("op") if token.group("op") else token.start("num")
+        value = _measure(text[begin:token.end()], line, column + begin)
+        if value is None or value.number is None:
+            return None
+        found.append(value)
+        at = token.end()
+    return match.group("text").strip(), found
+
+
+def _target_actual(lines: list[list[Measure]]) -> tuple[Measure, Measure] | None:
+    """The target and the actual from the values of one line (two values, or a compound value's
+    quantities then the other's) or of two lines (a value each, maybe compound); None otherwise."""
+    if len(lines) == 2:
+        values = [v[0] if len(v) == 1 else compound(v) if distinct_units(v) else None for v in lines]
+        return (values[0], values[1]) if values[0] is not None and values[1] is not None else None
+    (one,) = lines
+    if len(one) == 2:
+        return one[0], one[1]
+    half = len(one) // 2
+    if len(one) % 2 or not distinct_units(one[:half]) or [m.unit for m in one[:half]] != [m.unit for m in one[half:]]:
+        return None
+    return compound(one[:half]), compound(one[half:])
+
+
+def _levels_and_name(texts: list[str]) -> tuple[str, str, str]:
+    """The 一级 and 二级 words opening a wrapped row's first lines, and the name after them."""
+    level1 = level2 = ""
+    words = " ".join(texts).split()
+    while words and (LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", words[0])) or words[0].endswith("指标") or LEVEL_LABEL_RE.match(words[0])):
+        word = words.pop(0)
+        if LEVEL1_RE.match(word) and not level1:
+            level1 = word
+        elif word.endswith("指标"):
+            level2 = word
+    return level1, level2, _undoubled("".join(compact(w) for w in words))
+
+
 class _DumpParser:
     """Reads what is provable in a flattened PDF dump of performance tables."""
 
@@ -910,6 +1025,7 @@ class _DumpParser:
         self.skipped = ""  # the level word just skipped in the indicator zone
         self.scored = False  # the zone's header names 分值 and 得分 after the values
         self.row_re = SCORED_ROW_RE  # the order of the values and scores the zone's header names
+        self.pending: list[tuple[int, int, str]] = []  # the lines of a row wrapped over several, not yet closed by its scores
 
     def tables(self) -> list[PerformanceTable]:
         chunks: list[list[tuple[int, str]]] = [[]]
@@ -982,25 +1098,38 @@ class _DumpParser:
             if total:
                 perf.total_score = self._num(total, "score", line, column)
                 perf.total_weight = self._num(total, "weight", line, column)
+                if total.group("grade") and perf.grade is None:  # 总分 100 97 优: the grade closes the line
+                    start = column + total.start("grade")
+                    perf.grade, perf.grade_span = GRADES[total.group("grade")], Span(line, start, line, start + len(total.group("grade")))
             grade = DUMP_GRADE_RE.match(text)
             if grade and perf.grade is None:
                 start = column + grade.start("grade")
                 perf.grade, perf.grade_span = GRADES[grade.group("grade")], Span(line, start, line, start + len(grade.group("grade")))
             if "三级指标" in text:
+                self._unread_rest(perf)
                 between = WEIGHT_BETWEEN_HEADER_RE.search(text) is not None
                 self.scored = between or SCORED_HEADER_RE.search(text) is not None
                 self.row_re = WEIGHT_BETWEEN_ROW_RE if between else SCORED_ROW_RE
                 in_zone, fragments, self.skipped = cells.scored_columns is None, [], ""
                 continue
             if ZONE_END_RE.match(text):
+                self._unread_rest(perf)
                 in_zone = False
                 continue
             if in_zone:
                 self._zone_line(perf, text, line, column, fragments)
+        self._unread_rest(perf)
         _keep_scores_that_add_up(perf)
         return perf
 
     def _zone_line(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> None:
+        if self.scored and self.row_re is SCORED_ROW_RE:
+            self._wrapped_scored_line(perf, text, line, column)
+            return
+        if self._compound_row(perf, text, line, column, fragments):
+            fragments.clear()
+            self.skipped = ""
+            return
         if self.scored and self._scored_line(perf, text, line, column):
             fragments.clear()
             return
@@ -1026,6 +1155,131 @@ class _DumpParser:
                 # 服务对象满意 / 度: the word skipped was the head of a name
             fragments.append(compact(text))
         self.skipped = ""
+
+    def _wrapped_scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> None:
+        """A line under a header naming the values, then 分值 and 得分. A row on one line is read
+        as it is; otherwise the line joins the row being gathered, which closes at its 分值 and
+        得分 (two figures ending a line, or one a line) and is read by :meth:`_wrapped_row`."""
+        if not self.pending and (self._compound_row(perf, text, line, column, []) or self._scored_line(perf, text, line, column)):
+            return
+        if self.pending and not any(re.search(r"\d", t) for _, _, t in self.pending) and self._named_scored_line(perf, text, line, column):
+            self._reason_after(perf, self.pending, perf.indicators[-2:-1])  # text after the row before's 得分: its 偏差原因
+            self.pending.clear()
+            return
+        self.pending.append((line, column, text))
+        end = ROW_SCORES_RE.match(text)
+        if end is not None:
+            if not self._wrapped_row(perf, self.pending[:-1] + [(line, column, end.group("rest"))], end, line, column):
+                self._unread_rest(perf)
+            self.pending.clear()
+            return
+        split = [SINGLE_SCORE_RE.match(t) for _, _, t in self.pending[-2:]]
+        if len(split) == 2 and all(split) and self._wrapped_row(perf, self.pending[:-2], (self.pending[-2], self.pending[-1]), line, column):
+            self.pending.clear()
+
+    def _named_scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> bool:
+        """A row on one line that prints its own name (a value leading the line is no name)."""
+        first = text.split()[0] if text.split() else ""
+        return not (re.match(OP_RE, first) or first[:1].isdigit()) and self._scored_line(perf, text, line, column)
+
+    def _reason_after(self, perf: PerformanceTable, lines: list[tuple[int, int, str]], before: list[Indicator]) -> None:
+        """Text lines between a row read and the next: the 偏差原因 the row printed after its 得分."""
+        text = compact("".join(t for _, _, t in lines))
+        if text and before and not before[0].reason:
+            before[0].reason = text
+
+    def _unread_rest(self, perf: PerformanceTable) -> None:
+        """The lines gathered for a row that did not close or could not be assigned: recorded
+        (FL001, no 总分 checked) when they hold a figure, else the last row's 偏差原因."""
+        if any(re.search(r"\d", t) for _, _, t in self.pending):
+            perf.unplaced.extend(Span(n, c, n, c + len(t)) for n, c, t in self.pending if re.search(r"\d", t))
+        else:
+            self._reason_after(perf, self.pending, perf.indicators[-1:])
+        self.pending.clear()
+
+    def _wrapped_row(self, perf: PerformanceTable, lines: list[tuple[int, int, str]],
+                     scores: re.Match[str] | tuple[tuple[int, int, str], tuple[int, int, str]], line: int, column: int) -> bool:
+        """An indicator row wrapped over ``lines`` (then its scores): the level words, a name
+        (its lines without a figure), the target and the actual (both on one line, or one a line;
+        a compound value's quantities on its line), maybe a 偏差原因 (lines without a figure), in
+        that order. Anything else (a value in words, a figure in the name, text between the
+        values, values missing or one too many) and False: the row is not read."""
+        pieces: list[tuple[str, list[Measure], int, int]] = []  # (text, values, line, column) per line
+        for n, c, text in lines:
+            split = _line_values(text, n, c)
+            if split is None:
+                return False
+            pieces.append((split[0], split[1], n, c))
+        opening = [i for i, piece in enumerate(pieces) if piece[0] and LEVEL1_RE.match(piece[0].split()[0]) and piece[0].split()[0].endswith("指标")]
+        if opening and opening[-1] > 0 and not any(p[1] for p in pieces[:opening[-1]]):
+            # the row opens at its 一级指标: the lines above it follow the row before (its 偏差原因)
+            self._reason_after(perf, [(n, c, t) for t, _, n, c in pieces[:opening[-1]]], perf.indicators[-1:])
+            pieces, lines = pieces[opening[-1]:], lines[opening[-1]:]
+        valued = [i for i, piece in enumerate(pieces) if piece[1]]
+        if not valued or valued != list(range(valued[0], valued[-1] + 1)) or len(valued) > 2:
+            return False
+        if any(piece[0] for piece in pieces[valued[0] + 1:valued[-1] + 1]):
+            return False  # words beside the second value: no sure cell
+        values = _target_actual([pieces[i][1] for i in valued])
+        if values is None:
+            return False
+        level1, level2, name = _levels_and_name([p[0] for p in pieces[:valued[0] + 1]])
+        if not name:
+            return False
+        if isinstance(scores, re.Match):
+            weight = _number(scores.group("w"), line, column + scores.start("w"))
+            score = _number(scores.group("s"), line, column + scores.start("s"))
+            why = compact(scores.group("why") or "")
+            last = (line, column + len(scores.group()))
+        else:
+            (wn, wc, wt), (sn, sc, st) = scores
+            weight = _number(wt.strip().rstrip("分"), wn, wc)
+            score = _number(st.strip().rstrip("分"), sn, sc)
+            why = ""
+            last = (sn, sc + len(st))
+        reason = compact(" ".join(p[0] for p in pieces[valued[-1] + 1:])) + why
+        first = lines[0] if lines else (line, column, "")
+        perf.indicators.append(Indicator(level1, level2, name, values[0], values[1], weight, score, None, reason,
+                                         Span(first[0], first[1], last[0], last[1])))
+        return True
+
+    def _compound_row(self, perf: PerformanceTable, text: str, line: int, column: int, fragments: list[str]) -> bool:
+        """A line ending in three or more quantities with units (``3批 4人次 5批 7人次``), maybe
+        after the name (its level words left out) and before the 分值 and 得分 a scored header
+        names (or a merged block's one score). Read when they halve into a target and an actual
+        whose units are each other's, in the same order, each a unit of its own; any other such
+        line is no row the reader can place: it is recorded, not guessed."""
+        trailing = TRAILING_SCORES_RE.search(text)
+        scores = trailing.group().split() if trailing else []
+        body = text[: trailing.start()] if trailing else text
+        run: list[Measure] | None = None
+        start = 0
+        for token in re.finditer(r"\S+", body):
+            run = quantity_run(body[token.start():], line, column + token.start())
+            if run is not None:
+                start = token.start()
+                break
+        if run is None or len(run) < 3:
+            return False
+        half = len(run) // 2
+        target, actual = run[:half], run[half:]
+        words = [w for w in body[:start].split() if not LEVEL_WORD_RE.match(LEVEL_SUFFIX_RE.sub("", w)) and not w.endswith("指标")]
+        name = _undoubled("".join(fragments) + compact(" ".join(words)))
+        readable = (len(run) % 2 == 0 and distinct_units(target) and [m.unit for m in target] == [m.unit for m in actual]
+                    and bool(name) and len(scores) <= (2 if self.scored else 1))
+        if not readable:
+            perf.unplaced.append(Span(line, column, line, column + len(text)))
+            return True
+        weight = score = None
+        if self.scored and len(scores) == 2 and trailing is not None:
+            at = column + trailing.start()
+            first = trailing.group().index(scores[0])
+            second = trailing.group().index(scores[1], first + len(scores[0]))
+            weight = _number(scores[0].rstrip("分"), line, at + first)
+            score = _number(scores[1].rstrip("分"), line, at + second)
+        perf.indicators.append(Indicator("", "", name, compound(target), compound(actual), weight, score, None, "",
+                                         Span(line, column, line, column + len(text))))
+        return True
 
     def _scored_line(self, perf: PerformanceTable, text: str, line: int, column: int) -> bool:
         """An indicator row with its 分值 and 得分 (under a header naming them): the name is the
@@ -1363,7 +1617,9 @@ def is_bounded_rate(name: str) -> bool:
 
 
 def shown(measure: Measure) -> str:
-    """A value for a message: ``≥4 批次``, ``95%``, ``有序推进``."""
+    """A value for a message: ``≥4 批次``, ``95%``, ``有序推进``, ``3 批 4 人次``."""
+    if measure.parts:
+        return " ".join(shown(part) for part in measure.parts)
     if measure.number is None:
         return measure.text
     unit = "%" if measure.unit == "%" else (f" {measure.unit}" if measure.unit else "")
@@ -1375,6 +1631,28 @@ def same_value(target: Measure, actual: Measure) -> bool:
     if target.number is not None and actual.number is not None:
         return target.number.value == actual.number.value and target.unit == actual.unit
     return target.number is None and actual.number is None and target.text.lstrip("=＝") == actual.text.lstrip("=＝")
+
+
+def value_pairs(indicator: Indicator) -> list[tuple[Measure, Measure]]:
+    """The target and actual values to compare, quantity by quantity: the two values; or, when
+    both are compound (``3批 4人次`` | ``5批 7人次``), their quantities paired by unit, only when
+    the units pair one to one and in the same order. None (an empty list) when either value is
+    missing or a compound value does not pair (``compound_unpaired``)."""
+    target, actual = indicator.target, indicator.actual
+    if target is None or actual is None:
+        return []
+    if not target.parts and not actual.parts:
+        return [(target, actual)]
+    if [p.unit for p in target.parts] != [p.unit for p in actual.parts]:
+        return []
+    return list(zip(target.parts, actual.parts))
+
+
+def compound_unpaired(indicator: Indicator) -> bool:
+    """A compound target or actual whose quantities cannot be paired with the other value's by
+    unit (``≥10场 ≥500人次`` | ``11场``): neither is compared with the other."""
+    values = [m for m in (indicator.target, indicator.actual) if m is not None]
+    return any(m.parts for m in values) and not value_pairs(indicator)
 
 
 def comparable(target: Measure, actual: Measure) -> bool:
