@@ -32,10 +32,10 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     """Parse decoded text into a :class:`Report`. ``stop`` is asked while the lines are read
     and between the paragraphs and tables; when it says yes, :class:`Cancelled` is raised."""
     raw_lines = source.text.split("\n")
-    pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
+    pages = source.pages if source.pages is not None else form_feed_pages(raw_lines) or marked_pages(raw_lines)
     parsed = markup_lines(raw_lines) if source.shape == "markdown" else raw_lines
     rebuilt = {n for n, (raw, read) in enumerate(zip(raw_lines, parsed), start=1) if read and read != raw}
-    lines = [line for i, raw in enumerate(parsed) for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
+    lines = [line for i, raw in enumerate(parsed) for line in source_lines(i + 1, raw, source.shape)]
     report = Report(
         path=source.path,
         encoding=source.encoding,
@@ -207,6 +207,30 @@ def form_feed_pages(raw_lines: list[str]) -> list[int] | None:
         page += raw[: len(raw) - len(visible)].count("\f")
         pages.append(page)
         page += visible.count("\f")
+    return pages
+
+
+PAGE_HEAD_RE = lazy(r"\s*(?:#{1,6}\s*|=+\s*|\[\s*)(?i:page)\s*(\d{1,4})\s*(?:=+|\])?\s*")
+"""A converter's mark at the head of a page (# Page 3, === Page 3 ===, [Page 3])."""
+PAGE_TAIL_RE = lazy(r"\s*--\s*(\d{1,4})\s+of\s+\d{1,4}\s*--\s*")
+"""A converter's mark at the foot of a page (-- 3 of 12 --)."""
+
+
+def marked_pages(raw_lines: list[str]) -> list[int] | None:
+    """Pages of a text whose converter marked each page's head (# Page 3) or foot (-- 3 of 12 --):
+    pages[i] is line i+1's page. Only marks numbered 1, 2, 3 … in order, two at least, are
+    pages; else None."""
+    marks = [(i, int(m.group(1)), True) for i, raw in enumerate(raw_lines) if (m := PAGE_HEAD_RE.fullmatch(raw))]
+    marks = marks or [(i, int(m.group(1)), False) for i, raw in enumerate(raw_lines) if (m := PAGE_TAIL_RE.fullmatch(raw))]
+    if len(marks) < 2 or [number for _, number, _ in marks] != list(range(1, len(marks) + 1)):
+        return None
+    head = marks[0][2]
+    pages: list[int] = []
+    passed = 0
+    for i in range(len(raw_lines)):
+        while passed < len(marks) and (marks[passed][0] < i or (head and marks[passed][0] == i)):
+            passed += 1
+        pages.append(max(1, passed) if head else passed + 1)
     return pages
 
 

@@ -1,0 +1,193 @@
+"""The same report as other extraction tools write it: full-width figures in table cells, HTML
+character references, a page break inside a line, a converter's page marks, a text whose lines
+were run together. Each reads like its plain original (no finding the original does not have),
+and the findings it has are still found. The fixtures are small reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from fiscallint.findings import Finding
+from fiscallint.parser import parse_source
+from fiscallint.parser.document import marked_pages
+from fiscallint.parser.lines import ascii_figures, clean_line, page_pieces
+from fiscallint.source import SourceText, detect_shape
+from fiscallint.testing import lint_text
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return sorted(f.code for f in findings)
+
+
+def parsed(text: str, path: str = "r.txt"):
+    return parse_source(SourceText(path, text, "utf-8", detect_shape(path, text)))
+
+
+BASIC = """一般公共预算财政拨款基本支出预算表
+单位：元
+科目编码 科目名称 合计 人员经费 公用经费
+合计 12,460,300 11,040,300 1,420,000
+301 工资福利支出 11,040,300 11,040,300
+30101 基本工资 6,120,100 6,120,100
+30102 津贴补贴 4,920,200 4,920,200
+302 商品和服务支出 1,420,000 1,420,000
+30201 办公费 820,000 820,000
+30205 水费 600,000 600,000
+"""
+FULL_WIDTH = str.maketrans("0123456789,", "０１２３４５６７８９，")
+
+
+def test_table_cells_grouped_by_full_width_commas_read_like_ascii() -> None:
+    """A whole figure in 元 grouped by full-width commas standing alone in a cell (１１，０４０，３００)."""
+    assert lint_text(BASIC, select=["FL2"]) == []
+    assert lint_text(BASIC.translate(FULL_WIDTH), select=["FL2"]) == []
+    wrong = BASIC.replace("6,120,100 6,120,100", "6,120,100 6,020,100")
+    assert codes(lint_text(wrong, select=["FL2"])) == codes(lint_text(wrong.translate(FULL_WIDTH), select=["FL2"])) != []
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("其他 ３８１，４６３ ３８１，４６３", "其他 381,463 381,463"),  # one group, standing alone between spaces
+        ("一、一般公共预算 ４７，４８３，４５８一、卫生健康支出", "一、一般公共预算 47,483,458一、卫生健康支出"),  # two groups, glued to the next cell
+        ("预算调整率 ５％ ５％", "预算调整率 5% 5%"),
+        ("增加12，345项工作", "增加12，345项工作"),  # one group glued to words: two clauses
+        ("第1，2，3条", "第1，2，3条"),  # a list, not groups of three
+        ("编号1，234，5678", "编号1，234，5678"),  # the last group is not three digits
+    ],
+)
+def test_full_width_groups_and_percent_signs(printed: str, read: str) -> None:
+    assert ascii_figures(printed) == read and len(read) == len(printed)
+
+
+PERFORMANCE = """部门整体支出绩效自评表
+一级指标 二级指标 三级指标 年初目标值 实际完成值
+产出指标 质量指标
+课程验收合格率
+95% 98%
+培训完成率
+{0} {0}
+效益指标 满意度
+学员满意度
+90% 96%
+"""
+
+
+def test_performance_values_with_full_width_percent_signs_read_like_ascii() -> None:
+    """A dump's value line in full width (９５％ ９８％) is the values of the indicator above, not
+    more words of the next indicator's name."""
+    def full_width(text: str) -> str:
+        return text.translate(FULL_WIDTH).replace("%", "％")
+
+    assert lint_text(PERFORMANCE.format("100%"), select=["FL4"]) == [] == lint_text(full_width(PERFORMANCE.format("100%")), select=["FL4"])
+    qualitative = PERFORMANCE.format("显著")
+    [plain] = lint_text(qualitative, select=["FL4"])
+    [wide] = lint_text(full_width(qualitative), select=["FL4"])
+    assert plain.code == wide.code == "FL405" and wide.message == plain.message and "“培训完成率”" in wide.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("<td>&gt;=90</td>", ">=90"),
+        ("<td>&#8805;90%</td>", "≥90%"),
+        ("甲&nbsp;乙", "甲      乙"),
+        ("A &unknown; B", "A &unknown; B"),  # not a reference HTML defines: kept as written
+    ],
+)
+def test_html_character_references_are_read_as_their_characters_in_place(raw: str, text: str) -> None:
+    line = clean_line(1, raw, "markdown")
+    assert line.text == text
+    assert raw[line.column - 1 + len(text) - 1] == text[-1]  # every character keeps its column
+
+
+def html_performance(target: str) -> str:
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "实际完成值", "分值", "得分"],
+        ["满意度指标", "满意度指标", "学员满意度", target, "%", "96", "50", "50"],
+        ["产出指标", "数量指标", "开课次数", "&gt;=10", "次", "12", "50", "50"],
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>\n" for row in rows)
+    return f"<html><body>\n<p>项目支出绩效自评表</p>\n<table>\n<tr><td>项目名称</td><td>社区课堂补助</td></tr>\n{body}</table>\n</body></html>\n"
+
+
+def test_html_comparison_written_as_a_character_reference_is_a_target_not_words() -> None:
+    """&gt;=90 is the target ≥90, not the words “&gt;=90” under a % unit."""
+    assert lint_text(html_performance("&gt;=90"), select=["FL405"], path="r.html") == []
+    assert codes(lint_text(html_performance("稳步推进"), select=["FL405"], path="r.html")) == ["FL405"]
+
+
+TABLE_THEN_PAGE = """一、收入支出决算总体情况说明
+本年支出合计 318.60 万元。
+支出决算表
+公开03表
+单位：万元
+科目编码 科目名称 本年支出合计 基本支出 项目支出 上缴上级支出
+合计 318.60 248.60 70.00
+213 农林水支出 318.60 248.60 70.00
+21303 水利 318.60 248.60 70.00
+2130301 行政运行 248.60 248.60
+2130306 水利工程运行与维护 70.00 70.00{brk}二、支出决算情况说明
+本年支出合计 318.60 万元，其中：基本支出 248.60 万元，占 {share}%；项目支出 70.00 万元，占 21.97%。
+"""
+
+
+@pytest.mark.parametrize("brk", ["\n\f", "\f"])
+def test_a_page_break_between_two_texts_on_one_line_is_a_new_line_on_the_next_page(brk: str) -> None:
+    """A converter that does not end a page's last line glues the next page's first line to it
+    after the \\f: the heading there is a heading, not a word of the table's last row."""
+    report = parsed(TABLE_THEN_PAGE.format(brk=brk, share="78.03"))
+    assert [len(t.rows) for t in report.tables] == [5]
+    assert [s.title for s in report.sections() if s.title] == ["收入支出决算总体情况说明", "支出决算情况说明"]
+    assert lint_text(TABLE_THEN_PAGE.format(brk=brk, share="78.03"), select=["FL1", "FL2"]) == []
+    [wrong] = lint_text(TABLE_THEN_PAGE.format(brk=brk, share="72.03"), select=["FL1", "FL2"])
+    assert wrong.code == "FL101" and wrong.page == 2
+
+
+def test_page_pieces_cut_only_between_two_texts() -> None:
+    assert page_pieces("合计 2.00\f收入决算表") == [(0, "合计 2.00"), (7, " 收入决算表")]
+    assert page_pieces("\f收入决算表") == [(0, " 收入决算表")]  # a page's first line: no cut
+    assert page_pieces("合计 2.00\f") == [(0, "合计 2.00 ")]
+
+
+SPLIT_BY_MARK = """# Page 1
+一、支出决算情况说明
+本年支出合计 2,035.32 万元，其中：基本支出 1,628.26 万元，占本年支出合计的
+
+# Page 2
+{}%。项目支出 407.06 万元。
+"""
+
+
+def test_converter_page_marks_are_pages_and_a_sentence_runs_on_across_them() -> None:
+    """The mark between two halves of a sentence is not a word of it (Page 2 + 80.0% is no 280.0%)."""
+    assert lint_text(SPLIT_BY_MARK.format("80.0"), select=["FL1"]) == []
+    [wrong] = lint_text(SPLIT_BY_MARK.format("85.0"), select=["FL1"])
+    assert wrong.code == "FL101" and "1628.26 / 2035.32" in wrong.message.replace(",", "") and wrong.page == 2
+
+
+@pytest.mark.parametrize(
+    ("lines", "pages"),
+    [
+        (["# Page 1", "甲", "# Page 2", "乙"], [1, 1, 2, 2]),
+        (["甲", "-- 1 of 2 --", "乙", "-- 2 of 2 --"], [1, 1, 2, 2]),  # marks at the foot of each page
+        (["# Page 3", "甲", "# Page 1"], None),  # not 1, 2, 3 … in order: a heading, not pages
+        (["# Page 1", "甲"], None),  # one mark
+    ],
+)
+def test_marked_pages(lines: list[str], pages: list[int] | None) -> None:
+    assert marked_pages(lines) == pages
+
+
+RUN_TOGETHER = (
+    "一、收入决算情况说明本年收入合计 500.00 万元，全部为财政拨款收入。"
+    "二、支出决算情况说明本年支出合计 400.00 万元。基本支出 300.00 万元，占 {}%。\n"
+)
+
+
+def test_a_share_after_a_heading_inside_a_run_together_line_is_not_of_the_line_s_first_amount() -> None:
+    """A text whose lines were run together (each page one line): the second section's share is
+    of its own first amount (400), not of the line's (500)."""
+    assert lint_text(RUN_TOGETHER.format("75.00"), select=["FL101"]) == []
+    [wrong] = lint_text(RUN_TOGETHER.format("70.00"), select=["FL101"])
+    assert "300.00 / 400.00" in wrong.message
