@@ -191,3 +191,38 @@ def test_a_share_after_a_heading_inside_a_run_together_line_is_not_of_the_line_s
     assert lint_text(RUN_TOGETHER.format("75.00"), select=["FL101"]) == []
     [wrong] = lint_text(RUN_TOGETHER.format("70.00"), select=["FL101"])
     assert "300.00 / 400.00" in wrong.message
+
+
+WRAPPED_NAMES = """支出决算表
+单位：万元
+项目
+本年支出合计 基本支出 项目支出 上缴上级支出
+功能分类
+科目名称
+科目编码
+类 款 项 合计 86.30 86.30 0.00 0.00
+213 农林水支出 86.30 86.30 0.00 0.00
+21301 农业农村 86.30 86.30 0.00 0.00
+2130101 行政运行 30.00 30.00 0.00 0.00
+{rows}"""
+TOP_ALIGNED = """2130104 事业运行和农业技术推广服务 41.30 41.30 0.00 0.00
+支出
+2130199 其他农业农村支出 15.00 15.00 0.00 0.00
+"""
+CENTRED = """事业运行和农业技术推广
+2130104 41.30 41.30 0.00 0.00
+服务支出
+2130199 其他农业农村支出 15.00 15.00 0.00 0.00
+"""
+
+
+def test_a_name_wrapped_below_its_code_line_stays_with_its_row() -> None:
+    """The end of a name printed below its code line (a top-aligned cell) is its row's, not the
+    start of the next row's name: the next row's own name is whole on its code line."""
+    rows = {row.code: row.label for row in parsed(WRAPPED_NAMES.format(rows=TOP_ALIGNED)).tables[0].rows}
+    assert rows["2130104"] == "事业运行和农业技术推广服务支出" and rows["2130199"] == "其他农业农村支出"
+
+
+def test_names_centred_on_code_lines_keep_their_upper_and_lower_parts() -> None:
+    rows = {row.code: row.label for row in parsed(WRAPPED_NAMES.format(rows=CENTRED)).tables[0].rows}
+    assert rows["2130104"] == "事业运行和农业技术推广服务支出" and rows["2130199"] == "其他农业农村支出"

@@ -901,44 +901,19 @@ def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
     A fragment is a line with no figure. A wrapped name is centred on its code line, so a row
     has as many fragments below its code line as above it: between two code lines, the first
     row takes back as many as it had above (when that is unknown, half, rounding up when its
-    code line has no name at all), and the next row the rest. Fragments before the first code
-    line or after the last stay where they are.
+    code line has no name at all), and the next row the rest. When that leaves a row that has
+    a name on its code line with fewer fragments below than above, and no code line without a
+    name sits between fragments (the sign of names centred on them), the names start on their
+    code lines (a top-aligned layout): every fragment is the row's above it.
+    Fragments before the first code line or after the last stay where they are.
     """
     fragment = [bool(toks) and not any(_is_number(t.text) for t in toks) for toks in lines]
     coded = [bool(toks) and CODE_RE.fullmatch(toks[0].text) is not None and not fragment[i] for i, toks in enumerate(lines)]
-    heads: dict[int, list[_Token]] = {}
-    tails: dict[int, list[_Token]] = {}
-    kept: set[int] = set()
-    previous: int | None = None  # the last non-fragment line
-    i = 0
-    while i <= len(lines):
-        if i < len(lines) and (fragment[i] or not lines[i]):
-            i += 1
-            continue
-        run = [j for j in range((previous + 1) if previous is not None else 0, i) if fragment[j]]
-        before = previous is not None and coded[previous]
-        after = i < len(lines) and coded[i]
-        if before and after:
-            assert previous is not None
-            known = previous in heads or any(not fragment[j] and lines[j] for j in range(previous))
-            unlabeled = len(lines[previous]) > 1 and _is_number(lines[previous][1].text)
-            if _ends_with_bare_code(lines[previous]):
-                take = len(run)  # side by side: the last block's name flows on below its code
-            elif known:
-                take = min(_fragment_lines(heads.get(previous, [])), len(run))
-            else:
-                take = (len(run) + unlabeled) // 2
-            tails[previous] = [t for j in run[:take] for t in lines[j]]
-            heads[i] = [t for j in run[take:] for t in lines[j]]
-        elif before:
-            assert previous is not None
-            tails[previous] = [t for j in run for t in lines[j]]
-        elif after:
-            heads[i] = [t for j in run for t in lines[j]]
-        else:
-            kept.update(run)
-        previous = i
-        i += 1
+    heads, tails, kept = _fragment_owners(lines, fragment, coded, centred=True)
+    named = [i for i, toks in enumerate(lines) if coded[i] and len(toks) > 1 and not _is_number(toks[1].text)]
+    uneven = any(heads.get(i) and _fragment_lines(tails.get(i, [])) < _fragment_lines(heads[i]) and _coded_before(i, lines, fragment, coded) for i in named)
+    if uneven and not any(_between_fragments(i, fragment) for i, toks in enumerate(lines) if coded[i] and i not in named):
+        heads, tails, kept = _fragment_owners(lines, fragment, coded, centred=False)
     stream: list[_Token] = []
     for index, toks in enumerate(lines):
         if fragment[index]:
@@ -956,6 +931,58 @@ def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
             toks = toks[:code_end] + _as_label(heads.get(index, [])) + toks[code_end:at] + _as_label(trailing + tails.get(index, [])) + toks[at:]
         stream.extend(toks)
     return stream
+
+
+def _between_fragments(i: int, fragment: list[bool]) -> bool:
+    """Line ``i`` has a fragment right above it and right below it (a name centred on a code line)."""
+    return 0 < i < len(fragment) - 1 and fragment[i - 1] and fragment[i + 1]
+
+
+def _coded_before(row: int, lines: list[list[_Token]], fragment: list[bool], coded: list[bool]) -> bool:
+    """The last line with figures before ``row`` is a code line (its fragments sit between two rows)."""
+    return next((coded[j] for j in range(row - 1, -1, -1) if lines[j] and not fragment[j]), False)
+
+
+def _fragment_owners(
+    lines: list[list[_Token]], fragment: list[bool], coded: list[bool], centred: bool
+) -> tuple[dict[int, list[_Token]], dict[int, list[_Token]], set[int]]:
+    """The fragments each code line takes above it (heads) and below it (tails), and the
+    fragment lines kept where they are; ``centred``: names centred on their code lines (see
+    :func:`_attach_fragments`), else starting on them (every fragment below its row's code line)."""
+    heads: dict[int, list[_Token]] = {}
+    tails: dict[int, list[_Token]] = {}
+    kept: set[int] = set()
+    previous: int | None = None  # the last non-fragment line
+    i = 0
+    while i <= len(lines):
+        if i < len(lines) and (fragment[i] or not lines[i]):
+            i += 1
+            continue
+        run = [j for j in range((previous + 1) if previous is not None else 0, i) if fragment[j]]
+        before = previous is not None and coded[previous]
+        after = i < len(lines) and coded[i]
+        if before and after:
+            assert previous is not None
+            known = previous in heads or any(not fragment[j] and lines[j] for j in range(previous))
+            unlabeled = len(lines[previous]) > 1 and _is_number(lines[previous][1].text)
+            if _ends_with_bare_code(lines[previous]) or not centred:
+                take = len(run)  # side by side: the last block's name flows on below its code
+            elif known:
+                take = min(_fragment_lines(heads.get(previous, [])), len(run))
+            else:
+                take = (len(run) + unlabeled) // 2
+            tails[previous] = [t for j in run[:take] for t in lines[j]]
+            heads[i] = [t for j in run[take:] for t in lines[j]]
+        elif before:
+            assert previous is not None
+            tails[previous] = [t for j in run for t in lines[j]]
+        elif after:
+            heads[i] = [t for j in run for t in lines[j]]
+        else:
+            kept.update(run)
+        previous = i
+        i += 1
+    return heads, tails, kept
 
 
 NAME_TAIL_RE = lazy(r"[\u4e00-\u9fff]{1,8}")
