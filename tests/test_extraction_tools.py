@@ -226,3 +226,22 @@ def test_a_name_wrapped_below_its_code_line_stays_with_its_row() -> None:
 def test_names_centred_on_code_lines_keep_their_upper_and_lower_parts() -> None:
     rows = {row.code: row.label for row in parsed(WRAPPED_NAMES.format(rows=CENTRED)).tables[0].rows}
     assert rows["2130104"] == "事业运行和农业技术推广服务支出" and rows["2130199"] == "其他农业农村支出"
+
+
+RUN_ON_PAGE = (
+    "第三部分 部门决算情况说明一、收入支出决算总体情况说明本单位2024年度收入、支出总计均为 520.00 万元。"
+    "与2023年度相比，收入、支出总计各增加 20.00 万元，增长 {}%。主要原因是新增社区课堂培训任务，相应增加了课程开发和场地租赁支出。"
+    "二、收入决算情况说明本年收入合计 520.00 万元，其中：财政拨款收入 520.00 万元，占 100.00%。"
+    "三、支出决算情况说明本年支出合计 520.00 万元，其中：基本支出 390.00 万元，占 75.00%；项目支出 130.00 万元，占 25.00%。\n"
+)
+
+
+def test_a_page_run_together_on_one_line_is_read_as_text_not_as_one_long_heading() -> None:
+    """A converter without layout analysis writes each page as one line: a line starting with a
+    part's number and running on over sentences is a paragraph, whose claims are checked."""
+    report = parsed(RUN_ON_PAGE.format("4.00"))
+    assert [s.title for s in report.sections() if s.title] == [] and len(report.paragraphs) == 1
+    assert lint_text(RUN_ON_PAGE.format("4.00"), select=["FL1"]) == []
+    assert codes(lint_text(RUN_ON_PAGE.format("5.00"), select=["FL1"])) == ["FL103"]
+    short = "第三部分 部门决算情况说明\n一、收入支出决算总体情况说明\n本单位2024年度收入、支出总计均为 520.00 万元。\n"
+    assert [s.title for s in parsed(short).sections() if s.title] == ["部门决算情况说明", "收入支出决算总体情况说明"]

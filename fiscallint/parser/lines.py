@@ -488,6 +488,16 @@ def is_sentence(compact: str) -> bool:
     return len(compact) > SENTENCE_MIN and compact.endswith(SENTENCE_END) and ("，" in compact or "；" in compact)
 
 
+RUN_ON_MIN = 150
+"""A heading's number starting a line this long (compact) that holds sentences is a text whose
+lines were run together (a page a line), not a heading."""
+
+
+def is_run_on(compact: str) -> bool:
+    """A line that runs on over several sentences after what would be its heading number."""
+    return len(compact) > RUN_ON_MIN and "。" in compact[:-1]
+
+
 def has_amount(text: str) -> bool:
     return AMOUNT_RE.search(text) is not None
 
@@ -847,7 +857,7 @@ class LineClassifier:
                     kind = "ROW"
                 else:
                     kind = "HEADER"
-            elif PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact))):
+            elif (PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact)))) and not is_run_on(compact):
                 if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and not in_notes and (
                     looks_like_row(text)
                     or SECOND_ITEM_RE.search(text)
