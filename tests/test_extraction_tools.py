@@ -245,3 +245,56 @@ def test_a_page_run_together_on_one_line_is_read_as_text_not_as_one_long_heading
     assert codes(lint_text(RUN_ON_PAGE.format("5.00"), select=["FL1"])) == ["FL103"]
     short = "第三部分 部门决算情况说明\n一、收入支出决算总体情况说明\n本单位2024年度收入、支出总计均为 520.00 万元。\n"
     assert [s.title for s in parsed(short).sections() if s.title] == ["部门决算情况说明", "收入支出决算总体情况说明"]
+
+
+def one_cell_a_line(rows: list[list[str]]) -> str:
+    return "\n".join(cell for row in rows for cell in row) + "\n"
+
+
+HEAD = ["一般公共预算财政拨款支出决算表", "单位：万元", "科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+NAME_FIRST = [HEAD, ["213", "农林水支出", "86.30", "56.30", "30.00"], ["21301", "农业农村", "86.30", "56.30", "30.00"],
+              ["2130101", "行政运行", "56.30", "56.30"], ["2130104", "事业运行", "30.00", "30.00"]]
+
+
+def test_one_cell_a_line_with_each_name_after_its_figures_is_not_checked() -> None:
+    """An HTML converter wrote each cell on a line, every row's name after its figures: whether a
+    name is the row's above or below is not provable, so nothing is summed, and the table is
+    reported as not checked."""
+    assert lint_text(one_cell_a_line(NAME_FIRST), select=["FL001", "FL2"]) == []
+    name_last = [NAME_FIRST[0]] + [[row[0], *row[2:], row[1]] for row in NAME_FIRST[1:]]
+    found = lint_text(one_cell_a_line(name_last), select=["FL001", "FL2"])
+    assert codes(found) == ["FL001"] and "名称在其上数字之后" in found[0].message
+
+
+BASIC_HALVES = """一般公共预算财政拨款基本支出决算表
+单位：万元
+科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数
+301\t工资福利支出\t{}\t302\t商品和服务支出\t6.00
+30101\t基本工资\t50.00\t30201\t办公费\t6.00
+"""
+
+
+def test_a_code_of_the_table_in_a_figure_s_place_is_not_summed() -> None:
+    """30102 beside 301 has no point and no separator: the code of a row read out of its place,
+    not an amount of 30,102 万元."""
+    assert lint_text(BASIC_HALVES.format("50.00"), select=["FL001", "FL2"]) == []
+    found = lint_text(BASIC_HALVES.format("30102"), select=["FL001", "FL2"])
+    assert codes(found) == ["FL001"] and "30102 是本表的科目编码" in found[0].message
+    assert codes(lint_text(BASIC_HALVES.format("60.00"), select=["FL001", "FL2"])) == ["FL201"]
+
+
+SHARE_CUT_OFF = """一、收入支出决算总体情况说明
+本年收入合计 800.00 万元。
+二、支出决算情况说明
+本年支出合计 640.00 万元，其中：基本支出 480.00 万元，占 75.00%。
+项目支出 160.00 万元，占 {}%。
+"""
+
+
+def test_a_share_cut_off_from_its_whole_is_not_reported_when_a_stated_amount_fits() -> None:
+    """A converter cut the sentence: the share of 项目支出 begins a paragraph of its own, and the
+    whole found near it (800) does not fit; the report states an amount that does (640), so
+    nothing is proven wrong. A share that no stated amount explains is still reported."""
+    assert lint_text(SHARE_CUT_OFF.format("25.00"), select=["FL101"]) == []
+    [wrong] = lint_text(SHARE_CUT_OFF.format("28.00"), select=["FL101"])
+    assert "160.00 /" in wrong.message

@@ -713,7 +713,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     detached = _split_groups([line for _, line in rows_body]) or (
         None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
     )
-    table.unplaced = detached or _misaligned(rows)
+    table.unplaced = detached or _code_as_figure(rows) or _misaligned(rows)
     table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
     table.heading = read_heading(headers)
     in_cells = any("\t" in line.text for line in all_lines)  # tab or pipe cells hold their figures: empty cells are empty
@@ -737,15 +737,22 @@ def _detached_figures(lines: list[Line]) -> str | None:
     yet (its name wrapped); after a row that already has its figures it may be that row's
     overflow or the next row's figures printed a little higher (layout-preserving extractions
     do this), and nothing tells which. A total label (人员经费合计) after a code and its name is
-    a row of its own: the figures after it are not the code's.
+    a row of its own: the figures after it are not the code's. One cell a line, a name after the
+    figures of a code alone on its line may be that row's (printed after its figures) or the next
+    one's, and nothing tells which.
     """
     waiting = False  # the last code line is still waiting for (the rest of) its figures
     bare_run = 0  # code lines in a row with nothing between them: a column printed as a block
     digits_run = 0  # the same for lines of 款 / 项 digits alone
     named = False  # the waiting code's name has had a line of its own
+    unnamed = False  # the last code line holds the code alone, and no name has come since
+    nameless = False  # such a code's figures came with no name before them
     for line in lines:
         tokens = line.text.split()
         if not tokens or not any(c.isdigit() for c in line.text):
+            if nameless and tokens:
+                return f"第 {line.number} 行的科目名称在其上数字之后（一格一行），无法确定属于上一行还是下一行的科目"
+            unnamed = False
             bare_run = digits_run = 0
             if waiting and named and TOTAL_LABEL_RE.match(line.text.replace(" ", "")):
                 waiting = False  # code | name | 人员经费合计: a total row of its own, not more name
@@ -763,10 +770,12 @@ def _detached_figures(lines: list[Line]) -> str | None:
         if all(FIGURE_RE.fullmatch(t) for t in tokens):
             if not waiting:
                 return f"第 {line.number} 行只有数字，无法确定属于上一行还是下一行的科目"
+            nameless, unnamed = nameless or unnamed, False
             named = False
             continue  # one cell per line: a row's figures follow its code one by one
         waiting = CODE_RE.fullmatch(tokens[0]) is not None and not any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
-        named = False
+        unnamed = waiting and len(tokens) == 1
+        nameless = named = False
     return None
 
 
@@ -816,6 +825,20 @@ def _split_groups(lines: list[Line]) -> str | None:
     if line is None:
         return None
     return f"第 {line.number} 行的数字千位逗号后有空格（{SPLIT_GROUP_RE.search(line.text).group()}…），无法确定各数字的起止"  # type: ignore[union-attr]
+
+
+def _code_as_figure(rows: list[Row]) -> str | None:
+    """Why a code-keyed table's figures cannot be read, or None: a figure printed as a code of
+    one of the table's own 类 (30108 beside 301, no point, no separator) is that row's code
+    read out of its place, not an amount (one cell a line, side-by-side halves). A figure left
+    without a column is not read anyway."""
+    classes = {row.code for row in rows if row.code and row.level == 1}
+    for row in rows:
+        for cell in row.cells:
+            text = cell.number.text
+            if cell.column is not None and len(text) in (5, 7) and text[:3] in classes and is_code(text):
+                return f"第 {cell.number.span.line} 行的 {text} 是本表的科目编码，却处在数字的位置，无法确定行与数字的对应"
+    return None
 
 
 def _misaligned(rows: list[Row]) -> str | None:
