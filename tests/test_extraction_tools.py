@@ -298,3 +298,34 @@ def test_a_share_cut_off_from_its_whole_is_not_reported_when_a_stated_amount_fit
     assert lint_text(SHARE_CUT_OFF.format("25.00"), select=["FL101"]) == []
     [wrong] = lint_text(SHARE_CUT_OFF.format("28.00"), select=["FL101"])
     assert "160.00 /" in wrong.message
+
+
+def wrapped(text: str, width: int) -> str:
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+DUTIES = "".join(f"（{n}）负责本区社区课堂的组织实施工作，统筹安排课程开发、师资培训和场地保障等事项。" for n in "一二三四五六七八九十")
+TAB_TABLE = """支出决算表
+单位：万元
+科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出
+\t合计\t520.00\t390.00\t130.00
+205\t教育支出\t520.00\t390.00\t130.00
+20508\t进修及培训\t520.00\t390.00\t130.00
+2050803\t培训支出\t520.00\t390.00\t130.00
+"""
+CHANGE = "本单位2024年度收入、支出总计均为 520.00 万元。与2023年度相比，收入、支出\n总计各增加 20.00 万元，增长\n{}%。主要原因是新增社区课堂培训任务。"
+
+
+@pytest.mark.parametrize("path", ["r.txt", "r.md"])
+def test_a_cells_text_whose_narrative_wraps_at_the_page_width_reads_sentences_across_lines(path: str) -> None:
+    """Tables as tab cells, text as a PDF's lines (a converter writing tables as cells): the
+    narrative runs on across lines, so a change cut after 增长 still has its rate."""
+    assert detect_shape(path, TAB_TABLE) == ("tsv" if path == "r.txt" else "markdown")
+
+    def report(rate: str, width: int | None) -> str:
+        body = wrapped(DUTIES, width) + "\n" + CHANGE.format(rate) if width else DUTIES + "\n" + CHANGE.format(rate).replace("\n", "")
+        return "一、主要职能\n" + body + "\n" + TAB_TABLE
+
+    assert lint_text(report("4.00", 24), select=["FL103"], path=path) == []
+    assert codes(lint_text(report("5.00", 24), select=["FL103"], path=path)) == ["FL103"]
+    assert codes(lint_text(report("5.00", None), select=["FL103"], path=path)) == ["FL103"]  # a paragraph a line: as before

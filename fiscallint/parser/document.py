@@ -15,7 +15,7 @@ from .claims import parse_line, parse_paragraph
 from .cover import read_cover
 from ..errors import Cancelled
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, markup_lines, source_lines, wrapped_at
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, markup_lines, source_lines, wrapped_at, wraps_sentences
 from .performance import parse_performance
 from ..source import SourceText
 from .tables import build_table, squeeze
@@ -66,7 +66,8 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         return True
 
     try:
-        tree = document_parser().parse(LineInput(lines, source.shape == "dump", stop=stop), on_error=recover)  # type: ignore[arg-type]
+        wrapped = source.shape == "dump" or (source.shape in ("tsv", "markdown") and wraps_sentences(lines))
+        tree = document_parser().parse(LineInput(lines, wrapped, stop=stop), on_error=recover)  # type: ignore[arg-type]
     except LarkError as exc:
         report.unparsed.append(Unparsed(source.text[:200], report.root.span, f"文档结构无法解析 (document grammar: {exc.__class__.__name__})"))
         return report

@@ -462,6 +462,30 @@ def page_pieces(raw: str) -> list[tuple[int, str]]:
     return [(start, raw[start:end].replace("\f", " ")) for start, end in zip(bounds, bounds[1:])]
 
 
+WRAPPED_LINES_MIN = 10
+"""Lines of text ending inside a sentence, with text after them, that show a text's narrative
+is wrapped at the page's width (one source line is not one paragraph)."""
+MID_SENTENCE_END = tuple("。！？”；：)）")
+
+
+def wraps_sentences(lines: list[Line]) -> bool:
+    """The narrative of a tab-separated or markdown text is wrapped like a PDF dump's (tables as
+    cells, text as the page's lines): of the lines of text (no cells, no list or quote mark, at
+    least 15 characters) followed by another, most end inside a sentence, and many do."""
+    inside = ended = 0
+    for line, nxt in zip(lines, lines[1:]):
+        text = line.text
+        if nxt.number != line.number + 1 or not nxt.text or "\t" in text or "\t" in nxt.text or len(text) < 15:
+            continue
+        if MD_PREFIX_RE.match(line.raw) or text.startswith("|"):
+            continue
+        if text.endswith(MID_SENTENCE_END):
+            ended += 1
+        else:
+            inside += 1
+    return inside >= WRAPPED_LINES_MIN and inside > 2 * ended
+
+
 def is_table_title(text: str) -> bool:
     compact = text.replace(" ", "")
     return (
