@@ -329,3 +329,19 @@ def test_a_cells_text_whose_narrative_wraps_at_the_page_width_reads_sentences_ac
     assert lint_text(report("4.00", 24), select=["FL103"], path=path) == []
     assert codes(lint_text(report("5.00", 24), select=["FL103"], path=path)) == ["FL103"]
     assert codes(lint_text(report("5.00", None), select=["FL103"], path=path)) == ["FL103"]  # a paragraph a line: as before
+
+
+DISPLACED = """一、项目支出情况说明
+一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：基本支出。年初预算为 万元，支出决算为 万
+{figures}
+元。决算数小于预算数的主要原因：人员变动。
+"""
+
+
+def test_a_paragraph_whose_figures_were_set_on_a_line_of_their_own_is_not_checked() -> None:
+    """An extraction put a sentence's figures on their own line (a font set lower) and left
+    their units empty (为 万元): which figure fills which slot is not provable."""
+    found = lint_text(DISPLACED.format(figures="160.05 151.89"), select=["FL001", "FL1"])
+    assert codes(found) == ["FL001"] and "错行" in found[0].message
+    whole = DISPLACED.replace("年初预算为 万元，支出决算为 万\n{figures}\n元", "年初预算为 160.05 万元，支出决算为 151.89 万元")
+    assert codes(lint_text(whole, select=["FL001", "FL1"])) == []

@@ -110,6 +110,10 @@ BARE_FIGURE_RE = lazy(
 )
 """A figure with decimals or thousands separators and no unit after it: a table's cell, not narrative."""
 BARE_FIGURES_IN_PARAGRAPH = 3
+FIGURES_ONLY_RE = lazy(r"[\d,.%％\s]*\d[\d,.%％\s]*")
+"""A line of figures alone."""
+EMPTY_SLOT_RE = lazy(r"(?:为|是|达|计|共|合计|总计)\s*(?:万元|亿元|元|%|％)")
+"""A unit with no figure before it (年初预算为 万元): the figure was set on another line."""
 
 
 def _table_like_text(report: Report) -> None:
@@ -276,6 +280,11 @@ class _Builder:
     def paragraph(self, lines: list[Line]) -> None:
         lines = [line for line in lines if line is not None]
         if not lines:
+            return
+        if len(lines) > 1 and any(FIGURES_ONLY_RE.fullmatch(line.text) for line in lines) and EMPTY_SLOT_RE.search("".join(line.text for line in lines)):
+            text = "".join(line.text for line in lines)
+            span = Span(lines[0].number, lines[0].column, lines[-1].number, lines[-1].column + len(lines[-1].text))
+            self.report.unparsed.append(Unparsed(text, span, "段落中有一行只有数字、句中又有缺数字的单位（提取时数字与文字错行），未检查"))
             return
         paragraph: Paragraph | None = parse_paragraph(lines)
         if paragraph is None:
