@@ -716,7 +716,12 @@ class Report:
         """The first table with this 公开 number ("01".."12")."""
         return next((t for t in self.tables if t.number == number), None)
 
-    def page_of(self, line: int) -> int | None:
+    def page_of(self, line: int, column: int = 1) -> int | None:
+        """The page of a line, or of its column in a line that a page break (\\f) cuts."""
         if self.pages is None or not 1 <= line <= len(self.pages):
             return None
-        return self.pages[line - 1]
+        raw = self.lines[line - 1] if line <= len(self.lines) else ""
+        if "\f" not in raw:
+            return self.pages[line - 1]
+        start = len(raw) - len(raw.lstrip(" \t\f\r"))
+        return self.pages[line - 1] + raw[start:max(start, column - 1)].count("\f")

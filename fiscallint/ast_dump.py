@@ -28,7 +28,7 @@ def dump(report: Report) -> str:
 
 
 def _where(report: Report, span: Span) -> str:
-    page = report.page_of(span.line)
+    page = report.page_of(span.line, span.column)
     lines = f"{span.line}" if span.end_line == span.line else f"{span.line}-{span.end_line}"
     return f"@{lines}" + (f" p{page}" if page is not None else "")
 

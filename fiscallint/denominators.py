@@ -209,9 +209,18 @@ class Denominators:
                 continue  # an inferred whole smaller than the part is not its whole
 
             seen.add(whole.value)
-            computed = part.value / whole.value * HUNDRED
-            tol = percent_tolerance(stated, [(fen(part), HUNDRED / whole.value), (fen(whole), computed / whole.value)])
-            checks.append(Check(claim, stated, computed, f"{part.text} / {whole.text}", tol, figure, is_named))
+            checks.append(_share_check(claim, figure, is_named))
+        if checks and not is_named and not any(c.ok for c in checks):
+            # No whole found near the share fits: a whole stated anywhere in the report that fits
+            # may be the one (the text around the share lost in extraction), so nothing is proven.
+            fitting = (
+                check for amounts in self.by_subject.values() for amount in amounts
+                if amount.value.value >= part.value and amount.value.value > 0 and amount.value.value not in seen
+                and (check := _share_check(claim, Figure(amount.value, f"“{amount.subject}”"), False)).ok
+            )
+            elsewhere = next(fitting, None)
+            if elsewhere is not None:
+                checks.append(elsewhere)
         return checks
 
     # --- executions and changes -----------------------------------------------------------
@@ -356,6 +365,14 @@ def all_verdicts(report: Report, model: Model) -> list[tuple[PercentClaim, list[
             if checks:
                 found.append((claim, checks))
     return found
+
+
+def _share_check(claim: ShareClaim, figure: Figure, named: bool) -> Check:
+    """The share's part over one candidate whole."""
+    part, stated, whole = claim.part, claim.percent, figure.number
+    computed = part.value / whole.value * HUNDRED
+    tol = percent_tolerance(stated, [(fen(part), HUNDRED / whole.value), (fen(whole), computed / whole.value)])
+    return Check(claim, stated, computed, f"{part.text} / {whole.text}", tol, figure, named)
 
 
 def verdicts(model: Model, claims: Iterable[Claim]) -> Iterator[tuple[PercentClaim, list[Check]]]:

@@ -105,8 +105,8 @@ def lint_report(
         if finding.span.line in report.rebuilt_lines:
             finding.fix = None  # its column is approximate: nothing is rewritten there
         finding.path = report.path
-        finding.page = finding.page or report.page_of(finding.span.line)
-        finding.related_pages = [report.page_of(r.span.line) for r in finding.related]
+        finding.page = finding.page or report.page_of(finding.span.line, finding.span.column)
+        finding.related_pages = [report.page_of(r.span.line, r.span.column) for r in finding.related]
     findings.sort(key=Finding.sort_key)
     return findings
 

@@ -72,7 +72,7 @@ def test_full_width_figures_in_narrative_read_like_ascii() -> None:
 @pytest.mark.parametrize(
     ("printed", "read"),
     [
-        ("支出２，０３５．３２万元，占８０.０％", "支出2,035.32万元，占80.0％"),
+        ("支出２，０３５．３２万元，占８０.０％", "支出2,035.32万元，占80.0%"),
         ("共1，234，567元", "共1,234,567元"),
         ("增加12，345项工作", "增加12，345项工作"),  # two clauses, not a grouped figure
     ],

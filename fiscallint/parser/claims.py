@@ -40,7 +40,7 @@ from ..ast import (
 )
 from ..patterns import lazy
 from .grammar_files import build_parser
-from .lines import Line
+from .lines import SECTION_TITLE, Line
 from ..numbers import fen, parse_number, sum_tolerance, to_wan
 from ..subjects import claim_subject, item_key
 
@@ -124,6 +124,8 @@ def _mark(rule: str, pieces: list[_Piece]) -> None:
 
 
 FIGURE_END_RE = lazy(r"\d\.\d\d$")
+INNER_HEADING_RE = lazy(rf"[\s。；;！？!?]*{SECTION_TITLE}")
+"""A section heading that starts a sentence inside a paragraph: the lines of a text run together."""
 """A line ending in a whole figure (two decimals): a figure opening the next line is another."""
 
 
@@ -202,6 +204,8 @@ class ClaimBuilder:
         self.locator = locator
         self.claims: list[Claim] = []
         self.amounts: list[AmountClaim] = []  # amount claims of the paragraph, in order
+        self.lead_at = 0  # index in ``amounts`` of the paragraph's lead: past a section heading inside it
+        self.sentence_end = 0  # where the last sentence read ends in the text
         self.previous_sentence: list[AmountClaim] = []  # amount claims of the last sentence that had any
         self.outer: dict[int, BreakdownClaim] = {}  # a nested breakdown (by id) → the breakdown it is part of
         self.bracketed: set[int] = set()  # breakdowns (by id) whose 其中 stands inside brackets
@@ -248,6 +252,9 @@ class ClaimBuilder:
         for clause in tree.children:
             clauses.append((clause.data == "semi_clause", self._words_read(_clause_pieces(clause))))
         sentence_start = next((p.start for _, pieces in clauses for p in pieces), 0)
+        if INNER_HEADING_RE.match(self.locator.text, self.sentence_end) is not None and self.sentences:
+            self.lead_at = len(self.amounts)  # a section heading inside the paragraph (a text whose lines were run together)
+        self.sentence_end = max((p.end for _, pieces in clauses for p in pieces), default=self.sentence_end)
         sentence_amounts: list[AmountClaim] = []
         breakdown: BreakdownClaim | None = None
         open_change: ChangeClaim | None = None
@@ -679,7 +686,7 @@ class ClaimBuilder:
         return recent[-1] if recent else None
 
     def _emit_share(self, part: AmountClaim, percent: Number, whole: str, breakdown: BreakdownClaim | None) -> None:
-        lead = self.amounts[0] if self.amounts else None
+        lead = self.amounts[self.lead_at] if len(self.amounts) > self.lead_at else None
         if not whole and (breakdown is None or part not in breakdown.parts):
             # 一般公共预算财政拨款支出主要用于：A 万元，占 P%；B 万元，占 Q%: the shares are of the total the sentence opens with
             opening = USED_FOR_RE.search(part.context)

@@ -15,7 +15,7 @@ from .claims import parse_line, parse_paragraph
 from .cover import read_cover
 from ..errors import Cancelled
 from .grammar_files import build_parser
-from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, markup_lines, source_lines, wrapped_at
+from .lines import HEADING_LEVEL, Line, LineInput, LineLexer, clean_line, cut_at, hard_wrap_width, markup_lines, source_lines, wrapped_at, wraps_sentences
 from .performance import parse_performance
 from ..source import SourceText
 from .tables import build_table, squeeze
@@ -32,11 +32,11 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
     """Parse decoded text into a :class:`Report`. ``stop`` is asked while the lines are read
     and between the paragraphs and tables; when it says yes, :class:`Cancelled` is raised."""
     raw_lines = source.text.split("\n")
-    pages = source.pages if source.pages is not None else form_feed_pages(raw_lines)
+    pages = source.pages if source.pages is not None else form_feed_pages(raw_lines) or marked_pages(raw_lines)
     parsed = markup_lines(raw_lines) if source.shape == "markdown" else raw_lines
     rebuilt = {n for n, (raw, read) in enumerate(zip(raw_lines, parsed), start=1) if read and read != raw}
     running = running_heads(raw_lines, pages)
-    lines = [line for i, raw in enumerate(parsed) if i + 1 not in running for line in source_lines(i + 1, raw.replace("\f", " "), source.shape)]
+    lines = [line for i, raw in enumerate(parsed) if i + 1 not in running for line in source_lines(i + 1, raw, source.shape)]
     report = Report(
         path=source.path,
         encoding=source.encoding,
@@ -67,7 +67,8 @@ def parse_source(source: SourceText, stop: Callable[[], bool] | None = None) -> 
         return True
 
     try:
-        tree = document_parser().parse(LineInput(lines, source.shape == "dump", stop=stop), on_error=recover)  # type: ignore[arg-type]
+        wrapped = source.shape == "dump" or (source.shape in ("tsv", "markdown") and wraps_sentences(lines))
+        tree = document_parser().parse(LineInput(lines, wrapped, stop=stop), on_error=recover)  # type: ignore[arg-type]
     except LarkError as exc:
         report.unparsed.append(Unparsed(source.text[:200], report.root.span, f"文档结构无法解析 (document grammar: {exc.__class__.__name__})"))
         return report
@@ -110,6 +111,10 @@ BARE_FIGURE_RE = lazy(
 )
 """A figure with decimals or thousands separators and no unit after it: a table's cell, not narrative."""
 BARE_FIGURES_IN_PARAGRAPH = 3
+FIGURES_ONLY_RE = lazy(r"[\d,.%％\s]*\d[\d,.%％\s]*")
+"""A line of figures alone."""
+EMPTY_SLOT_RE = lazy(r"(?:为|是|达|计|共|合计|总计)\s*(?:万元|亿元|元|%|％)")
+"""A unit with no figure before it (年初预算为 万元): the figure was set on another line."""
 
 
 def _table_like_text(report: Report) -> None:
@@ -233,6 +238,30 @@ def form_feed_pages(raw_lines: list[str]) -> list[int] | None:
     return pages
 
 
+PAGE_HEAD_RE = lazy(r"\s*(?:#{1,6}\s*|=+\s*|\[\s*)(?i:page)\s*(\d{1,4})\s*(?:=+|\])?\s*")
+"""A converter's mark at the head of a page (# Page 3, === Page 3 ===, [Page 3])."""
+PAGE_TAIL_RE = lazy(r"\s*--\s*(\d{1,4})\s+of\s+\d{1,4}\s*--\s*")
+"""A converter's mark at the foot of a page (-- 3 of 12 --)."""
+
+
+def marked_pages(raw_lines: list[str]) -> list[int] | None:
+    """Pages of a text whose converter marked each page's head (# Page 3) or foot (-- 3 of 12 --):
+    pages[i] is line i+1's page. Only marks numbered 1, 2, 3 … in order, two at least, are
+    pages; else None."""
+    marks = [(i, int(m.group(1)), True) for i, raw in enumerate(raw_lines) if (m := PAGE_HEAD_RE.fullmatch(raw))]
+    marks = marks or [(i, int(m.group(1)), False) for i, raw in enumerate(raw_lines) if (m := PAGE_TAIL_RE.fullmatch(raw))]
+    if len(marks) < 2 or [number for _, number, _ in marks] != list(range(1, len(marks) + 1)):
+        return None
+    head = marks[0][2]
+    pages: list[int] = []
+    passed = 0
+    for i in range(len(raw_lines)):
+        while passed < len(marks) and (marks[passed][0] < i or (head and marks[passed][0] == i)):
+            passed += 1
+        pages.append(max(1, passed) if head else passed + 1)
+    return pages
+
+
 class _Builder:
     """Turns the document parse tree into sections, paragraphs and tables."""
 
@@ -274,6 +303,11 @@ class _Builder:
     def paragraph(self, lines: list[Line]) -> None:
         lines = [line for line in lines if line is not None]
         if not lines:
+            return
+        if len(lines) > 1 and any(FIGURES_ONLY_RE.fullmatch(line.text) for line in lines) and EMPTY_SLOT_RE.search("".join(line.text for line in lines)):
+            text = "".join(line.text for line in lines)
+            span = Span(lines[0].number, lines[0].column, lines[-1].number, lines[-1].column + len(lines[-1].text))
+            self.report.unparsed.append(Unparsed(text, span, "段落中有一行只有数字、句中又有缺数字的单位（提取时数字与文字错行），未检查"))
             return
         paragraph: Paragraph | None = parse_paragraph(lines)
         if paragraph is None:

@@ -8,8 +8,9 @@ table, in its notes, in an unfinished paragraph) it asks the document grammar's 
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from lark import Token
@@ -35,9 +36,12 @@ NOTE_RE = lazy(r"^(注\s*[:：]|\d+\s*[.、．]|\d+\s*(栏各行|行)\s*[＝=])"
 SIGN_OFF_RE = lazy(r"^(填报|填表|打印|制表|报送|审核|编制)(日期|时间|人)|^(单位|财务)负责人|^联系(电话|人)")
 """A table's sign-off line (填报日期：2031-01-05, 制表人：…, 单位负责人：…): after its rows, a note;
 with rows after it, a page's print footer."""
-PAGE_MARK_RE = lazy(r"(第\d+页([，,/]?共\d+页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}|(Page|页码)[:：]?\d+(of\d+)?)")
-"""A page's number printed on its own line (第 3 页，共 12 页, — 3 —, 3/12), compact: inside a
-table it is the page's furniture, read as a header line (no row, no figure)."""
+PAGE_MARK_RE = lazy(
+    r"(第\d+页([，,/]?共\d+页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4}/\d{1,4}|(Page|页码)[:：]?\d+(of\d+)?"
+    r"|#{1,6}(?i:page)\d{1,4}|=+(?i:page)\d{1,4}=+|\[(?i:page)\d{1,4}\]|--\d{1,4}of\d{1,4}--)")
+"""A page's number printed on its own line (第 3 页，共 12 页, — 3 —, 3/12) or a converter's page
+mark (# Page 3, -- 3 of 12 --), compact: inside a table it is the page's furniture, read as a
+header line (no row, no figure); outside, it is left out, and a paragraph runs on across it."""
 TABLE_NUMBER_LINE_RE = lazy(r"附?表\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s*[-－—–]\s*\d{1,2})?[:：]?")
 """A province's table number printed alone on the line above the table's title (表3, 附表1-2)."""
 IDENTITY_RE = lazy(r"\d+\s*(栏各行|栏|行)\s*[＝=]")
@@ -46,6 +50,7 @@ AMOUNT_RE = lazy(r"\d[\d,]*\.\d+")
 CODE_START_RE = lazy(r"^\s*(\d{3}|\d{5}|\d{7})(?!\d)(?![.,])")
 MD_PREFIX_RE = lazy(r"^(\s*#{1,6}\s+|\s*[-*+]\s+|\s*>\s*)")
 HTML_TAG_RE = lazy(r"</?[a-zA-Z][^>]*>")
+HTML_ENTITY_RE = lazy(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SEPARATOR_RE = lazy(r"^[\s|:\-\t—]*$")
 GRID_BORDER_RE = lazy(r"^\+(?:[-=:]+\+)+$")
 """A border line of a markdown grid table (+-----+-----+, +=====+ under its header)."""
@@ -64,11 +69,15 @@ CELL_INDENT = 12
 
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-FULL_WIDTH_FIGURE_RE = lazy(r"[０-９]|\d，\d")
-FULL_WIDTH_POINT_RE = lazy(r"(?<=\d)．(?=\d)")
-FULL_WIDTH_GROUPS_RE = lazy(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))")
-"""A figure grouped by full-width commas (2，035.32 万元): the comma is a thousands separator
-only before a decimal point or a unit (12，345 alone may be two clauses)."""
+FULL_WIDTH_FIGURE_RE = lazy(r"[０-９]|\d[，％]")
+FULL_WIDTH_MARK_RE = lazy(r"(?<=\d)．(?=\d)|(?<=\d)％")
+"""A full-width decimal point or percent sign of a figure."""
+FULL_WIDTH_GROUPS_RE = lazy(
+    r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s*(?:万元|亿元|元))"
+    r"|(?<![\d.,，])\d{1,3}(?:，\d{3}){2,}(?![\d.,，])|(?<!\S)\d{1,3}，\d{3}(?!\S)")
+"""A figure grouped by full-width commas (2，035.32 万元, a table cell 80，983，509): the comma is
+a thousands separator before a decimal point or a unit, in a figure of two groups or more, or in
+one standing alone between spaces as a table's cells do (增加12，345项 may be two clauses)."""
 
 
 CHINESE_YEAR_RE = lazy(r"(?<![一二三四五六七八九十〇零○])(?:二[〇零○][一二三四五六七八九〇零○]{2}|一九[一二三四五六七八九〇零○]{2})(?=\s*年)")
@@ -120,11 +129,11 @@ def arabic_percentages(text: str) -> str:
 
 
 def ascii_figures(text: str) -> str:
-    """Figures typed in full-width forms (２０３５．３２, 2，035.32) in ASCII, one character for
-    one, so that every column is unchanged."""
+    """Figures typed in full-width forms (２０３５．３２, 2，035.32, ５％) in ASCII, one character
+    for one, so that every column is unchanged."""
     if FULL_WIDTH_FIGURE_RE.search(text) is None:
         return text
-    text = FULL_WIDTH_POINT_RE.sub(".", text.translate(FULL_WIDTH_DIGITS))
+    text = FULL_WIDTH_MARK_RE.sub(lambda m: "%" if m.group() == "％" else ".", text.translate(FULL_WIDTH_DIGITS))
     return FULL_WIDTH_GROUPS_RE.sub(lambda m: m.group().replace("，", ","), text)
 
 
@@ -215,11 +224,36 @@ class Line:
     text: str  # content with markup stripped (tabs kept)
     column: int  # 1-based column of text[0] in the source line
     raw: str
+    margin: int = 0  # columns before the line's own start (a piece after a page break in the line)
+
+    @property
+    def indent(self) -> int:
+        """Columns before the text from the line's own start (a layout's indentation)."""
+        return self.column - 1 - self.margin
+
+
+def _entity_character(match: re.Match[str]) -> str:
+    """An HTML character reference (&gt;, &#8805;) as its character right-aligned in the columns
+    the reference took, so that it stays next to the text after it (&gt;=90 → '   >=90'); a
+    space (&nbsp;) as spaces; a name HTML does not define as it is."""
+    character = html.unescape(match.group())
+    if character == match.group():
+        return character
+    if len(character) != 1 or character.isspace() or character == "\ufffd":
+        return " " * len(match.group())
+    return character.rjust(len(match.group()))
+
+
+def plain_figures(raw: str) -> str:
+    """A line with its figures written as the rules read them (years and percentages in Chinese
+    numerals, full-width forms, letters misread for digits, spaced commas and points), one
+    character for one, so that every column is unchanged."""
+    return closed_points(closed_groups(ocr_figures(ascii_figures(arabic_percentages(arabic_years(raw))))))
 
 
 def clean_line(number: int, raw: str, shape: str) -> Line:
     """Strip markdown and HTML markup around a line's content; keep columns honest."""
-    text = closed_points(closed_groups(ocr_figures(ascii_figures(arabic_percentages(arabic_years(raw.rstrip("\r\n")))))))
+    text = plain_figures(raw.rstrip("\r\n"))
     column = 1
     if shape == "csv":
         text = csv_cells(text)
@@ -230,8 +264,8 @@ def clean_line(number: int, raw: str, shape: str) -> Line:
             text = text[match.end():]
         if "<" in text:
             text = HTML_TAG_RE.sub(lambda m: " " * len(m.group()), text)
-        if "&nbsp;" in text:
-            text = text.replace("&nbsp;", " " * len("&nbsp;"))
+        if "&" in text:
+            text = HTML_ENTITY_RE.sub(_entity_character, text)
         if text.startswith("**"):
             text = "  " + text[2:]
         text = text.replace("**", "  ")
@@ -399,7 +433,14 @@ def source_lines(number: int, raw: str, shape: str) -> list[Line]:
     """A source line's cleaned lines: one, or, in markdown, one per HTML table row and one per
     paragraph, heading or other block outside the rows when a converter printed them on one
     line (each cell opening becomes a tab; every line keeps the columns of its text in the
-    source line)."""
+    source line); a line holding a page break (\\f) between two texts, as a converter that does
+    not end a page's last line writes it, is one line per page."""
+    if "\f" in raw:
+        return [
+            replace(line, margin=margin) if margin else line
+            for margin, piece in page_pieces(raw)
+            for line in source_lines(number, " " * margin + piece, shape)
+        ]
     if shape != "markdown" or "<" not in raw:
         return [clean_line(number, raw, shape)]
     rows = [(m.start(), close.end() if (close := HTML_ROW_CLOSE_RE.search(raw, m.end())) else len(raw)) for m in HTML_ROW_RE.finditer(raw)]
@@ -411,6 +452,38 @@ def source_lines(number: int, raw: str, shape: str) -> list[Line]:
     cells = HTML_CELL_RE.sub(lambda m: "\t" + " " * (len(m.group()) - 1), raw)
     starts = sorted({0, *(start for start, _ in rows), *blocks, len(cells)})
     return [clean_line(number, " " * start + cells[start:end], shape) for start, end in zip(starts, starts[1:]) if end > start]
+
+
+def page_pieces(raw: str) -> list[tuple[int, str]]:
+    """A source line cut at each page break (\\f) that has text before and after it: each piece
+    with the columns before it, every \\f a space."""
+    cuts = [i for i, c in enumerate(raw) if c == "\f" and raw[:i].strip(" \t\f\r") and raw[i + 1:].strip(" \t\f\r")]
+    bounds = [0, *cuts, len(raw)]
+    return [(start, raw[start:end].replace("\f", " ")) for start, end in zip(bounds, bounds[1:])]
+
+
+WRAPPED_LINES_MIN = 10
+"""Lines of text ending inside a sentence, with text after them, that show a text's narrative
+is wrapped at the page's width (one source line is not one paragraph)."""
+MID_SENTENCE_END = tuple("。！？”；：)）")
+
+
+def wraps_sentences(lines: list[Line]) -> bool:
+    """The narrative of a tab-separated or markdown text is wrapped like a PDF dump's (tables as
+    cells, text as the page's lines): of the lines of text (no cells, no list or quote mark, at
+    least 15 characters) followed by another, most end inside a sentence, and many do."""
+    inside = ended = 0
+    for line, nxt in zip(lines, lines[1:]):
+        text = line.text
+        if nxt.number != line.number + 1 or not nxt.text or "\t" in text or "\t" in nxt.text or len(text) < 15:
+            continue
+        if MD_PREFIX_RE.match(line.raw) or text.startswith("|"):
+            continue
+        if text.endswith(MID_SENTENCE_END):
+            ended += 1
+        else:
+            inside += 1
+    return inside >= WRAPPED_LINES_MIN and inside > 2 * ended
 
 
 def is_table_title(text: str) -> bool:
@@ -437,6 +510,16 @@ def is_sentence(compact: str) -> bool:
     """A line of the narrative, not a table row: it reads on with commas and ends a sentence
     (a row's name has neither), and is longer than a row name would be."""
     return len(compact) > SENTENCE_MIN and compact.endswith(SENTENCE_END) and ("，" in compact or "；" in compact)
+
+
+RUN_ON_MIN = 150
+"""A heading's number starting a line this long (compact) that holds sentences is a text whose
+lines were run together (a page a line), not a heading."""
+
+
+def is_run_on(compact: str) -> bool:
+    """A line that runs on over several sentences after what would be its heading number."""
+    return len(compact) > RUN_ON_MIN and "。" in compact[:-1]
 
 
 def has_amount(text: str) -> bool:
@@ -625,10 +708,10 @@ def split_glued_titles(lines: list[Line]) -> list[Line]:
 
 GLUED_TITLE_MIN = 4
 """A table title glued after a sentence is at least this long (收入决算表)."""
-GLUED_HEADING_RE = lazy(
-    r"^(?P<title>(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])[^，。；：:,\d]{2,30}?(?:情况说明|情况|说明|概况))(?P<rest>.+)$"
-)
-"""A numbered section heading ending in 情况 / 说明 / 概况 with more words after it on the line."""
+SECTION_TITLE = r"(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])[^，。；：:,\d]{2,30}?(?:情况说明|情况|说明|概况)"
+"""A numbered section heading ending in 情况 / 说明 / 概况 (一、收入决算情况说明)."""
+GLUED_HEADING_RE = lazy(rf"^(?P<title>{SECTION_TITLE})(?P<rest>.+)$")
+"""A numbered section heading with more words after it on the line."""
 GLUED_SENTENCE_MIN = 12
 """The words glued after a heading are at least this long: the start of its first paragraph."""
 GLUED_SENTENCE_CJK = 6
@@ -773,9 +856,11 @@ class LineClassifier:
         for index, line in enumerate(self.lines):
             text = line.text
             compact = text.replace(" ", "")
-            nxt = self.lines[index + 1].text if index + 1 < len(self.lines) else ""
+            nxt = self._next_text(index)
             in_table, in_notes, in_paragraph = self.place.in_table, self.place.in_notes, self.place.in_paragraph
             kind: str
+            if not in_table and PAGE_MARK_RE.fullmatch(compact):
+                continue  # a page's number or a converter's page mark between paragraphs or inside one
             if is_table_title(text) and not has_amount(text) and not PART_RE.match(compact):
                 seen_rows = False
                 kind = "TABLE_NO" if TABLE_NO_RE.search(compact) else "TITLE"
@@ -796,11 +881,11 @@ class LineClassifier:
                     kind = "ROW"
                 else:
                     kind = "HEADER"
-            elif PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact))):
+            elif (PART_RE.match(compact) or (H1_RE.match(compact) and (not in_notes or heading_after_notes(compact)))) and not is_run_on(compact):
                 if in_table and H1_RE.match(compact) and not PART_RE.match(compact) and not in_notes and (
                     looks_like_row(text)
                     or SECOND_ITEM_RE.search(text)
-                    or (seen_rows and (line.column > CELL_INDENT or self._right_cell_next(index) or self._row_follows(index)))
+                    or (seen_rows and (line.indent > CELL_INDENT or self._right_cell_next(index) or self._row_follows(index)))
                     or (seen_rows and item_number(text) in {1, *(n + 1 for n in last_items)} and self._rows_continue(index))
                 ):
                     seen_rows = seen_rows or looks_like_row(text)
@@ -847,11 +932,18 @@ class LineClassifier:
         if self.place.in_paragraph:
             yield Token("PARA_END_EMPTY", None)
 
+    def _next_text(self, index: int) -> str:
+        """The next line's text, past a page's number or page mark ("" at the end)."""
+        for line in self.lines[index + 1:index + 3]:
+            if not PAGE_MARK_RE.fullmatch(line.text.replace(" ", "")):
+                return line.text
+        return ""
+
     def _right_cell_next(self, index: int) -> bool:
         """The next line is a 一、-numbered cell of a right half (indented past :data:`CELL_INDENT`):
         the line before it, its name wrapped, is still a row of the table."""
         nxt = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        return nxt is not None and nxt.column > CELL_INDENT and H1_RE.match(nxt.text) is not None
+        return nxt is not None and nxt.indent > CELL_INDENT and H1_RE.match(nxt.text) is not None
 
     def _rows_continue(self, index: int) -> bool:
         """The lines after a 一、-numbered line that continues a numbered list of the table's rows (or opens a

@@ -41,7 +41,7 @@ from ..ast import Funding, Indicator, Measure, Number, PerformanceTable, Report,
 from ..numbers import parse_number
 from ..patterns import lazy
 from .grammar_files import build_parser
-from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, source_lines, wrapped_at
+from .lines import GRID_BORDER_RE, csv_cells, cut_at, markup_lines, plain_figures, source_lines, wrapped_at
 
 TITLE_RE = lazy(r"自评表|绩效评价.{0,4}表")
 TARGET_TITLE_RE = lazy(r"绩效目标(申报|设置)?(情况)?表")
@@ -126,15 +126,15 @@ def unread_target_tables(report: Report) -> list[Table]:
 
 
 def _cell_lines(report: Report) -> list[tuple[int, str]]:
-    """The report's lines, numbered, with their cells as the grid parser reads them: as they are,
-    a CSV line's cells separated by tabs, a grid-table row wrapped over lines on one line, or an
+    """The report's lines, numbered, with their cells as the grid parser reads them: as they are
+    with their figures written plainly (:func:`plain_figures`: ５％ as 5%), a CSV line's cells separated by tabs, a grid-table row wrapped over lines on one line, or an
     HTML table row (spread over lines or not) one tab-separated line, its tags blanked."""
-    numbered = list(enumerate(report.lines, start=1))
+    numbered = [(n, plain_figures(raw)) for n, raw in enumerate(report.lines, start=1)]
     if report.shape == "csv":
         return [(n, csv_cells(raw)) for n, raw in numbered]
     if report.shape != "markdown":
         return numbered
-    joined = markup_lines(report.lines)
+    joined = markup_lines([raw for _, raw in numbered])
     if any("<tr" in raw.lower() for raw in joined):
         return [(line.number, " " * (line.column - 1) + line.text) for n, raw in enumerate(joined, start=1) for line in source_lines(n, raw, "markdown")]
     return list(enumerate(joined, start=1))

@@ -721,7 +721,7 @@ def build_table(title_lines: list[Line], meta: list[tuple[str, Line]], body: lis
     detached = _split_groups([line for _, line in rows_body]) or (
         None if tabbed else (_detached_figures if code_kind else _figures_below_labels)([line for _, line in rows_body])
     )
-    table.unplaced = detached or _misaligned(rows)
+    table.unplaced = detached or _code_as_figure(rows) or _misaligned(rows)
     table.empty_notes = [note.text for note in notes if NIL_RE.search(note.text)]
     table.heading = read_heading(headers)
     in_cells = any("\t" in line.text for line in all_lines)  # tab or pipe cells hold their figures: empty cells are empty
@@ -745,15 +745,22 @@ def _detached_figures(lines: list[Line]) -> str | None:
     yet (its name wrapped); after a row that already has its figures it may be that row's
     overflow or the next row's figures printed a little higher (layout-preserving extractions
     do this), and nothing tells which. A total label (人员经费合计) after a code and its name is
-    a row of its own: the figures after it are not the code's.
+    a row of its own: the figures after it are not the code's. One cell a line, a name after the
+    figures of a code alone on its line may be that row's (printed after its figures) or the next
+    one's, and nothing tells which.
     """
     waiting = False  # the last code line is still waiting for (the rest of) its figures
     bare_run = 0  # code lines in a row with nothing between them: a column printed as a block
     digits_run = 0  # the same for lines of 款 / 项 digits alone
     named = False  # the waiting code's name has had a line of its own
+    unnamed = False  # the last code line holds the code alone, and no name has come since
+    nameless = False  # such a code's figures came with no name before them
     for line in lines:
         tokens = line.text.split()
         if not tokens or not any(c.isdigit() for c in line.text):
+            if nameless and tokens:
+                return f"第 {line.number} 行的科目名称在其上数字之后（一格一行），无法确定属于上一行还是下一行的科目"
+            unnamed = False
             bare_run = digits_run = 0
             if waiting and named and TOTAL_LABEL_RE.match(line.text.replace(" ", "")):
                 waiting = False  # code | name | 人员经费合计: a total row of its own, not more name
@@ -771,10 +778,12 @@ def _detached_figures(lines: list[Line]) -> str | None:
         if all(FIGURE_RE.fullmatch(t) for t in tokens):
             if not waiting:
                 return f"第 {line.number} 行只有数字，无法确定属于上一行还是下一行的科目"
+            nameless, unnamed = nameless or unnamed, False
             named = False
             continue  # one cell per line: a row's figures follow its code one by one
         waiting = CODE_RE.fullmatch(tokens[0]) is not None and not any(FIGURE_RE.fullmatch(t) for t in tokens[1:])
-        named = False
+        unnamed = waiting and len(tokens) == 1
+        nameless = named = False
     return None
 
 
@@ -824,6 +833,20 @@ def _split_groups(lines: list[Line]) -> str | None:
     if line is None:
         return None
     return f"第 {line.number} 行的数字千位逗号后有空格（{SPLIT_GROUP_RE.search(line.text).group()}…），无法确定各数字的起止"  # type: ignore[union-attr]
+
+
+def _code_as_figure(rows: list[Row]) -> str | None:
+    """Why a code-keyed table's figures cannot be read, or None: a figure printed as a code of
+    one of the table's own 类 (30108 beside 301, no point, no separator) is that row's code
+    read out of its place, not an amount (one cell a line, side-by-side halves). A figure left
+    without a column is not read anyway."""
+    classes = {row.code for row in rows if row.code and row.level == 1}
+    for row in rows:
+        for cell in row.cells:
+            text = cell.number.text
+            if cell.column is not None and len(text) in (5, 7) and text[:3] in classes and is_code(text):
+                return f"第 {cell.number.span.line} 行的 {text} 是本表的科目编码，却处在数字的位置，无法确定行与数字的对应"
+    return None
 
 
 def _misaligned(rows: list[Row]) -> str | None:
@@ -909,44 +932,19 @@ def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
     A fragment is a line with no figure. A wrapped name is centred on its code line, so a row
     has as many fragments below its code line as above it: between two code lines, the first
     row takes back as many as it had above (when that is unknown, half, rounding up when its
-    code line has no name at all), and the next row the rest. Fragments before the first code
-    line or after the last stay where they are.
+    code line has no name at all), and the next row the rest. When that leaves a row that has
+    a name on its code line with fewer fragments below than above, and no code line without a
+    name sits between fragments (the sign of names centred on them), the names start on their
+    code lines (a top-aligned layout): every fragment is the row's above it.
+    Fragments before the first code line or after the last stay where they are.
     """
     fragment = [bool(toks) and not any(_is_number(t.text) for t in toks) for toks in lines]
     coded = [bool(toks) and CODE_RE.fullmatch(toks[0].text) is not None and not fragment[i] for i, toks in enumerate(lines)]
-    heads: dict[int, list[_Token]] = {}
-    tails: dict[int, list[_Token]] = {}
-    kept: set[int] = set()
-    previous: int | None = None  # the last non-fragment line
-    i = 0
-    while i <= len(lines):
-        if i < len(lines) and (fragment[i] or not lines[i]):
-            i += 1
-            continue
-        run = [j for j in range((previous + 1) if previous is not None else 0, i) if fragment[j]]
-        before = previous is not None and coded[previous]
-        after = i < len(lines) and coded[i]
-        if before and after:
-            assert previous is not None
-            known = previous in heads or any(not fragment[j] and lines[j] for j in range(previous))
-            unlabeled = len(lines[previous]) > 1 and _is_number(lines[previous][1].text)
-            if _ends_with_bare_code(lines[previous]):
-                take = len(run)  # side by side: the last block's name flows on below its code
-            elif known:
-                take = min(_fragment_lines(heads.get(previous, [])), len(run))
-            else:
-                take = (len(run) + unlabeled) // 2
-            tails[previous] = [t for j in run[:take] for t in lines[j]]
-            heads[i] = [t for j in run[take:] for t in lines[j]]
-        elif before:
-            assert previous is not None
-            tails[previous] = [t for j in run for t in lines[j]]
-        elif after:
-            heads[i] = [t for j in run for t in lines[j]]
-        else:
-            kept.update(run)
-        previous = i
-        i += 1
+    heads, tails, kept = _fragment_owners(lines, fragment, coded, centred=True)
+    named = [i for i, toks in enumerate(lines) if coded[i] and len(toks) > 1 and not _is_number(toks[1].text)]
+    uneven = any(heads.get(i) and _fragment_lines(tails.get(i, [])) < _fragment_lines(heads[i]) and _coded_before(i, lines, fragment, coded) for i in named)
+    if uneven and not any(_between_fragments(i, fragment) for i, toks in enumerate(lines) if coded[i] and i not in named):
+        heads, tails, kept = _fragment_owners(lines, fragment, coded, centred=False)
     stream: list[_Token] = []
     for index, toks in enumerate(lines):
         if fragment[index]:
@@ -964,6 +962,58 @@ def _attach_fragments(lines: list[list[_Token]]) -> list[_Token]:
             toks = toks[:code_end] + _as_label(heads.get(index, [])) + toks[code_end:at] + _as_label(trailing + tails.get(index, [])) + toks[at:]
         stream.extend(toks)
     return stream
+
+
+def _between_fragments(i: int, fragment: list[bool]) -> bool:
+    """Line ``i`` has a fragment right above it and right below it (a name centred on a code line)."""
+    return 0 < i < len(fragment) - 1 and fragment[i - 1] and fragment[i + 1]
+
+
+def _coded_before(row: int, lines: list[list[_Token]], fragment: list[bool], coded: list[bool]) -> bool:
+    """The last line with figures before ``row`` is a code line (its fragments sit between two rows)."""
+    return next((coded[j] for j in range(row - 1, -1, -1) if lines[j] and not fragment[j]), False)
+
+
+def _fragment_owners(
+    lines: list[list[_Token]], fragment: list[bool], coded: list[bool], centred: bool
+) -> tuple[dict[int, list[_Token]], dict[int, list[_Token]], set[int]]:
+    """The fragments each code line takes above it (heads) and below it (tails), and the
+    fragment lines kept where they are; ``centred``: names centred on their code lines (see
+    :func:`_attach_fragments`), else starting on them (every fragment below its row's code line)."""
+    heads: dict[int, list[_Token]] = {}
+    tails: dict[int, list[_Token]] = {}
+    kept: set[int] = set()
+    previous: int | None = None  # the last non-fragment line
+    i = 0
+    while i <= len(lines):
+        if i < len(lines) and (fragment[i] or not lines[i]):
+            i += 1
+            continue
+        run = [j for j in range((previous + 1) if previous is not None else 0, i) if fragment[j]]
+        before = previous is not None and coded[previous]
+        after = i < len(lines) and coded[i]
+        if before and after:
+            assert previous is not None
+            known = previous in heads or any(not fragment[j] and lines[j] for j in range(previous))
+            unlabeled = len(lines[previous]) > 1 and _is_number(lines[previous][1].text)
+            if _ends_with_bare_code(lines[previous]) or not centred:
+                take = len(run)  # side by side: the last block's name flows on below its code
+            elif known:
+                take = min(_fragment_lines(heads.get(previous, [])), len(run))
+            else:
+                take = (len(run) + unlabeled) // 2
+            tails[previous] = [t for j in run[:take] for t in lines[j]]
+            heads[i] = [t for j in run[take:] for t in lines[j]]
+        elif before:
+            assert previous is not None
+            tails[previous] = [t for j in run for t in lines[j]]
+        elif after:
+            heads[i] = [t for j in run for t in lines[j]]
+        else:
+            kept.update(run)
+        previous = i
+        i += 1
+    return heads, tails, kept
 
 
 NAME_TAIL_RE = lazy(r"[\u4e00-\u9fff]{1,8}")
