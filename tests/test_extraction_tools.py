@@ -300,6 +300,20 @@ def test_a_share_cut_off_from_its_whole_is_not_reported_when_a_stated_amount_fit
     assert "160.00 /" in wrong.message
 
 
+SHARE_OF_ITS_BREAKDOWN = """一、支出预算总体情况
+2026年支出预算总计 800.00 万元，其中：基本支出 200.00 万元，占 25.00%；项目支出 600.00 万元，占 80.00%。
+二、收入预算总体情况
+2026年收入预算总计 1,000.00 万元，一般公共预算拨款收入 750.00 万元。
+"""
+
+
+def test_a_share_of_its_own_sentence_s_breakdown_is_reported_though_another_amount_fits() -> None:
+    """总计 W，其中：A，占 P%: the whole is in the share's own sentence, nothing was cut off; an
+    amount elsewhere (750) that happens to fit does not excuse the wrong share."""
+    [wrong] = lint_text(SHARE_OF_ITS_BREAKDOWN, select=["FL101"])
+    assert "600.00 / 800.00 = 75.00%" in wrong.message
+
+
 def wrapped(text: str, width: int) -> str:
     return "\n".join(text[i:i + width] for i in range(0, len(text), width))
 
