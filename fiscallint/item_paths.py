@@ -46,7 +46,7 @@ def item_paths(report: Report) -> list[ItemPath]:
     elsewhere = [_squeezed(p.text) for p in report.paragraphs if id(p) not in in_lists]
     elsewhere += [_squeezed(s.title) for s in report.sections() if s not in lists]
     found: list[ItemPath] = []
-    for paragraph in report.paragraphs:
+    for at, paragraph in enumerate(report.paragraphs):
         paths = [c for c in paragraph.claims if isinstance(c, ItemPathClaim)]
         for index, path in enumerate(paths):
             following = paths[index + 1] if index + 1 < len(paths) else None
@@ -57,17 +57,46 @@ def item_paths(report: Report) -> list[ItemPath]:
             item = ItemPath(path, _actual_after(paragraph, path, following), listed, mentioned)
             if previous is None or previous.segment != path.segment:
                 item.purpose, item.purpose_span = _purpose(paragraph, path, following)
+            continued = _continuation(report, at) if following is None and _ends_paragraph(paragraph, path) else None
+            if continued is not None:  # “…住房公积金（项）。” / “主要用于：…。全年预算为 A，支出决算为 B”
+                item.purpose, item.purpose_span = _purpose(continued, None, _first_path(continued))
+                item.actual = item.actual or _actual_after(continued, None, _first_path(continued))
             found.append(item)
     return found
 
 
-def _purpose(paragraph: Paragraph, path: ItemPathClaim, following: ItemPathClaim | None) -> tuple[str, Span | None]:
-    """The 主要用于 words of the path's part of the paragraph or the part after it, when no
-    other path starts there (which path they belong to would be a guess; the caller skips a
-    path whose part another path starts too)."""
+def _ends_paragraph(paragraph: Paragraph, path: ItemPathClaim) -> bool:
+    """Whether nothing but the path is written in its paragraph from its part on."""
     bounds = paragraph.segment_bounds()
-    last = path.segment + 1 if following is None else min(path.segment + 1, following.segment - 1)
-    for index in range(path.segment, min(last, len(bounds) - 1) + 1):
+    written = [index for index, (start, end) in enumerate(bounds) if paragraph.text[start:end].strip()]
+    after = [c for c in paragraph.claims if c is not path and c.segment >= path.segment]
+    return bool(written) and written[-1] == path.segment and not after
+
+
+def _continuation(report: Report, at: int) -> Paragraph | None:
+    """The paragraph after paragraph ``at`` when it goes on with the explanation of the path that
+    ends it: it follows at once (a blank line at most) and opens with 主要用于 (an extraction
+    that broke the line after the path's 。 made two paragraphs of one)."""
+    if at + 1 >= len(report.paragraphs):
+        return None
+    paragraph, after = report.paragraphs[at], report.paragraphs[at + 1]
+    if after.span.line > paragraph.span.end_line + 2 or not after.text.lstrip().startswith("主要用于"):
+        return None
+    return after
+
+
+def _first_path(paragraph: Paragraph) -> ItemPathClaim | None:
+    return next((c for c in paragraph.claims if isinstance(c, ItemPathClaim)), None)
+
+
+def _purpose(paragraph: Paragraph, path: ItemPathClaim | None, following: ItemPathClaim | None) -> tuple[str, Span | None]:
+    """The 主要用于 words of the path's part of the paragraph or the part after it (``path``
+    None: of the paragraph's first two parts), when no other path starts there (which path they
+    belong to would be a guess; the caller skips a path whose part another path starts too)."""
+    bounds = paragraph.segment_bounds()
+    first = path.segment if path is not None else 0
+    last = first + 1 if following is None else min(first + 1, following.segment - 1)
+    for index in range(first, min(last, len(bounds) - 1) + 1):
         start, end = bounds[index]
         match = PURPOSE_RE.search(paragraph.text, start, end)
         if match is not None:
@@ -80,17 +109,18 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
-def _actual_after(paragraph: Paragraph, path: ItemPathClaim, following: ItemPathClaim | None) -> Number | None:
-    """The first 决算 amount after the path and before the next path; an amount right after the
-    path ("…（项）12.30万元") is one too unless worded as a budget."""
-    span, until = path.span, following.span if following is not None else None
+def _actual_after(paragraph: Paragraph, path: ItemPathClaim | None, following: ItemPathClaim | None) -> Number | None:
+    """The first 决算 amount after the path (``path`` None: from the paragraph's start) and before
+    the next path; an amount right after the path ("…（项）12.30万元") is one too unless worded as
+    a budget."""
+    until = following.span if following is not None else None
     for claim in paragraph.claims:
         at = (claim.span.line, claim.span.column)
         if until is not None and at >= (until.line, until.column):
             break
-        if not isinstance(claim, AmountClaim) or at <= (span.line, span.column):
+        if not isinstance(claim, AmountClaim) or path is not None and at <= (path.span.line, path.span.column):
             continue
-        if claim.basis == "actual" or (claim.context.endswith(_joined(path.text)) and claim.basis != "budget"):
+        if claim.basis == "actual" or (path is not None and claim.context.endswith(_joined(path.text)) and claim.basis != "budget"):
             return amount_in_wan(claim)
     return None
 

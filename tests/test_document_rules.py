@@ -65,6 +65,22 @@ def test_fl504_missing_and_order() -> None:
     assert not codes(nine + stated, "FL504")
 
 
+def test_an_item_path_alone_on_its_paragraph_takes_the_explanation_after_it() -> None:
+    """An extraction that broke the line after a path's 。 made two paragraphs: the one after,
+    opening with 主要用于, gives the path its purpose and its 决算 amount (so FL505 checks a
+    path whose amount is not zero)."""
+    from fiscallint.item_paths import item_paths
+    from fiscallint.parser import parse_source
+    from fiscallint.source import SourceText
+
+    split = "一、具体情况\n1.一般公共服务支出(类)财政事务（款）行政运行（项）。\n\n主要用于：机关日常运转。支出决算为 50.00 万元。\n"
+    [path] = item_paths(parse_source(SourceText("r.txt", split, "utf-8", "dump")))
+    assert path.purpose == "机关日常运转" and path.actual is not None and path.actual.text == "50.00"
+    apart = split.replace("\n\n主要用于", "\n\n二、说明\n主要用于")
+    [path] = item_paths(parse_source(SourceText("r.txt", apart, "utf-8", "dump")))
+    assert path.purpose == "" and path.actual is None
+
+
 def test_fl505_item_paths() -> None:
     table = "支出决算表\n公开03表\n单位：万元\n科目编码 科目名称 本年支出合计\n合计 50.00\n201 一般公共服务支出 50.00\n20103 政府办公厅（室）及相关机构事务 50.00\n2010301 行政运行 50.00\n\n一、具体情况\n"
     wrong = "1.一般公共服务支出(类)财政事务（款）行政运行（项）。支出决算为 50.00 万元。\n"
