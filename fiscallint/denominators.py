@@ -211,12 +211,13 @@ class Denominators:
             seen.add(whole.value)
             checks.append(_share_check(claim, figure, is_named))
         if checks and not is_named and claim.whole is None and not any(c.ok for c in checks):
-            # No whole found near the share fits: a whole stated anywhere in the report that fits
+            # No whole found near the share fits: a whole stated before it in the report that fits
             # may be the one (the text around the share lost in extraction), so nothing is proven.
             # A share of a breakdown (总计 W，其中：A，占 P%) has its whole in its own sentence.
             fitting = (
                 check for amounts in self.by_subject.values() for amount in amounts
                 if amount.value.value >= part.value and amount.value.value > 0 and amount.value.value not in seen
+                and (amount.span.line, amount.span.column) < (claim.span.line, claim.span.column)
                 and (check := _share_check(claim, Figure(amount.value, f"“{amount.subject}”"), False)).ok
             )
             elsewhere = next(fitting, None)

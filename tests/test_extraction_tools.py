@@ -314,6 +314,22 @@ def test_a_share_of_its_own_sentence_s_breakdown_is_reported_though_another_amou
     assert "600.00 / 800.00 = 75.00%" in wrong.message
 
 
+SHARE_FITTING_LATER = """一、收入支出决算总体情况说明
+本年支出合计 640.00 万元。
+二、支出决算情况说明
+项目支出 160.00 万元，占 20.00%。
+三、其他说明
+本年收入合计 800.00 万元。
+"""
+
+
+def test_an_amount_stated_after_the_share_does_not_excuse_it() -> None:
+    """A whole is stated before its shares: 800 comes after the share, so it cannot be the whole
+    that extraction cut off; 160 / 640 = 25% stands against the printed 20%."""
+    [wrong] = lint_text(SHARE_FITTING_LATER, select=["FL101"])
+    assert "160.00 / 640.00 = 25.00%" in wrong.message
+
+
 def wrapped(text: str, width: int) -> str:
     return "\n".join(text[i:i + width] for i in range(0, len(text), width))
 
