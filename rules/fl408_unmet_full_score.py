@@ -6,17 +6,11 @@ from typing import Iterator
 
 from fiscallint.ast import Indicator, Measure, PerformanceTable
 from fiscallint.findings import Finding, Related, Severity
-from fiscallint.parser.performance import comparable, is_bounded_rate, shown, value_pairs
-from fiscallint.patterns import lazy
+from fiscallint.parser.performance import comparable, is_bounded_rate, shown, unmet_in_words, value_pairs
 from fiscallint.rule import PerformanceTables, Rule
 
-NOT_DONE_RE = lazy(r"^(?:未|尚未|暂未|没有)(?:能)?(?:按时|如期|按期|全部|全面|及时)?(?:完成|达到|达标|实现|办结|验收|到位|开展|启动)")
-"""An actual value that says in words the target was not reached (未完成, 尚未验收, 未按时完成)."""
-LATE_RE = lazy(r"^(?:延期|逾期|滞后)")
-"""An actual value that says the work was late (延期完成): unmet where the target is a deadline."""
 MONEY_UNITS = ("万元", "元")
 """The units of a cost indicator's amounts."""
-ON_TIME_RE = lazy(r"按时|如期|按期|及时|准时|(?:19|20)\d{2}年")
 
 
 def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
@@ -33,18 +27,6 @@ def unmet(indicator: Indicator, target: Measure, actual: Measure) -> bool:
     if target.op in (None, "=") and target.is_percent and t == 100 and is_bounded_rate(indicator.name):
         return a < t
     return {"≥": a < t, ">": a <= t, "≤": a > t, "<": a >= t}.get(target.op or "", False)
-
-
-def unmet_in_words(target: Measure, actual: Measure) -> bool:
-    """True when the actual value says in words that the target was not reached (未完成, 尚未验收),
-    or that the work was late (延期完成) against a deadline (按时完成, 2030年11月底前); a target
-    itself worded so (未发生) is not reached by saying it again."""
-    if not actual.qualitative or actual.op is not None:
-        return False
-    text = actual.text.strip()
-    if NOT_DONE_RE.match(text):
-        return NOT_DONE_RE.match(target.text.strip()) is None
-    return LATE_RE.match(text) is not None and ON_TIME_RE.search(target.text) is not None
 
 
 class UnmetFullScore(Rule):

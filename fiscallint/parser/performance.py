@@ -959,7 +959,7 @@ def _funding_header(header: str, initial: bool, order: tuple[str, ...] = FUNDING
     return all(i >= 0 for i in at) and at == sorted(at)
 
 
-ROW_SCORES_RE = lazy(rf"^(?P<rest>.*?)\s*(?<![\d.])(?P<w>\d+(?:\.\d+)?)分?\s+(?P<s>\d+(?:\.\d+)?)分?(?:\s+(?P<why>[^\d\s][^\d]*))?$")
+ROW_SCORES_RE = lazy(r"^(?P<rest>.*?)\s*(?<![\d.])(?P<w>\d+(?:\.\d+)?)分?\s+(?P<s>\d+(?:\.\d+)?)分?(?:\s+(?P<why>[^\d\s][^\d]*))?$")
 """A line ending a wrapped indicator row: what is left of the row, its 分值 and 得分, maybe its 偏差原因."""
 SINGLE_SCORE_RE = lazy(r"^\s*\d+(?:\.\d+)?分?\s*$")
 """A line of one plain figure: a 分值 or a 得分 split onto a line of its own."""
@@ -1662,6 +1662,26 @@ def comparable(target: Measure, actual: Measure) -> bool:
         and actual.number is not None
         and (actual.unit in ("", target.unit) or target.unit == "")
     )
+
+
+NOT_DONE_RE = lazy(r"^(?:未|尚未|暂未|没有)(?:能)?(?:按时|如期|按期|全部|全面|及时)?(?:完成|达到|达标|实现|办结|验收|到位|开展|启动)")
+"""An actual value that says in words the target was not reached (未完成, 尚未验收, 未按时完成)."""
+LATE_RE = lazy(r"^(?:延期|逾期|滞后)")
+"""An actual value that says the work was late (延期完成): unmet where the target is a deadline."""
+ON_TIME_RE = lazy(r"按时|如期|按期|及时|准时|(?:19|20)\d{2}年")
+"""A target that is a deadline (按时完成, 2030年11月底前)."""
+
+
+def unmet_in_words(target: Measure, actual: Measure) -> bool:
+    """True when the actual value says in words that the target was not reached (未完成, 尚未验收),
+    or that the work was late (延期完成) against a deadline (按时完成, 2030年11月底前); a target
+    itself worded so (未发生) is not reached by saying it again."""
+    if not actual.qualitative or actual.op is not None:
+        return False
+    text = actual.text.strip()
+    if NOT_DONE_RE.match(text):
+        return NOT_DONE_RE.match(target.text.strip()) is None
+    return LATE_RE.match(text) is not None and ON_TIME_RE.search(target.text) is not None
 
 
 def _undoubled(name: str) -> str:
